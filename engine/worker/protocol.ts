@@ -1,0 +1,40 @@
+/**
+ * The one message protocol between the app and the Python worker. Requests carry ids; every
+ * response that answers a request echoes its id. Types are shared by both sides.
+ */
+import type { TraceEvent } from '../trace/schema.ts';
+
+export type KernelState = 'loading' | 'idle' | 'busy' | 'dead';
+
+export type WorkerRequest =
+  /** Boot Pyodide and the torch package. `interruptBuffer` is a SharedArrayBuffer(Int32) when the page is cross-origin isolated. */
+  | { readonly type: 'init'; readonly id: number; readonly interruptBuffer?: SharedArrayBuffer }
+  /** Run one cell's code in the shared namespace. `cellId` names the cell in tracebacks and in the trace. */
+  | { readonly type: 'run'; readonly id: number; readonly cellId: string; readonly cellLabel: string; readonly code: string }
+  /** Forget the namespace (used when Restart cannot terminate, e.g. in tests). */
+  | { readonly type: 'reset'; readonly id: number };
+
+export type WorkerResponse =
+  | { readonly type: 'status'; readonly state: KernelState; readonly message?: string; readonly progress?: number }
+  | { readonly type: 'ready'; readonly id: number; readonly pythonVersion: string; readonly loadMs: number }
+  | { readonly type: 'stream'; readonly id: number; readonly cellId: string; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  /** The cell finished (successfully or with an error); `trace` holds the events this run appended. */
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly cellId: string;
+      readonly ok: boolean;
+      readonly error?: PythonError;
+      readonly trace: readonly TraceEvent[];
+    }
+  | { readonly type: 'fatal'; readonly id?: number; readonly message: string };
+
+export interface PythonError {
+  /** Exception class name, e.g. `RuntimeError`, `KeyboardInterrupt`. */
+  readonly ename: string;
+  readonly evalue: string;
+  /** The full traceback text as Python prints it, with the cell's own line numbers. */
+  readonly traceback: string;
+  /** The user's line (1-based, in the cell) where the error surfaced, when known. */
+  readonly line?: number;
+}
