@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { GraphSlot } from './GraphSlot.tsx';
+import { shortcutCommands } from './notebook/commands.ts';
+import { useController } from './notebook/controller-context.ts';
+import { matchesShortcut } from './notebook/shortcut.ts';
+import { Notebook } from './notebook/Notebook.tsx';
+import { Toolbar } from './notebook/Toolbar.tsx';
+import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
+
+/** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
+function useGlobalShortcuts(): void {
+  const controller = useController();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.target instanceof Element && event.target.closest('.monaco-editor')) return;
+      const command = shortcutCommands.find((candidate) => matchesShortcut(candidate.shortcut, event));
+      if (!command) return;
+      event.preventDefault();
+      command.perform({ controller, cellId: notebook.store.getState().activeCellId ?? undefined });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+}
+
+function Banner() {
+  const banner = useNotebook(selectBanner);
+  if (!banner) return null;
+  return (
+    <div className="banner" data-tone={banner.tone} role={banner.tone === 'error' ? 'alert' : 'note'}>
+      <span>{banner.text}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => notebook.actions.dismissBanner()}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  useGlobalShortcuts();
+  return (
+    <div className="app">
+      <header className="app__header">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={22} height={22} />
+          <span className="brand__name">Gradscope</span>
+          <span className="brand__tagline">PyTorch autograd, drawn as it runs</span>
+        </div>
+        <Toolbar />
+      </header>
+      <Banner />
+      <main className="app__main">
+        <section className="app__notebook" aria-label="Notebook">
+          <Notebook />
+        </section>
+        <section className="app__graph" aria-label="Computation graph">
+          <GraphSlot />
+        </section>
+      </main>
+    </div>
+  );
+}

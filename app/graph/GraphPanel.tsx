@@ -1,0 +1,100 @@
+/**
+ * React adapter for the graph view: builds the model from the trace, lays it out (in a worker when
+ * big) and hands both to the d3 view. The layout is computed for the whole trace and reused at every
+ * step, so stepping through time reveals nodes without moving them.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TraceEvent } from '../../engine/trace/schema.ts';
+import { buildGraph } from './build-graph.ts';
+import { createGraphView, type GraphView } from './draw.ts';
+import { createLayoutRunner, type LayoutRunner } from './layout-client.ts';
+import type { GraphLayout } from './layout.ts';
+
+export interface GraphPanelProps {
+  readonly events: readonly TraceEvent[];
+  /** The trace step (event seq) to show; the end of the trace when omitted. */
+  readonly step?: number;
+}
+
+const ZOOM_STEP = 1.25;
+
+export function GraphPanel({ events, step }: GraphPanelProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<GraphView | null>(null);
+  const runnerRef = useRef<LayoutRunner | null>(null);
+  const hasFittedRef = useRef(false);
+  const [layout, setLayout] = useState<GraphLayout | null>(null);
+  const [isLayingOut, setIsLayingOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fullModel = useMemo(() => buildGraph(events), [events]);
+  const shownModel = useMemo(() => (step === undefined ? fullModel : buildGraph(events, step)), [events, step, fullModel]);
+
+  useEffect(() => {
+    const view = createGraphView(canvasRef.current!);
+    const runner = createLayoutRunner();
+    viewRef.current = view;
+    runnerRef.current = runner;
+    return () => {
+      runner.dispose();
+      view.destroy();
+      viewRef.current = null;
+      runnerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const runner = runnerRef.current;
+    if (!runner) return;
+    let isCurrent = true;
+    setIsLayingOut(true);
+    runner.layout(fullModel).then(
+      (next) => {
+        if (!isCurrent || next === null) return;
+        setLayout(next);
+        setError(null);
+        setIsLayingOut(false);
+      },
+      (reason: unknown) => {
+        if (!isCurrent) return;
+        setError(reason instanceof Error ? reason.message : String(reason));
+        setIsLayingOut(false);
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [fullModel]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || !layout) return;
+    view.update(shownModel, layout);
+    if (layout.nodes.length === 0) hasFittedRef.current = false;
+    else if (!hasFittedRef.current) {
+      hasFittedRef.current = true;
+      view.fit();
+    }
+  }, [shownModel, layout]);
+
+  const nodeCount = fullModel.nodes.length;
+  return (
+    <section className="gs-graph-panel" aria-label="Graph" style={{ position: 'relative', width: '100%', height: '100%' }}>
+      <div ref={canvasRef} style={{ position: 'absolute', inset: 0 }} />
+      <div className="gs-graph-toolbar" role="toolbar" aria-label="Graph view" style={{ position: 'absolute', top: 8, right: 8, display: 'flex', gap: 4 }}>
+        <button type="button" aria-label="Fit graph to view" title="Fit graph to view" onClick={() => viewRef.current?.fit()}>
+          Fit
+        </button>
+        <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => viewRef.current?.zoomBy(ZOOM_STEP)}>
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => viewRef.current?.zoomBy(1 / ZOOM_STEP)}>
+          −
+        </button>
+      </div>
+      <div role="status" aria-live="polite" style={{ position: 'absolute', left: 8, bottom: 8, fontSize: 12 }}>
+        {error ?? (isLayingOut && nodeCount > 0 ? `Laying out ${nodeCount} nodes…` : '')}
+      </div>
+    </section>
+  );
+}

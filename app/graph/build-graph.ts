@@ -1,0 +1,179 @@
+/**
+ * buildGraph: the autograd graph as it stands after the trace event with seq `step`.
+ * A pure function of (events, step), so time travel is just calling it with another step.
+ */
+import type { TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
+import { formatSummaryValues } from './format.ts';
+import {
+  leafNodeId,
+  opNodeId,
+  type GraphEdge,
+  type GraphModel,
+  type GraphNode,
+  type LeafNode,
+  type OpNode,
+} from './model.ts';
+
+interface MutableLeaf {
+  tensorId: number;
+  seq: number;
+  summary?: TensorSummary;
+  grad?: TensorSummary;
+}
+
+interface MutableOp {
+  event: Extract<TraceEvent, { kind: 'op' }>;
+  hasRunBackward: boolean;
+  isFreed: boolean;
+}
+
+/**
+ * Builds the graph from every event whose seq is at most `step` (default: all of them).
+ * Nodes keep the order in which the trace introduced them; edges follow data flow, leaf → op → op.
+ */
+export function buildGraph(events: readonly TraceEvent[], step?: number): GraphModel {
+  const leaves = new Map<number, MutableLeaf>();
+  const ops = new Map<number, MutableOp>();
+  /** Op node id by output tensor id, to resolve names and backward roots. */
+  const opByOutputTensor = new Map<number, number>();
+  /** Node ids in creation order, leaves and ops interleaved. */
+  const order: string[] = [];
+  /** Variable names by tensor id; names can arrive before the tensor's node (x = torch.tensor(...)). */
+  const names = new Map<number, string>();
+  const edges: GraphEdge[] = [];
+  let lastSeq = -1;
+  let activeNodeId: string | undefined;
+  const limit = step ?? Number.POSITIVE_INFINITY;
+
+  const ensureLeaf = (tensorId: number, seq: number): MutableLeaf => {
+    let leaf = leaves.get(tensorId);
+    if (!leaf) {
+      leaf = { tensorId, seq };
+      leaves.set(tensorId, leaf);
+      order.push(leafNodeId(tensorId));
+    }
+    return leaf;
+  };
+
+  const nodeIdOfTensor = (tensorId: number): string | undefined => {
+    if (leaves.has(tensorId)) return leafNodeId(tensorId);
+    const nodeId = opByOutputTensor.get(tensorId);
+    return nodeId === undefined ? undefined : opNodeId(nodeId);
+  };
+
+  for (const event of events) {
+    if (event.seq > limit) continue;
+    lastSeq = Math.max(lastSeq, event.seq);
+    activeNodeId = undefined;
+    switch (event.kind) {
+      case 'leaf': {
+        const leaf = ensureLeaf(event.tensor.id, event.seq);
+        leaf.summary = event.tensor;
+        if (event.name !== undefined) names.set(event.tensor.id, event.name);
+        activeNodeId = leafNodeId(event.tensor.id);
+        break;
+      }
+      case 'op': {
+        if (ops.has(event.nodeId)) break;
+        ops.set(event.nodeId, { event, hasRunBackward: false, isFreed: false });
+        opByOutputTensor.set(event.output.id, event.nodeId);
+        const target = opNodeId(event.nodeId);
+        order.push(target);
+        event.inputs.forEach((input, inputIndex) => {
+          let source: string;
+          if (input.kind === 'leaf') {
+            ensureLeaf(input.tensorId, event.seq);
+            source = leafNodeId(input.tensorId);
+          } else if (input.kind === 'node' && ops.has(input.nodeId)) {
+            source = opNodeId(input.nodeId);
+          } else {
+            return; // no grad flows here (a constant), or the producer is outside the trace
+          }
+          edges.push({ id: `${source}>${target}#${inputIndex}`, source, target, inputIndex });
+        });
+        if (event.name !== undefined) names.set(event.output.id, event.name);
+        activeNodeId = target;
+        break;
+      }
+      case 'name':
+        names.set(event.tensorId, event.name);
+        activeNodeId = nodeIdOfTensor(event.tensorId);
+        break;
+      case 'backward-step': {
+        const op = ops.get(event.nodeId);
+        if (op) {
+          op.hasRunBackward = true;
+          activeNodeId = opNodeId(event.nodeId);
+        }
+        break;
+      }
+      case 'accumulate': {
+        const leaf = leaves.get(event.tensorId);
+        if (leaf) {
+          leaf.grad = event.after;
+          activeNodeId = leafNodeId(event.tensorId);
+        }
+        break;
+      }
+      case 'saved-freed':
+        for (const nodeId of event.nodeIds) {
+          const op = ops.get(nodeId);
+          if (op) op.isFreed = true;
+        }
+        break;
+      case 'backward-start':
+        activeNodeId = nodeIdOfTensor(event.rootTensorId);
+        break;
+      case 'backward-end':
+      case 'run-start':
+        break;
+    }
+  }
+
+  const opByNodeId = new Map<string, MutableOp>();
+  for (const op of ops.values()) opByNodeId.set(opNodeId(op.event.nodeId), op);
+  const leafByNodeId = new Map<string, MutableLeaf>();
+  for (const leaf of leaves.values()) leafByNodeId.set(leafNodeId(leaf.tensorId), leaf);
+
+  const nodes: GraphNode[] = order.map((id) => {
+    const leaf = leafByNodeId.get(id);
+    if (leaf) return toLeafNode(leaf, names.get(leaf.tensorId));
+    const op = opByNodeId.get(id)!;
+    return toOpNode(op, names.get(op.event.output.id));
+  });
+
+  return activeNodeId === undefined
+    ? { nodes, edges, step: lastSeq }
+    : { nodes, edges, step: lastSeq, activeNodeId };
+}
+
+function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
+  const node: LeafNode = {
+    kind: 'leaf',
+    id: leafNodeId(leaf.tensorId),
+    tensorId: leaf.tensorId,
+    shape: leaf.summary?.shape ?? [],
+    valueText: leaf.summary ? formatSummaryValues(leaf.summary) : '',
+    seq: leaf.seq,
+    ...(name !== undefined && { name }),
+    ...(leaf.grad && { grad: leaf.grad, gradText: formatSummaryValues(leaf.grad) }),
+  };
+  return node;
+}
+
+function toOpNode(op: MutableOp, outputName: string | undefined): OpNode {
+  const { event } = op;
+  return {
+    kind: 'op',
+    id: opNodeId(event.nodeId),
+    nodeId: event.nodeId,
+    op: event.op,
+    gradFn: event.gradFn,
+    outputTensorId: event.output.id,
+    outputShape: event.output.shape,
+    seq: event.seq,
+    hasRunBackward: op.hasRunBackward,
+    isFreed: op.isFreed,
+    ...(outputName !== undefined && { outputName }),
+  };
+}

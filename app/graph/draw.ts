@@ -1,0 +1,249 @@
+/**
+ * The graph drawing: plain TypeScript + d3 behind a small interface (xyflow's framework-free core
+ * style), so React only mounts it. SVG; d3-zoom for zoom and pan; text always set with .text().
+ */
+import { curveBumpY, line, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
+import { GRAPH_CSS } from './graph-style.ts';
+import { nodeAriaLabel } from './labels.ts';
+import type { EdgeRoute, GraphLayout, NodeBox } from './layout.ts';
+import type { GraphModel, GraphNode, LeafNode, OpNode } from './model.ts';
+import { formatShape } from './format.ts';
+import { LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opLabel } from './node-size.ts';
+
+export interface GraphView {
+  /** Draws `model` at the positions of `layout`; nodes missing from the layout are not drawn. */
+  update(model: GraphModel, layout: GraphLayout): void;
+  /** Zooms and pans so the whole graph is visible (never magnified beyond MAX_FIT_SCALE). */
+  fit(): void;
+  /** Multiplies the zoom by `factor` around the centre of the view. */
+  zoomBy(factor: number): void;
+  destroy(): void;
+}
+
+export const EMPTY_MESSAGE = 'Run a cell to see its graph';
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 4;
+const MAX_FIT_SCALE = 1.5;
+const FIT_MARGIN = 24;
+const ARROW_ID_PREFIX = 'gs-arrow-';
+
+let viewCount = 0;
+
+type SvgSelection<E extends Element> = Selection<E, unknown, null, undefined>;
+
+export function createGraphView(container: HTMLElement): GraphView {
+  // Each view gets its own marker id, so two graphs on one page don't share defs.
+  const arrowId = `${ARROW_ID_PREFIX}${++viewCount}`;
+  const host = select(container);
+  const svg = host
+    .append('svg')
+    .attr('class', 'gs-graph')
+    .attr('role', 'group')
+    .attr('aria-label', 'Computation graph')
+    .attr('width', '100%')
+    .attr('height', '100%')
+    .style('display', 'block');
+  svg.append('style').text(GRAPH_CSS);
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', arrowId)
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 10)
+    .attr('refY', 5)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('class', 'gs-arrow')
+    .attr('d', 'M0,0 L10,5 L0,10 z');
+  const viewport = svg.append('g').attr('class', 'gs-viewport');
+  const edgeLayer = viewport.append('g').attr('class', 'gs-edges');
+  const nodeLayer = viewport.append('g').attr('class', 'gs-nodes');
+  const emptyState = svg
+    .append('text')
+    .attr('class', 'gs-empty')
+    .attr('x', '50%')
+    .attr('y', '50%')
+    .attr('text-anchor', 'middle')
+    .attr('fill', 'var(--gs-muted, #5b6475)')
+    // Hidden until the first update says the graph is empty (not while a big layout is running).
+    .attr('visibility', 'hidden')
+    .text(EMPTY_MESSAGE);
+
+  const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
+    .on('zoom', (event: { transform: { toString(): string } }) => {
+      viewport.attr('transform', event.transform.toString());
+    });
+  svg.call(zoomBehavior);
+  // A double click should not zoom: people double-click nodes to inspect them.
+  svg.on('dblclick.zoom', null);
+
+  let lastLayout: GraphLayout | null = null;
+
+  const viewSize = () => {
+    const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
+    return { width: rect.width || container.clientWidth, height: rect.height || container.clientHeight };
+  };
+
+  return {
+    update(model, layout) {
+      lastLayout = layout;
+      const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
+      const drawn = model.nodes.filter((node) => boxes.has(node.id));
+      const drawnIds = new Set(drawn.map((node) => node.id));
+      const edgeIds = new Set(model.edges.map((edge) => edge.id));
+      const routes = layout.edges.filter(
+        (route) => edgeIds.has(route.id) && drawnIds.has(route.source) && drawnIds.has(route.target),
+      );
+      emptyState.attr('visibility', drawn.length === 0 ? 'visible' : 'hidden');
+      drawEdges(edgeLayer, routes, arrowId);
+      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId);
+    },
+    fit() {
+      if (!lastLayout || lastLayout.nodes.length === 0) {
+        svg.call(zoomBehavior.transform, zoomIdentity);
+        return;
+      }
+      const { width, height } = viewSize();
+      const bounds = boundsOf(lastLayout.nodes);
+      const scale = Math.min(
+        MAX_FIT_SCALE,
+        Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
+        Math.max(MIN_SCALE, (height - 2 * FIT_MARGIN) / Math.max(1, bounds.height)),
+      );
+      const transform = zoomIdentity
+        .translate(width / 2, height / 2)
+        .scale(scale)
+        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      svg.call(zoomBehavior.transform, transform);
+    },
+    zoomBy(factor) {
+      svg.call(zoomBehavior.scaleBy, factor);
+    },
+    destroy() {
+      svg.on('.zoom', null);
+      svg.remove();
+    },
+  };
+}
+
+function boundsOf(nodes: readonly NodeBox[]) {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const { x, y, width, height } of nodes) {
+    minX = Math.min(minX, x - width / 2);
+    minY = Math.min(minY, y - height / 2);
+    maxX = Math.max(maxX, x + width / 2);
+    maxY = Math.max(maxY, y + height / 2);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+// Vertical tangents at every control point: edges leave and enter nodes straight down.
+const edgePath = line<readonly [number, number]>()
+  .x((p) => p[0])
+  .y((p) => p[1])
+  .curve(curveBumpY);
+
+function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], arrowId: string) {
+  layer
+    .selectAll<SVGPathElement, EdgeRoute>('path.gs-edge')
+    .data(routes, (route) => route.id)
+    .join((enter) => enter.append('path').attr('class', 'gs-edge').attr('marker-end', `url(#${arrowId})`))
+    .attr('data-edge-id', (route) => route.id)
+    .attr('data-source', (route) => route.source)
+    .attr('data-target', (route) => route.target)
+    .attr('d', (route) => edgePath(route.points) ?? '');
+}
+
+function drawNodes(
+  layer: SvgSelection<SVGGElement>,
+  nodes: readonly GraphNode[],
+  boxes: ReadonlyMap<string, NodeBox>,
+  activeNodeId: string | undefined,
+) {
+  layer
+    .selectAll<SVGGElement, GraphNode>('g.gs-node')
+    // Key by id and kind, so a node never changes shape under the same element.
+    .data(nodes, (node) => `${node.kind}:${node.id}`)
+    .join((enter) =>
+      enter
+        .append('g')
+        .attr('role', 'img')
+        .each(function (node) {
+          const g = select(this);
+          g.append('rect').attr('class', 'gs-shape');
+          if (node.kind === 'leaf') {
+            g.append('rect').attr('class', 'gs-grad-band');
+            const title = g.append('text').attr('class', 'gs-title');
+            title.append('tspan').attr('class', 'gs-name');
+            title.append('tspan').attr('class', 'gs-shape-text');
+            g.append('text').attr('class', 'gs-value');
+            g.append('text').attr('class', 'gs-grad');
+          } else {
+            g.append('text').attr('class', 'gs-op-text');
+          }
+        }),
+    )
+    .attr('class', (node) => nodeClass(node, activeNodeId))
+    .attr('data-node-id', (node) => node.id)
+    .attr('data-op', (node) => (node.kind === 'leaf' ? 'leaf' : node.gradFn))
+    .attr('aria-label', nodeAriaLabel)
+    .attr('transform', (node) => {
+      const box = boxes.get(node.id)!;
+      return `translate(${box.x},${box.y})`;
+    })
+    .each(function (node) {
+      const g = select<SVGGElement, GraphNode>(this);
+      const box = boxes.get(node.id)!;
+      if (node.kind === 'leaf') drawLeaf(g, node, box);
+      else drawOp(g, node, box);
+    });
+}
+
+function nodeClass(node: GraphNode, activeNodeId: string | undefined): string {
+  const classes = ['gs-node', node.kind === 'leaf' ? 'gs-leaf' : 'gs-op'];
+  if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
+  if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
+  if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
+  if (node.id === activeNodeId) classes.push('is-active');
+  return classes.join(' ');
+}
+
+function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: LeafNode, box: NodeBox) {
+  const left = -box.width / 2;
+  const top = -box.height / 2;
+  const baseline = (line: number) => top + PADDING_Y + (line + 1) * LINE_HEIGHT - 4;
+  g.select('rect.gs-shape')
+    .attr('x', left)
+    .attr('y', top)
+    .attr('width', box.width)
+    .attr('height', box.height)
+    .attr('rx', 6);
+  g.select('rect.gs-grad-band')
+    .attr('x', left + 3)
+    .attr('y', top + PADDING_Y + 2 * LINE_HEIGHT)
+    .attr('width', box.width - 6)
+    .attr('height', LINE_HEIGHT);
+  const { value, grad } = leafLines(node);
+  const name = node.name ?? `tensor ${node.tensorId}`;
+  const title = g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', baseline(0));
+  title.select('tspan.gs-name').text(clipLine(name));
+  title.select('tspan.gs-shape-text').text(` ${formatShape(node.shape)}`);
+  g.select('text.gs-value').attr('x', left + PADDING_X).attr('y', baseline(1)).text(value);
+  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(2)).text(grad);
+}
+
+function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpNode, box: NodeBox) {
+  g.select('rect.gs-shape')
+    .attr('x', -box.width / 2)
+    .attr('y', -box.height / 2)
+    .attr('width', box.width)
+    .attr('height', box.height)
+    .attr('rx', box.height / 2);
+  g.select('text.gs-op-text').attr('x', 0).attr('y', 0).text(opLabel(node));
+}

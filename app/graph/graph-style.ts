@@ -1,0 +1,25 @@
+/**
+ * The graph's CSS, embedded in the SVG itself so an exported SVG looks the same as on screen.
+ * Colours come from CSS variables the app may set, with fallbacks.
+ */
+import { FONT_SIZE } from './node-size.ts';
+
+export const GRAPH_CSS = `
+.gs-graph { font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: ${FONT_SIZE}px; }
+.gs-graph .gs-edge { fill: none; stroke: var(--gs-edge, #8a94a6); stroke-width: 1.4; }
+.gs-graph .gs-node rect.gs-shape { stroke-width: 1.2; }
+.gs-graph .gs-leaf rect.gs-shape { fill: var(--gs-leaf-bg, #eef4ff); stroke: var(--gs-leaf-stroke, #4a6fd1); }
+.gs-graph .gs-op rect.gs-shape { fill: var(--gs-op-bg, #f4f1fb); stroke: var(--gs-op-stroke, #7a5cc2); }
+.gs-graph .gs-title { font-weight: 700; fill: var(--gs-text, #1d2433); }
+.gs-graph .gs-shape-text { font-weight: 400; fill: var(--gs-muted, #5b6475); }
+.gs-graph .gs-value { fill: var(--gs-text, #1d2433); }
+.gs-graph .gs-grad { fill: var(--gs-muted, #8a94a6); }
+.gs-graph .gs-grad-band { fill: transparent; }
+.gs-graph .has-grad .gs-grad { fill: var(--gs-grad, #a34a00); font-weight: 700; }
+.gs-graph .has-grad .gs-grad-band { fill: var(--gs-grad-bg, #ffe9cc); }
+.gs-graph .gs-op-text { fill: var(--gs-text, #1d2433); text-anchor: middle; dominant-baseline: central; }
+.gs-graph .has-run-backward rect.gs-shape { stroke: var(--gs-grad, #a34a00); }
+.gs-graph .is-freed rect.gs-shape { stroke-dasharray: 4 3; }
+.gs-graph .is-active rect.gs-shape { stroke-width: 3; stroke: var(--gs-active, #e8590c); }
+.gs-graph .gs-arrow { fill: var(--gs-edge, #8a94a6); }
+`;

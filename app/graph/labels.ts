@@ -1,0 +1,22 @@
+/** Accessible names for graph nodes: what a screen reader says about each one. */
+import { formatShape } from './format.ts';
+import type { GraphNode } from './model.ts';
+
+/** e.g. "leaf x, shape [3], grad [0.6667, 0.6667, 0.6667], value [1, 2, 3]". */
+export function nodeAriaLabel(node: GraphNode): string {
+  if (node.kind === 'leaf') {
+    const parts = [
+      `leaf ${node.name ?? `tensor ${node.tensorId}`}`,
+      `shape ${formatShape(node.shape)}`,
+      node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`,
+    ];
+    if (node.valueText) parts.push(`value ${node.valueText}`);
+    return parts.join(', ');
+  }
+  const parts = [`op ${node.gradFn}`];
+  if (node.outputName !== undefined) parts.push(`output ${node.outputName}`);
+  parts.push(`shape ${formatShape(node.outputShape)}`);
+  if (node.isFreed) parts.push('saved tensors freed');
+  else if (node.hasRunBackward) parts.push('backward done');
+  return parts.join(', ');
+}

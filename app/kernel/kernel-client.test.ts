@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { KernelClient, type KernelStatus } from './kernel-client.ts';
+import { ScriptedWorker } from './test/scripted-worker.ts';
+
+function setup(options: { isolated?: boolean } = {}) {
+  const workers: ScriptedWorker[] = [];
+  const statuses: KernelStatus[] = [];
+  const client = new KernelClient({
+    createWorker: () => {
+      const worker = new ScriptedWorker();
+      workers.push(worker);
+      return worker;
+    },
+    createInterruptBuffer: () => (options.isolated === false ? undefined : new SharedArrayBuffer(4)),
+    onStatus: (status) => statuses.push(status),
+  });
+  client.start();
+  const worker = () => workers[workers.length - 1]!;
+  return { client, workers, worker, statuses, state: () => client.currentStatus.state };
+}
+
+const cell = (n: number, code = 'print(1)') => ({ cellId: `c${n}`, cellLabel: `Cell ${n}`, code });
+
+describe('KernelClient', () => {
+  it('boots the worker with an interrupt buffer and reports loading progress until ready', () => {
+    const { worker, statuses, state } = setup();
+    const init = worker().sent[0]!;
+    expect(init.type).toBe('init');
+    expect(init.type === 'init' && init.interruptBuffer).toBeInstanceOf(SharedArrayBuffer);
+    worker().respond({ type: 'status', state: 'loading', message: 'Loading torch', progress: 0.5 });
+    expect(statuses.at(-1)).toMatchObject({ state: 'loading', message: 'Loading torch', progress: 0.5 });
+    worker().becomeReady();
+    expect(state()).toBe('idle');
+    expect(statuses.at(-1)?.pythonVersion).toBe('3.13.2');
+  });
+
+  it('holds runs asked for while Python loads and sends them once it is ready', async () => {
+    const { client, worker, state } = setup();
+    const outcome = client.run(cell(1));
+    expect(worker().sent.some((m) => m.type === 'run')).toBe(false);
+    worker().becomeReady();
+    expect(worker().lastRun()).toMatchObject({ cellId: 'c1', cellLabel: 'Cell 1', code: 'print(1)' });
+    expect(state()).toBe('busy');
+    worker().finish();
+    await expect(outcome).resolves.toEqual({ kind: 'done', ok: true, error: undefined, trace: [] });
+    expect(state()).toBe('idle');
+  });
+
+  it('sends one run at a time and streams output to the run that printed it', async () => {
+    const { client, worker } = setup();
+    worker().becomeReady();
+    const printed: string[] = [];
+    const first = client.run(cell(1), { onStream: (stream, text) => printed.push(`1 ${stream} ${text}`) });
+    const second = client.run(cell(2), { onStream: (stream, text) => printed.push(`2 ${stream} ${text}`) });
+    expect(worker().sent.filter((m) => m.type === 'run')).toHaveLength(1);
+    const firstId = worker().lastRun().id;
+    worker().respond({ type: 'stream', id: firstId, cellId: 'c1', stream: 'stdout', text: 'one\n' });
+    worker().finish();
+    await first;
+    const secondId = worker().lastRun().id;
+    expect(secondId).not.toBe(firstId);
+    worker().respond({ type: 'stream', id: secondId, cellId: 'c2', stream: 'stderr', text: 'two\n' });
+    worker().finish(false);
+    await expect(second).resolves.toMatchObject({ kind: 'done', ok: false });
+    expect(printed).toEqual(['1 stdout one\n', '2 stderr two\n']);
+  });
+
+  it('stops by writing SIGINT into the shared buffer and cancels what was queued', async () => {
+    const { client, worker } = setup();
+    worker().becomeReady();
+    const running = client.run(cell(1, 'while True: pass'));
+    const queued = client.run(cell(2));
+    client.stop();
+    const init = worker().sent[0]!;
+    const buffer = init.type === 'init' ? init.interruptBuffer! : new SharedArrayBuffer(4);
+    expect(new Int32Array(buffer)[0]).toBe(2);
+    await expect(queued).resolves.toEqual({ kind: 'cancelled', reason: 'stopped', started: false });
+    worker().respond({
+      type: 'done',
+      id: worker().lastRun().id,
+      cellId: 'c1',
+      ok: false,
+      error: { ename: 'KeyboardInterrupt', evalue: '', traceback: 'KeyboardInterrupt' },
+      trace: [],
+    });
+    await expect(running).resolves.toMatchObject({ kind: 'done', ok: false, error: { ename: 'KeyboardInterrupt' } });
+  });
+
+  it('clears a leftover interrupt before the next run starts', () => {
+    const { client, worker } = setup();
+    worker().becomeReady();
+    void client.run(cell(1));
+    client.stop();
+    worker().finish(false);
+    void client.run(cell(2));
+    const init = worker().sent[0]!;
+    expect(new Int32Array(init.type === 'init' ? init.interruptBuffer! : new SharedArrayBuffer(4))[0]).toBe(0);
+  });
+
+  it('restarts by terminating the worker and booting a fresh one that ignores the old one', async () => {
+    const { client, workers, worker, state } = setup();
+    worker().becomeReady();
+    const running = client.run(cell(1));
+    const old = worker();
+    client.restart();
+    expect(old.isTerminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(state()).toBe('loading');
+    await expect(running).resolves.toEqual({ kind: 'cancelled', reason: 'restarted', started: true });
+    old.becomeReady();
+    expect(state()).toBe('loading');
+    worker().becomeReady();
+    expect(state()).toBe('idle');
+  });
+
+  it('says Stop cannot reach a busy Python without an interrupt buffer', () => {
+    const { client, worker } = setup({ isolated: false });
+    worker().becomeReady();
+    expect(client.stop()).toBe(true);
+    void client.run(cell(1, 'while True: pass'));
+    expect(client.stop()).toBe(false);
+  });
+
+  it('marks the kernel dead when the worker crashes, and a restart brings it back', async () => {
+    const { client, worker, state, statuses } = setup();
+    worker().becomeReady();
+    const running = client.run(cell(1));
+    worker().crash('RangeError: Maximum call stack size exceeded');
+    expect(state()).toBe('dead');
+    expect(statuses.at(-1)?.message).toMatch(/Maximum call stack/);
+    await expect(running).resolves.toEqual({ kind: 'cancelled', reason: 'died', started: true });
+    await expect(client.run(cell(2))).resolves.toMatchObject({ kind: 'cancelled', reason: 'died' });
+    client.restart();
+    worker().becomeReady();
+    expect(state()).toBe('idle');
+  });
+
+  it('treats a fatal message from the worker as death', () => {
+    const { worker, state } = setup();
+    worker().respond({ type: 'fatal', message: 'Pyodide failed to load' });
+    expect(state()).toBe('dead');
+  });
+});

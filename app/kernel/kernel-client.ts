@@ -1,0 +1,226 @@
+import type { KernelState, PythonError, WorkerResponse } from '../../engine/worker/protocol.ts';
+import type { TraceEvent } from '../../engine/trace/schema.ts';
+import type { KernelWorker, KernelWorkerFactory } from './kernel-worker.ts';
+
+/** What the app shows about the kernel: its state plus the words and progress that go with it. */
+export interface KernelStatus {
+  readonly state: KernelState;
+  readonly message?: string;
+  /** 0..1 while loading, when the worker reports it. */
+  readonly progress?: number;
+  readonly pythonVersion?: string;
+  /** True when Stop can interrupt Python in place (the page is cross-origin isolated). */
+  readonly canInterrupt: boolean;
+}
+
+export interface RunRequest {
+  readonly cellId: string;
+  readonly cellLabel: string;
+  readonly code: string;
+}
+
+export interface RunHooks {
+  /** Python has started this run (it was queued until now). */
+  onStart?(): void;
+  onStream?(stream: 'stdout' | 'stderr', text: string): void;
+}
+
+export type CancelReason = 'stopped' | 'restarted' | 'died';
+
+export type RunOutcome =
+  | { readonly kind: 'done'; readonly ok: boolean; readonly error?: PythonError; readonly trace: readonly TraceEvent[] }
+  /** The run never finished in Python: Stop cleared the queue, Restart dropped it, or the worker died. */
+  | { readonly kind: 'cancelled'; readonly reason: CancelReason; readonly started: boolean };
+
+export interface KernelClientOptions {
+  readonly createWorker: KernelWorkerFactory;
+  readonly createInterruptBuffer: () => SharedArrayBuffer | undefined;
+  readonly onStatus: (status: KernelStatus) => void;
+}
+
+const SIGINT = 2;
+
+interface PendingRun {
+  readonly id: number;
+  readonly request: RunRequest;
+  readonly hooks: RunHooks;
+  readonly resolve: (outcome: RunOutcome) => void;
+  started: boolean;
+}
+
+/** One worker's lifetime. Restart makes a new session, so late messages from the old worker are ignored. */
+interface Session {
+  readonly worker: KernelWorker;
+  readonly interrupt?: Int32Array;
+  readonly initId: number;
+  isReady: boolean;
+}
+
+/**
+ * The app's handle on Python. Runs are queued and sent one at a time (each waits for the kernel to
+ * be ready), each returns a promise of its outcome, and output streams go to the run that made them.
+ */
+export class KernelClient {
+  private readonly options: KernelClientOptions;
+  private session: Session | null = null;
+  private status: KernelStatus;
+  private nextId = 1;
+  private queue: PendingRun[] = [];
+  private running: PendingRun | null = null;
+
+  constructor(options: KernelClientOptions) {
+    this.options = options;
+    this.status = { state: 'loading', canInterrupt: false };
+  }
+
+  get currentStatus(): KernelStatus {
+    return this.status;
+  }
+
+  /** Boots a worker and asks it to load Python; runs may be queued straight away. */
+  start(): void {
+    if (this.session) return;
+    const buffer = this.options.createInterruptBuffer();
+    const worker = this.options.createWorker();
+    const session: Session = {
+      worker,
+      interrupt: buffer ? new Int32Array(buffer) : undefined,
+      initId: this.nextId++,
+      isReady: false,
+    };
+    this.session = session;
+    this.setStatus({ state: 'loading', message: 'Loading Python…', canInterrupt: buffer !== undefined });
+    worker.onmessage = (event) => {
+      if (this.session === session) this.handleMessage(session, event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (this.session === session) this.die(event.message || 'The Python worker crashed.');
+    };
+    worker.onmessageerror = () => {
+      if (this.session === session) this.die('The Python worker sent a message that could not be read.');
+    };
+    worker.postMessage(buffer ? { type: 'init', id: session.initId, interruptBuffer: buffer } : { type: 'init', id: session.initId });
+  }
+
+  /** Queues a cell's code; resolves when Python finishes it or it is cancelled. Never rejects. */
+  run(request: RunRequest, hooks: RunHooks = {}): Promise<RunOutcome> {
+    return new Promise((resolve) => {
+      if (this.status.state === 'dead' || !this.session) {
+        resolve({ kind: 'cancelled', reason: 'died', started: false });
+        return;
+      }
+      this.queue.push({ id: this.nextId++, request, hooks, resolve, started: false });
+      this.pump();
+    });
+  }
+
+  /**
+   * Cancels queued runs and interrupts the running one (KeyboardInterrupt in Python). Returns false
+   * when Python is busy and cannot be reached (no interrupt buffer): only a restart can stop it then.
+   */
+  stop(): boolean {
+    this.cancelQueued('stopped');
+    const session = this.session;
+    if (!this.running || !session) return true;
+    if (!session.interrupt) return false;
+    Atomics.store(session.interrupt, 0, SIGINT);
+    return true;
+  }
+
+  /** Terminates the worker (its namespace goes with it) and boots a fresh one. */
+  restart(): void {
+    this.cancelQueued('restarted');
+    this.finishRunning({ kind: 'cancelled', reason: 'restarted', started: true });
+    this.session?.worker.terminate();
+    this.session = null;
+    this.start();
+  }
+
+  /** Terminates the worker for good (page unload, tests). */
+  dispose(): void {
+    this.cancelQueued('died');
+    this.finishRunning({ kind: 'cancelled', reason: 'died', started: true });
+    this.session?.worker.terminate();
+    this.session = null;
+  }
+
+  private handleMessage(session: Session, message: WorkerResponse): void {
+    switch (message.type) {
+      case 'status':
+        this.handleWorkerStatus(session, message);
+        return;
+      case 'ready':
+        if (message.id !== session.initId) return;
+        session.isReady = true;
+        this.setStatus({
+          state: 'idle',
+          pythonVersion: message.pythonVersion,
+          message: `Python ${message.pythonVersion} ready in ${(message.loadMs / 1000).toFixed(1)} s`,
+          canInterrupt: session.interrupt !== undefined,
+        });
+        this.pump();
+        return;
+      case 'stream':
+        if (this.running?.id === message.id) this.running.hooks.onStream?.(message.stream, message.text);
+        return;
+      case 'done':
+        if (this.running?.id !== message.id) return;
+        this.finishRunning({ kind: 'done', ok: message.ok, error: message.error, trace: message.trace });
+        this.pump();
+        return;
+      case 'fatal':
+        this.die(message.message);
+        return;
+    }
+  }
+
+  /** Loading progress comes from the worker; busy/idle is decided here, where the queue is known. */
+  private handleWorkerStatus(session: Session, message: Extract<WorkerResponse, { type: 'status' }>): void {
+    if (message.state === 'dead') {
+      this.die(message.message ?? 'The Python worker stopped.');
+    } else if (!session.isReady && message.state === 'loading') {
+      this.setStatus({ ...this.status, message: message.message ?? this.status.message, progress: message.progress });
+    }
+  }
+
+  private pump(): void {
+    const session = this.session;
+    if (!session?.isReady || this.running || this.queue.length === 0) {
+      if (session?.isReady && !this.running && this.status.state === 'busy') this.setStatus({ ...this.status, state: 'idle', message: undefined });
+      return;
+    }
+    const next = this.queue.shift()!;
+    this.running = next;
+    next.started = true;
+    // A Stop pressed while nothing ran must not interrupt the next run.
+    if (session.interrupt) Atomics.store(session.interrupt, 0, 0);
+    this.setStatus({ ...this.status, state: 'busy', message: `Running ${next.request.cellLabel}` });
+    next.hooks.onStart?.();
+    session.worker.postMessage({ type: 'run', id: next.id, ...next.request });
+  }
+
+  private die(message: string): void {
+    this.cancelQueued('died');
+    this.finishRunning({ kind: 'cancelled', reason: 'died', started: true });
+    this.setStatus({ state: 'dead', message, canInterrupt: false });
+  }
+
+  private finishRunning(outcome: RunOutcome): void {
+    const run = this.running;
+    if (!run) return;
+    this.running = null;
+    run.resolve(outcome);
+  }
+
+  private cancelQueued(reason: CancelReason): void {
+    const cancelled = this.queue;
+    this.queue = [];
+    for (const run of cancelled) run.resolve({ kind: 'cancelled', reason, started: false });
+  }
+
+  private setStatus(status: KernelStatus): void {
+    this.status = status;
+    this.options.onStatus(status);
+  }
+}

@@ -1,0 +1,134 @@
+import { useEffect, useRef } from 'react';
+import { notebook, selectFocusRequest } from '../store/notebook-store.ts';
+import { shortcutCommands } from './commands.ts';
+import { useController } from './controller-context.ts';
+import { EDITOR_THEME, monaco } from './monaco-setup.ts';
+import type { Shortcut } from './shortcut.ts';
+
+const LINE_HEIGHT = 20;
+/** The newest focus request some editor has acted on; shared so each request is acted on once. */
+let handledFocusNonce = 0;
+const VERTICAL_PADDING = 8;
+
+function monacoKeybinding(shortcut: Shortcut): number {
+  let keybinding: number = monaco.KeyCode.Enter;
+  if (shortcut.shift) keybinding |= monaco.KeyMod.Shift;
+  if (shortcut.mod) keybinding |= monaco.KeyMod.CtrlCmd;
+  return keybinding;
+}
+
+interface CellEditorProps {
+  readonly cellId: string;
+  readonly code: string;
+  readonly cellNumber: number;
+}
+
+/** One cell's Monaco editor: grows with its content, and sends its shortcuts to the registered commands. */
+export function CellEditor({ cellId, code, cellNumber }: CellEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const controller = useController();
+
+  useEffect(() => {
+    const host = hostRef.current!;
+    const editor = monaco.editor.create(host, {
+      value: notebook.store.getState().cells.find((cell) => cell.id === cellId)?.code ?? '',
+      language: 'python',
+      theme: EDITOR_THEME,
+      ariaLabel: `Code of cell ${cellNumber}`,
+      placeholder: 'Type PyTorch code. Shift+Enter runs it.',
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      // The page scrolls, not the cell: the editor is always as tall as its code.
+      scrollbar: { vertical: 'hidden', horizontal: 'auto', alwaysConsumeMouseWheel: false, handleMouseWheel: false },
+      overviewRulerLanes: 0,
+      hideCursorInOverviewRuler: true,
+      overviewRulerBorder: false,
+      renderLineHighlight: 'none',
+      renderLineHighlightOnlyWhenFocus: true,
+      lineNumbersMinChars: 3,
+      lineDecorationsWidth: 8,
+      folding: false,
+      glyphMargin: false,
+      fontSize: 14,
+      lineHeight: LINE_HEIGHT,
+      fontFamily: "'JetBrains Mono', 'SF Mono', 'Cascadia Code', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+      padding: { top: VERTICAL_PADDING, bottom: VERTICAL_PADDING },
+      tabSize: 4,
+      insertSpaces: true,
+      fixedOverflowWidgets: true,
+      contextmenu: false,
+      automaticLayout: false,
+    });
+    editorRef.current = editor;
+
+    const fitHeight = () => {
+      const height = Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * VERTICAL_PADDING);
+      host.style.height = `${height}px`;
+      editor.layout({ width: host.clientWidth, height });
+    };
+    const disposables = [
+      editor.onDidContentSizeChange(fitHeight),
+      editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
+      editor.onDidFocusEditorText(() => notebook.actions.setActiveCell({ cellId })),
+      // addAction (not addCommand) keeps each keybinding scoped to its own editor when there are many.
+      ...shortcutCommands.map((command) =>
+        editor.addAction({
+          id: `gradscope.${command.name}`,
+          label: command.label,
+          keybindings: [monacoKeybinding(command.shortcut)],
+          run: () => command.perform({ controller, cellId }),
+        }),
+      ),
+    ];
+    const resizeObserver = new ResizeObserver(fitHeight);
+    resizeObserver.observe(host);
+    fitHeight();
+
+    return () => {
+      resizeObserver.disconnect();
+      for (const disposable of disposables) disposable.dispose();
+      editor.getModel()?.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+    // The editor lives as long as the cell; its number and code are synced by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cellId, controller]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: `Code of cell ${cellNumber}` });
+  }, [cellNumber]);
+
+  // Code set from outside the editor (a shared link) flows in; the editor's own typing already matches.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor && editor.getValue() !== code) editor.setValue(code);
+  }, [code]);
+
+  // A focus request can arrive before this editor exists (Shift+Enter on the last cell adds one),
+  // so it is checked on mount as well as on every change.
+  useEffect(() => {
+    let frame = 0;
+    const focusIfAsked = () => {
+      const request = selectFocusRequest(notebook.store.getState());
+      if (!request || request.cellId !== cellId || request.nonce <= handledFocusNonce) return;
+      cancelAnimationFrame(frame);
+      // A frame later the new cell has laid out (and React's dev double-mount has settled).
+      frame = requestAnimationFrame(() => {
+        if (request.nonce <= handledFocusNonce) return;
+        handledFocusNonce = request.nonce;
+        editorRef.current?.focus();
+        hostRef.current?.closest('[role="group"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      });
+    };
+    focusIfAsked();
+    const unsubscribe = notebook.store.subscribe(focusIfAsked);
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, [cellId]);
+
+  return <div ref={hostRef} className="cell-editor" />;
+}

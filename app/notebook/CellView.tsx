@@ -1,0 +1,48 @@
+import { selectCell, selectCellIndex, selectActiveCellId, useNotebook } from '../store/notebook-store.ts';
+import { CellEditor } from './CellEditor.tsx';
+import { CellOutput } from './CellOutput.tsx';
+import { CommandButton } from './CommandButton.tsx';
+import { commands } from './commands.ts';
+import { ArrowDownIcon, ArrowUpIcon, PlayIcon, TrashIcon } from './icons.tsx';
+
+function executionLabel(runState: string, executionCount: number | null): string {
+  if (runState === 'running') return '[*]';
+  if (runState === 'queued') return '[…]';
+  return executionCount === null ? '[ ]' : `[${executionCount}]`;
+}
+
+export function CellView({ cellId }: { readonly cellId: string }) {
+  const cell = useNotebook((state) => selectCell(state, cellId));
+  const cellNumber = useNotebook((state) => selectCellIndex(state, cellId)) + 1;
+  const isActive = useNotebook((state) => selectActiveCellId(state) === cellId);
+  if (!cell) return null;
+  return (
+    <section role="group" aria-label={`Cell ${cellNumber}`} className="cell" data-active={isActive} data-run-state={cell.runState}>
+      <div className="cell__gutter">
+        <CommandButton command={commands.runCell} cellId={cellId} className="icon-button cell__run">
+          <PlayIcon />
+        </CommandButton>
+        <span className="cell__count" aria-label="Execution count">
+          {executionLabel(cell.runState, cell.executionCount)}
+        </span>
+      </div>
+      <div className="cell__body">
+        <div className="cell__frame">
+          <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} />
+          <div className="cell__tools">
+            <CommandButton command={commands.moveCellUp} cellId={cellId} className="icon-button">
+              <ArrowUpIcon />
+            </CommandButton>
+            <CommandButton command={commands.moveCellDown} cellId={cellId} className="icon-button">
+              <ArrowDownIcon />
+            </CommandButton>
+            <CommandButton command={commands.deleteCell} cellId={cellId} className="icon-button">
+              <TrashIcon />
+            </CommandButton>
+          </div>
+        </div>
+        <CellOutput cellNumber={cellNumber} outputs={cell.outputs} />
+      </div>
+    </section>
+  );
+}

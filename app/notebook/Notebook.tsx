@@ -1,0 +1,20 @@
+import { useShallow } from 'zustand/react/shallow';
+import { selectCellIds, useNotebook } from '../store/notebook-store.ts';
+import { CellView } from './CellView.tsx';
+import { CommandButton } from './CommandButton.tsx';
+import { commands } from './commands.ts';
+import { PlusIcon } from './icons.tsx';
+
+export function Notebook() {
+  const cellIds = useNotebook(useShallow(selectCellIds));
+  return (
+    <div className="notebook">
+      {cellIds.map((cellId) => (
+        <CellView key={cellId} cellId={cellId} />
+      ))}
+      <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
+        <PlusIcon /> Add cell
+      </CommandButton>
+    </div>
+  );
+}

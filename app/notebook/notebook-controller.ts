@@ -1,0 +1,116 @@
+import { KernelClient, type RunOutcome } from '../kernel/kernel-client.ts';
+import type { KernelWorkerFactory } from '../kernel/kernel-worker.ts';
+import { newCellId, selectCellIndex, type NotebookStore } from '../store/notebook-store.ts';
+
+/** Everything the notebook's buttons and shortcuts can ask for; commands call these. */
+export interface NotebookController {
+  /** Boots Python in the background; the editor is usable meanwhile. */
+  start(): void;
+  /** Runs one cell; with `advance`, focus moves to the next cell (made if there is none). */
+  runCell(cellId: string, options?: { advance?: boolean }): Promise<RunOutcome | null>;
+  /** Runs every cell top to bottom, stopping at the first that fails. */
+  runAll(): Promise<void>;
+  stop(): void;
+  restart(): void;
+  addCell(afterCellId?: string): string;
+  deleteCell(cellId: string): void;
+  moveCell(cellId: string, offset: -1 | 1): void;
+  dispose(): void;
+}
+
+export interface NotebookControllerOptions {
+  readonly notebook: NotebookStore;
+  readonly createWorker: KernelWorkerFactory;
+  readonly createInterruptBuffer: () => SharedArrayBuffer | undefined;
+}
+
+export function createNotebookController({ notebook, createWorker, createInterruptBuffer }: NotebookControllerOptions): NotebookController {
+  const { store, actions } = notebook;
+  const kernel = new KernelClient({
+    createWorker,
+    createInterruptBuffer,
+    onStatus: (status) => actions.setKernelStatus({ status }),
+  });
+  // Bumped by Stop and Restart so a Run all in progress stops queueing the rest.
+  let runAllGeneration = 0;
+
+  async function runOne(cellId: string): Promise<RunOutcome | null> {
+    const index = selectCellIndex(store.getState(), cellId);
+    if (index < 0) return null;
+    actions.queueCell({ cellId });
+    const outcome = await kernel.run(
+      // The code is read when the run is asked for, as a person expects of what they just typed.
+      { cellId, cellLabel: `Cell ${index + 1}`, code: store.getState().cells[index]!.code },
+      {
+        onStart: () => actions.startCell({ cellId }),
+        onStream: (stream, text) => actions.appendStream({ cellId, stream, text }),
+      },
+    );
+    if (outcome.kind === 'done') {
+      actions.finishCell({ cellId, ok: outcome.ok, error: outcome.error, trace: outcome.trace });
+    } else {
+      actions.cancelCell({ cellId, reason: outcome.reason, started: outcome.started });
+    }
+    return outcome;
+  }
+
+  function focusNextCell(cellId: string): void {
+    const { cells } = store.getState();
+    const index = cells.findIndex((cell) => cell.id === cellId);
+    const next = cells[index + 1];
+    if (next) actions.focusCell({ cellId: next.id });
+    else actions.addCell({ cellId: newCellId(), afterCellId: cellId });
+  }
+
+  return {
+    start: () => kernel.start(),
+
+    runCell(cellId, options = {}) {
+      const outcome = runOne(cellId);
+      if (options.advance) focusNextCell(cellId);
+      return outcome;
+    },
+
+    async runAll() {
+      const generation = ++runAllGeneration;
+      const cellIds = store.getState().cells.map((cell) => cell.id);
+      for (const cellId of cellIds) actions.queueCell({ cellId });
+      for (const [position, cellId] of cellIds.entries()) {
+        const isCancelled = generation !== runAllGeneration;
+        const outcome = isCancelled ? null : await runOne(cellId);
+        const isFailure = isCancelled || (outcome !== null && !(outcome.kind === 'done' && outcome.ok));
+        if (isFailure) {
+          const notStarted = cellIds.slice(isCancelled ? position : position + 1);
+          for (const rest of notStarted) actions.cancelCell({ cellId: rest, reason: 'stopped', started: false });
+          return;
+        }
+      }
+    },
+
+    stop() {
+      runAllGeneration++;
+      if (!kernel.stop()) {
+        // Without cross-origin isolation Python cannot be interrupted in place; a restart is the only way.
+        kernel.restart();
+        actions.kernelRestarted();
+        actions.showBanner({ banner: { tone: 'info', text: 'Python could not be interrupted in place, so it was restarted.' } });
+      }
+    },
+
+    restart() {
+      runAllGeneration++;
+      kernel.restart();
+      actions.kernelRestarted();
+    },
+
+    addCell(afterCellId) {
+      const cellId = newCellId();
+      actions.addCell({ cellId, afterCellId });
+      return cellId;
+    },
+
+    deleteCell: (cellId) => actions.deleteCell({ cellId }),
+    moveCell: (cellId, offset) => actions.moveCell({ cellId, offset }),
+    dispose: () => kernel.dispose(),
+  };
+}

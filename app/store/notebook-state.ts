@@ -1,0 +1,63 @@
+import type { PythonError } from '../../engine/worker/protocol.ts';
+import type { TraceEvent } from '../../engine/trace/schema.ts';
+import type { KernelStatus } from '../kernel/kernel-client.ts';
+
+/** What a cell printed, in order. Everything is shown as text, never as HTML. */
+export type OutputItem =
+  | { readonly kind: 'stream'; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  | { readonly kind: 'error'; readonly error: PythonError }
+  /** Something the app says about the run (stopped before it started, kernel restarted, ...). */
+  | { readonly kind: 'notice'; readonly text: string };
+
+export type CellRunState = 'idle' | 'queued' | 'running';
+
+export interface Cell {
+  readonly id: string;
+  readonly code: string;
+  readonly outputs: readonly OutputItem[];
+  /** The `[n]` beside the cell: which run of this kernel session last executed it. */
+  readonly executionCount: number | null;
+  readonly runState: CellRunState;
+}
+
+export interface Banner {
+  readonly tone: 'error' | 'info';
+  readonly text: string;
+}
+
+export interface NotebookState {
+  readonly cells: readonly Cell[];
+  readonly activeCellId: string | null;
+  /** Asks the cell with this id to take keyboard focus; `nonce` changes so the same cell can be asked twice. */
+  readonly focusRequest: { readonly cellId: string; readonly nonce: number } | null;
+  /** Runs started in this kernel session; the next run gets `executionCounter + 1`. */
+  readonly executionCounter: number;
+  readonly kernel: KernelStatus;
+  /** Trace events of every run in this kernel session, oldest first; a restart clears them. */
+  readonly traceEvents: readonly TraceEvent[];
+  readonly banner: Banner | null;
+}
+
+export const EXAMPLE_CODE = `import torch
+
+x = torch.ones(3, requires_grad=True)
+y = x * 2 + 1
+z = y.mean()
+z.backward()
+print(x.grad)`;
+
+export function emptyCell(id: string, code = ''): Cell {
+  return { id, code, outputs: [], executionCount: null, runState: 'idle' };
+}
+
+export function initialNotebookState(firstCellId: string, code = EXAMPLE_CODE): NotebookState {
+  return {
+    cells: [emptyCell(firstCellId, code)],
+    activeCellId: firstCellId,
+    focusRequest: null,
+    executionCounter: 0,
+    kernel: { state: 'loading', message: 'Loading Python…', canInterrupt: false },
+    traceEvents: [],
+    banner: null,
+  };
+}

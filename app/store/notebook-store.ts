@@ -1,0 +1,45 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createActions, type ActionsOf } from './create-actions.ts';
+import { notebookHandlers, type NotebookHandlers } from './notebook-handlers.ts';
+import { initialNotebookState, type Cell, type NotebookState } from './notebook-state.ts';
+
+export type NotebookActions = ActionsOf<NotebookState, NotebookHandlers>;
+
+export interface NotebookStore {
+  readonly store: StoreApi<NotebookState>;
+  readonly actions: NotebookActions;
+}
+
+let nextCellNumber = 1;
+
+/** Cell ids only need to be unique within the page; they also name the cell in the worker's trace. */
+export function newCellId(): string {
+  return `cell-${nextCellNumber++}`;
+}
+
+export function createNotebookStore(initial: NotebookState = initialNotebookState(newCellId())): NotebookStore {
+  const store = createStore<NotebookState>()(() => initial);
+  const actions = createActions<NotebookState, NotebookHandlers>(notebookHandlers, (change) => store.setState(change, true));
+  return { store, actions };
+}
+
+/** The app's one notebook. */
+export const notebook = createNotebookStore();
+
+export function useNotebook<T>(selector: (state: NotebookState) => T): T {
+  return useStore(notebook.store, selector);
+}
+
+// Selectors live at module level so components share them and React sees stable functions.
+export const selectCells = (state: NotebookState): readonly Cell[] => state.cells;
+export const selectCellIds = (state: NotebookState): readonly string[] => state.cells.map((cell) => cell.id);
+export const selectCell = (state: NotebookState, cellId: string): Cell | undefined => state.cells.find((cell) => cell.id === cellId);
+export const selectCellIndex = (state: NotebookState, cellId: string): number => state.cells.findIndex((cell) => cell.id === cellId);
+export const selectCellCount = (state: NotebookState): number => state.cells.length;
+export const selectKernel = (state: NotebookState) => state.kernel;
+export const selectTraceEvents = (state: NotebookState) => state.traceEvents;
+export const selectBanner = (state: NotebookState) => state.banner;
+export const selectActiveCellId = (state: NotebookState) => state.activeCellId;
+export const selectFocusRequest = (state: NotebookState) => state.focusRequest;
+export const selectIsAnyCellRunning = (state: NotebookState): boolean => state.cells.some((cell) => cell.runState !== 'idle');

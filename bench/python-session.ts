@@ -1,0 +1,56 @@
+/**
+ * One Pyodide session with Gradscope's torch and the bench's Python workloads, as the CLI starts
+ * one (engine/test/python-session.ts), plus a way to get a value back: Python prints JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { loadPyodide } from 'pyodide';
+import { createEngineModule } from '../engine/python/bridge.ts';
+import { createPythonSession, type LoadPyodide } from '../engine/python/session.ts';
+import { readPythonSources } from '../engine/python/sources-node.ts';
+
+export interface BenchPython {
+  /** Runs Python statements in the shared namespace; throws with Python's traceback on error. */
+  exec(code: string): void;
+  /** Evaluates a Python expression that returns a JSON string, and parses it. */
+  json<T>(expression: string): T;
+  readonly loadMs: number;
+  readonly pythonVersion: string;
+}
+
+const WORKLOADS = readFileSync(new URL('./python/bench_workloads.py', import.meta.url), 'utf8');
+
+export async function startBenchPython(): Promise<BenchPython> {
+  let stdout = '';
+  const start = performance.now();
+  const session = await createPythonSession({
+    loadPyodide: loadPyodide as unknown as LoadPyodide,
+    sources: { ...readPythonSources(), 'bench_workloads.py': WORKLOADS },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    engineModule: createEngineModule(),
+  });
+  const loadMs = performance.now() - start;
+  const exec = (code: string): void => {
+    const outcome = session.run(code, 'bench.py');
+    if (!outcome.ok) throw new Error(`Python failed:\n${outcome.error?.traceback ?? outcome.error?.evalue}`);
+  };
+  exec('import bench_workloads as bw');
+  return {
+    exec,
+    json<T>(expression: string): T {
+      stdout = '';
+      exec(`print(${expression})`);
+      return JSON.parse(stdout) as T;
+    },
+    loadMs,
+    pythonVersion: session.pythonVersion,
+  };
+}
+
+/** float32 values as base64, for a Python string literal. */
+export const base64Floats = (values: Float32Array): string =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');

@@ -1,0 +1,7 @@
+import { expect, test } from './fixtures.ts';
+
+test('the served page is cross-origin isolated, so Stop can interrupt Python', async ({ notebook, page }) => {
+  await notebook.open();
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+  expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+});

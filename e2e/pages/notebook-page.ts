@@ -1,0 +1,87 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The notebook as a person sees it: cells, their outputs, the toolbar and the kernel status. */
+export class NotebookPage {
+  readonly page: Page;
+  readonly runAllButton: Locator;
+  readonly stopButton: Locator;
+  readonly restartButton: Locator;
+  readonly kernelStatus: Locator;
+  readonly graph: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.runAllButton = page.getByRole('button', { name: 'Run all', exact: true });
+    this.stopButton = page.getByRole('button', { name: 'Stop', exact: true });
+    this.restartButton = page.getByRole('button', { name: 'Restart', exact: true });
+    this.kernelStatus = page.getByRole('status', { name: 'Kernel status' });
+    this.graph = page.getByRole('region', { name: 'Computation graph' });
+  }
+
+  /** Opens the app (optionally at a `#code=` link or other hash) and waits for the first cell's editor. */
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await expect(this.editorOf(1)).toBeVisible();
+  }
+
+  async waitForKernelReady(): Promise<void> {
+    await expect(this.kernelStatus).toHaveText(/Ready/, { timeout: 90_000 });
+  }
+
+  cell(n: number): Locator {
+    return this.page.getByRole('group', { name: `Cell ${n}`, exact: true });
+  }
+
+  output(n: number): Locator {
+    return this.page.getByRole('log', { name: `Output of cell ${n}`, exact: true });
+  }
+
+  editorOf(n: number): Locator {
+    return this.cell(n).locator('.monaco-editor');
+  }
+
+  /** The cell's code as the editor holds it (Monaco renders non-breaking spaces; they read as spaces). */
+  async codeOf(n: number): Promise<string> {
+    const lines = await this.editorOf(n).locator('.view-lines .view-line').allInnerTexts();
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+
+  /** Replaces the cell's code by typing it, key by key, as a person would. */
+  async typeIntoCell(n: number, code: string): Promise<void> {
+    await this.focusCell(n);
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    for (const [index, line] of code.split('\n').entries()) {
+      if (index > 0) {
+        await this.page.keyboard.press('Enter');
+        // Monaco auto-indents after a colon; typed code carries its own indentation.
+        await this.page.keyboard.press('Shift+Home');
+        await this.page.keyboard.press('Delete');
+      }
+      await this.page.keyboard.type(line);
+    }
+  }
+
+  async focusCell(n: number): Promise<void> {
+    await this.editorOf(n).click();
+    await expect(this.editorOf(n)).toContainClass('focused');
+  }
+
+  async runCellAndAdvance(n: number): Promise<void> {
+    await this.focusCell(n);
+    await this.page.keyboard.press('Shift+Enter');
+  }
+
+  async runCellByButton(n: number): Promise<void> {
+    await this.cell(n).getByRole('button', { name: 'Run cell', exact: true }).click();
+  }
+
+  executionCount(n: number): Locator {
+    return this.cell(n).getByLabel('Execution count');
+  }
+
+  /** Graph nodes are SVG elements carrying `data-op` (leaf, MulBackward0, ...). */
+  graphNodes(op?: string): Locator {
+    return this.page.locator(op ? `[data-node-id][data-op="${op}"]` : '[data-node-id]');
+  }
+}

@@ -1,0 +1,17 @@
+import { expect, SEED_PROGRAM, test } from './fixtures.ts';
+
+test('the seed program prints x.grad and draws its graph', async ({ notebook }) => {
+  await notebook.open();
+  await notebook.typeIntoCell(1, SEED_PROGRAM);
+  await notebook.runCellAndAdvance(1);
+
+  await expect(notebook.output(1)).toHaveText('tensor([0.6667, 0.6667, 0.6667])', { timeout: 90_000 });
+  await expect(notebook.executionCount(1)).toHaveText('[1]');
+  // Shift+Enter on the last cell made a new one and moved there.
+  await expect(notebook.cell(2)).toBeVisible();
+  await expect(notebook.editorOf(2)).toContainClass('focused');
+
+  for (const op of ['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']) {
+    await expect(notebook.graphNodes(op).first(), `a graph node with data-op="${op}"`).toBeAttached();
+  }
+});

@@ -1,0 +1,123 @@
+/**
+ * torch.autograd.Function support: the Python layer runs the user's forward under no_grad, then
+ * calls applyCustom to attach a CustomNode whose backward calls the user's backward.
+ */
+import { runtimeError } from '../errors.ts';
+import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { getRecorder } from '../trace/recorder-hooks.ts';
+import { sumToSize } from '../ops/functional.ts';
+import { isGradEnabled } from './grad-mode.ts';
+import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
+
+export interface CustomFunctionSpec {
+  /** The grad_fn name, e.g. `MyReLUBackward`. */
+  readonly name: string;
+  /** One entry per forward argument: the tensor, or null for non-tensor arguments. */
+  readonly inputs: readonly (Tensor | null)[];
+  /** What the user's forward returned (computed under no_grad). */
+  readonly outputs: readonly Tensor[];
+  /** ctx.save_for_backward(...) */
+  readonly saved: readonly Tensor[];
+  readonly backward: (ctx: CustomNode, grads: (Tensor | null)[]) => (Tensor | null)[];
+  readonly nonDifferentiable?: readonly Tensor[];
+  /** Replace missing output gradients with zeros before calling backward (PyTorch's default: true). */
+  readonly materializeGrads?: boolean;
+}
+
+export class CustomNode extends GradNode {
+  /** ctx.needs_input_grad, one per forward argument. */
+  readonly needsInputGrad: boolean[];
+  private readonly inputIsTensor: boolean[];
+  private savedList: SavedTensor[];
+  private readonly inputMetaByArg: (TensorMeta | null)[];
+
+  constructor(private readonly spec: CustomFunctionSpec, outputs: readonly Tensor[]) {
+    super();
+    this.inputIsTensor = spec.inputs.map((t) => t !== null);
+    this.needsInputGrad = spec.inputs.map((t) => t !== null && t.requiresGrad);
+    const tensors = spec.inputs.filter((t): t is Tensor => t !== null);
+    this.nextFunctions = tensors.map(gradientEdge);
+    this.inputMeta = tensors.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+    this.inputMetaByArg = spec.inputs.map((t) => (t ? { shape: t.shape, dtype: t.dtype } : null));
+    this.outputMeta = outputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+    this.savedList = spec.saved.map((t) => new SavedTensor(t, outputs.includes(t) ? this : null));
+  }
+
+  name(): string {
+    return this.spec.name;
+  }
+
+  /** ctx.saved_tensors, version-checked; throws after the graph was freed. */
+  savedTensors(): Tensor[] {
+    return this.savedList.map((s) => s.unpack());
+  }
+
+  apply(grads: (Tensor | null)[]): (Tensor | null)[] {
+    const materialize = this.spec.materializeGrads ?? true;
+    const gradsIn = grads.map((g, i) => {
+      if (g || !materialize) return g;
+      return zerosOf(this.outputMeta[i]);
+    });
+    const result = this.spec.backward(this, gradsIn);
+    const expected = this.spec.inputs.length;
+    if (result.length !== expected) {
+      throw runtimeError(`function ${this.spec.name} returned an incorrect number of gradients (expected ${expected}, got ${result.length})`);
+    }
+    const out: (Tensor | null)[] = [];
+    result.forEach((g, i) => {
+      if (!this.inputIsTensor[i]) {
+        if (g !== null && g !== undefined) {
+          throw runtimeError(
+            `function ${this.spec.name} returned a gradient different than None at position ${i + 1}, but the corresponding forward input was not a Variable`,
+          );
+        }
+        return;
+      }
+      const meta = this.inputMetaByArg[i]!;
+      if (g && !sameShape(g.shape, meta.shape)) {
+        if (!isExpandableTo(meta.shape, g.shape)) {
+          throw runtimeError(
+            `Function ${this.spec.name} returned an invalid gradient at index ${i} - got ${shapeText(g.shape)} but expected shape compatible with ${shapeText(meta.shape)}`,
+          );
+        }
+        out.push(sumToSize(g, meta.shape));
+        return;
+      }
+      out.push(g ?? null);
+    });
+    return out;
+  }
+
+  override release(): boolean {
+    if (this.savedList.length === 0) return false;
+    for (const s of this.savedList) s.release();
+    return true;
+  }
+}
+
+/** Typed arrays start zeroed, so an empty tensor is a zeros tensor. */
+const zerosOf = (meta: TensorMeta): Tensor => Tensor.empty(meta.shape, meta.dtype);
+
+/** Attach a CustomNode to the outputs of a custom Function's forward; returns the outputs to hand back. */
+export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
+  const needsGraph = isGradEnabled() && spec.inputs.some((t) => t !== null && t.requiresGrad);
+  if (!needsGraph) return [...spec.outputs];
+  // An output that is also an input gets a fresh alias, so the input keeps its own history.
+  const outputs = spec.outputs.map((o) => (spec.inputs.includes(o) ? aliasOf(o) : o));
+  const node = new CustomNode({ ...spec, saved: spec.saved.map((s) => outputs[spec.outputs.indexOf(s)] ?? s) }, outputs);
+  const nonDiff = new Set(spec.nonDifferentiable ?? []);
+  outputs.forEach((o, i) => {
+    if (nonDiff.has(spec.outputs[i])) return;
+    o.gradFn = node;
+    o.outputNr = i;
+  });
+  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t !== null), outputs[0]);
+  return outputs;
+}
+
+function aliasOf(t: Tensor): Tensor {
+  const a = new Tensor(t.storage, t.shape, t.strides, t.offset, t.dtype);
+  a.base = t.base ?? t;
+  return a;
+}

@@ -1,0 +1,222 @@
+/**
+ * The backward engine, iterative (no recursion, so 100,000-node chains are fine): count each
+ * node's dependencies, then run nodes from a ready queue ordered as PyTorch's, summing gradients
+ * at fan-outs and accumulating into leaves' `.grad`.
+ */
+import { runtimeError } from '../errors.ts';
+import { add, sumToSize, to } from '../ops/functional.ts';
+import { contiguousCopy } from '../ops/tensor-utils.ts';
+import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
+import type { Tensor } from '../tensor.ts';
+import { getRecorder } from '../trace/recorder-hooks.ts';
+import { onesLike } from '../creation.ts';
+import { noGrad, withGradMode } from './grad-mode.ts';
+import { AccumulateGrad, gradientEdge, type GradNode } from './node.ts';
+import { ReadyQueue } from './ready-queue.ts';
+
+/**
+ * Run backward from `roots` seeded with `grads` (null = implicit ones for one-element roots).
+ * With `inputs`, gradients for those tensors are returned instead of accumulated (autograd.grad).
+ */
+export function runBackward(
+  roots: readonly Tensor[],
+  grads: readonly (Tensor | null)[],
+  keepGraph: boolean,
+  createGraph: boolean,
+  inputs: readonly Tensor[] | null,
+  allowUnused: boolean,
+): (Tensor | null)[] {
+  const seeds = roots.map((root, i) => seedGradient(root, grads[i] ?? null, i));
+  const recorder = getRecorder();
+  if (recorder && roots.length > 0) recorder.backwardStart(roots[0], keepGraph, createGraph);
+
+  return withGradMode(createGraph, () => {
+    const rootEdges = roots.map(gradientEdge);
+    const dependencies = countDependencies(rootEdges.map((e) => e[0]).filter((n): n is GradNode => n !== null));
+
+    // autograd.grad: which (node, slot) pairs hold the answers, and which nodes lead to them.
+    let captureSlots: Map<GradNode, number[]> | null = null;
+    let needed: Set<GradNode> | null = null;
+    const captured: (Tensor | null)[] = inputs ? inputs.map(() => null) : [];
+    if (inputs) {
+      captureSlots = new Map();
+      inputs.forEach((t, i) => {
+        if (!t.requiresGrad) throw runtimeError('One of the differentiated Tensors does not require grad');
+        const [node] = gradientEdge(t);
+        if (!node) return;
+        const list = captureSlots!.get(node) ?? [];
+        list[i] = t.outputNr;
+        captureSlots!.set(node, list);
+      });
+      needed = nodesLeadingTo(dependencies.order, new Set(captureSlots.keys()));
+    }
+
+    const buffers = new Map<GradNode, (Tensor | null)[]>();
+    const addToBuffer = (node: GradNode, slot: number, g: Tensor): void => {
+      let buffer = buffers.get(node);
+      if (!buffer) {
+        buffer = [];
+        buffers.set(node, buffer);
+      }
+      const existing = buffer[slot];
+      buffer[slot] = existing ? add(existing, g) : g;
+    };
+    rootEdges.forEach(([node, slot], i) => {
+      if (node) addToBuffer(node, slot, seeds[i]);
+    });
+
+    const queue = new ReadyQueue();
+    for (const [node] of rootEdges) {
+      if (node && (dependencies.count.get(node) ?? 0) === 0 && !queue.has(node)) queue.push(node);
+    }
+    const executed: GradNode[] = [];
+
+    while (queue.size > 0) {
+      const node = queue.pop();
+      const buffer = buffers.get(node) ?? [];
+      buffers.delete(node);
+      const gradsIn = node.outputMeta.map((_, i) => runTensorHooks(node, i, buffer[i] ?? null));
+
+      const slots = captureSlots?.get(node);
+      if (slots) slots.forEach((slot, i) => (captured[i] = gradsIn[slot] ?? null));
+
+      if (node instanceof AccumulateGrad) {
+        if (!inputs && gradsIn[0]) accumulateIntoLeaf(node.variable, gradsIn[0], createGraph);
+        continue;
+      }
+      if (needed && !needed.has(node)) continue;
+
+      const gradsOut = gradsIn.some((g) => g !== null) ? node.apply(gradsIn) : node.nextFunctions.map(() => null);
+      const validated = gradsOut.map((g, i) => (g ? validateGradient(node, i, g) : null));
+      recorder?.backwardStep(node, gradsIn, validated);
+      executed.push(node);
+
+      node.nextFunctions.forEach(([next, slot], i) => {
+        if (!next) return;
+        const g = validated[i];
+        if (g) addToBuffer(next, slot, g);
+        const left = (dependencies.count.get(next) ?? 1) - 1;
+        dependencies.count.set(next, left);
+        if (left === 0) queue.push(next);
+      });
+    }
+
+    if (!keepGraph) {
+      const freed = executed.filter((n) => n.release());
+      if (freed.length > 0) recorder?.savedFreed(freed);
+    }
+    recorder?.backwardEnd();
+
+    if (inputs) {
+      captured.forEach((g, i) => {
+        if (g === null && !allowUnused) {
+          throw runtimeError(
+            'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.',
+          );
+        }
+        void i;
+      });
+    }
+    return captured;
+  });
+}
+
+function seedGradient(root: Tensor, grad: Tensor | null, i: number): Tensor {
+  if (!root.requiresGrad) throw runtimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  if (grad === null) {
+    if (root.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
+    return onesLike(root);
+  }
+  if (!sameShape(grad.shape, root.shape)) {
+    throw runtimeError(
+      `Mismatch in shape: grad_output[${i}] has a shape of torch.Size(${shapeText(grad.shape)}) and output[${i}] has a shape of torch.Size(${shapeText(root.shape)}).`,
+    );
+  }
+  return grad;
+}
+
+/** Reachable nodes from the roots, with how many edges point at each (iterative DFS). */
+function countDependencies(starts: readonly GradNode[]): { count: Map<GradNode, number>; order: GradNode[] } {
+  const count = new Map<GradNode, number>();
+  const seen = new Set<GradNode>(starts);
+  const order: GradNode[] = [...starts];
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [next] of node.nextFunctions) {
+      if (!next) continue;
+      count.set(next, (count.get(next) ?? 0) + 1);
+      if (!seen.has(next)) {
+        seen.add(next);
+        order.push(next);
+        stack.push(next);
+      }
+    }
+  }
+  return { count, order };
+}
+
+/** Nodes from which some target is reachable (fixed point over the discovered nodes, no recursion). */
+function nodesLeadingTo(nodes: readonly GradNode[], targets: ReadonlySet<GradNode>): Set<GradNode> {
+  const needed = new Set<GradNode>(targets);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i];
+      if (needed.has(node)) continue;
+      if (node.nextFunctions.some(([next]) => next !== null && needed.has(next))) {
+        needed.add(node);
+        changed = true;
+      }
+    }
+  }
+  return needed;
+}
+
+function runTensorHooks(node: GradNode, outputNr: number, grad: Tensor | null): Tensor | null {
+  if (!grad) return null;
+  let g = grad;
+  const hooks = node instanceof AccumulateGrad ? node.variable.leafHooks : node.hooksFor(outputNr);
+  for (const hook of [...hooks]) {
+    const replaced = hook(g);
+    if (replaced) g = replaced;
+  }
+  const retained = node.retainedOutputs?.get(outputNr);
+  if (retained && retained.retainsGrad) {
+    retained.grad = retained.grad ? noGrad(() => add(retained.grad!, g)) : contiguousCopy(g);
+  }
+  return g;
+}
+
+/** PyTorch's validate_outputs: sum a broadcast gradient to the input's shape, cast to its dtype. */
+function validateGradient(node: GradNode, i: number, grad: Tensor): Tensor {
+  const meta = node.inputMeta[i];
+  if (!meta) return grad;
+  let g = grad;
+  if (!sameShape(g.shape, meta.shape)) {
+    if (!isExpandableTo(meta.shape, g.shape)) {
+      throw runtimeError(
+        `Function ${node.name()} returned an invalid gradient at index ${i} - got ${shapeText(g.shape)} but expected shape compatible with ${shapeText(meta.shape)}`,
+      );
+    }
+    g = sumToSize(g, meta.shape);
+  }
+  if (g.dtype !== meta.dtype) g = to(g, meta.dtype);
+  return g;
+}
+
+/** AccumulateGrad: first gradient becomes .grad (a copy), later ones add in place (or out of place under create_graph). */
+function accumulateIntoLeaf(variable: Tensor, grad: Tensor, createGraph: boolean): void {
+  const recorder = getRecorder();
+  const before = variable.grad;
+  const beforeCopy = recorder && before ? contiguousCopy(before) : null;
+  if (before === null) {
+    variable.grad = createGraph ? grad : contiguousCopy(grad);
+  } else if (createGraph) {
+    variable.grad = add(before, grad);
+  } else {
+    noGrad(() => before.add_(grad));
+  }
+  recorder?.accumulate(variable, beforeCopy, grad, variable.grad!);
+}

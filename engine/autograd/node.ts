@@ -1,0 +1,142 @@
+/**
+ * Autograd graph nodes. A node is a tensor's `grad_fn`: it knows its PyTorch name, the edges to
+ * the nodes of its inputs (`nextFunctions`), and how to turn output gradients into input gradients.
+ */
+import type { DType } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import type { Tensor } from '../tensor.ts';
+
+/** A tensor hook: may return a replacement gradient. */
+export type TensorHook = (grad: Tensor) => Tensor | void | undefined | null;
+
+/** An edge to an input's node and which of that node's inputs it feeds. */
+export type Edge = [GradNode | null, number];
+
+/** Shape and dtype of a gradient a node must produce or accept. */
+export interface TensorMeta {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+let nextNodeId = 1;
+let nextSequenceNr = 0;
+
+/** AccumulateGrad runs before any other ready node, as in PyTorch (its sequence number is UINT64_MAX). */
+export const ACCUMULATE_SEQUENCE_NR = Number.MAX_SAFE_INTEGER;
+
+export abstract class GradNode {
+  /** Unique id, used by the trace. */
+  readonly id: number = nextNodeId++;
+  /** Creation order; the backward engine runs higher numbers first. */
+  readonly sequenceNr: number;
+  nextFunctions: Edge[] = [];
+  /** Shape/dtype of each input, so gradients can be validated (and summed to size). */
+  inputMeta: TensorMeta[] = [];
+  /** Shape/dtype of each output, to materialize missing gradients as zeros. */
+  outputMeta: TensorMeta[] = [];
+  private hooksByOutput: Map<number, TensorHook[]> | null = null;
+  /** Tensors whose `.grad` should be kept (retain_grad) per output number. */
+  retainedOutputs: Map<number, Tensor> | null = null;
+
+  constructor(sequenceNr?: number) {
+    this.sequenceNr = sequenceNr ?? nextSequenceNr++;
+  }
+
+  /** PyTorch's grad_fn name, e.g. `MulBackward0`. */
+  abstract name(): string;
+
+  /** Output gradients in, one gradient per input edge out. Runs under the backward's grad mode. */
+  abstract apply(grads: (Tensor | null)[]): (Tensor | null)[];
+
+  /** Free saved tensors (after a backward without retain_graph). Returns whether anything was held. */
+  release(): boolean {
+    return false;
+  }
+
+  /** Hooks registered on the tensor that is output `outputNr` of this node. */
+  tensorHooks(outputNr: number): TensorHook[] {
+    this.hooksByOutput ??= new Map();
+    let list = this.hooksByOutput.get(outputNr);
+    if (!list) {
+      list = [];
+      this.hooksByOutput.set(outputNr, list);
+    }
+    return list;
+  }
+
+  hooksFor(outputNr: number): readonly TensorHook[] {
+    return this.hooksByOutput?.get(outputNr) ?? [];
+  }
+
+  retainGradOf(outputNr: number, tensor: Tensor): void {
+    this.retainedOutputs ??= new Map();
+    this.retainedOutputs.set(outputNr, tensor);
+  }
+}
+
+/** The sink of a leaf's gradient: adds it into `variable.grad`. */
+export class AccumulateGrad extends GradNode {
+  constructor(readonly variable: Tensor) {
+    super(ACCUMULATE_SEQUENCE_NR);
+    this.outputMeta = [{ shape: variable.shape, dtype: variable.dtype }];
+  }
+
+  name(): string {
+    return 'AccumulateGrad';
+  }
+
+  apply(): (Tensor | null)[] {
+    // The engine accumulates directly (it needs create_graph and the recorder).
+    return [];
+  }
+}
+
+export function accumulateNodeFor(t: Tensor): GradNode {
+  t.accumulator ??= new AccumulateGrad(t);
+  return t.accumulator;
+}
+
+/** The edge a new node uses to reach tensor t's history. */
+export function gradientEdge(t: Tensor): Edge {
+  if (t.gradFn) return [t.gradFn, t.outputNr];
+  if (t.requiresGrad) return [accumulateNodeFor(t), 0];
+  return [null, 0];
+}
+
+export const FREED_GRAPH_MESSAGE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
+
+/**
+ * A tensor saved for backward, with the version it had when saved. Unpacking checks the version
+ * (an in-place write since then makes the gradient wrong) and whether the graph was freed.
+ */
+export class SavedTensor {
+  private tensor: Tensor | null;
+  private readonly savedVersion: number;
+
+  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null) {
+    this.tensor = tensor;
+    this.savedVersion = tensor.version;
+  }
+
+  unpack(): Tensor {
+    const t = this.tensor;
+    if (t === null) throw runtimeError(FREED_GRAPH_MESSAGE);
+    if (t.version !== this.savedVersion) {
+      const gradFn = this.isOutputOf ?? t.gradFn;
+      const which = gradFn ? `, which is output ${t.outputNr} of ${gradFn.name()},` : '';
+      throw runtimeError(
+        `one of the variables needed for gradient computation has been modified by an inplace operation: [${t.typeName()} [${t.shape.join(', ')}]]${which} is at version ${t.version}; expected version ${this.savedVersion} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+      );
+    }
+    return t;
+  }
+
+  release(): void {
+    this.tensor = null;
+  }
+
+  get isReleased(): boolean {
+    return this.tensor === null;
+  }
+}

@@ -1,0 +1,93 @@
+/** The grad_fn of an op-table op: runs the OpDef's backward rule with its saved tensors. */
+import { runtimeError } from '../errors.ts';
+import type { Args, BackwardContext, OpDef } from '../ops/types.ts';
+import type { Tensor } from '../tensor.ts';
+import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
+
+export class OpNode extends GradNode implements BackwardContext {
+  readonly args: Args;
+  private readonly gradFnName: string;
+  private readonly inputNames: readonly string[];
+  /** The parameter name behind each edge. */
+  private readonly edgeNames: readonly string[];
+  private savedTensors: Map<string, SavedTensor> | null = null;
+
+  constructor(readonly op: OpDef, args: Args, inputNames: readonly string[], output: Tensor) {
+    super();
+    this.gradFnName = typeof op.gradFn === 'function' ? op.gradFn(args) : op.gradFn ?? `${op.name}Backward0`;
+    this.inputNames = inputNames;
+    const plain: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(args)) if (!isTensorValue(v)) plain[k] = v;
+    this.args = plain;
+    // A Tensor[] parameter (cat's `tensors`) contributes one edge per element.
+    const edges: [string, Tensor | null][] = [];
+    for (const n of inputNames) {
+      const v = args[n] as Tensor | readonly (Tensor | null)[] | null | undefined;
+      if (Array.isArray(v)) for (const t of v as readonly (Tensor | null)[]) edges.push([n, t ?? null]);
+      else edges.push([n, (v as Tensor | null | undefined) ?? null]);
+    }
+    this.edgeNames = edges.map(([n]) => n);
+    this.nextFunctions = edges.map(([, t]) => (t ? gradientEdge(t) : [null, 0]));
+    this.inputMeta = edges.map(([, t]) => (t ? { shape: t.shape, dtype: t.dtype } : { shape: [], dtype: output.dtype }));
+    this.outputMeta = [{ shape: output.shape, dtype: output.dtype }];
+  }
+
+  /** Save what backward needs; call after the output's gradFn is set (saved outputs name this node). */
+  saveFor(args: Args, output: Tensor, outputs: readonly Tensor[]): void {
+    if (!this.op.save) return;
+    this.savedTensors = new Map();
+    for (const [name, t] of Object.entries(this.op.save(args, output, outputs))) {
+      this.savedTensors.set(name, new SavedTensor(t, t === output ? this : null));
+    }
+  }
+
+  name(): string {
+    return this.gradFnName;
+  }
+
+  saved(name: string): Tensor {
+    const s = this.savedTensors?.get(name);
+    if (!s) throw new Error(`${this.gradFnName}: nothing saved under '${name}'`);
+    return s.unpack();
+  }
+
+  hasSaved(name: string): boolean {
+    return this.savedTensors?.has(name) ?? false;
+  }
+
+  meta(name: string): TensorMeta {
+    return this.inputMeta[this.edgeNames.indexOf(name)];
+  }
+
+  metas(name: string): TensorMeta[] {
+    return this.inputMeta.filter((_, i) => this.edgeNames[i] === name);
+  }
+
+  hasInput(name: string): boolean {
+    return this.inputNames.includes(name);
+  }
+
+  needsInputGrad(i: number): boolean {
+    return this.nextFunctions[i]?.[0] != null;
+  }
+
+  apply(grads: (Tensor | null)[]): (Tensor | null)[] {
+    const grad = grads[0];
+    if (!grad || !this.op.backward) return this.nextFunctions.map(() => null);
+    const out = this.op.backward(this, grad);
+    if (out.length !== this.nextFunctions.length) {
+      throw runtimeError(`${this.gradFnName} returned ${out.length} gradients, expected ${this.nextFunctions.length}`);
+    }
+    return out;
+  }
+
+  override release(): boolean {
+    if (!this.savedTensors || this.savedTensors.size === 0) return false;
+    for (const s of this.savedTensors.values()) s.release();
+    return true;
+  }
+}
+
+function isTensorValue(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && 'storage' in v && 'strides' in v;
+}

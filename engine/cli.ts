@@ -1,0 +1,77 @@
+/**
+ * `gradscope run FILE.py [--snapshot OUT.json]`: runs a Python file on Gradscope's engine and Python
+ * layer in Node, printing exactly what Python prints. An uncaught exception prints its traceback to
+ * stderr and exits with status 1, as `python FILE.py` does.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadPyodide } from 'pyodide';
+import { createPythonSession, type LoadPyodide } from './python/session.ts';
+import { readPythonSources } from './python/sources-node.ts';
+import { createEngineModule } from './python/bridge.ts';
+import { createCellRecorder } from './worker/cell-recorder.ts';
+import { buildSnapshot } from './trace/snapshot.ts';
+
+const USAGE = 'usage: gradscope run FILE.py [--snapshot OUT.json]';
+
+interface CliArgs {
+  readonly file: string;
+  readonly snapshot?: string;
+}
+
+function parseArgs(argv: readonly string[]): CliArgs | string {
+  const [command, ...rest] = argv;
+  if (command !== 'run') return USAGE;
+  let file: string | undefined;
+  let snapshot: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--snapshot') snapshot = rest[++i];
+    else if (arg.startsWith('--snapshot=')) snapshot = arg.slice('--snapshot='.length);
+    else if (!file) file = arg;
+    else return USAGE;
+  }
+  if (!file || (rest.includes('--snapshot') && !snapshot)) return USAGE;
+  return snapshot ? { file, snapshot } : { file };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n`);
+    return 2;
+  }
+  let code: string;
+  try {
+    code = readFileSync(args.file, 'utf8');
+  } catch {
+    process.stderr.write(`gradscope: can't open file '${args.file}': [Errno 2] No such file or directory\n`);
+    return 2;
+  }
+  const session = await createPythonSession({
+    loadPyodide: loadPyodide as unknown as LoadPyodide,
+    sources: readPythonSources(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    engineModule: createEngineModule(),
+  });
+  const recording = args.snapshot ? createCellRecorder(session, 'cell-1', args.file) : undefined;
+  const outcome = recording ? recording.during(() => session.run(code, args.file)) : session.run(code, args.file);
+  if (recording && args.snapshot) {
+    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code }], recording.finish())));
+  }
+  if (!outcome.ok && outcome.error) {
+    process.stderr.write(outcome.error.traceback);
+    return outcome.error.ename === 'SystemExit' ? Number(outcome.error.evalue) || 0 : 1;
+  }
+  return 0;
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`gradscope: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,150 @@
+/** Creating tensors: from nested arrays, typed values, or by shape (zeros, ones, arange, eye ...). */
+import { allocate, castScalar, DEFAULT_FLOAT, type DType, type NumericArray } from './dtype.ts';
+import { runtimeError, typeError } from './errors.ts';
+import { filled, scalarTensor } from './ops/tensor-utils.ts';
+import { defaultGenerator, normalFill, randintFill, randperm as randpermValues, uniformFill } from './random/index.ts';
+import { numelOf, type Shape } from './shape.ts';
+import { Tensor, type NestedNumbers } from './tensor.ts';
+
+export { scalarTensor };
+
+function withGrad(t: Tensor, requiresGrad: boolean | undefined): Tensor {
+  if (requiresGrad) t.requiresGrad = true;
+  return t;
+}
+
+/**
+ * torch.tensor(data, dtype, requires_grad). Without a dtype: bool for all-booleans, else float32
+ * (the Python layer passes the dtype it inferred, e.g. int64 for Python ints).
+ */
+export function tensor(data: NestedNumbers, dtype?: DType | null, requiresGrad?: boolean): Tensor {
+  const shape: number[] = [];
+  let probe: NestedNumbers = data;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = probe[0] as NestedNumbers;
+  }
+  const flat: (number | boolean)[] = [];
+  const walk = (v: NestedNumbers, depth: number): void => {
+    if (Array.isArray(v)) {
+      if (depth >= shape.length || v.length !== shape[depth]) {
+        throw typeError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${v.length})`);
+      }
+      for (const x of v) walk(x as NestedNumbers, depth + 1);
+    } else {
+      if (depth !== shape.length) throw typeError('inconsistent nesting in tensor data');
+      flat.push(v as number | boolean);
+    }
+  };
+  walk(data, 0);
+  const inferred: DType = dtype ?? (flat.length > 0 && flat.every((v) => typeof v === 'boolean') ? 'bool' : DEFAULT_FLOAT);
+  const values = allocate(inferred, flat.length);
+  flat.forEach((v, i) => (values[i] = castScalar(Number(v), inferred)));
+  return withGrad(Tensor.fromData(values, shape, inferred), requiresGrad);
+}
+
+/** A tensor of `shape` over a copy of row-major `values`. */
+export function fromArray(values: ArrayLike<number>, shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor {
+  if (values.length !== numelOf(shape)) {
+    throw runtimeError(`shape '[${shape.join(', ')}]' is invalid for input of size ${values.length}`);
+  }
+  const data: NumericArray = allocate(dtype, values.length);
+  for (let i = 0; i < values.length; i++) data[i] = castScalar(values[i], dtype);
+  return withGrad(Tensor.fromData(data, shape, dtype), requiresGrad);
+}
+
+export const zeros = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
+  withGrad(filled(shape, dtype, 0), requiresGrad);
+export const ones = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
+  withGrad(filled(shape, dtype, 1), requiresGrad);
+export const full = (shape: Shape, value: number | boolean, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
+  withGrad(filled(shape, dtype, Number(value)), requiresGrad);
+export const zerosLike = (t: Tensor, dtype?: DType): Tensor => filled(t.shape, dtype ?? t.dtype, 0);
+export const onesLike = (t: Tensor, dtype?: DType): Tensor => filled(t.shape, dtype ?? t.dtype, 1);
+export const fullLike = (t: Tensor, value: number | boolean, dtype?: DType): Tensor => filled(t.shape, dtype ?? t.dtype, Number(value));
+
+/** torch.arange(start, end, step): int64 when all arguments are integers, else float32. */
+export function arange(start: number, end?: number | null, step = 1, dtype?: DType | null): Tensor {
+  const [lo, hi] = end === undefined || end === null ? [0, start] : [start, end];
+  if (step === 0) throw runtimeError('step must be nonzero');
+  if ((hi - lo) / step < 0) {
+    throw runtimeError('upper bound and larger bound inconsistent with step sign');
+  }
+  const n = Math.max(Math.ceil((hi - lo) / step), 0);
+  const d: DType = dtype ?? ([lo, hi, step].every(Number.isInteger) ? 'int64' : DEFAULT_FLOAT);
+  const data = allocate(d, n);
+  for (let i = 0; i < n; i++) data[i] = castScalar(lo + i * step, d);
+  return Tensor.fromData(data, [n], d);
+}
+
+/** torch.eye(n, m) */
+export function eye(n: number, m: number = n, dtype: DType = DEFAULT_FLOAT): Tensor {
+  const data = allocate(dtype, n * m);
+  for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
+  return Tensor.fromData(data, [n, m], dtype);
+}
+
+/** torch.manual_seed: reseed the generator every random op draws from. */
+export function manualSeed(seed: number | bigint): void {
+  defaultGenerator.manualSeed(seed);
+}
+
+function floatDtype(dtype: DType | null | undefined, fn: string): 'float32' | 'float64' {
+  const d = dtype ?? DEFAULT_FLOAT;
+  if (d !== 'float32' && d !== 'float64') throw runtimeError(`"${fn}" not implemented for '${d}'`);
+  return d;
+}
+
+/** torch.rand: uniform on [0, 1), bit-identical to PyTorch after the same manual_seed. */
+export function rand(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
+  const d = floatDtype(dtype, 'check_uniform_bounds');
+  const data = allocate(d, numelOf(shape)) as Float32Array | Float64Array;
+  uniformFill(defaultGenerator, data, 0, 1);
+  return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
+}
+
+/** torch.randn: standard normal, bit-identical to PyTorch after the same manual_seed. */
+export function randn(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
+  const d = floatDtype(dtype, 'normal_kernel_cpu');
+  const data = allocate(d, numelOf(shape)) as Float32Array | Float64Array;
+  normalFill(defaultGenerator, data, 0, 1);
+  return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
+}
+
+/** torch.randint(low, high, shape): int64 unless told otherwise. */
+export function randint(low: number, high: number, shape: Shape, dtype: DType = 'int64'): Tensor {
+  if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  const staged = new Float64Array(numelOf(shape));
+  randintFill(defaultGenerator, staged, low, high);
+  return fromArray(staged, shape, dtype);
+}
+
+/** torch.randperm(n) */
+export function randperm(n: number, dtype: DType = 'int64'): Tensor {
+  return fromArray(randpermValues(defaultGenerator, n), [n], dtype);
+}
+
+/** torch.linspace, computed from both ends in the output dtype as PyTorch's CPU kernel does. */
+export function linspace(start: number, end: number, steps: number, dtype: DType = DEFAULT_FLOAT): Tensor {
+  if (steps < 0) throw runtimeError('number of steps must be non-negative');
+  const round = dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const data = allocate(dtype, steps);
+  if (steps === 1) data[0] = castScalar(start, dtype);
+  if (steps > 1) {
+    const step = round((end - start) / (steps - 1));
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) {
+      const v = i < half ? round(start + round(step * i)) : round(end - round(step * (steps - i - 1)));
+      data[i] = castScalar(v, dtype);
+    }
+  }
+  return Tensor.fromData(data, [steps], dtype);
+}
+
+/** torch.equal: same shape and the same values. */
+export function equal(a: Tensor, b: Tensor): boolean {
+  if (a.shape.length !== b.shape.length || a.shape.some((s, i) => s !== b.shape[i])) return false;
+  const x = a.toArray(), y = b.toArray();
+  return x.every((v, i) => v === y[i]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Dtypes, their storage arrays and PyTorch's type promotion.
+ * int64 lives in a Float64Array holding exact integers (safe up to 2^53), which keeps every kernel
+ * on plain numbers instead of BigInt.
+ */
+import type { DTypeName } from './trace/schema.ts';
+
+export type DType = DTypeName;
+export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+export const DTYPES: readonly DType[] = ['bool', 'int32', 'int64', 'float32', 'float64'];
+export const DEFAULT_FLOAT: DType = 'float32';
+
+export function allocate(dtype: DType, n: number): NumericArray {
+  switch (dtype) {
+    case 'float32': return new Float32Array(n);
+    case 'float64': return new Float64Array(n);
+    case 'int64': return new Float64Array(n);
+    case 'int32': return new Int32Array(n);
+    case 'bool': return new Uint8Array(n);
+  }
+}
+
+export const isFloating = (d: DType): boolean => d === 'float32' || d === 'float64';
+export const isIntegral = (d: DType, includeBool = false): boolean =>
+  d === 'int32' || d === 'int64' || (includeBool && d === 'bool');
+
+/** PyTorch's category order: bool < integral < floating. */
+export function category(d: DType): 0 | 1 | 2 {
+  return d === 'bool' ? 0 : isFloating(d) ? 2 : 1;
+}
+
+/** promote_types for our five dtypes: the rank order happens to give PyTorch's table exactly. */
+const RANK: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
+export function promoteTypes(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** torch.can_cast: no casting down a category (float→int, int→bool). */
+export function canCast(from: DType, to: DType): boolean {
+  return category(from) <= category(to);
+}
+
+/** Converts a value to what storing it in `dtype` keeps (the typed array does the rest). */
+export function castScalar(v: number, dtype: DType): number {
+  switch (dtype) {
+    case 'bool': return v !== 0 ? 1 : 0;
+    case 'int64': return Math.trunc(v);
+    case 'int32': return Math.trunc(v) | 0;
+    case 'float32': return Math.fround(v);
+    case 'float64': return v;
+  }
+}
+
+/** PyTorch's legacy type names, used in error texts ("torch.FloatTensor"). */
+export function legacyTypeName(d: DType): string {
+  const names: Record<DType, string> = {
+    float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool',
+  };
+  return names[d];
+}
+
+/** Python-visible name: torch.float32 etc. */
+export const torchName = (d: DType): string => `torch.${d}`;
+
+/** The participants in result_type: dtype, whether it is a zero-dim tensor, whether a wrapped Python number. */
+export interface TypeOperand {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly isWrappedNumber: boolean;
+}
+
+/**
+ * torch.result_type: dimensioned tensors beat zero-dim tensors beat wrapped numbers, but only
+ * across categories (a float scalar makes an int tensor float32; it never makes float32 float64).
+ */
+export function resultType(operands: readonly TypeOperand[]): DType {
+  let dimResult: DType | null = null;
+  let zeroResult: DType | null = null;
+  let wrappedResult: DType | null = null;
+  for (const o of operands) {
+    if (o.isWrappedNumber) {
+      const d = isFloating(o.dtype) ? DEFAULT_FLOAT : o.dtype;
+      wrappedResult = wrappedResult === null ? d : promoteTypes(wrappedResult, d);
+    } else if (o.shape.length === 0) {
+      zeroResult = zeroResult === null ? o.dtype : promoteTypes(zeroResult, o.dtype);
+    } else {
+      dimResult = dimResult === null ? o.dtype : promoteTypes(dimResult, o.dtype);
+    }
+  }
+  const result = combineCategories(dimResult, combineCategories(zeroResult, wrappedResult));
+  return result ?? DEFAULT_FLOAT;
+}
+
+function combineCategories(higher: DType | null, lower: DType | null): DType | null {
+  if (higher === null) return lower;
+  if (lower === null) return higher;
+  if (isFloating(higher)) return higher;
+  if (higher === 'bool' || isFloating(lower)) return promoteTypes(higher, lower);
+  return higher;
+}

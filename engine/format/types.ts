@@ -1,0 +1,26 @@
+// The plain data the printer needs; the engine's Tensor builds one of these, so the
+// printer never depends on the Tensor class.
+
+export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+
+export interface TensorView {
+  shape: readonly number[];
+  dtype: DType;
+  /** Row-major contiguous values; bools as 0/1; float32 values exactly as stored. */
+  values: ArrayLike<number>;
+  /** Prints `requires_grad=True` when there is no grad_fn (a leaf that requires grad). */
+  requiresGrad: boolean;
+  /** Prints `grad_fn=<MulBackward0>` when not null. */
+  gradFnName: string | null;
+  /** nn.Parameter: `Parameter containing:\ntensor(...)`. */
+  isParameter?: boolean;
+}
+
+/** torch.set_printoptions state. `threshold` may be Infinity (profile 'full'). */
+export interface PrintOptions {
+  precision: number;
+  threshold: number;
+  edgeitems: number;
+  linewidth: number;
+  sciMode: boolean | null;
+}

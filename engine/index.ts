@@ -1,0 +1,30 @@
+/** Gradscope's engine: PyTorch-semantics tensors, op table and autograd, in TypeScript. */
+export { Tensor } from './tensor.ts';
+export type { NestedNumbers, Storage, TensorLike } from './tensor.ts';
+export type { DType, NumericArray, TypeOperand } from './dtype.ts';
+export { DTYPES, canCast, isFloating, promoteTypes, resultType } from './dtype.ts';
+export { TorchError } from './errors.ts';
+export type { PyErrorType } from './errors.ts';
+export {
+  arange, equal, eye, fromArray, full, fullLike, linspace, manualSeed, ones, onesLike, rand, randint, randn, randperm, scalarTensor, tensor, zeros,
+  zerosLike,
+} from './creation.ts';
+export { chunkTensor, splitTensor, unbindTensor } from './ops/shape-extra.ts';
+export { callOp, callOpKw, getOp, opSignatures } from './ops/dispatch.ts';
+export { opTable } from './ops/table.ts';
+export type { Args, BackwardContext, OpDef, OpDisplay, OpParamInfo, OpSignatureInfo, OutputSpec } from './ops/types.ts';
+export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from './autograd/grad-mode.ts';
+export { backward, grad } from './autograd/api.ts';
+export { AccumulateGrad, GradNode, SavedTensor } from './autograd/node.ts';
+export type { Edge, TensorHook, TensorMeta } from './autograd/node.ts';
+export { applyCustom, CustomNode } from './autograd/custom.ts';
+export type { CustomFunctionSpec } from './autograd/custom.ts';
+export { index, indexPut_ } from './indexing.ts';
+export type { IndexItem } from './indexing.ts';
+export { createTraceRecorder, recordName, setLocationProvider, setRecorder, summarize } from './trace/recorder.ts';
+export type { Recorder, TraceRecording } from './trace/recorder.ts';
+export { kernels, setKernels } from './kernels/index.ts';
+export type { BinaryOp, Kernels, StridedView, UnaryOp } from './kernels/index.ts';
+export { gradcheck, gradgradcheck } from './autograd/gradcheck.ts';
+export type { GradcheckOptions, GradcheckResult, JacobianMismatch } from './autograd/gradcheck.ts';
+export { getPrintOptions, setPrintOptions } from './format/index.ts';

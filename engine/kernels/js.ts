@@ -1,0 +1,259 @@
+/**
+ * The plain-JavaScript kernels. Each op's loop is written out once per row (a switch per row, not
+ * per element); contiguous operands become a single row, so the common case is one tight loop.
+ */
+import type { NumericArray } from '../dtype.ts';
+import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
+import { RowIterator } from './row-iterator.ts';
+import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
+
+/** torch.round: halves go to the even neighbour. */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** erf via Numerical Recipes' erfc fit: relative error below 1.2e-7, within float32 resolution. */
+function erf(x: number): number {
+  if (x !== x) return x;
+  const t = 1 / (1 + 0.5 * Math.abs(x));
+  const y =
+    t *
+    Math.exp(
+      -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
+        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - y : y - 1;
+}
+
+const sigmoid = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+
+function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: number, out: NumericArray, oi: number, p0: number, p1: number): void {
+  switch (op) {
+    case 'copy': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi]; return;
+    case 'neg': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi]; return;
+    case 'exp': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
+    case 'log': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log(x[xi]); return;
+    case 'sqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]); return;
+    case 'tanh': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.tanh(x[xi]); return;
+    case 'sigmoid': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sigmoid(x[xi]); return;
+    case 'relu': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v > 0 || v !== v ? v : 0; } return;
+    case 'abs': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.abs(x[xi]); return;
+    case 'sign': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v > 0 ? 1 : v < 0 ? -1 : v; } return;
+    case 'reciprocal': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi]; return;
+    case 'notZero': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== 0 ? 1 : 0; return;
+    case 'logicalNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] === 0 ? 1 : 0; return;
+    case 'sin': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sin(x[xi]); return;
+    case 'cos': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]); return;
+    case 'rsqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]); return;
+    case 'floor': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.floor(x[xi]); return;
+    case 'ceil': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.ceil(x[xi]); return;
+    case 'round': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = roundHalfEven(x[xi]); return;
+    case 'trunc': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.trunc(x[xi]); return;
+    case 'log1p': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log1p(x[xi]); return;
+    case 'expm1': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.expm1(x[xi]); return;
+    case 'log2': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log2(x[xi]); return;
+    case 'log10': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log10(x[xi]); return;
+    case 'erf': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = erf(x[xi]); return;
+    case 'isnan': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== x[xi] ? 1 : 0; return;
+    case 'isinf': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v === Infinity || v === -Infinity ? 1 : 0; } return;
+    case 'isfinite': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Number.isFinite(x[xi]) ? 1 : 0; return;
+    case 'clamp':
+      // NaN propagates, as in PyTorch; min is applied before max so min > max gives max.
+      for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v !== v ? v : Math.min(Math.max(v, p0), p1); }
+      return;
+    case 'powScalar':
+      if (p0 === 2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v * v; }
+      else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(x[xi], p0);
+      return;
+    case 'scalarPow': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]); return;
+    case 'scale': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] * p0; return;
+  }
+}
+
+function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: number, b: NumericArray, bi: number, bs: number, out: NumericArray, oi: number, alpha: number): void {
+  switch (op) {
+    case 'add':
+      if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + b[bi];
+      else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + alpha * b[bi];
+      return;
+    case 'sub':
+      if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] - b[bi];
+      else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] - alpha * b[bi];
+      return;
+    case 'mul': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] * b[bi]; return;
+    case 'div': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] / b[bi]; return;
+    case 'pow': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.pow(a[ai], b[bi]); return;
+    case 'eq': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] === b[bi] ? 1 : 0; return;
+    case 'ne': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== b[bi] ? 1 : 0; return;
+    case 'lt': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] < b[bi] ? 1 : 0; return;
+    case 'le': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] <= b[bi] ? 1 : 0; return;
+    case 'gt': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] > b[bi] ? 1 : 0; return;
+    case 'ge': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] >= b[bi] ? 1 : 0; return;
+    case 'maximum':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) { const x = a[ai], y = b[bi]; out[oi + j] = x !== x || y !== y ? NaN : x > y ? x : y; }
+      return;
+    case 'minimum':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) { const x = a[ai], y = b[bi]; out[oi + j] = x !== x || y !== y ? NaN : x < y ? x : y; }
+      return;
+    case 'logicalAnd': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 && b[bi] !== 0 ? 1 : 0; return;
+    case 'logicalXor': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = (a[ai] !== 0) !== (b[bi] !== 0) ? 1 : 0; return;
+    case 'floorDivide': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.floor(a[ai] / b[bi]); return;
+    case 'remainder':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) {
+        const x = a[ai], y = b[bi];
+        const r = x % y;
+        out[oi + j] = r !== 0 && (r < 0) !== (y < 0) ? r + y : r;
+      }
+      return;
+    case 'bitwiseAnd': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] & b[bi]; return;
+    case 'bitwiseOr': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] | b[bi]; return;
+    case 'bitwiseXor': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] ^ b[bi]; return;
+    case 'logicalOr': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 || b[bi] !== 0 ? 1 : 0; return;
+  }
+}
+
+const isDense = (v: StridedView): boolean => isContiguousLayout(v.shape, v.strides);
+const isConstant = (v: StridedView): boolean => v.strides.every((s) => s === 0);
+
+export const jsKernels: Kernels = {
+  reduceDim(op, x, outer, size, inner, out) {
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const base = o * size * inner + i;
+        let best = op === 'prod' ? 1 : x[base];
+        let at = 0;
+        if (op === 'prod') {
+          for (let k = 0; k < size; k++) best *= x[base + k * inner];
+        } else {
+          const wantMax = op === 'max' || op === 'argmax';
+          for (let k = 1; k < size && best === best; k++) {
+            const v = x[base + k * inner];
+            if (v !== v || (wantMax ? v > best : v < best)) {
+              best = v;
+              at = k;
+            }
+          }
+        }
+        out[o * inner + i] = op === 'argmax' || op === 'argmin' ? at : best;
+      }
+    }
+  },
+
+  cumsum(x, outer, size, inner, out) {
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        let acc = 0;
+        for (let k = 0; k < size; k++) {
+          const at = o * size * inner + k * inner + i;
+          acc += x[at];
+          out[at] = acc;
+        }
+      }
+    }
+  },
+
+  unary(op, x, out, p0, p1) {
+    const n = numelOf(x.shape);
+    if (n === 0) return;
+    if (isDense(x)) return unaryRow(op, n, x.data, x.offset, 1, out, 0, p0, p1);
+    const it = new RowIterator(x.shape, [x.strides], [x.offset]);
+    const xs = it.rowStride(0);
+    for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
+      unaryRow(op, it.rowLength, x.data, it.offsets[0], xs, out, oi, p0, p1);
+    }
+  },
+
+  binary(op, a, b, out, alpha) {
+    const n = numelOf(a.shape);
+    if (n === 0) return;
+    const aDense = isDense(a);
+    if (aDense && isDense(b)) return binaryRow(op, n, a.data, a.offset, 1, b.data, b.offset, 1, out, 0, alpha);
+    if (aDense && isConstant(b)) return binaryRow(op, n, a.data, a.offset, 1, b.data, b.offset, 0, out, 0, alpha);
+    if (isConstant(a) && isDense(b)) return binaryRow(op, n, a.data, a.offset, 0, b.data, b.offset, 1, out, 0, alpha);
+    const it = new RowIterator(a.shape, [a.strides, b.strides], [a.offset, b.offset]);
+    const as = it.rowStride(0);
+    const bs = it.rowStride(1);
+    for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
+      binaryRow(op, it.rowLength, a.data, it.offsets[0], as, b.data, it.offsets[1], bs, out, oi, alpha);
+    }
+  },
+
+  where(cond, a, b, out) {
+    const it = new RowIterator(cond.shape, [cond.strides, a.strides, b.strides], [cond.offset, a.offset, b.offset]);
+    const cs = it.rowStride(0), as = it.rowStride(1), bs = it.rowStride(2);
+    const c = cond.data, ad = a.data, bd = b.data;
+    for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
+      let ci = it.offsets[0], ai = it.offsets[1], bi = it.offsets[2];
+      for (let j = 0; j < it.rowLength; j++, ci += cs, ai += as, bi += bs) out[oi + j] = c[ci] !== 0 ? ad[ai] : bd[bi];
+    }
+  },
+
+  copy(src, out) {
+    jsKernels.unary('copy', src, out, 0, 0);
+  },
+
+  scatter(dst, src) {
+    const n = numelOf(dst.shape);
+    if (n === 0) return;
+    const d = dst.data;
+    if (isDense(dst)) {
+      for (let j = 0; j < n; j++) d[dst.offset + j] = src[j];
+      return;
+    }
+    const it = new RowIterator(dst.shape, [dst.strides], [dst.offset]);
+    const ds = it.rowStride(0);
+    for (let r = 0, si = 0; r < it.rows; r++, it.next()) {
+      let di = it.offsets[0];
+      for (let j = 0; j < it.rowLength; j++, di += ds) d[di] = src[si++];
+    }
+  },
+
+  sum(x, reduced, out) {
+    // Accumulate in float64 whatever the dtype: closer to PyTorch's pairwise float32 sums than a
+    // running float32 total, and exact for integers.
+    const keptShape = x.shape.filter((_, d) => !reduced[d]);
+    const keptStrides = contiguousStrides(keptShape);
+    const outStrides: number[] = [];
+    let k = 0;
+    for (let d = 0; d < x.shape.length; d++) outStrides.push(reduced[d] ? 0 : keptStrides[k++]);
+    const acc = new Float64Array(out.length);
+    if (numelOf(x.shape) > 0) {
+      const it = new RowIterator(x.shape, [x.strides, outStrides], [x.offset, 0]);
+      const xs = it.rowStride(0);
+      const os = it.rowStride(1);
+      const data = x.data;
+      for (let r = 0; r < it.rows; r++, it.next()) {
+        let xi = it.offsets[0];
+        const oi = it.offsets[1];
+        if (os === 0) {
+          let s = 0;
+          for (let j = 0; j < it.rowLength; j++, xi += xs) s += data[xi];
+          acc[oi] += s;
+        } else {
+          for (let j = 0; j < it.rowLength; j++, xi += xs) acc[oi + j * os] += data[xi];
+        }
+      }
+    }
+    for (let i = 0; i < acc.length; i++) out[i] = acc[i];
+  },
+
+  matmul(a, b, out, batch, m, k, n) {
+    // i-k-j order: the inner loop walks a row of b and a row of out contiguously.
+    const row = new Float64Array(n);
+    for (let bt = 0; bt < batch; bt++) {
+      const aBase = bt * m * k, bBase = bt * k * n, oBase = bt * m * n;
+      for (let i = 0; i < m; i++) {
+        row.fill(0);
+        const aRow = aBase + i * k;
+        for (let kk = 0; kk < k; kk++) {
+          const aik = a[aRow + kk];
+          const bRow = bBase + kk * n;
+          for (let j = 0; j < n; j++) row[j] += aik * b[bRow + j];
+        }
+        const oRow = oBase + i * n;
+        for (let j = 0; j < n; j++) out[oRow + j] = row[j];
+      }
+    }
+  },
+};

@@ -1,0 +1,156 @@
+/** add, sub, rsub, mul, div, neg, reciprocal: the four rules of arithmetic and their gradients. */
+import { isFloating } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { callOp } from './dispatch.ts';
+import type { Tensor } from '../tensor.ts';
+import { binaryOp, unaryOp } from './elementwise.ts';
+import { div, mul, neg, sumToSize } from './functional.ts';
+import type { OpDef } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+const scaled = (g: Tensor, alpha: number): Tensor => (alpha === 1 ? g : mul(g, alpha));
+
+export const addOp: OpDef = {
+  name: 'add',
+  signature: 'add(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '+', formula: '∂(a+αb)/∂a = 1, ∂/∂b = α' },
+  gradFn: 'AddBackward0',
+  ...binaryOp('add', 'arith', true),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
+    ctx.needsInputGrad(1) ? sumToSize(scaled(g, Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
+  ],
+};
+
+export const subOp: OpDef = {
+  name: 'sub',
+  signature: 'sub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '−', formula: '∂(a−αb)/∂a = 1, ∂/∂b = −α' },
+  gradFn: 'SubBackward0',
+  ...binaryOp('sub', 'arith', true),
+  infer: (args) => {
+    if (T(args.self).dtype === 'bool' && T(args.other).dtype === 'bool') {
+      throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+    }
+    return binaryOp('sub', 'arith', true).infer(args);
+  },
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
+    ctx.needsInputGrad(1) ? sumToSize(scaled(g, -Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
+  ],
+};
+
+/** rsub(self, other) = other − alpha·self: Python's `2 - x`. */
+export const rsubOp: OpDef = {
+  name: 'rsub',
+  signature: 'rsub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
+  method: false,
+  function: true,
+  display: { symbol: '−', formula: '∂(b−αa)/∂a = −α' },
+  gradFn: (a) => (T(a.other).isWrappedNumber ? 'RsubBackward1' : 'RsubBackward0'),
+  inputs: (a) => (T(a.other).isWrappedNumber ? ['self'] : ['self', 'other']),
+  infer: (args) => binaryOp('sub', 'arith', true).infer({ self: args.other, other: args.self }),
+  forward: (args, spec) => binaryOp('sub', 'arith', true).forward({ self: args.other, other: args.self, alpha: args.alpha }, spec),
+  backward: (ctx, g) => {
+    const alpha = Number(ctx.args.alpha);
+    const gSelf = ctx.needsInputGrad(0) ? sumToSize(scaled(g, -alpha), ctx.meta('self').shape) : null;
+    if (!ctx.hasInput('other')) return [gSelf];
+    return [gSelf, ctx.needsInputGrad(1) ? sumToSize(g, ctx.meta('other').shape) : null];
+  },
+};
+
+export const mulOp: OpDef = {
+  name: 'mul',
+  signature: 'mul(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '×', formula: '∂(a·b)/∂a = b, ∂(a·b)/∂b = a' },
+  gradFn: 'MulBackward0',
+  ...binaryOp('mul', 'arith'),
+  save: (a) => {
+    const saved: Record<string, Tensor> = {};
+    if (T(a.self).requiresGrad) saved.other = T(a.other);
+    if (T(a.other).requiresGrad) saved.self = T(a.self);
+    return saved;
+  },
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? sumToSize(mul(g, ctx.saved('other')), ctx.meta('self').shape) : null,
+    ctx.needsInputGrad(1) ? sumToSize(mul(g, ctx.saved('self')), ctx.meta('other').shape) : null,
+  ],
+};
+
+export const divOp: OpDef = {
+  name: 'div',
+  signature: 'div(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '÷', formula: '∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²' },
+  gradFn: 'DivBackward0',
+  ...binaryOp('div', 'trueDivide'),
+  // PyTorch computes `2 / x` as reciprocal(x) * 2 (MulBackward0 over ReciprocalBackward0).
+  rewrite: (a) =>
+    T(a.self).isWrappedNumber && !T(a.other).isWrappedNumber && isFloating(T(a.other).dtype)
+      ? mul(callOp('reciprocal', a.other) as Tensor, T(a.self))
+      : undefined,
+  save: (a): Record<string, Tensor> => (T(a.other).requiresGrad ? { self: T(a.self), other: T(a.other) } : { other: T(a.other) }),
+  backward: (ctx, g) => {
+    const other = ctx.saved('other');
+    return [
+      ctx.needsInputGrad(0) ? sumToSize(div(g, other), ctx.meta('self').shape) : null,
+      ctx.needsInputGrad(1)
+        ? sumToSize(mul(neg(g), div(ctx.saved('self'), mul(other, other))), ctx.meta('other').shape)
+        : null,
+    ];
+  },
+};
+
+export const negOp: OpDef = {
+  name: 'neg',
+  signature: 'neg(Tensor self) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '−', formula: '∂(−a)/∂a = −1' },
+  gradFn: 'NegBackward0',
+  infer: (args) => {
+    if (T(args.self).dtype === 'bool') {
+      throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+    }
+    return unaryOp('neg', false).infer(args);
+  },
+  forward: unaryOp('neg', false).forward,
+  backward: (_ctx, g) => [neg(g)],
+};
+
+/** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
+export const reciprocalOp: OpDef = {
+  name: 'reciprocal',
+  signature: 'reciprocal(Tensor self) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '1/x', formula: '∂(1/a)/∂a = −1/a²' },
+  gradFn: 'ReciprocalBackward0',
+  ...unaryOp('reciprocal', true),
+  save: (_a, out) => ({ result: out }),
+  backward: (ctx, g) => {
+    const r = ctx.saved('result');
+    return [mul(neg(g), mul(r, r))];
+  },
+};
+
+/** C++'s `tensor / scalar` (div.Scalar, DivBackward1), used by composites that PyTorch writes in C++. */
+export const divScalarOp: OpDef = {
+  ...divOp,
+  name: '_div_scalar',
+  signature: '_div_scalar(Tensor self, Tensor other) -> Tensor',
+  method: false,
+  function: false,
+  gradFn: 'DivBackward1',
+  inputs: ['self'],
+  rewrite: undefined,
+  save: (a): Record<string, Tensor> => ({ other: T(a.other) }),
+  backward: (ctx, g) => [div(g, ctx.saved('other'))],
+};

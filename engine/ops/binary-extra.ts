@@ -1,0 +1,94 @@
+/** maximum/minimum, Python's // and %, and the bitwise/logical operators. */
+import type { BinaryOp } from '../kernels/types.ts';
+import { isFloating, isIntegral, legacyTypeName } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import type { Tensor } from '../tensor.ts';
+import { binaryOp, inferBinary } from './elementwise.ts';
+import { div, eq, gt, lt, mul, neg, sumToSize, where } from './functional.ts';
+import { callOp } from './dispatch.ts';
+import type { BackwardContext, OpDef } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+
+/** max/min of two tensors: the gradient goes to the winner, split evenly on ties. */
+function extremum(name: 'maximum' | 'minimum', gradFn: string, symbol: string): OpDef {
+  const loses = (x: Tensor, y: Tensor): Tensor => (name === 'maximum' ? lt(x, y) : gt(x, y));
+  return {
+    name,
+    signature: `${name}(Tensor self, Tensor other) -> Tensor`,
+    method: true,
+    function: true,
+    display: { symbol, formula: '∂/∂winner = 1 (½ each on ties)' },
+    gradFn,
+    ...binaryOp(name, 'arith'),
+    save: (a) => ({ self: T(a.self), other: T(a.other) }),
+    backward: (ctx: BackwardContext, g: Tensor) => {
+      const self = ctx.saved('self'), other = ctx.saved('other');
+      const shared = where(eq(self, other), div(g, 2), g);
+      return [
+        ctx.needsInputGrad(0) ? sumToSize(where(loses(self, other), 0, shared), ctx.meta('self').shape) : null,
+        ctx.needsInputGrad(1) ? sumToSize(where(loses(other, self), 0, shared), ctx.meta('other').shape) : null,
+      ];
+    },
+  };
+}
+export const maximumOp = extremum('maximum', 'MaximumBackward0', 'max');
+export const minimumOp = extremum('minimum', 'MinimumBackward0', 'min');
+
+export const floorDivideOp: OpDef = {
+  name: 'floor_divide',
+  signature: 'floor_divide(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '//', formula: 'not differentiable' },
+  ...binaryOp('floorDivide', 'arith'),
+};
+
+/** Python's %: the result has the divisor's sign. */
+export const remainderOp: OpDef = {
+  name: 'remainder',
+  signature: 'remainder(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '%', formula: '∂(a mod b)/∂a = 1, ∂/∂b = −⌊a/b⌋' },
+  gradFn: 'RemainderBackward0',
+  ...binaryOp('remainder', 'arith'),
+  save: (a) => ({ self: T(a.self), other: T(a.other) }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
+    ctx.needsInputGrad(1)
+      ? sumToSize(mul(neg(g), callOp('floor_divide', ctx.saved('self'), ctx.saved('other')) as Tensor), ctx.meta('other').shape)
+      : null,
+  ],
+};
+
+function bitwise(name: string, kernel: BinaryOp, symbol: string): OpDef {
+  const base = binaryOp(kernel, 'arith');
+  return {
+    name,
+    signature: `${name}(Tensor self, Tensor other) -> Tensor`,
+    method: true,
+    function: true,
+    display: { symbol, formula: 'not differentiable' },
+    infer: (a) => {
+      const spec = inferBinary(T(a.self), T(a.other), 'arith');
+      if (isFloating(spec.dtype) || !isIntegral(spec.dtype, true)) {
+        throw runtimeError(`"${name}_cpu" not implemented for '${legacyTypeName(spec.dtype)}'`);
+      }
+      return spec;
+    },
+    forward: base.forward,
+  };
+}
+export const bitwiseAndOp = bitwise('bitwise_and', 'bitwiseAnd', '&');
+export const bitwiseOrOp = bitwise('bitwise_or', 'bitwiseOr', '|');
+export const bitwiseXorOp = bitwise('bitwise_xor', 'bitwiseXor', '^');
+
+export const logicalXorOp: OpDef = {
+  name: 'logical_xor',
+  signature: 'logical_xor(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '⊕', formula: 'not differentiable (bool result)' },
+  ...binaryOp('logicalXor', 'compare'),
+};

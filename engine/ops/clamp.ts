@@ -1,0 +1,35 @@
+/** clamp(min, max): the gradient passes where the input was inside the bounds. */
+import { runtimeError } from '../errors.ts';
+import type { Tensor } from '../tensor.ts';
+import { unaryForward } from './elementwise.ts';
+import { ge, le, logicalAnd, where } from './functional.ts';
+import type { OpDef } from './types.ts';
+
+const bound = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export const clampOp: OpDef = {
+  name: 'clamp',
+  signature: 'clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: 'clamp', formula: '∂clamp(a)/∂a = 1 if min ≤ a ≤ max else 0' },
+  gradFn: (a) => {
+    const lo = bound(a.min), hi = bound(a.max);
+    return lo !== null && hi !== null ? 'ClampBackward1' : lo !== null ? 'ClampMinBackward0' : 'ClampMaxBackward0';
+  },
+  infer: (a) => {
+    if (bound(a.min) === null && bound(a.max) === null) {
+      throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+    }
+    const x = a.self as Tensor;
+    return { shape: x.shape, dtype: x.dtype };
+  },
+  forward: (a, spec) => unaryForward('clamp', a.self as Tensor, spec.dtype, bound(a.min) ?? -Infinity, bound(a.max) ?? Infinity),
+  save: (a) => ({ self: a.self as Tensor }),
+  backward: (ctx, g) => {
+    const x = ctx.saved('self');
+    const lo = bound(ctx.args.min), hi = bound(ctx.args.max);
+    const inside = lo !== null && hi !== null ? logicalAnd(ge(x, lo), le(x, hi)) : lo !== null ? ge(x, lo) : le(x, hi!);
+    return [where(inside, g, 0)];
+  },
+};

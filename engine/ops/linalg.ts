@@ -1,0 +1,181 @@
+/** mm, mv, dot, bmm and the composite matmul (which picks one of them, as PyTorch does). */
+import { allocate, type DType } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { kernels } from '../kernels/index.ts';
+import { broadcastShapes, numelOf } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
+import type { OpDef } from './types.ts';
+import { callOp } from './dispatch.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+
+function checkSameDtype(a: Tensor, b: Tensor): DType {
+  if (a.dtype !== b.dtype) {
+    throw runtimeError(`expected scalar type ${typeWord(a.dtype)} but found ${typeWord(b.dtype)}`);
+  }
+  return a.dtype;
+}
+const typeWord = (d: DType): string => ({ float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool' })[d];
+
+/** Batched product of contiguous copies: [batch, m, k] @ [batch, k, n]. */
+function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, shape: readonly number[], dtype: DType): Tensor {
+  const out = allocate(dtype, batch * m * n);
+  kernels().matmul(a.contiguousValues(), b.contiguousValues(), out, batch, m, k, n);
+  return Tensor.fromData(out, shape, dtype);
+}
+
+const matmulSave = (a: { self: unknown; other: unknown }): Record<string, Tensor> => ({ self: T(a.self), other: T(a.other) });
+
+export const mmOp: OpDef = {
+  name: 'mm',
+  signature: 'mm(Tensor self, Tensor mat2) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G' },
+  gradFn: 'MmBackward0',
+  infer: (a) => {
+    const x = T(a.self), y = T(a.mat2);
+    if (x.dim() !== 2) throw runtimeError('self must be a matrix');
+    if (y.dim() !== 2) throw runtimeError('mat2 must be a matrix');
+    if (x.shape[1] !== y.shape[0]) {
+      throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${x.shape[0]}x${x.shape[1]} and ${y.shape[0]}x${y.shape[1]})`);
+    }
+    return { shape: [x.shape[0], y.shape[1]], dtype: checkSameDtype(x, y) };
+  },
+  forward: (a, spec) => {
+    const x = T(a.self), y = T(a.mat2);
+    return product(x, y, 1, x.shape[0], x.shape[1], y.shape[1], spec.shape, spec.dtype);
+  },
+  save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? mm(g, t(ctx.saved('other'))) : null,
+    ctx.needsInputGrad(1) ? mm(t(ctx.saved('self')), g) : null,
+  ],
+};
+
+export const mvOp: OpDef = {
+  name: 'mv',
+  signature: 'mv(Tensor self, Tensor vec) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '@', formula: '∂(Av)/∂A = g·vᵀ, ∂(Av)/∂v = Aᵀ·g' },
+  gradFn: 'MvBackward0',
+  infer: (a) => {
+    const x = T(a.self), v = T(a.vec);
+    if (x.dim() !== 2 || v.dim() !== 1 || x.shape[1] !== v.shape[0]) {
+      throw runtimeError(`size mismatch, got ${x.shape[0]}, ${x.shape[0]}x${x.shape[1]},${v.shape[0]}`);
+    }
+    return { shape: [x.shape[0]], dtype: checkSameDtype(x, v) };
+  },
+  forward: (a, spec) => {
+    const x = T(a.self), v = T(a.vec);
+    return product(x, v, 1, x.shape[0], x.shape[1], 1, spec.shape, spec.dtype);
+  },
+  save: (a) => matmulSave({ self: a.self, other: a.vec }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? mm(unsqueeze(g, 1), unsqueeze(ctx.saved('other'), 0)) : null,
+    ctx.needsInputGrad(1) ? callOp('mv', t(ctx.saved('self')), g) as Tensor : null,
+  ],
+};
+
+export const dotOp: OpDef = {
+  name: 'dot',
+  signature: 'dot(Tensor self, Tensor tensor) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '·', formula: '∂(a·b)/∂a = g·b, ∂(a·b)/∂b = g·a' },
+  gradFn: 'DotBackward0',
+  infer: (a) => {
+    const x = T(a.self), y = T(a.tensor);
+    if (x.dim() !== 1 || y.dim() !== 1) throw runtimeError(`1D tensors expected, but got ${x.dim()}D and ${y.dim()}D tensors`);
+    if (x.shape[0] !== y.shape[0]) {
+      throw runtimeError(
+        `inconsistent tensor size, expected tensor [${x.shape[0]}] and src [${y.shape[0]}] to have the same number of elements, but got ${x.shape[0]} and ${y.shape[0]} elements respectively`,
+      );
+    }
+    return { shape: [], dtype: checkSameDtype(x, y) };
+  },
+  forward: (a, spec) => {
+    const x = T(a.self), y = T(a.tensor);
+    return product(x, y, 1, 1, x.shape[0], 1, spec.shape, spec.dtype);
+  },
+  save: (a) => matmulSave({ self: a.self, other: a.tensor }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? mul(g, ctx.saved('other')) : null,
+    ctx.needsInputGrad(1) ? mul(g, ctx.saved('self')) : null,
+  ],
+};
+
+export const bmmOp: OpDef = {
+  name: 'bmm',
+  signature: 'bmm(Tensor self, Tensor mat2) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G (per batch)' },
+  gradFn: 'BmmBackward0',
+  infer: (a) => {
+    const x = T(a.self), y = T(a.mat2);
+    if (x.dim() !== 3) throw runtimeError(`batch1 must be a 3D tensor`);
+    if (y.dim() !== 3) throw runtimeError(`batch2 must be a 3D tensor`);
+    if (x.shape[0] !== y.shape[0] || x.shape[2] !== y.shape[1]) {
+      throw runtimeError(
+        `Expected size for first two dimensions of batch2 tensor to be: [${x.shape[0]}, ${x.shape[2]}] but got: [${y.shape[0]}, ${y.shape[1]}].`,
+      );
+    }
+    return { shape: [x.shape[0], x.shape[1], y.shape[2]], dtype: checkSameDtype(x, y) };
+  },
+  forward: (a, spec) => {
+    const x = T(a.self), y = T(a.mat2);
+    return product(x, y, x.shape[0], x.shape[1], x.shape[2], y.shape[2], spec.shape, spec.dtype);
+  },
+  save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? bmm(g, transpose(ctx.saved('other'), 1, 2)) : null,
+    ctx.needsInputGrad(1) ? bmm(transpose(ctx.saved('self'), 1, 2), g) : null,
+  ],
+};
+
+const unsafeView = (x: Tensor, shape: readonly number[]): Tensor => callOp('_unsafe_view', x, shape) as Tensor;
+
+/** torch.matmul's dispatch: dot, mv, mm, or batched bmm with broadcasting over batch dims. */
+function matmul(x: Tensor, y: Tensor): Tensor {
+  const dx = x.dim(), dy = y.dim();
+  if (dx === 0 || dy === 0) {
+    throw runtimeError(`both arguments to matmul need to be at least 1D, but they are ${dx}D and ${dy}D`);
+  }
+  if (dx === 1 && dy === 1) return callOp('dot', x, y) as Tensor;
+  if (dx === 2 && dy === 1) return callOp('mv', x, y) as Tensor;
+  if (dx === 1 && dy === 2) return callOp('_squeeze_dim_', mm(unsqueeze(x, 0), y), 0) as Tensor;
+  if (dx === 2 && dy === 2) return mm(x, y);
+  if (dx >= 3 && dy <= 2) {
+    // Fold the batch dims of x into its rows: one mm (or mv) instead of a batch of small ones.
+    const rows = numelOf(x.shape.slice(0, -1));
+    const folded = reshape(x, [rows, x.shape[dx - 1]]);
+    if (dy === 1) return unsafeView(callOp('mv', folded, y) as Tensor, x.shape.slice(0, -1));
+    return unsafeView(mm(folded, y), [...x.shape.slice(0, -1), y.shape[1]]);
+  }
+  // General batched case.
+  const xm = dx === 1 ? unsqueeze(x, 0) : x;
+  const ym = dy === 1 ? unsqueeze(y, 1) : y;
+  const n = xm.shape[xm.dim() - 2], k = xm.shape[xm.dim() - 1];
+  const k2 = ym.shape[ym.dim() - 2], p = ym.shape[ym.dim() - 1];
+  if (k !== k2) {
+    throw runtimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(xm.shape.slice(0, -2))}, ${k}] but got: [${numelOf(ym.shape.slice(0, -2))}, ${k2}].`);
+  }
+  const batchShape = broadcastShapes(xm.shape.slice(0, -2), ym.shape.slice(0, -2));
+  const batch = numelOf(batchShape);
+  const xb = reshape(expand(xm, [...batchShape, n, k]), [batch, n, k]);
+  const yb = reshape(expand(ym, [...batchShape, k, p]), [batch, k, p]);
+  const outShape = [...batchShape, ...(dx === 1 ? [] : [n]), ...(dy === 1 ? [] : [p])];
+  return unsafeView(bmm(xb, yb), outShape);
+}
+
+export const matmulOp: OpDef = {
+  name: 'matmul',
+  signature: 'matmul(Tensor self, Tensor other) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '@', formula: 'dot, mv, mm or bmm by the inputs’ dims' },
+  composite: (a) => matmul(T(a.self), T(a.other)),
+};

@@ -1,0 +1,64 @@
+/** pow: tensor^scalar (PowBackward0), tensor^tensor (PowBackward1), scalar^tensor (PowBackward2). */
+import type { Tensor } from '../tensor.ts';
+import { binaryForward, inferBinary, unaryForward } from './elementwise.ts';
+import { eq, ge, log, logicalAnd, mul, pow, sumToSize, where } from './functional.ts';
+import { asDtype } from './tensor-utils.ts';
+import type { Args, OpDef } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+type PowForm = 'tensorScalar' | 'tensorTensor' | 'scalarTensor';
+
+function form(a: Args): PowForm {
+  if (T(a.exponent).isWrappedNumber) return 'tensorScalar';
+  if (T(a.self).isWrappedNumber) return 'scalarTensor';
+  return 'tensorTensor';
+}
+
+/** d(b^e)/de = b^e · ln b, defined as 0 where b = 0 and e ≥ 0 (PyTorch's convention). */
+function exponentGrad(g: Tensor, base: Tensor, exponent: Tensor, result: Tensor): Tensor {
+  const raw = mul(g, mul(result, log(base)));
+  return where(logicalAnd(eq(base, 0), ge(exponent, 0)), 0, raw);
+}
+
+export const powOp: OpDef = {
+  name: 'pow',
+  signature: 'pow(Tensor self, Tensor exponent) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: 'xⁿ', formula: '∂(aⁿ)/∂a = n·aⁿ⁻¹, ∂(aⁿ)/∂n = aⁿ·ln a' },
+  gradFn: (a) => ({ tensorScalar: 'PowBackward0', tensorTensor: 'PowBackward1', scalarTensor: 'PowBackward2' })[form(a)],
+  inputs: (a) => ({ tensorScalar: ['self'], tensorTensor: ['self', 'exponent'], scalarTensor: ['exponent'] })[form(a)],
+  infer: (a) => inferBinary(T(a.self), T(a.exponent), 'arith'),
+  forward: (a, spec) => {
+    const self = T(a.self);
+    const exponent = T(a.exponent);
+    switch (form(a)) {
+      case 'tensorScalar':
+        return unaryForward('powScalar', asDtype(self, spec.dtype), spec.dtype, Number(asDtype(exponent, spec.dtype).item()));
+      case 'scalarTensor':
+        return unaryForward('scalarPow', asDtype(exponent, spec.dtype), spec.dtype, Number(asDtype(self, spec.dtype).item()));
+      case 'tensorTensor':
+        return binaryForward('pow', self, exponent, spec.shape, spec.dtype, spec.dtype);
+    }
+  },
+  save: (a, out) => ({ self: T(a.self), exponent: T(a.exponent), result: out }),
+  backward: (ctx, g) => {
+    const self = ctx.saved('self');
+    const exponent = ctx.saved('exponent');
+    const selfGrad = (): Tensor => {
+      // n·aⁿ⁻¹, with the n = 0 case giving zeros rather than 0·a⁻¹ = NaN at a = 0.
+      const local = mul(exponent, pow(self, exponent.isWrappedNumber ? Number(exponent.item()) - 1 : sub1(exponent)));
+      return sumToSize(where(eq(exponent, 0), 0, mul(g, local)), ctx.meta('self').shape);
+    };
+    if (!ctx.hasInput('exponent')) return [ctx.needsInputGrad(0) ? selfGrad() : null];
+    const result = ctx.saved('result');
+    const expGrad = (i: number): Tensor | null =>
+      ctx.needsInputGrad(i) ? sumToSize(exponentGrad(g, self, exponent, result), ctx.meta('exponent').shape) : null;
+    if (!ctx.hasInput('self')) return [expGrad(0)];
+    return [ctx.needsInputGrad(0) ? selfGrad() : null, expGrad(1)];
+  },
+};
+
+function sub1(t: Tensor): Tensor {
+  return t.sub(1);
+}

@@ -1,0 +1,38 @@
+/** In-place random fills (uniform_, normal_, bernoulli_) drawing from the PyTorch-exact generator. */
+import { allocate, isFloating, legacyTypeName } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { bernoulliFill, defaultGenerator, normalFill, uniformFill } from '../random/index.ts';
+import { Tensor } from '../tensor.ts';
+import type { Args, OpDef, OutputSpec } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+
+function randomBody(name: string, signature: string, fill: (out: Float32Array | Float64Array, a: Args) => void): OpDef {
+  return {
+    name,
+    signature,
+    method: false,
+    function: false,
+    display: { symbol: 'rand', formula: 'not differentiable' },
+    infer: (a) => {
+      const x = T(a.self);
+      if (!isFloating(x.dtype)) throw runtimeError(`"${name.slice(1)}_kernel_cpu" not implemented for '${legacyTypeName(x.dtype)}'`);
+      return { shape: x.shape, dtype: x.dtype };
+    },
+    forward: (a: Args, spec: OutputSpec) => {
+      const out = allocate(spec.dtype, T(a.self).numel()) as Float32Array | Float64Array;
+      fill(out, a);
+      return Tensor.fromData(out, spec.shape, spec.dtype);
+    },
+  };
+}
+
+export const uniformBody = randomBody('_uniform', '_uniform(Tensor self, float from=0, float to=1) -> Tensor', (out, a) =>
+  uniformFill(defaultGenerator, out, Number(a.from), Number(a.to)),
+);
+export const normalBody = randomBody('_normal', '_normal(Tensor self, float mean=0, float std=1) -> Tensor', (out, a) =>
+  normalFill(defaultGenerator, out, Number(a.mean), Number(a.std)),
+);
+export const bernoulliBody = randomBody('_bernoulli', '_bernoulli(Tensor self, float p=0.5) -> Tensor', (out, a) =>
+  bernoulliFill(defaultGenerator, out, Number(a.p)),
+);

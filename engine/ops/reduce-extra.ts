@@ -1,0 +1,322 @@
+/** max/min (with indices), amax/amin, argmax/argmin, prod, var/std, norm, logsumexp, cumsum. */
+import { noGrad } from '../autograd/grad-mode.ts';
+import { allocate, DEFAULT_FLOAT, isFloating, legacyTypeName, type DType } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { kernels } from '../kernels/index.ts';
+import type { DimReduceOp } from '../kernels/types.ts';
+import { normalizeDim, numelOf } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { callOp } from './dispatch.ts';
+import { abs, div, eq, exp, expand, mul, pow, sign, sub, sum, unsqueeze, where } from './functional.ts';
+import type { Args, OpDef } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+
+/** [outer, size, inner] around `dim` (dim = null: the whole tensor as one row). */
+function around(shape: readonly number[], dim: number | null): { outer: number; size: number; inner: number; dim: number } {
+  if (dim === null) return { outer: 1, size: numelOf(shape), inner: 1, dim: -1 };
+  const d = normalizeDim(dim, shape.length);
+  if (shape.length === 0) return { outer: 1, size: 1, inner: 1, dim: 0 };
+  return { outer: numelOf(shape.slice(0, d)), size: shape[d], inner: numelOf(shape.slice(d + 1)), dim: d };
+}
+
+function reducedShape(shape: readonly number[], dim: number, keepdim: boolean): number[] {
+  if (shape.length === 0) return [];
+  return shape.flatMap((s, i) => (i === dim ? (keepdim ? [1] : []) : [s]));
+}
+
+function reduceAlong(op: DimReduceOp, x: Tensor, dim: number | null, keepdim: boolean, dtype: DType): Tensor {
+  const { outer, size, inner, dim: d } = around(x.shape, dim);
+  if (size === 0 && op !== 'prod') {
+    throw runtimeError(`${op}(): Expected reduction dim ${d < 0 ? '' : d + ' '}to have non-zero size.`);
+  }
+  const out = allocate(dtype, outer * inner);
+  kernels().reduceDim(op, x.contiguousValues(), outer, size, inner, out);
+  return Tensor.fromData(out, d < 0 ? [] : reducedShape(x.shape, d, keepdim), dtype);
+}
+
+/** The gradient of a reduction with keepdim restored, ready to broadcast against the input. */
+function keepdimGrad(g: Tensor, dim: number | null, keepdim: boolean, ndim: number): Tensor {
+  if (dim === null || keepdim || ndim === 0) return g;
+  return unsqueeze(g, normalizeDim(dim, ndim));
+}
+
+/** Ties share the gradient evenly (amax, max over everything), as PyTorch does. */
+function evenlyDistributed(g: Tensor, self: Tensor, result: Tensor, dim: number | null, keepdim: boolean): Tensor {
+  const r = keepdimGrad(result, dim, keepdim, self.dim());
+  const mask = eq(self, r);
+  const count = dim === null ? sum(mask) : sum(mask, [dim], true);
+  return mul(div(keepdimGrad(g, dim, keepdim, self.dim()), count), mask);
+}
+
+function extreme(name: 'max' | 'min'): OpDef {
+  const op: DimReduceOp = name;
+  return {
+    name,
+    signature: `${name}(Tensor self, int? dim=None, bool keepdim=False) -> Tensor`,
+    method: true,
+    function: true,
+    display: { symbol: name, formula: `∂${name}/∂aᵢ = 1 at the ${name === 'max' ? 'largest' : 'smallest'} element` },
+    gradFn: (a) => `${name === 'max' ? 'Max' : 'Min'}Backward${a.dim === null ? 1 : 0}`,
+    infer: (a) => ({ shape: [], dtype: T(a.self).dtype }),
+    forward: (a, spec) => {
+      const x = T(a.self);
+      if (a.dim === null) return reduceAlong(op, x, null, false, spec.dtype);
+      const values = reduceAlong(op, x, a.dim as number, a.keepdim as boolean, spec.dtype);
+      const indices = reduceAlong(name === 'max' ? 'argmax' : 'argmin', x, a.dim as number, a.keepdim as boolean, 'int64');
+      return [values, indices];
+    },
+    save: (a, out, outs): Record<string, Tensor> => (a.dim === null ? { self: T(a.self), result: out } : { indices: outs[1] }),
+    backward: (ctx, g) => {
+      const { dim, keepdim } = ctx.args as { dim: number | null; keepdim: boolean };
+      const shape = ctx.meta('self').shape;
+      if (dim === null) return [evenlyDistributed(g, ctx.saved('self'), ctx.saved('result'), null, false)];
+      const d = normalizeDim(dim, shape.length);
+      const idx = keepdimGrad(ctx.saved('indices'), dim, keepdim, shape.length);
+      const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
+      return [callOp('scatter_add', zeros, d, idx, keepdimGrad(g, dim, keepdim, shape.length)) as Tensor];
+    },
+  };
+}
+export const maxOp = extreme('max');
+export const minOp = extreme('min');
+
+function amExtreme(name: 'amax' | 'amin'): OpDef {
+  return {
+    name,
+    signature: `${name}(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor`,
+    method: true,
+    function: true,
+    display: { symbol: name, formula: 'gradient shared by the extreme elements' },
+    gradFn: name === 'amax' ? 'AmaxBackward0' : 'AminBackward0',
+    infer: (a) => ({ shape: [], dtype: T(a.self).dtype }),
+    forward: (a, spec) => {
+      let x = T(a.self);
+      const dims = [...(a.dim as number[])].map((d) => normalizeDim(d, x.dim())).sort((p, q) => q - p);
+      if (dims.length === 0) return reduceAlong(name === 'amax' ? 'max' : 'min', x, null, false, spec.dtype);
+      for (const d of dims) x = reduceAlong(name === 'amax' ? 'max' : 'min', x, d, a.keepdim as boolean, spec.dtype);
+      return x;
+    },
+    save: (a, out) => ({ self: T(a.self), result: out }),
+    backward: (ctx, g) => {
+      const dims = ctx.args.dim as number[];
+      const self = ctx.saved('self');
+      if (dims.length === 0) return [evenlyDistributed(g, self, ctx.saved('result'), null, false)];
+      const restore = (t: Tensor): Tensor =>
+        ctx.args.keepdim ? t : [...dims].map((d) => normalizeDim(d, self.dim())).sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t);
+      const mask = eq(self, restore(ctx.saved('result')));
+      return [mul(div(restore(g), sum(mask, dims, true)), mask)];
+    },
+  };
+}
+export const amaxOp = amExtreme('amax');
+export const aminOp = amExtreme('amin');
+
+function argExtreme(name: 'argmax' | 'argmin'): OpDef {
+  return {
+    name,
+    signature: `${name}(Tensor self, int? dim=None, bool keepdim=False) -> Tensor`,
+    method: true,
+    function: true,
+    display: { symbol: name, formula: 'not differentiable (indices)' },
+    infer: (a) => ({ shape: [], dtype: 'int64' }),
+    forward: (a) => reduceAlong(name, T(a.self), a.dim as number | null, a.keepdim as boolean, 'int64'),
+  };
+}
+export const argmaxOp = argExtreme('argmax');
+export const argminOp = argExtreme('argmin');
+
+export const prodOp: OpDef = {
+  name: 'prod',
+  signature: 'prod(Tensor self, int? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: 'Π', formula: '∂(Πa)/∂aᵢ = Π_{j≠i} aⱼ' },
+  gradFn: (a) => (a.dim === null ? 'ProdBackward0' : 'ProdBackward1'),
+  infer: (a) => {
+    const x = T(a.self);
+    return { shape: [], dtype: (a.dtype as DType | null) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+  },
+  forward: (a, spec) => reduceAlong('prod', T(a.self), a.dim as number | null, a.keepdim as boolean, spec.dtype),
+  save: (a, out) => ({ self: T(a.self), result: out }),
+  backward: (ctx, g) => {
+    const self = ctx.saved('self');
+    const { dim, keepdim } = ctx.args as { dim: number | null; keepdim: boolean };
+    const gk = expand(keepdimGrad(g, dim, keepdim, self.dim()), self.shape);
+    const result = keepdimGrad(ctx.saved('result'), dim, keepdim, self.dim());
+    const hasZero = self.toArray().some((v) => v === 0);
+    if (!hasZero) return [mul(gk, div(result, self))];
+    // With zeros, result/self is 0/0: take the product of the other elements directly.
+    const others = noGrad(() => productOfOthers(self, dim));
+    return [mul(gk, others)];
+  },
+};
+
+function productOfOthers(x: Tensor, dim: number | null): Tensor {
+  const { outer, size, inner } = around(x.shape, dim);
+  const v = x.contiguousValues();
+  const out = allocate(x.dtype, v.length);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      for (let k = 0; k < size; k++) {
+        let p = 1;
+        for (let j = 0; j < size; j++) if (j !== k) p *= v[o * size * inner + j * inner + i];
+        out[o * size * inner + k * inner + i] = p;
+      }
+    }
+  }
+  return Tensor.fromData(out, x.shape, x.dtype);
+}
+
+function dimsOf(a: Args, ndim: number): number[] {
+  const dims = a.dim as number[] | null;
+  if (dims === null || dims.length === 0) return Array.from({ length: ndim }, (_, i) => i);
+  return dims.map((d) => normalizeDim(d, ndim));
+}
+
+function correctionOf(a: Args): number {
+  if (a.correction !== null && a.correction !== undefined) return Number(a.correction);
+  return a.unbiased === false ? 0 : 1;
+}
+
+/** (x − mean) and the divisor N − correction, the shared core of var and std. */
+function deviation(x: Tensor, a: Args): { centered: Tensor; divisor: number } {
+  const dims = dimsOf(a, x.dim());
+  const n = dims.reduce((acc, d) => acc * x.shape[d], 1);
+  const mean = x.dim() === 0 ? x : callOp('mean', x, dims, true) as Tensor;
+  return { centered: sub(x, mean), divisor: Math.max(n - correctionOf(a), 0) };
+}
+
+function varianceOp(name: 'var' | 'std'): OpDef {
+  return {
+    name,
+    signature: `${name}(Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None) -> Tensor`,
+    method: true,
+    function: true,
+    display: name === 'var'
+      ? { symbol: 'var', formula: '∂var/∂aᵢ = 2(aᵢ − ā)/(N − c)' }
+      : { symbol: 'std', formula: '∂std/∂aᵢ = (aᵢ − ā)/((N − c)·std)' },
+    gradFn: name === 'var' ? 'VarBackward0' : 'StdBackward0',
+    infer: (a) => {
+      const x = T(a.self);
+      if (!isFloating(x.dtype)) throw runtimeError(`std and var only support floating point and complex dtypes`);
+      return { shape: [], dtype: x.dtype };
+    },
+    forward: (a) =>
+      noGrad(() => {
+        const x = T(a.self);
+        const { centered, divisor } = deviation(x, a);
+        const v = div(sum(mul(centered, centered), dimsOf(a, x.dim()), a.keepdim as boolean), divisor);
+        return name === 'var' ? v : (callOp('sqrt', v) as Tensor);
+      }),
+    save: (a, out) => ({ self: T(a.self), result: out }),
+    backward: (ctx, g) => {
+      const self = ctx.saved('self');
+      const { centered, divisor } = deviation(self, ctx.args);
+      const dims = dimsOf(ctx.args, self.dim());
+      const restore = (t: Tensor): Tensor => (ctx.args.keepdim || self.dim() === 0 ? t : dims.reduce((acc, d) => unsqueeze(acc, d), t));
+      if (name === 'var') return [mul(restore(g), div(mul(centered, 2), divisor))];
+      return [mul(restore(g), div(centered, mul(restore(ctx.saved('result')), divisor)))];
+    },
+  };
+}
+export const varOp = varianceOp('var');
+export const stdOp = varianceOp('std');
+
+/** norm(p, dim): PyTorch 2.x routes it to linalg.vector_norm (LinalgVectorNormBackward0). */
+export const normOp: OpDef = {
+  name: 'norm',
+  signature: 'norm(Tensor self, Scalar? p=2, int[1]? dim=None, bool keepdim=False) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '‖a‖', formula: '∂‖a‖₂/∂a = a/‖a‖₂' },
+  gradFn: 'LinalgVectorNormBackward0',
+  infer: (a) => {
+    const x = T(a.self);
+    if (!isFloating(x.dtype)) {
+      throw runtimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${legacyTypeName(x.dtype)}`);
+    }
+    return { shape: [], dtype: x.dtype };
+  },
+  forward: (a) =>
+    noGrad(() => {
+      const x = T(a.self);
+      const p = a.p === null ? 2 : Number(a.p);
+      const dims = dimsOf(a, x.dim());
+      const keep = a.keepdim as boolean;
+      if (p === Infinity) return callOp('amax', abs(x), dims, keep) as Tensor;
+      if (p === 0) return sum(callOp('ne', x, 0) as Tensor, dims, keep).to(x.dtype);
+      return pow(sum(pow(abs(x), p), dims, keep), 1 / p);
+    }),
+  save: (a, out) => ({ self: T(a.self), result: out }),
+  backward: (ctx, g) => {
+    const self = ctx.saved('self');
+    const p = ctx.args.p === null ? 2 : Number(ctx.args.p);
+    const dims = dimsOf(ctx.args, self.dim());
+    const restore = (t: Tensor): Tensor => (ctx.args.keepdim || self.dim() === 0 ? t : dims.reduce((acc, d) => unsqueeze(acc, d), t));
+    const norm = restore(ctx.saved('result'));
+    const gr = restore(g);
+    if (p === 1) return [mul(gr, sign(self))];
+    if (p === 2) return [where(eq(norm, 0), 0, mul(gr, div(self, norm)))];
+    if (p === Infinity) {
+      const mask = eq(abs(self), norm);
+      return [mul(mul(div(gr, sum(mask, dims, true)), mask), sign(self))];
+    }
+    const scale = mul(self, pow(abs(self), p - 2));
+    return [where(eq(norm, 0), 0, mul(gr, div(scale, pow(norm, p - 1))))];
+  },
+};
+
+export const logsumexpOp: OpDef = {
+  name: 'logsumexp',
+  signature: 'logsumexp(Tensor self, int[1] dim, bool keepdim=False) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: 'LSE', formula: '∂LSE/∂aᵢ = softmax(a)ᵢ' },
+  gradFn: 'LogsumexpBackward0',
+  infer: (a) => ({ shape: [], dtype: isFloating(T(a.self).dtype) ? T(a.self).dtype : DEFAULT_FLOAT }),
+  forward: (a) =>
+    noGrad(() => {
+      const x = T(a.self);
+      const dims = dimsOf(a, x.dim());
+      const m = callOp('amax', x, dims, true) as Tensor;
+      const safe = where(callOp('isinf', m) as Tensor, 0, m);
+      const s = callOp('log', sum(exp(sub(x, safe)), dims, true)) as Tensor;
+      const r = s.add(safe);
+      return a.keepdim ? r : dims.sort((p, q) => q - p).reduce((acc, d) => callOp('squeeze', acc, d) as Tensor, r);
+    }),
+  save: (a, out) => ({ self: T(a.self), result: out }),
+  backward: (ctx, g) => {
+    const self = ctx.saved('self');
+    const dims = dimsOf(ctx.args, self.dim());
+    const restore = (t: Tensor): Tensor => (ctx.args.keepdim ? t : [...dims].sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t));
+    return [mul(restore(g), exp(sub(self, restore(ctx.saved('result')))))];
+  },
+};
+
+export const cumsumOp: OpDef = {
+  name: 'cumsum',
+  signature: 'cumsum(Tensor self, int dim, *, ScalarType? dtype=None) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: 'cumsum', formula: '∂(Σ_{j≤k} aⱼ)/∂aᵢ = 1 for i ≤ k' },
+  gradFn: 'CumsumBackward0',
+  infer: (a) => {
+    const x = T(a.self);
+    return { shape: x.shape, dtype: (a.dtype as DType | null) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+  },
+  forward: (a, spec) => {
+    const x = T(a.self);
+    const { outer, size, inner } = around(x.shape, a.dim as number);
+    const out = allocate(spec.dtype, x.numel());
+    kernels().cumsum(x.contiguousValues(), outer, size, inner, out);
+    return Tensor.fromData(out, spec.shape, spec.dtype);
+  },
+  backward: (ctx, g) => {
+    if (g.dim() === 0) return [g];
+    const d = normalizeDim(ctx.args.dim as number, g.dim());
+    const flip = (t: Tensor): Tensor => callOp('flip', t, [d]) as Tensor;
+    return [flip(callOp('cumsum', flip(g), d) as Tensor)];
+  },
+};
+

@@ -1,0 +1,96 @@
+/** The op table: every op the engine knows, in one list. In-place variants derive from their op. */
+import { indexOp, indexPutOp } from './advanced-index.ts';
+import { addOp, divOp, divScalarOp, mulOp, negOp, reciprocalOp, rsubOp, subOp } from './arithmetic.ts';
+import { clampOp } from './clamp.ts';
+import { eqOp, geOp, gtOp, leOp, logicalAndOp, logicalNotOp, logicalOrOp, ltOp, neOp } from './compare.ts';
+import {
+  cloneOp, contiguousOp, copyOp, detachOp, fillOp, fullLikeOp, onesLikeOp, toCopyOp, toOp, zeroOp, zerosLikeOp,
+} from './copy.ts';
+import { bmmOp, dotOp, matmulOp, mmOp, mvOp } from './linalg.ts';
+import { powOp } from './pow.ts';
+import { meanOp, sumOp } from './reduce.ts';
+import type { OpDef } from './types.ts';
+import { absOp, expOp, logOp, reluOp, sigmoidOp, signOp, sqrtOp, tanhOp } from './unary-math.ts';
+import {
+  asStridedOp, asStridedScatterOp, expandOp, permuteOp, reshapeOp, selectOp, sliceOp, squeezeOp, tOp, transposeOp,
+  unsafeViewOp, unsqueezeOp, viewOpDef, matmulSqueezeOp,
+} from './views.ts';
+import { whereOp, maskedFillOp } from './where.ts';
+import {
+  bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, floorDivideOp, logicalXorOp, maximumOp, minimumOp, remainderOp,
+} from './binary-extra.ts';
+import {
+  ceilOp, cosOp, erfOp, expm1Op, floorOp, isfiniteOp, isinfOp, isnanOp, log10Op, log1pOp, log2Op, roundOp, rsqrtOp,
+  sinOp, squareOp, truncOp,
+} from './unary-extra.ts';
+import {
+  amaxOp, aminOp, argmaxOp, argminOp, cumsumOp, logsumexpOp, maxOp, minOp, normOp, prodOp, stdOp, varOp,
+} from './reduce-extra.ts';
+import {
+  catOp, chunkOp, expandAsOp, flattenOp, flipOp, gatherOp, narrowOp, repeatOp, reshapeAsOp, scatterAddOp, splitOp,
+  stackOp, typeAsOp, unbindOp, viewAsOp,
+} from './shape-extra.ts';
+import {
+  addmmOp, dropoutOp, eluOp, embeddingOp, geluOp, hardtanhOp, layerNormOp, leakyReluOp, linearOp, logSoftmaxOp, oneHotOp,
+  siluOp, softmaxOp, softplusOp,
+} from './nn.ts';
+import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
+import { bernoulliBody, normalBody, uniformBody } from './random.ts';
+import {
+  addcdivOp, addcmulOp, clampMaxOp, clampMinOp, clipOp, crossEntropyOp, gerOp, indexSelectOp, lerpOp, outerOp, sortOp, topkOp,
+} from './misc.ts';
+
+/** `add_` from `add`: same rule, result written into self (method only, `Tensor(a!) self`). */
+function inplace(op: OpDef, name = `${op.name}_`, castsFreely = false, isFunction = false): OpDef {
+  const signature = op.signature
+    .replace(/^[a-z_]+\(/, `${name}(`)
+    .replace('Tensor self', 'Tensor(a!) self')
+    .replace(/-> Tensor$/, '-> Tensor(a!)');
+  return { name, signature, method: true, function: isFunction, display: op.display, inplaceOf: op, castsFreely };
+}
+
+let table: OpDef[] | null = null;
+
+export function opTable(): readonly OpDef[] {
+  if (table) return table;
+  const outOfPlace: OpDef[] = [
+    addOp, subOp, rsubOp, mulOp, divOp, divScalarOp, negOp, reciprocalOp, powOp,
+    expOp, logOp, sqrtOp, tanhOp, sigmoidOp, reluOp, absOp, signOp, clampOp,
+    sumOp, meanOp, mmOp, mvOp, dotOp, bmmOp, matmulOp,
+    eqOp, neOp, ltOp, leOp, gtOp, geOp, logicalAndOp, logicalOrOp, logicalNotOp,
+    whereOp, maskedFillOp,
+    viewOpDef, reshapeOp, unsafeViewOp, tOp, transposeOp, permuteOp, unsqueezeOp, squeezeOp, expandOp,
+    selectOp, sliceOp, asStridedOp, asStridedScatterOp, matmulSqueezeOp,
+    cloneOp, contiguousOp, toOp, toCopyOp, detachOp, zerosLikeOp, onesLikeOp, fullLikeOp,
+    fillOp, zeroOp, copyOp,
+    indexOp, indexPutOp,
+    maximumOp, minimumOp, floorDivideOp, remainderOp, bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, logicalXorOp,
+    sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, log2Op, log10Op, erfOp, floorOp, ceilOp, roundOp, truncOp,
+    isnanOp, isinfOp, isfiniteOp, squareOp,
+    maxOp, minOp, amaxOp, aminOp, argmaxOp, argminOp, prodOp, varOp, stdOp, normOp, logsumexpOp, cumsumOp,
+    catOp, stackOp, flattenOp, repeatOp, flipOp, gatherOp, scatterAddOp, narrowOp, splitOp, chunkOp, unbindOp,
+    expandAsOp, viewAsOp, reshapeAsOp, typeAsOp,
+    addmmOp, linearOp, leakyReluOp, hardtanhOp, eluOp, geluOp, siluOp, softplusOp, softmaxOp, logSoftmaxOp,
+    layerNormOp, embeddingOp, oneHotOp, dropoutOp,
+    mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
+    uniformBody, normalBody, bernoulliBody,
+    lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
+  ];
+  const inplaceVariants: OpDef[] = [
+    ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
+    // Unary in-place ops are also torch functions (torch.relu_, torch.exp_ ...).
+    ...[negOp, expOp, logOp, sqrtOp, tanhOp, sigmoidOp, reluOp, absOp, clampOp, reciprocalOp].map((op) => inplace(op, undefined, false, true)),
+    inplace(fillOp, 'fill_', true),
+    inplace(zeroOp, 'zero_', true),
+    inplace(copyOp, 'copy_', true),
+    inplace(indexPutOp, 'index_put_', true),
+    ...[sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, erfOp, floorOp, ceilOp, roundOp, truncOp, remainderOp, floorDivideOp,
+      leakyReluOp, hardtanhOp, eluOp, siluOp, scatterAddOp].map((op) => inplace(op)),
+    ...[lerpOp, addcmulOp, addcdivOp].map((op) => inplace(op)),
+    inplace(uniformBody, 'uniform_', true),
+    inplace(normalBody, 'normal_', true),
+    inplace(bernoulliBody, 'bernoulli_', true),
+  ];
+  table = [...outOfPlace, ...inplaceVariants];
+  return table;
+}

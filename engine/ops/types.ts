@@ -1,0 +1,93 @@
+/**
+ * OpDef: everything about one op in one object — PyTorch name and signature, shape/dtype rule,
+ * forward (kernels), grad_fn name, backward rule (written with engine ops, so it can itself be
+ * differentiated), and what the graph legend shows.
+ */
+import type { TensorMeta } from '../autograd/node.ts';
+import type { DType } from '../dtype.ts';
+import type { Tensor } from '../tensor.ts';
+
+/** Arguments bound by parameter name (after defaults and kind checks). */
+export type Args = Readonly<Record<string, unknown>>;
+
+export interface OutputSpec {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+export interface BackwardContext {
+  /** The call's non-tensor arguments (dims, scalars, flags). */
+  readonly args: Args;
+  /** A tensor saved in forward, version-checked; throws after the graph was freed. */
+  saved(name: string): Tensor;
+  /** Whether forward saved a tensor under this name (optional inputs like layer_norm's weight). */
+  hasSaved(name: string): boolean;
+  /** Shape/dtype of a graph input, by parameter name. */
+  meta(name: string): TensorMeta;
+  /** Shapes/dtypes of every element of a Tensor[] input (cat's `tensors`). */
+  metas(name: string): TensorMeta[];
+  /** Whether the named parameter is one of this node's graph inputs. */
+  hasInput(name: string): boolean;
+  /** Whether input i (in `inputs` order) needs a gradient (has an edge). */
+  needsInputGrad(i: number): boolean;
+}
+
+export interface OpDisplay {
+  /** Short glyph for the graph node, e.g. `×`. */
+  readonly symbol: string;
+  /** The local derivative, for the legend, e.g. `∂(a·b)/∂a = b`. */
+  readonly formula: string;
+}
+
+export interface OpDef {
+  /** PyTorch's op name, e.g. `mul`. */
+  readonly name: string;
+  /** native_functions.yaml style, e.g. `mul(Tensor self, Tensor other) -> Tensor`. */
+  readonly signature: string;
+  /** Exists as a Tensor method / as a torch function. */
+  readonly method: boolean;
+  readonly function: boolean;
+  readonly display: OpDisplay;
+  /** PyTorch's grad_fn name, or a rule choosing it from the call (x**2 vs x**y vs 2**x). */
+  readonly gradFn?: string | ((args: Args) => string);
+  /**
+   * The tensor parameters that become graph edges (`next_functions`), in order. Defaults to every
+   * single-Tensor parameter. backward returns one gradient per entry.
+   */
+  readonly inputs?: readonly string[] | ((args: Args) => readonly string[]);
+  /** Output shape and dtype (and PyTorch's errors for bad shapes). */
+  readonly infer?: (args: Args) => OutputSpec;
+  /**
+   * Compute the output (no autograd here). An array means several outputs of which only the
+   * first is differentiable (max(dim) → values, indices).
+   */
+  readonly forward?: (args: Args, out: OutputSpec) => Tensor | Tensor[];
+  /** What backward needs, by name; called only when the graph is recorded. */
+  readonly save?: (args: Args, output: Tensor, outputs: readonly Tensor[]) => Readonly<Record<string, Tensor>>;
+  /** A call that PyTorch itself routes elsewhere (`2 / x` is `reciprocal(x) * 2`); undefined = no. */
+  readonly rewrite?: (args: Args) => Tensor | undefined;
+  readonly backward?: (ctx: BackwardContext, grad: Tensor) => (Tensor | null)[];
+  /** A composite op is written with other ops and has no rule of its own (matmul, contiguous). */
+  readonly composite?: (args: Args) => Tensor | Tensor[];
+  /** For in-place variants (`add_`): the out-of-place op whose result is written into self. */
+  readonly inplaceOf?: OpDef;
+  /** In-place casts freely (copy_, fill_) instead of PyTorch's can_cast check (add_). */
+  readonly castsFreely?: boolean;
+}
+
+/** JSON-safe description of one parameter, for the Python layer's generated wrappers. */
+export interface OpParamInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly optional: boolean;
+  readonly default?: number | boolean | string | null | readonly number[];
+  readonly keywordOnly: boolean;
+}
+
+export interface OpSignatureInfo {
+  readonly name: string;
+  readonly params: readonly OpParamInfo[];
+  readonly method: boolean;
+  readonly function: boolean;
+  readonly inplace: boolean;
+}

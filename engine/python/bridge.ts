@@ -1,0 +1,31 @@
+/**
+ * What Python sees as `_gradscope_engine`: the engine's public API plus the few helpers the Python
+ * layer needs to tell engine objects apart. Kept flat so that each Python call is one property
+ * lookup away from the engine function it runs.
+ */
+import * as engine from '../index.ts';
+import { getPrintOptions, setPrintOptions } from '../format/index.ts';
+import * as random from '../random/tensors.ts';
+
+let tagged = false;
+
+/** Marks engine tensors so that Python can recognise them with one `hasattr`. */
+function tagTensorClass(): void {
+  if (tagged) return;
+  Object.defineProperty(engine.Tensor.prototype, '_isTensor', { value: true, enumerable: false });
+  tagged = true;
+}
+
+export function createEngineModule(): object {
+  tagTensorClass();
+  return {
+    ...engine,
+    ...random,
+    setPrintOptions,
+    getPrintOptions,
+    // Python ints can exceed 2^53: seeds cross the bridge as decimal strings.
+    manualSeedFromString: (seed: string) => random.manualSeed(BigInt(seed)),
+    initialSeedString: () => random.initialSeed().toString(),
+    setRngState: (bytes: ArrayLike<number>) => random.setRngState(Uint8Array.from(bytes)),
+  };
+}

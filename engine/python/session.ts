@@ -1,0 +1,109 @@
+/**
+ * A Python session: Pyodide with Gradscope's `torch` package installed over the engine, one shared
+ * namespace, and a `run` that reports errors with the user's own line numbers. Used by the web
+ * worker and by the CLI, so both run the same Python the same way.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { PythonError } from '../worker/protocol.ts';
+
+export type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
+
+export interface SessionOptions {
+  readonly loadPyodide: LoadPyodide;
+  /** Where Pyodide's files are (a URL in the browser, a folder in Node); default: next to pyodide.mjs. */
+  readonly indexURL?: string;
+  /** Python sources by path relative to engine/python/, e.g. `torch/__init__.py`. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** The object Python imports as `_gradscope_engine` (see bridge.ts). */
+  readonly engineModule: object;
+}
+
+export interface RunOutcome {
+  readonly ok: boolean;
+  readonly error?: PythonError;
+}
+
+export interface PythonSession {
+  readonly pythonVersion: string;
+  /** Runs code in the shared namespace; `filename` is what tracebacks call it. */
+  run(code: string, filename: string): RunOutcome;
+  /** (filename, line) of the user's innermost frame running now, or undefined. */
+  currentLocation(): { file: string; line: number } | undefined;
+  /** Tensors bound to top-level names, for labelling the graph. */
+  namedTensors(): Array<{ name: string; tensor: unknown }>;
+  setInterruptBuffer(buffer: Int32Array): void;
+  reset(): void;
+}
+
+const PACKAGE_ROOT = '/home/pyodide/gradscope';
+
+/** A stdout/stderr writer that decodes UTF-8 bytes as they come, keeping split characters whole. */
+function byteWriter(sink: (text: string) => void): { write(buffer: Uint8Array): number; isatty: boolean } {
+  const decoder = new TextDecoder('utf-8');
+  return {
+    isatty: false,
+    write(buffer: Uint8Array): number {
+      const text = decoder.decode(buffer, { stream: true });
+      if (text) sink(text);
+      return buffer.length;
+    },
+  };
+}
+
+export async function createPythonSession(options: SessionOptions): Promise<PythonSession> {
+  const pyodide = await options.loadPyodide({
+    ...(options.indexURL ? { indexURL: options.indexURL } : {}),
+    fullStdLib: false,
+    stdout: undefined,
+  });
+  pyodide.setStdout(byteWriter(options.stdout));
+  pyodide.setStderr(byteWriter(options.stderr));
+  installSources(pyodide, options.sources);
+  pyodide.registerJsModule('_gradscope_engine', options.engineModule);
+  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})\nimport gradscope_runner`);
+  const runner = pyodide.pyimport('gradscope_runner');
+  const pythonVersion = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+
+  return {
+    pythonVersion,
+    run(code, filename) {
+      const result = runner.run(code, filename);
+      if (result === undefined || result === null) return { ok: true };
+      const [ename, evalue, traceback, line] = result.toJs() as [string, string, string, number | undefined];
+      result.destroy();
+      return { ok: false, error: { ename, evalue, traceback, ...(line ? { line } : {}) } };
+    },
+    currentLocation() {
+      const where = runner.current_location();
+      if (where === undefined || where === null) return undefined;
+      const [file, line] = where.toJs() as [string, number];
+      where.destroy();
+      return { file, line };
+    },
+    namedTensors() {
+      const pairs = pyodide.runPython(
+        'import gradscope_runner as _r, torch as _t\n' +
+          '[(k, v._t) for k, v in _r.namespace().items() if isinstance(v, _t.Tensor) and not k.startswith("_")]',
+      );
+      const list = pairs.toJs({ depth: 2 }) as Array<[string, unknown]>;
+      pairs.destroy();
+      return list.map(([name, tensor]) => ({ name, tensor }));
+    },
+    setInterruptBuffer(buffer) {
+      pyodide.setInterruptBuffer(buffer);
+    },
+    reset() {
+      runner.reset();
+    },
+  };
+}
+
+function installSources(pyodide: PyodideAPI, sources: Readonly<Record<string, string>>): void {
+  for (const [relative, text] of Object.entries(sources)) {
+    const path = `${PACKAGE_ROOT}/${relative}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+    pyodide.FS.writeFile(path, text);
+  }
+}

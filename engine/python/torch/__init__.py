@@ -1,0 +1,58 @@
+"""Gradscope's torch: PyTorch's Python API over Gradscope's TypeScript autograd engine."""
+import math as _math
+
+from . import _dtype
+from ._dtype import dtype, float32, float64, int64, int32, bool, float, double, long, int
+from ._size import Size
+from ._tensor import Tensor, RemovableHandle
+from ._creation import (
+    tensor, zeros, ones, empty, full, zeros_like, ones_like, full_like, empty_like, arange, eye,
+)
+from ._grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode
+from ._printing import set_printoptions, get_printoptions
+from ._random import (
+    manual_seed, seed, initial_seed, get_rng_state, set_rng_state, rand, randn, rand_like, randn_like,
+    randint, randint_like, randperm, normal, bernoulli, Generator, default_generator,
+)
+from . import _ops
+
+__version__ = "2.5.0+gradscope"
+
+pi = _math.pi
+e = _math.e
+inf = _math.inf
+nan = _math.nan
+
+
+class device:
+    def __init__(self, kind="cpu", index=None):
+        self.type = str(kind).split(":")[0]
+        self.index = index
+
+    def __repr__(self):
+        return f"device(type='{self.type}')"
+
+    def __eq__(self, other):
+        return isinstance(other, device) and other.type == self.type
+
+    def __hash__(self):
+        return hash(self.type)
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def numel(input):
+    return input.numel()
+
+
+def get_default_dtype():
+    return float32
+
+
+_ops.install(globals())
+
+from . import autograd  # noqa: E402  (after the ops: autograd uses them)
+from . import nn, optim  # noqa: E402,F401
+from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401

@@ -1,0 +1,164 @@
+"""Tensor creation from Python data: torch.tensor infers PyTorch's dtype from the Python values."""
+import builtins
+import warnings
+
+from . import _dtype
+from ._engine import E, call, js_list
+from ._tensor import Tensor, _wrap
+from ._size import Size
+
+
+def _infer_and_flatten(data):
+    """(flat values, shape, inferred dtype name) for nested lists/tuples of numbers, bools and 0-d tensors."""
+    flat = []
+    kinds = set()
+
+    def visit(item, depth, shape):
+        if isinstance(item, Tensor):
+            if item.dim() == 0:
+                kinds.add(item.dtype._name)
+                flat.append(item.item())
+                return
+            visit(item.tolist(), depth, shape)
+            return
+        if isinstance(item, (list, tuple)):
+            if len(shape) <= depth:
+                if any(len(shape) > d for d in ()):
+                    pass
+                shape.append(len(item))
+            elif shape[depth] != len(item):
+                raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(item)})")
+            for child in item:
+                visit(child, depth + 1, shape)
+            if len(item) == 0 and len(shape) == depth + 1:
+                pass
+            return
+        if len(shape) > depth:
+            raise TypeError(f"not a sequence")
+        if isinstance(item, builtins.bool):
+            kinds.add("bool")
+        elif isinstance(item, builtins.int):
+            kinds.add("int64")
+        elif isinstance(item, builtins.float):
+            kinds.add("float32")
+        else:
+            raise TypeError(
+                f"Could not infer dtype of {type(item).__name__}"
+            )
+        flat.append(item)
+
+    shape = []
+    visit(data, 0, shape)
+    if "float32" in kinds or "float64" in kinds:
+        inferred = "float64" if kinds == {"float64"} else "float32"
+    elif "int64" in kinds or "int32" in kinds:
+        inferred = "int64"
+    elif "bool" in kinds:
+        inferred = "bool"
+    else:
+        inferred = "float32"
+    return flat, shape, inferred
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() "
+            "or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).",
+            UserWarning,
+            stacklevel=2,
+        )
+        result = data.detach().clone()
+        if dtype is not None:
+            result = result.to(dtype)
+        if requires_grad:
+            result.requires_grad_(True)
+        return result
+    flat, shape, inferred = _infer_and_flatten(data)
+    name = _dtype.engine_name(dtype) if dtype is not None else inferred
+    flat = [builtins.float(v) if not isinstance(v, builtins.bool) else (1.0 if v else 0.0) for v in flat]
+    result = _wrap(call(E.fromArray, js_list(flat), js_list(shape), name))
+    if requires_grad:
+        result.requires_grad_(True)
+    return result
+
+
+def _size_args(size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list, Size)):
+        return [builtins.int(d) for d in size[0]]
+    return [builtins.int(d) for d in size]
+
+
+def _filled(size, value, dtype, requires_grad):
+    name = _dtype.engine_name(dtype) if dtype is not None else (
+        "float32" if isinstance(value, builtins.float) or dtype is None and not isinstance(value, (builtins.int, builtins.bool)) else "int64"
+    )
+    result = _wrap(call(E.full, js_list(size), value, name))
+    if requires_grad:
+        result.requires_grad_(True)
+    return result
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return _filled(_size_args(size), 0.0, dtype or _dtype.float32, requires_grad)
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return _filled(_size_args(size), 1.0, dtype or _dtype.float32, requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False, out=None):
+    if dtype is None:
+        if isinstance(fill_value, builtins.bool):
+            dtype = _dtype.bool
+        elif isinstance(fill_value, builtins.int):
+            dtype = _dtype.int64
+        else:
+            dtype = _dtype.float32
+    return _filled(_size_args((size,)), fill_value, dtype, requires_grad)
+
+
+def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(list(input.shape), 0.0, dtype or input.dtype, requires_grad)
+
+
+def ones_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(list(input.shape), 1.0, dtype or input.dtype, requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(list(input.shape), fill_value, dtype or input.dtype, requires_grad)
+
+
+def empty_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+    if end is None:
+        start, end = 0, start
+    values = [start, end, step]
+    is_float = any(isinstance(v, builtins.float) for v in values)
+    if dtype is None:
+        dtype = _dtype.float32 if is_float else _dtype.int64
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    count = builtins.max(0, -int(-(end - start) // step)) if not is_float else builtins.max(0, int(__import__("math").ceil((end - start) / step)))
+    flat = [start + i * step for i in range(count)]
+    result = tensor(flat, dtype=dtype) if flat else _filled([0], 0.0, dtype, False)
+    if requires_grad:
+        result.requires_grad_(True)
+    return result
+
+
+def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
+    m = n if m is None else m
+    rows = [[1.0 if i == j else 0.0 for j in range(m)] for i in range(n)]
+    result = tensor(rows, dtype=dtype or _dtype.float32)
+    if requires_grad:
+        result.requires_grad_(True)
+    return result

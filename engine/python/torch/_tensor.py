@@ -1,0 +1,544 @@
+"""torch.Tensor: a thin Python object over an engine tensor.
+
+Arithmetic never happens here: every method forwards to the engine. What lives here is what must
+be Python: operator overloading, indexing syntax, properties, printing, and identity (the same
+engine tensor is always the same Python object, so `x.grad is x.grad` as in PyTorch).
+"""
+import builtins
+import weakref
+
+from js import Object
+from pyodide.ffi import create_proxy, jsnull, to_js
+
+from . import _dtype
+from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
+from ._size import Size
+
+_wrappers = weakref.WeakValueDictionary()
+_nodes = weakref.WeakValueDictionary()
+
+
+def _wrap(js):
+    """The Python Tensor for an engine tensor (created on first sight, then reused)."""
+    if js is None or js is jsnull:
+        return None
+    tid = js.id
+    existing = _wrappers.get(tid)
+    if existing is not None:
+        return existing
+    wrapper = Tensor.__new__(Tensor)
+    wrapper._t = js
+    _wrappers[tid] = wrapper
+    return wrapper
+
+
+def _adopt(wrapper, js):
+    """Makes `wrapper` (e.g. a new nn.Parameter) the Python object of engine tensor `js`."""
+    wrapper._t = js
+    _wrappers[js.id] = wrapper
+    return wrapper
+
+
+def wrap_result(result):
+    if result is jsnull:
+        return None
+    if isinstance(result, JsArray):
+        return tuple(wrap_result(item) for item in result)
+    if hasattr(result, "_isTensor"):
+        return _wrap(result)
+    return result
+
+
+def scalar_dtype_name(value):
+    if isinstance(value, builtins.bool):
+        return "bool"
+    if isinstance(value, builtins.int):
+        return "int64"
+    if isinstance(value, builtins.float):
+        return "float64"
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def as_engine_tensor(value):
+    """A Tensor argument for the engine: Python numbers become PyTorch's 'wrapped numbers'."""
+    if isinstance(value, Tensor):
+        return value._t
+    if isinstance(value, (builtins.bool, builtins.int, builtins.float)):
+        return E.scalarTensor(value, scalar_dtype_name(value))
+    raise TypeError(f"expected Tensor as element 0 in argument 0, but got {type(value).__name__}")
+
+
+def _shape_args(args):
+    """view(2, 3), view((2, 3)) and view([2, 3]) all mean the shape (2, 3)."""
+    if len(args) == 1 and isinstance(args[0], (tuple, list, Size)):
+        return [builtins.int(d) for d in args[0]]
+    return [builtins.int(d) for d in args]
+
+
+def _index_item(key):
+    if key is None:
+        return {"kind": "none"}
+    if key is Ellipsis:
+        return {"kind": "ellipsis"}
+    if isinstance(key, builtins.bool):
+        return {"kind": "tensor", "tensor": E.scalarTensor(key, "bool")}
+    if isinstance(key, builtins.int):
+        return {"kind": "int", "index": key}
+    if isinstance(key, slice):
+        item = {"kind": "slice"}
+        for field in ("start", "stop", "step"):
+            value = getattr(key, field)
+            if value is not None:
+                item[field] = value.__index__() if not isinstance(value, Tensor) else builtins.int(value.item())
+        return item
+    if isinstance(key, Tensor):
+        return {"kind": "tensor", "tensor": key._t}
+    if isinstance(key, (list, tuple)):
+        from ._creation import tensor as make_tensor
+
+        return {"kind": "tensor", "tensor": make_tensor(key)._t}
+    if hasattr(key, "__index__"):
+        return {"kind": "int", "index": key.__index__()}
+    raise IndexError(
+        "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got "
+        + type(key).__name__
+        + ")"
+    )
+
+
+def index_items(key):
+    keys = key if isinstance(key, tuple) else (key,)
+    return to_js([_index_item(k) for k in keys], dict_converter=Object.fromEntries)
+
+
+class Tensor:
+    """A multi-dimensional array that can record the operations applied to it."""
+
+    __hash__ = object.__hash__
+
+    # --- properties -------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(self._t.shape.to_py())
+
+    def size(self, dim=None):
+        shape = self._t.shape.to_py()
+        if dim is None:
+            return Size(shape)
+        n = len(shape)
+        if not -builtins.max(n, 1) <= dim < builtins.max(n, 1):
+            raise IndexError(
+                f"Dimension out of range (expected to be in range of [{-builtins.max(n, 1)}, {builtins.max(n, 1) - 1}], but got {dim})"
+            )
+        return shape[dim] if n else 1
+
+    @property
+    def dtype(self):
+        return _dtype.from_engine(self._t.dtype)
+
+    @property
+    def ndim(self):
+        return self._t.dim()
+
+    def dim(self):
+        return self._t.dim()
+
+    def numel(self):
+        return self._t.numel()
+
+    def nelement(self):
+        return self._t.numel()
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    def is_contiguous(self):
+        return self._t.isContiguous()
+
+    @property
+    def requires_grad(self):
+        return self._t.requiresGrad
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        try:
+            self._t.requiresGrad = builtins.bool(value)
+        except JsException as exc:
+            raise_from_js(exc)
+
+    def requires_grad_(self, requires_grad=True):
+        self.requires_grad = requires_grad
+        return self
+
+    @property
+    def grad(self):
+        return _wrap(self._t.grad)
+
+    @grad.setter
+    def grad(self, value):
+        try:
+            self._t.grad = None if value is None else value._t
+        except JsException as exc:
+            raise_from_js(exc)
+
+    @property
+    def grad_fn(self):
+        return wrap_node(self._t.gradFn)
+
+    @property
+    def is_leaf(self):
+        return self._t.isLeaf
+
+    @property
+    def data(self):
+        return _wrap(call(self._t.detach))
+
+    @data.setter
+    def data(self, value):
+        call(self._t.setData, value._t)
+
+    @property
+    def device(self):
+        from . import device
+
+        return device("cpu")
+
+    @property
+    def is_cuda(self):
+        return False
+
+    @property
+    def T(self):
+        dims = list(range(self.dim()))[::-1]
+        return self.permute(*dims)
+
+    @property
+    def mT(self):
+        return self.transpose(-2, -1)
+
+    @property
+    def _version(self):
+        return self._t.version
+
+    def retain_grad(self):
+        call(self._t.retainGrad)
+
+    @property
+    def retains_grad(self):
+        return builtins.bool(self._t.retainsGrad)
+
+    # --- conversion -------------------------------------------------------------------------
+    def item(self):
+        if self._t.numel() != 1:
+            raise RuntimeError(
+                f"a Tensor with {self._t.numel()} elements cannot be converted to Scalar"
+            )
+        value = self._t.item()
+        if self._t.dtype == "bool":
+            return builtins.bool(value)
+        if self._t.dtype in ("int64", "int32"):
+            return builtins.int(value)
+        return builtins.float(value)
+
+    def tolist(self):
+        flat = self._t.toArray().to_py()
+        kind = self._t.dtype
+        if kind == "bool":
+            flat = [builtins.bool(v) for v in flat]
+        elif kind in ("int64", "int32"):
+            flat = [builtins.int(v) for v in flat]
+        else:
+            flat = [builtins.float(v) for v in flat]
+        shape = self._t.shape.to_py()
+        if not shape:
+            return flat[0]
+
+        def nest(offset, dims):
+            if len(dims) == 1:
+                return flat[offset : offset + dims[0]]
+            stride = 1
+            for d in dims[1:]:
+                stride *= d
+            return [nest(offset + i * stride, dims[1:]) for i in range(dims[0])]
+
+        return nest(0, shape)
+
+    def __float__(self):
+        return builtins.float(self.item())
+
+    def __int__(self):
+        return builtins.int(self.item())
+
+    def __index__(self):
+        if self.dtype.is_floating_point or self.numel() != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return builtins.int(self.item())
+
+    def __bool__(self):
+        if self._t.numel() != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return builtins.bool(self._t.item())
+
+    def __len__(self):
+        shape = self._t.shape.to_py()
+        if not shape:
+            raise TypeError("len() of a 0-d tensor")
+        return shape[0]
+
+    def __iter__(self):
+        shape = self._t.shape.to_py()
+        if not shape:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(shape[0]))
+
+    def __repr__(self, *, tensor_contents=None):
+        return self._t.toString()
+
+    def __str__(self):
+        return self.__repr__()
+
+    def __format__(self, spec):
+        if self.dim() == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __array__(self, dtype=None):
+        raise RuntimeError("numpy is not available in Gradscope")
+
+    # --- autograd ---------------------------------------------------------------------------
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if retain_graph is None:
+            retain_graph = create_graph
+        grad = None if gradient is None else as_engine_tensor(gradient)
+        call(self._t.backward, grad, builtins.bool(retain_graph), builtins.bool(create_graph))
+
+    def detach(self):
+        return _wrap(call(self._t.detach))
+
+    def detach_(self):
+        call(self._t.detach_)
+        return self
+
+    def register_hook(self, hook):
+        def js_hook(grad):
+            result = hook(_wrap(grad))
+            return None if result is None else as_engine_tensor(result)
+
+        proxy = create_proxy(js_hook)
+        handle = call(self._t.registerHook, proxy)
+        return RemovableHandle(handle, proxy)
+
+    # --- shapes with varargs ----------------------------------------------------------------
+    def view(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], _dtype.dtype):
+            raise NotImplementedError("view(dtype) is not supported in Gradscope")
+        return _call_op("view", self._t, js_list(_shape_args(shape)))
+
+    def reshape(self, *shape):
+        return _call_op("reshape", self._t, js_list(_shape_args(shape)))
+
+    def permute(self, *dims):
+        return _call_op("permute", self._t, js_list(_shape_args(dims)))
+
+    def expand(self, *sizes):
+        return _call_op("expand", self._t, js_list(_shape_args(sizes)))
+
+    def repeat(self, *sizes):
+        return _call_op("repeat", self._t, js_list(_shape_args(sizes)))
+
+    def view_as(self, other):
+        return self.view(other.shape)
+
+    def reshape_as(self, other):
+        return self.reshape(other.shape)
+
+    def expand_as(self, other):
+        return self.expand(other.shape)
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def to(self, *args, **kwargs):
+        target = kwargs.get("dtype")
+        for arg in args:
+            if isinstance(arg, _dtype.dtype):
+                target = arg
+            elif isinstance(arg, Tensor):
+                target = arg.dtype
+        if target is None or target is self.dtype:
+            return self
+        return _call_op("to", self._t, target._name)
+
+    def float(self):
+        return self.to(_dtype.float32)
+
+    def double(self):
+        return self.to(_dtype.float64)
+
+    def long(self):
+        return self.to(_dtype.int64)
+
+    def int(self):
+        return self.to(_dtype.int32)
+
+    def bool(self):
+        return self.to(_dtype.bool)
+
+    def cpu(self):
+        return self
+
+    def numpy(self):
+        raise RuntimeError("numpy is not available in Gradscope")
+
+    # --- indexing ---------------------------------------------------------------------------
+    def __getitem__(self, key):
+        return _wrap(call(E.index, self._t, index_items(key)))
+
+    def __setitem__(self, key, value):
+        call(E.indexPut_, self._t, index_items(key), as_engine_tensor(value))
+
+    # --- operators --------------------------------------------------------------------------
+    def __add__(self, other):
+        return _binary("add", self, other)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return _binary("sub", self, other)
+
+    def __rsub__(self, other):
+        return _binary("rsub", self, other)
+
+    def __mul__(self, other):
+        return _binary("mul", self, other)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        return _binary("div", self, other)
+
+    def __rtruediv__(self, other):
+        return _call_op("div", as_engine_tensor(other), self._t)
+
+    def __pow__(self, other):
+        return _binary("pow", self, other)
+
+    def __rpow__(self, other):
+        return _call_op("pow", as_engine_tensor(other), self._t)
+
+    def __matmul__(self, other):
+        return _binary("matmul", self, other)
+
+    def __rmatmul__(self, other):
+        return _call_op("matmul", as_engine_tensor(other), self._t)
+
+    def __neg__(self):
+        return _call_op("neg", self._t)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return _call_op("abs", self._t)
+
+    def __eq__(self, other):
+        return _binary("eq", self, other)
+
+    def __ne__(self, other):
+        return _binary("ne", self, other)
+
+    def __lt__(self, other):
+        return _binary("lt", self, other)
+
+    def __le__(self, other):
+        return _binary("le", self, other)
+
+    def __gt__(self, other):
+        return _binary("gt", self, other)
+
+    def __ge__(self, other):
+        return _binary("ge", self, other)
+
+    def __iadd__(self, other):
+        return _binary("add_", self, other)
+
+    def __isub__(self, other):
+        return _binary("sub_", self, other)
+
+    def __imul__(self, other):
+        return _binary("mul_", self, other)
+
+    def __itruediv__(self, other):
+        return _binary("div_", self, other)
+
+
+def _call_op(name, *args):
+    return wrap_result(call(E.callOp, name, *args))
+
+
+def _binary(name, a, b):
+    if not isinstance(b, (Tensor, builtins.bool, builtins.int, builtins.float)):
+        return NotImplemented
+    return wrap_result(call(E.callOp, name, a._t, as_engine_tensor(b)))
+
+
+class RemovableHandle:
+    def __init__(self, handle, proxy):
+        self._handle = handle
+        self._proxy = proxy
+
+    def remove(self):
+        if self._handle is not None:
+            self._handle.remove()
+            self._handle = None
+
+
+# --- grad_fn objects ---------------------------------------------------------------------------
+class Node:
+    """A grad_fn: `y.grad_fn`, printed `<MulBackward0 object at 0x...>` as in PyTorch."""
+
+    def name(self):
+        return self._n.name()
+
+    @property
+    def next_functions(self):
+        pairs = self._n.nextFunctions
+        return tuple((wrap_node(pair[0]), builtins.int(pair[1])) for pair in pairs)
+
+    @property
+    def variable(self):
+        variable = getattr(self._n, "variable", None)
+        if variable is None or variable is jsnull:
+            raise AttributeError(f"'{self.name()}' object has no attribute 'variable'")
+        return _wrap(variable)
+
+    @property
+    def metadata(self):
+        if not hasattr(self, "_metadata"):
+            self._metadata = {}
+        return self._metadata
+
+    def register_hook(self, hook):
+        raise NotImplementedError("grad_fn hooks are not supported in Gradscope yet")
+
+    def __repr__(self):
+        return f"<{self.name()} object at {hex(id(self))}>"
+
+    def __call__(self, *grads):
+        raise NotImplementedError("calling a grad_fn directly is not supported in Gradscope yet")
+
+
+def wrap_node(js):
+    if js is None or js is jsnull:
+        return None
+    key = js.js_id
+    existing = _nodes.get(key)
+    if existing is not None:
+        return existing
+    node = Node.__new__(Node)
+    node._n = js
+    _nodes[key] = node
+    return node

@@ -1,0 +1,155 @@
+"""torch.autograd.Function: the user's forward/backward pair, wired into the engine's graph.
+
+`apply` runs the user's `forward` with gradients off, then asks the engine for a graph node named
+`<ClassName>Backward` whose backward calls the user's `backward` with the gradients of the
+outputs. The engine checks what comes back (count and shapes) with PyTorch's messages.
+"""
+import builtins
+import functools
+
+from js import Object
+from pyodide.ffi import create_proxy, to_js
+
+from .._engine import E, JsException, call, js_list, raise_from_js
+from .._grad_mode import no_grad, is_grad_enabled
+from .._tensor import Tensor, _wrap
+
+
+class FunctionCtx:
+    """The `ctx` of a custom Function: saved tensors, flags, and any attribute the user sets."""
+
+    def __init__(self):
+        self._to_save = ()
+        self._non_differentiable = ()
+        self._materialize_grads = True
+        self._node = None
+        self._saved_cache = None
+        self.needs_input_grad = ()
+
+    def save_for_backward(self, *tensors):
+        for t in tensors:
+            if t is not None and not isinstance(t, Tensor):
+                raise TypeError("save_for_backward can only save variables, but argument 0 is of type " + type(t).__name__)
+        self._to_save = tensors
+
+    def mark_non_differentiable(self, *tensors):
+        self._non_differentiable = tensors
+
+    def mark_dirty(self, *tensors):
+        self._dirty = tensors
+
+    def set_materialize_grads(self, value):
+        self._materialize_grads = builtins.bool(value)
+
+    @property
+    def saved_tensors(self):
+        if self._node is None:
+            return tuple(self._to_save)
+        saved = call(self._node.savedTensors)
+        wrapped = [_wrap(t) for t in saved]
+        # None entries were saved as None by the user: keep them where they were.
+        result = []
+        it = iter(wrapped)
+        for original in self._to_save:
+            result.append(None if original is None else next(it))
+        return tuple(result)
+
+    @property
+    def saved_variables(self):
+        return self.saved_tensors
+
+
+class _FunctionMeta(type):
+    def __init__(cls, name, bases, attrs):
+        super().__init__(name, bases, attrs)
+        cls._backward_name = name + "Backward"
+
+
+class Function(metaclass=_FunctionMeta):
+    """Subclass with @staticmethod forward(ctx, ...) and backward(ctx, *grad_outputs); call .apply."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError(
+            "You must implement the forward function for custom autograd.Function."
+        )
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError(
+            "You must implement either the backward or vjp method for your custom autograd.Function to use it with backward mode AD."
+        )
+
+    vjp = backward
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        ctx = FunctionCtx()
+        grad_on = is_grad_enabled()
+        ctx.needs_input_grad = tuple(
+            builtins.bool(grad_on and isinstance(a, Tensor) and a.requires_grad) for a in args
+        )
+        with no_grad():
+            output = cls.forward(ctx, *args, **kwargs)
+        is_tuple = isinstance(output, tuple)
+        outputs = output if is_tuple else (output,)
+        if not any(ctx.needs_input_grad):
+            return output
+        tensor_outputs = [o for o in outputs if isinstance(o, Tensor)]
+
+        def run_backward(node, grads):
+            ctx._node = node
+            py_grads = [_wrap(g) for g in grads]
+            if ctx._materialize_grads:
+                from .._creation import zeros_like
+
+                py_grads = [
+                    g if g is not None else zeros_like(out) for g, out in zip(py_grads, tensor_outputs)
+                ]
+            result = cls.backward(ctx, *py_grads)
+            if not isinstance(result, tuple):
+                result = (result,)
+            converted = []
+            for r in result:
+                if r is None:
+                    converted.append(None)
+                elif isinstance(r, Tensor):
+                    converted.append(r._t)
+                else:
+                    converted.append(r)
+            return to_js(converted)
+
+        backward_proxy = create_proxy(run_backward)
+        spec = {
+            "name": cls._backward_name,
+            "inputs": js_list([a._t if isinstance(a, Tensor) else None for a in args]),
+            "outputs": js_list([o._t for o in tensor_outputs]),
+            "saved": js_list([t._t for t in ctx._to_save if t is not None]),
+            "backward": backward_proxy,
+            "nonDifferentiable": js_list([t._t for t in ctx._non_differentiable]),
+            "materializeGrads": ctx._materialize_grads,
+        }
+        try:
+            js_outputs = E.applyCustom(to_js(spec, dict_converter=Object.fromEntries))
+        except JsException as exc:
+            raise_from_js(exc)
+        wrapped = [_wrap(t) for t in js_outputs]
+        it = iter(wrapped)
+        final = tuple(next(it) if isinstance(o, Tensor) else o for o in outputs)
+        return final if is_tuple else final[0]
+
+
+class InplaceFunction(Function):
+    pass
+
+
+def once_differentiable(fn):
+    @functools.wraps(fn)
+    def wrapper(ctx, *args):
+        with no_grad():
+            return fn(ctx, *args)
+
+    return wrapper

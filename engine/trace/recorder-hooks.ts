@@ -1,0 +1,41 @@
+/**
+ * The engine's listening point for the trace. When no recorder is set, every op pays one null
+ * check and nothing else.
+ */
+import type { GradNode } from '../autograd/node.ts';
+import type { Tensor } from '../tensor.ts';
+import type { SourceLocation } from './schema.ts';
+
+export interface Recorder {
+  /** A recorded op: its node, op-table name, graph inputs (edge order) and output. */
+  forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor): void;
+  backwardStart(root: Tensor, retainGraph: boolean, createGraph: boolean): void;
+  backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
+  /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */
+  accumulate(tensor: Tensor, before: Tensor | null, added: Tensor, after: Tensor): void;
+  backwardEnd(): void;
+  savedFreed(nodes: readonly GradNode[]): void;
+  name(tensor: Tensor, name: string): void;
+}
+
+let active: Recorder | null = null;
+let locationProvider: () => SourceLocation | undefined = () => undefined;
+
+export const getRecorder = (): Recorder | null => active;
+
+/** Install (or with null, remove) the trace recorder. */
+export function setRecorder(r: Recorder | null): void {
+  active = r;
+}
+
+/** Where the user's code currently is (the worker asks Python); read once per recorded event. */
+export function setLocationProvider(fn: () => SourceLocation | undefined): void {
+  locationProvider = fn;
+}
+
+export const currentLocation = (): SourceLocation | undefined => locationProvider();
+
+/** Bind a Python variable name to a tensor in the trace. */
+export function recordName(t: Tensor, name: string): void {
+  active?.name(t, name);
+}

@@ -1,0 +1,95 @@
+/// <reference lib="webworker" />
+/**
+ * The Python worker: Pyodide, Gradscope's torch package and the engine, in a module web worker.
+ * Speaks only the protocol of protocol.ts. Python runs synchronously here, so Stop reaches it
+ * through the shared interrupt buffer, not through a message.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { createPythonSession, type PythonSession } from '../python/session.ts';
+import { bundledPythonSources } from '../python/sources-bundled.ts';
+import { createEngineModule } from '../python/bridge.ts';
+import { createCellRecorder } from './cell-recorder.ts';
+import { createStreamBuffer } from './stream-buffer.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let session: PythonSession | undefined;
+let interrupt: Int32Array | undefined;
+let current: { id: number; cellId: string } | undefined;
+
+function post(message: WorkerResponse): void {
+  self.postMessage(message);
+}
+
+const streams = {
+  stdout: createStreamBuffer((text) => current && post({ type: 'stream', id: current.id, cellId: current.cellId, stream: 'stdout', text })),
+  stderr: createStreamBuffer((text) => current && post({ type: 'stream', id: current.id, cellId: current.cellId, stream: 'stderr', text })),
+};
+
+async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<void> {
+  const started = performance.now();
+  post({ type: 'status', state: 'loading', message: 'Loading Python…', progress: 0.1 });
+  const base = new URL(`${import.meta.env.BASE_URL}pyodide/`, self.location.origin).href;
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as {
+    loadPyodide: (options: Record<string, unknown>) => Promise<PyodideAPI>;
+  };
+  post({ type: 'status', state: 'loading', message: 'Starting Python…', progress: 0.4 });
+  session = await createPythonSession({
+    loadPyodide,
+    indexURL: base,
+    sources: bundledPythonSources,
+    stdout: streams.stdout.write,
+    stderr: streams.stderr.write,
+    engineModule: createEngineModule(),
+  });
+  post({ type: 'status', state: 'loading', message: 'Loading torch…', progress: 0.8 });
+  session.run('import torch', '<gradscope>');
+  if (interruptBuffer) {
+    interrupt = new Int32Array(interruptBuffer);
+    session.setInterruptBuffer(interrupt);
+  }
+  post({ type: 'ready', id, pythonVersion: session.pythonVersion, loadMs: Math.round(performance.now() - started) });
+  post({ type: 'status', state: 'idle' });
+}
+
+function run(id: number, cellId: string, cellLabel: string, code: string): void {
+  if (!session) {
+    post({ type: 'fatal', id, message: 'Python is not loaded yet' });
+    return;
+  }
+  if (interrupt) Atomics.store(interrupt, 0, 0);
+  current = { id, cellId };
+  post({ type: 'status', state: 'busy' });
+  const recorder = createCellRecorder(session, cellId, cellLabel);
+  let outcome;
+  try {
+    outcome = recorder.during(() => session!.run(code, cellLabel));
+  } finally {
+    streams.stdout.flush();
+    streams.stderr.flush();
+  }
+  const trace = recorder.finish();
+  post({ type: 'done', id, cellId, ok: outcome.ok, ...(outcome.error ? { error: outcome.error } : {}), trace });
+  current = undefined;
+  post({ type: 'status', state: 'idle' });
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'init':
+      init(request.id, request.interruptBuffer).catch((error: unknown) => {
+        post({ type: 'fatal', id: request.id, message: `Python failed to load: ${String(error)}` });
+        post({ type: 'status', state: 'dead', message: String(error) });
+      });
+      break;
+    case 'run':
+      run(request.id, request.cellId, request.cellLabel, request.code);
+      break;
+    case 'reset':
+      session?.reset();
+      post({ type: 'done', id: request.id, cellId: '', ok: true, trace: [] });
+      break;
+  }
+};
