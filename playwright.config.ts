@@ -10,8 +10,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // Pyodide takes ~10 s to load on a cold page; a test may load it more than once (Restart).
-  timeout: 120_000,
+  // Pyodide takes ~10 s to load on an idle machine and several times that on a busy one; a test
+  // may load it more than once (Restart).
+  timeout: 300_000,
   expect: { timeout: 30_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {

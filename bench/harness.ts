@@ -3,6 +3,8 @@
  * machine (other processes, thermal state, JIT tiers) lands on all of them alike. Each round
  * alternates who goes first (A B, B A, ...) so neither always pays the other's garbage.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 export interface Contender {
   readonly label: string;
@@ -28,9 +30,24 @@ export interface Samples {
   readonly runsPerSample: number;
 }
 
-export const DEFAULT_TIMING: TimingOptions = { warmupRounds: 2, repeats: 7, minSampleMs: 25 };
+export const DEFAULT_TIMING: TimingOptions = { warmupRounds: 2, repeats: 7, minSampleMs: 50 };
 
-const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+/**
+ * A full collection before each sample, so no contender pays for the garbage of the one before.
+ * `npm run bench` starts Node without --expose-gc; V8 lets the flag be set at run time.
+ */
+function exposeGc(): (() => void) | undefined {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+const gc = exposeGc();
 
 function timeRuns(run: () => void, count: number): number {
   const start = performance.now();
@@ -38,11 +55,13 @@ function timeRuns(run: () => void, count: number): number {
   return (performance.now() - start) / count;
 }
 
-/** How many runs make one sample last at least `minMs` (measured on an already warm run). */
+/** How many runs make one sample last at least `minMs`; the fastest of three probes, so one GC pause cannot decide it. */
 function calibrate(run: () => void, minMs: number): number {
   let count = 1;
   for (;;) {
-    const perRun = timeRuns(run, count);
+    let perRun = timeRuns(run, count);
+    // Runs far longer than a sample need no second opinion (a matmul takes a second).
+    if (perRun * count < 4 * minMs) perRun = Math.min(perRun, timeRuns(run, count), timeRuns(run, count));
     if (perRun * count >= minMs || count >= 1 << 20) return count;
     count = Math.min(1 << 20, Math.max(count * 2, Math.ceil((minMs * 1.2) / Math.max(perRun, 1e-6))));
   }

@@ -125,6 +125,12 @@ export const CANDIDATES = {
   'd3-dag sugiyama, longest-path layering + 1-pass twolayer + center coords': d3dag((dag) =>
     base.layering(layeringLongestPath()).decross(oneSweep).coord(coordCenter())(dag),
   ),
+  'd3-dag sugiyama, bottom-up longest-path layering + 1-pass twolayer + center coords': d3dag((dag) =>
+    base.layering(layeringLongestPath().topDown(false)).decross(oneSweep).coord(coordCenter())(dag),
+  ),
+  'd3-dag sugiyama, longest-path layering + DFS decross + center coords': d3dag((dag) =>
+    base.layering(layeringLongestPath()).decross(decrossDfs()).coord(coordCenter())(dag),
+  ),
   'd3-dag sugiyama, longest-path layering + DFS decross + greedy coords': d3dag((dag) =>
     base.layering(layeringLongestPath()).decross(decrossDfs()).coord(coordGreedy())(dag),
   ),

@@ -20,13 +20,15 @@ export interface BenchPython {
 const WORKLOADS = readFileSync(new URL('./python/bench_workloads.py', import.meta.url), 'utf8');
 
 export async function startBenchPython(): Promise<BenchPython> {
-  let stdout = '';
+  // Python's output is captured while json() evaluates, else passed through (to stderr, keeping stdout for the table).
+  let stdout: string | null = null;
   const start = performance.now();
   const session = await createPythonSession({
     loadPyodide: loadPyodide as unknown as LoadPyodide,
     sources: { ...readPythonSources(), 'bench_workloads.py': WORKLOADS },
     stdout: (text) => {
-      stdout += text;
+      if (stdout === null) process.stderr.write(text);
+      else stdout += text;
     },
     stderr: (text) => {
       process.stderr.write(text);
@@ -43,8 +45,12 @@ export async function startBenchPython(): Promise<BenchPython> {
     exec,
     json<T>(expression: string): T {
       stdout = '';
-      exec(`print(${expression})`);
-      return JSON.parse(stdout) as T;
+      try {
+        exec(`print(${expression})`);
+        return JSON.parse(stdout) as T;
+      } finally {
+        stdout = null;
+      }
     },
     loadMs,
     pythonVersion: session.pythonVersion,

@@ -70,16 +70,17 @@ function pad(cells: readonly string[], widths: readonly number[], rightAligned: 
 }
 
 export function formatTable(rows: readonly Row[]): string {
-  const header = ['workload', 'Gradscope', 'peer', 'ours÷peer time', 'peer is'];
+  const header = ['workload', 'Gradscope', 'peer', 'ours÷peer time', 'noise ±', 'peer is'];
   const body = rows.map((r) => [
     r.title + (r.derived ? ' *' : ''),
     figureText(r.ours, r.unit),
     figureText(r.peer, r.unit),
     Number.isFinite(r.timeRatio) ? `${r.timeRatio.toFixed(2)}×` : '–',
+    r.derived ? '' : r.spread.map((s) => `${Math.round(s * 100)}%`).join(' / '),
     r.peerName,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const right = [false, true, true, true, false];
+  const right = [false, true, true, true, true, false];
   const lines = [pad(header, widths, right), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((b) => pad(b, widths, right))];
   return lines.join('\n');
 }

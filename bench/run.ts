@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   }
 
   const totalSeconds = (performance.now() - started) / 1000;
-  extra['bench time'] = `${totalSeconds.toFixed(0)} s; medians of ${repeats} interleaved repeats; * = difference of two medians`;
+  extra['bench time'] = `${totalSeconds.toFixed(0)} s; medians of ${repeats} interleaved repeats; * = difference of two medians; noise = half the interquartile range over the median (ours / peer)`;
   process.stdout.write(`\n${formatMachine(machine, extra)}\n\n${formatTable(rows)}\n`);
   writeJson(RESULTS_PATH, { machine, peer: peer.name, repeats, totalSeconds, rows });
   log(`\nwrote ${RESULTS_PATH}`);

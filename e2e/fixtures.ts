@@ -1,6 +1,8 @@
 import { test as base } from '@playwright/test';
 import { NotebookPage } from './pages/notebook-page.ts';
 
+export { PYTHON_LOAD_TIMEOUT } from './pages/notebook-page.ts';
+
 export const SEED_PROGRAM = `import torch
 x = torch.ones(3, requires_grad=True)
 y = x * 2 + 1

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 
 test('Restart gives a fresh Python where earlier variables are gone', async ({ notebook }) => {
   await notebook.open();
@@ -6,7 +6,7 @@ test('Restart gives a fresh Python where earlier variables are gone', async ({ n
   await notebook.runCellAndAdvance(1);
   await notebook.typeIntoCell(2, 'print(answer)');
   await notebook.runCellAndAdvance(2);
-  await expect(notebook.output(2)).toHaveText('42', { timeout: 90_000 });
+  await expect(notebook.output(2)).toHaveText('42', { timeout: PYTHON_LOAD_TIMEOUT });
 
   await notebook.restartButton.click();
   await notebook.waitForKernelReady();

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 
 test('Run all runs the cells top to bottom and stops at the first error', async ({ notebook }) => {
   await notebook.open();
@@ -7,7 +7,7 @@ test('Run all runs the cells top to bottom and stops at the first error', async 
   await notebook.typeIntoCell(2, 'n = n + 1\nraise ValueError("stop here")');
   await notebook.runCellAndAdvance(2);
   await notebook.typeIntoCell(3, 'print("never")');
-  await expect(notebook.output(2)).toContainText('ValueError: stop here', { timeout: 90_000 });
+  await expect(notebook.output(2)).toContainText('ValueError: stop here', { timeout: PYTHON_LOAD_TIMEOUT });
 
   await notebook.runAllButton.click();
   await expect(notebook.executionCount(2)).toHaveText('[4]');

@@ -1,11 +1,11 @@
-import { expect, SEED_PROGRAM, test } from './fixtures.ts';
+import { expect, PYTHON_LOAD_TIMEOUT, SEED_PROGRAM, test } from './fixtures.ts';
 
 test('the seed program prints x.grad and draws its graph', async ({ notebook }) => {
   await notebook.open();
   await notebook.typeIntoCell(1, SEED_PROGRAM);
   await notebook.runCellAndAdvance(1);
 
-  await expect(notebook.output(1)).toHaveText('tensor([0.6667, 0.6667, 0.6667])', { timeout: 90_000 });
+  await expect(notebook.output(1)).toHaveText('tensor([0.6667, 0.6667, 0.6667])', { timeout: PYTHON_LOAD_TIMEOUT });
   await expect(notebook.executionCount(1)).toHaveText('[1]');
   // Shift+Enter on the last cell made a new one and moved there.
   await expect(notebook.cell(2)).toBeVisible();

@@ -9,7 +9,12 @@ import { Tensor, type NestedNumbers } from './tensor.ts';
 export { scalarTensor };
 
 function withGrad(t: Tensor, requiresGrad: boolean | undefined): Tensor {
-  if (requiresGrad) t.requiresGrad = true;
+  if (!requiresGrad) return t;
+  // The factory functions word this error differently from requires_grad_().
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') {
+    throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
+  }
+  t.requiresGrad = true;
   return t;
 }
 

@@ -29,6 +29,10 @@ export type NestedNumbers = number | boolean | readonly NestedNumbers[];
 
 let nextTensorId = 1;
 
+/** Fake base addresses per memory block, so that `data_ptr()` compares as PyTorch's does. */
+const blockAddresses = new WeakMap<NumericArray, number>();
+let nextBlockAddress = 0x10000;
+
 export class Tensor implements StridedView {
   /** Unique, increasing; the trace refers to tensors by this id. */
   readonly id: number = nextTensorId++;
@@ -226,6 +230,20 @@ export class Tensor implements StridedView {
     return `torch.${legacyTypeName(this.dtype)}Tensor`;
   }
 
+  /**
+   * PyTorch's data_ptr(): the address of the first element. Views of one memory block share a
+   * base address (and `.data` aliases, which have their own Storage over the same array).
+   */
+  dataPtr(): number {
+    let base = blockAddresses.get(this.storage.data);
+    if (base === undefined) {
+      base = nextBlockAddress;
+      nextBlockAddress += Math.ceil((this.storage.data.length * this.storage.data.BYTES_PER_ELEMENT + 1) / 64) * 64;
+      blockAddresses.set(this.storage.data, base);
+    }
+    return base + this.offset * this.storage.data.BYTES_PER_ELEMENT;
+  }
+
   /** A new tensor sharing storage (and version counter) with no autograd history. */
   detach(): Tensor {
     const t = new Tensor(this.storage, this.shape, this.strides, this.offset, this.dtype);
@@ -252,8 +270,9 @@ export class Tensor implements StridedView {
    * Backpropagate from this tensor. `gradient` is required unless the tensor has one element.
    * Leaves' .grad fields accumulate.
    */
-  backward(gradient?: Tensor | null, retainGraph?: boolean | null, createGraph = false): void {
-    runBackward([this], [gradient ?? null], retainGraph ?? createGraph, createGraph, null, false);
+  backward(gradient?: Tensor | null, retainGraph?: boolean | null, createGraph = false, inputs?: readonly Tensor[] | null): void {
+    const only = inputs && inputs.length > 0 ? inputs : null;
+    runBackward([this], [gradient ?? null], retainGraph ?? createGraph, createGraph ?? false, only, true, only !== null);
   }
 
   /** Keep .grad on a non-leaf after backward. */
@@ -290,7 +309,7 @@ export class Tensor implements StridedView {
       dtype: this.dtype,
       values: this.contiguousValues(),
       requiresGrad: this.requiresGrad,
-      gradFnName: this.gradFn ? this.gradFn.name() : null,
+      gradFnName: this.gradFn ? this.gradFn.className() : null,
     });
   }
 

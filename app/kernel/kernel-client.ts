@@ -95,7 +95,7 @@ export class KernelClient {
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      if (this.session === session) this.die(event.message || 'The Python worker crashed.');
+      if (this.session === session) this.die(event.message || 'The Python worker crashed (its script failed to load or threw while starting).');
     };
     worker.onmessageerror = () => {
       if (this.session === session) this.die('The Python worker sent a message that could not be read.');

@@ -21,10 +21,12 @@ interface CellEditorProps {
   readonly cellId: string;
   readonly code: string;
   readonly cellNumber: number;
+  /** The line (1-based) where the cell's last run raised, marked in the editor until the next run. */
+  readonly errorLine?: number;
 }
 
 /** One cell's Monaco editor: grows with its content, and sends its shortcuts to the registered commands. */
-export function CellEditor({ cellId, code, cellNumber }: CellEditorProps) {
+export function CellEditor({ cellId, code, cellNumber, errorLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const controller = useController();
@@ -93,7 +95,6 @@ export function CellEditor({ cellId, code, cellNumber }: CellEditorProps) {
       editorRef.current = null;
     };
     // The editor lives as long as the cell; its number and code are synced by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cellId, controller]);
 
   useEffect(() => {
@@ -105,6 +106,18 @@ export function CellEditor({ cellId, code, cellNumber }: CellEditorProps) {
     const editor = editorRef.current;
     if (editor && editor.getValue() !== code) editor.setValue(code);
   }, [code]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || errorLine === undefined) return;
+    const marks = editor.createDecorationsCollection([
+      {
+        range: new monaco.Range(errorLine, 1, errorLine, 1),
+        options: { isWholeLine: true, className: 'cell-editor__error-line', linesDecorationsClassName: 'cell-editor__error-gutter' },
+      },
+    ]);
+    return () => marks.clear();
+  }, [errorLine]);
 
   // A focus request can arrive before this editor exists (Shift+Enter on the last cell adds one),
   // so it is checked on mount as well as on every change.

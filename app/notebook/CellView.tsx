@@ -16,6 +16,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
   const cellNumber = useNotebook((state) => selectCellIndex(state, cellId)) + 1;
   const isActive = useNotebook((state) => selectActiveCellId(state) === cellId);
   if (!cell) return null;
+  const errorLine = cell.outputs.find((item) => item.kind === 'error')?.error.line;
   return (
     <section role="group" aria-label={`Cell ${cellNumber}`} className="cell" data-active={isActive} data-run-state={cell.runState}>
       <div className="cell__gutter">
@@ -28,7 +29,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
       </div>
       <div className="cell__body">
         <div className="cell__frame">
-          <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} />
+          <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} errorLine={errorLine} />
           <div className="cell__tools">
             <CommandButton command={commands.moveCellUp} cellId={cellId} className="icon-button">
               <ArrowUpIcon />

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Loading Python takes ~10 s when the machine is idle, much longer when it is busy. */
+export const PYTHON_LOAD_TIMEOUT = 180_000;
+
 /** The notebook as a person sees it: cells, their outputs, the toolbar and the kernel status. */
 export class NotebookPage {
   readonly page: Page;
@@ -25,7 +28,7 @@ export class NotebookPage {
   }
 
   async waitForKernelReady(): Promise<void> {
-    await expect(this.kernelStatus).toHaveText(/Ready/, { timeout: 90_000 });
+    await expect(this.kernelStatus).toHaveText(/Ready/, { timeout: PYTHON_LOAD_TIMEOUT });
   }
 
   cell(n: number): Locator {

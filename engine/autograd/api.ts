@@ -24,8 +24,10 @@ export function backward(
   gradTensors?: Tensor | null | readonly (Tensor | null)[],
   retainGraph?: boolean | null,
   createGraph = false,
+  inputs?: Tensor | readonly Tensor[] | null,
 ): void {
   const outs = asList(tensors);
   const seeds = gradTensors === undefined || gradTensors === null ? outs.map(() => null) : asList(gradTensors);
-  runBackward(outs, seeds, retainGraph ?? createGraph, createGraph, null, false);
+  const only = inputs === undefined || inputs === null ? null : asList(inputs);
+  runBackward(outs, seeds, retainGraph ?? createGraph, createGraph, only, true, only !== null);
 }

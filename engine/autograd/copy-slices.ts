@@ -23,7 +23,7 @@ export class CopySlices extends GradNode {
   }
 
   name(): string {
-    return 'CopySlices';
+    return 'torch::autograd::CopySlices';
   }
 
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {

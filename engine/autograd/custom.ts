@@ -34,12 +34,12 @@ export class CustomNode extends GradNode {
 
   constructor(private readonly spec: CustomFunctionSpec, outputs: readonly Tensor[]) {
     super();
-    this.inputIsTensor = spec.inputs.map((t) => t !== null);
-    this.needsInputGrad = spec.inputs.map((t) => t !== null && t.requiresGrad);
-    const tensors = spec.inputs.filter((t): t is Tensor => t !== null);
+    this.inputIsTensor = spec.inputs.map((t) => t != null);
+    this.needsInputGrad = spec.inputs.map((t) => t != null && t.requiresGrad);
+    const tensors = spec.inputs.filter((t): t is Tensor => t != null);
     this.nextFunctions = tensors.map(gradientEdge);
     this.inputMeta = tensors.map((t) => ({ shape: t.shape, dtype: t.dtype }));
-    this.inputMetaByArg = spec.inputs.map((t) => (t ? { shape: t.shape, dtype: t.dtype } : null));
+    this.inputMetaByArg = spec.inputs.map((t) => (t != null ? { shape: t.shape, dtype: t.dtype } : null));
     this.outputMeta = outputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
     this.savedList = spec.saved.map((t) => new SavedTensor(t, outputs.includes(t) ? this : null));
   }
@@ -101,7 +101,7 @@ const zerosOf = (meta: TensorMeta): Tensor => Tensor.empty(meta.shape, meta.dtyp
 
 /** Attach a CustomNode to the outputs of a custom Function's forward; returns the outputs to hand back. */
 export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
-  const needsGraph = isGradEnabled() && spec.inputs.some((t) => t !== null && t.requiresGrad);
+  const needsGraph = isGradEnabled() && spec.inputs.some((t) => t != null && t.requiresGrad);
   if (!needsGraph) return [...spec.outputs];
   // An output that is also an input gets a fresh alias, so the input keeps its own history.
   const outputs = spec.outputs.map((o) => (spec.inputs.includes(o) ? aliasOf(o) : o));
@@ -112,7 +112,7 @@ export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
     o.gradFn = node;
     o.outputNr = i;
   });
-  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t !== null), outputs[0]);
+  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t != null), outputs[0]);
   return outputs;
 }
 

@@ -10,6 +10,7 @@ import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
 import { getRecorder } from '../trace/recorder-hooks.ts';
 import { onesLike } from '../creation.ts';
+import { isAnomalyCheckNanEnabled, isAnomalyEnabled, reportAnomaly } from './anomaly.ts';
 import { noGrad, withGradMode } from './grad-mode.ts';
 import { AccumulateGrad, gradientEdge, type GradNode } from './node.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -25,6 +26,7 @@ export function runBackward(
   createGraph: boolean,
   inputs: readonly Tensor[] | null,
   allowUnused: boolean,
+  accumulateIntoInputs = false,
 ): (Tensor | null)[] {
   const seeds = roots.map((root, i) => seedGradient(root, grads[i] ?? null, i));
   const recorder = getRecorder();
@@ -86,8 +88,7 @@ export function runBackward(
       }
       if (needed && !needed.has(node)) continue;
 
-      const gradsOut = gradsIn.some((g) => g !== null) ? node.apply(gradsIn) : node.nextFunctions.map(() => null);
-      const validated = gradsOut.map((g, i) => (g ? validateGradient(node, i, g) : null));
+      const validated = isAnomalyEnabled() ? applyWithAnomalyChecks(node, gradsIn) : applyNode(node, gradsIn);
       recorder?.backwardStep(node, gradsIn, validated);
       executed.push(node);
 
@@ -107,6 +108,13 @@ export function runBackward(
     }
     recorder?.backwardEnd();
 
+    if (inputs && accumulateIntoInputs) {
+      // backward(inputs=...): only these tensors' .grad fields receive gradients.
+      captured.forEach((g, i) => {
+        if (g) accumulateIntoLeaf(inputs[i], g, createGraph);
+      });
+      return captured;
+    }
     if (inputs) {
       captured.forEach((g, i) => {
         if (g === null && !allowUnused) {
@@ -219,4 +227,28 @@ function accumulateIntoLeaf(variable: Tensor, grad: Tensor, createGraph: boolean
     noGrad(() => before.add_(grad));
   }
   recorder?.accumulate(variable, beforeCopy, grad, variable.grad!);
+}
+
+/** One backward step: the node's rule, then PyTorch's checks on what it returned. */
+function applyNode(node: GradNode, gradsIn: (Tensor | null)[]): (Tensor | null)[] {
+  const gradsOut = gradsIn.some((g) => g !== null) ? node.apply(gradsIn) : node.nextFunctions.map(() => null);
+  return gradsOut.map((g, i) => (g ? validateGradient(node, i, g) : null));
+}
+
+/** Anomaly mode: NaN gradients are errors, and any error names the forward call of the node. */
+function applyWithAnomalyChecks(node: GradNode, gradsIn: (Tensor | null)[]): (Tensor | null)[] {
+  try {
+    const validated = applyNode(node, gradsIn);
+    if (isAnomalyCheckNanEnabled()) {
+      validated.forEach((g, i) => {
+        if (g && g.toArray().some((v) => Number.isNaN(v))) {
+          throw runtimeError(`Function '${node.name()}' returned nan values in its ${i}th output.`);
+        }
+      });
+    }
+    return validated;
+  } catch (error) {
+    reportAnomaly(node.name(), node.forwardStack);
+    throw error;
+  }
 }

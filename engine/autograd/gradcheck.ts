@@ -1,12 +1,14 @@
 /**
  * gradcheck: compares the engine's gradients with central finite differences, entry by entry, so
  * a failure says which Jacobian entries are wrong. gradgradcheck does the same for a backward
- * differentiated under create_graph.
+ * differentiated under create_graph. Both follow PyTorch's slow-mode gradcheck: one Jacobian per
+ * (differentiable output, differentiable input) pair, checked in that order, with the same
+ * closeness test |analytical − numerical| ≤ atol + rtol·|numerical|.
  */
 import { fromArray } from '../creation.ts';
-import { isFloating } from '../dtype.ts';
-import { mul, sum } from '../ops/functional.ts';
-import type { Tensor } from '../tensor.ts';
+import { allocate, isFloating, type DType } from '../dtype.ts';
+import { defaultGenerator, uniformFill } from '../random/index.ts';
+import { Tensor } from '../tensor.ts';
 import { grad } from './api.ts';
 import { enableGrad } from './grad-mode.ts';
 
@@ -14,10 +16,13 @@ export interface GradcheckOptions {
   readonly eps?: number;
   readonly atol?: number;
   readonly rtol?: number;
+  /** gradgradcheck only: the upstream gradients (default: uniform on [-1, 1), as PyTorch draws them). */
+  readonly gradOutputs?: readonly Tensor[] | null;
 }
 
 export interface JacobianMismatch {
-  /** Which input, which of its elements (row-major), which output element. */
+  /** Which differentiable output, which input, which of its elements (row-major), which output element. */
+  readonly output: number;
   readonly input: number;
   readonly inputIndex: number;
   readonly outputIndex: number;
@@ -25,102 +30,135 @@ export interface JacobianMismatch {
   readonly numerical: number;
 }
 
+/** One output/input pair's Jacobians as [input element][output element], as PyTorch prints them. */
+export interface JacobianCheck {
+  readonly output: number;
+  readonly input: number;
+  /** Which of the differentiable inputs (PyTorch's "with respect to input N"). */
+  readonly wrtInput: number;
+  /** PyTorch allocates the numerical Jacobian in the output's dtype, the analytical in the input's. */
+  readonly outputDtype: DType;
+  readonly inputDtype: DType;
+  readonly numerical: number[][];
+  readonly analytical: number[][];
+  readonly ok: boolean;
+}
+
 export interface GradcheckResult {
   readonly ok: boolean;
   readonly mismatches: JacobianMismatch[];
+  /** Every pair, in PyTorch's checking order (output-major): the first failing one is PyTorch's error. */
+  readonly jacobians: JacobianCheck[];
 }
 
-type Fn = (...inputs: Tensor[]) => Tensor;
+type Fn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
 
-// Grad mode stays on: a second-order check's function itself calls autograd.grad.
-function evaluate(fn: Fn, inputs: Tensor[]): number[] {
-  return enableGrad(() => fn(...inputs).toArray());
+const asOutputs = (result: Tensor | readonly Tensor[]): Tensor[] => (result instanceof Tensor ? [result] : [...result]);
+
+/** The outputs gradients flow through (PyTorch's `_differentiable_outputs`). */
+const differentiableOutputs = (result: Tensor | readonly Tensor[]): Tensor[] => asOutputs(result).filter((t) => t.requiresGrad);
+
+/** Storage positions of a tensor's elements in row-major order (inputs may be non-contiguous views). */
+function storagePositions(t: Tensor): number[] {
+  const positions: number[] = [];
+  const walk = (dim: number, at: number): void => {
+    if (dim === t.shape.length) {
+      positions.push(at);
+      return;
+    }
+    for (let i = 0; i < t.shape[dim]; i++) walk(dim + 1, at + i * t.strides[dim]);
+  };
+  walk(0, t.offset);
+  return positions;
 }
 
-/** Finite-difference and autograd Jacobians of fn at inputs (contiguous float64 leaves), compared. */
+/** Finite-difference and autograd Jacobians of fn at inputs, compared pair by pair. */
 export function gradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;
-  const output = fn(...inputs);
-  const outCount = output.numel();
+  // Grad mode stays on: a second-order check's function itself calls autograd.grad.
+  const outputs = enableGrad(() => differentiableOutputs(fn(...inputs)));
+  const wrt = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
+  const numerical = numericalJacobians(fn, wrt, inputs, outputs.length, eps);
+
+  const jacobians: JacobianCheck[] = [];
   const mismatches: JacobianMismatch[] = [];
-  const differentiable = inputs.map((t) => t.requiresGrad && isFloating(t.dtype));
-
-  // Analytical: one backward per output element (row k of the Jacobian).
-  const analytical: number[][][] = inputs.map((t) => Array.from({ length: t.numel() }, () => new Array<number>(outCount).fill(0)));
-  for (let k = 0; k < outCount; k++) {
-    const seed = new Array<number>(outCount).fill(0);
-    seed[k] = 1;
-    const wrt = inputs.filter((_, i) => differentiable[i]);
-    const grads = grad(fn(...inputs), wrt, fromArray(seed, output.shape, output.dtype), false, false, true);
-    let g = 0;
-    inputs.forEach((t, i) => {
-      if (!differentiable[i]) return;
-      const gi = grads[g++];
-      const values = gi ? gi.toArray() : new Array<number>(t.numel()).fill(0);
-      values.forEach((v, j) => (analytical[i][j][k] = v));
+  outputs.forEach((out, o) => {
+    const analytical = analyticalJacobians(out, wrt);
+    wrt.forEach((t, w) => {
+      const input = inputs.indexOf(t);
+      let ok = true;
+      numerical[w][o].forEach((row, j) =>
+        row.forEach((n, k) => {
+          const a = analytical[w][j][k];
+          if (Math.abs(a - n) <= atol + rtol * Math.abs(n)) return;
+          ok = false;
+          mismatches.push({ output: o, input, inputIndex: j, outputIndex: k, analytical: a, numerical: n });
+        }),
+      );
+      jacobians.push({ output: o, input, wrtInput: w, outputDtype: out.dtype, inputDtype: t.dtype, numerical: numerical[w][o], analytical: analytical[w], ok });
     });
-  }
-
-  inputs.forEach((t, i) => {
-    if (!differentiable[i]) return;
-    const data = t.data;
-    for (let j = 0; j < t.numel(); j++) {
-      const at = t.offset + j;
-      const original = data[at];
-      data[at] = original + eps;
-      const plus = evaluate(fn, inputs);
-      data[at] = original - eps;
-      const minus = evaluate(fn, inputs);
-      data[at] = original;
-      for (let k = 0; k < outCount; k++) {
-        const numerical = (plus[k] - minus[k]) / (2 * eps);
-        const a = analytical[i][j][k];
-        if (!(Math.abs(a - numerical) <= atol + rtol * Math.abs(numerical))) {
-          mismatches.push({ input: i, inputIndex: j, outputIndex: k, analytical: a, numerical });
-        }
-      }
-    }
   });
-  return { ok: mismatches.length === 0, mismatches };
+  return { ok: mismatches.length === 0, mismatches, jacobians };
+}
+
+/** [wrt input][output][input element][output element] by central differences, minus side first as PyTorch. */
+function numericalJacobians(fn: Fn, wrt: Tensor[], inputs: Tensor[], outCount: number, eps: number): number[][][][] {
+  const evaluate = (): number[][] => enableGrad(() => differentiableOutputs(fn(...inputs)).map((t) => t.toArray()));
+  return wrt.map((t) => {
+    const perOutput: number[][][] = Array.from({ length: outCount }, () => []);
+    for (const at of storagePositions(t)) {
+      const original = t.data[at];
+      t.data[at] = original - eps;
+      const minus = evaluate();
+      t.data[at] = original + eps;
+      const plus = evaluate();
+      t.data[at] = original;
+      for (let o = 0; o < outCount; o++) perOutput[o].push(plus[o].map((p, k) => (p - minus[o][k]) / (2 * eps)));
+    }
+    return perOutput;
+  });
+}
+
+/** [wrt input][input element][output element]: one vector-Jacobian product per output element. */
+function analyticalJacobians(out: Tensor, wrt: Tensor[]): number[][][] {
+  const n = out.numel();
+  const jac = wrt.map((t) => Array.from({ length: t.numel() }, () => new Array<number>(n).fill(0)));
+  for (let k = 0; k < n; k++) {
+    const seed = new Array<number>(n).fill(0);
+    seed[k] = 1;
+    const grads = grad(out, wrt, fromArray(seed, out.shape, out.dtype), true, false, true);
+    grads.forEach((g, w) => g?.toArray().forEach((v, j) => (jac[w][j][k] = v)));
+  }
+  return jac;
 }
 
 /**
- * Second derivatives: gradcheck of v ↦ Σᵢ ⟨∂(w·f)/∂xᵢ, rᵢ⟩, where the inner gradient is taken with
- * create_graph, so the backward rules themselves are differentiated.
+ * Second derivatives, as PyTorch's gradgradcheck: gradcheck of (inputs, w) ↦ ∂(w·f)/∂inputs taken
+ * with create_graph, so the backward rules themselves are differentiated. The upstream gradients w
+ * are drawn uniformly from [-1, 1) with the default generator, as torch.testing.make_tensor does
+ * (so the random numbers a program draws afterwards match PyTorch's).
  */
 export function gradgradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
-  const probe = fn(...inputs);
-  // The upstream gradient w is an input too (as in PyTorch's gradgradcheck): the result then
-  // depends on it even when fn is linear, and its own derivative is checked.
-  const w = fromArray(pseudoRandom(probe.numel(), 1), probe.shape, probe.dtype, true);
-  const r = inputs.map((t, i) => fromArray(pseudoRandom(t.numel(), i + 2), t.shape, t.dtype));
+  const probe = enableGrad(() => differentiableOutputs(fn(...inputs)));
+  const upstream = options.gradOutputs ? [...options.gradOutputs] : probe.map((o) => randomGradOutput(o));
   const differentiable = inputs.map((t) => t.requiresGrad);
   const secondOrder: Fn = (...all) => {
     const xs = all.slice(0, inputs.length);
-    const upstream = all[inputs.length];
-    const wrt = xs.filter((_, i) => differentiable[i]);
-    const grads = grad(fn(...xs), wrt, upstream, true, true, true);
-    let total: Tensor | null = null;
-    let g = 0;
-    xs.forEach((_, i) => {
-      if (!differentiable[i]) return;
-      const gi = grads[g++];
-      if (!gi) return;
-      const term = sum(mul(gi, r[i]));
-      total = total ? total.add(term) : term;
-    });
-    return total ?? sum(mul(upstream, 0));
+    const outs = differentiableOutputs(fn(...xs));
+    const grads = grad(outs, xs.filter((_, i) => differentiable[i]), all.slice(inputs.length), true, true, true);
+    return grads.filter((g): g is Tensor => g !== null);
   };
-  return gradcheck(secondOrder, [...inputs, w], options);
+  return gradcheck(secondOrder, [...inputs, ...upstream], options);
 }
 
-/** Deterministic values in [-1, 1) (tests must not depend on Math.random). */
-function pseudoRandom(n: number, seed: number): number[] {
-  let s = seed * 2654435761;
-  return Array.from({ length: n }, () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return (s / 2147483648) * 2 - 1;
-  });
+/** high·r + low·(1 − r) with r = rand(shape), low = −1, high = 1, in the output's dtype. */
+function randomGradOutput(like: Tensor): Tensor {
+  const dtype = isFloating(like.dtype) ? like.dtype : 'float64';
+  const r = allocate(dtype, like.numel()) as Float32Array | Float64Array;
+  uniformFill(defaultGenerator, r, 0, 1);
+  const round = dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const values = Array.from(r, (v) => round(v - round(1 - v)));
+  return fromArray(values, like.shape, dtype, true);
 }

@@ -4,6 +4,7 @@
  */
 import type { DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
+import { forwardStackForNewNode, isAnomalyEnabled } from './anomaly.ts';
 import type { Tensor } from '../tensor.ts';
 
 /** A tensor hook: may return a replacement gradient. */
@@ -37,13 +38,20 @@ export abstract class GradNode {
   private hooksByOutput: Map<number, TensorHook[]> | null = null;
   /** Tensors whose `.grad` should be kept (retain_grad) per output number. */
   retainedOutputs: Map<number, Tensor> | null = null;
+  /** In anomaly mode: the user's stack when this node was created, named when its backward fails. */
+  readonly forwardStack: string | null = forwardStackForNewNode();
 
   constructor(sequenceNr?: number) {
     this.sequenceNr = sequenceNr ?? nextSequenceNr++;
   }
 
-  /** PyTorch's grad_fn name, e.g. `MulBackward0`. */
+  /** PyTorch's grad_fn name, e.g. `MulBackward0` (`torch::autograd::AccumulateGrad` for C++ nodes). */
   abstract name(): string;
+
+  /** The name PyTorch prints (`grad_fn=<CopySlices>`): the class name, without the C++ namespace. */
+  className(): string {
+    return this.name().replace('torch::autograd::', '');
+  }
 
   /** Output gradients in, one gradient per input edge out. Runs under the backward's grad mode. */
   abstract apply(grads: (Tensor | null)[]): (Tensor | null)[];
@@ -82,7 +90,7 @@ export class AccumulateGrad extends GradNode {
   }
 
   name(): string {
-    return 'AccumulateGrad';
+    return 'torch::autograd::AccumulateGrad';
   }
 
   apply(): (Tensor | null)[] {
@@ -125,8 +133,11 @@ export class SavedTensor {
     if (t.version !== this.savedVersion) {
       const gradFn = this.isOutputOf ?? t.gradFn;
       const which = gradFn ? `, which is output ${t.outputNr} of ${gradFn.name()},` : '';
+      const hint = isAnomalyEnabled()
+        ? 'Hint: the backtrace further above shows the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!'
+        : 'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).';
       throw runtimeError(
-        `one of the variables needed for gradient computation has been modified by an inplace operation: [${t.typeName()} [${t.shape.join(', ')}]]${which} is at version ${t.version}; expected version ${this.savedVersion} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+        `one of the variables needed for gradient computation has been modified by an inplace operation: [${t.typeName()} [${t.shape.join(', ')}]]${which} is at version ${t.version}; expected version ${this.savedVersion} instead. ${hint}`,
       );
     }
     return t;

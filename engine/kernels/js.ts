@@ -4,6 +4,7 @@
  */
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
+import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 
@@ -43,6 +44,7 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
     case 'reciprocal': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi]; return;
     case 'notZero': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== 0 ? 1 : 0; return;
     case 'logicalNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] === 0 ? 1 : 0; return;
+    case 'bitwiseNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi] - 1; return;
     case 'sin': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sin(x[xi]); return;
     case 'cos': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]); return;
     case 'rsqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]); return;
@@ -238,22 +240,7 @@ export const jsKernels: Kernels = {
     for (let i = 0; i < acc.length; i++) out[i] = acc[i];
   },
 
-  matmul(a, b, out, batch, m, k, n) {
-    // i-k-j order: the inner loop walks a row of b and a row of out contiguously.
-    const row = new Float64Array(n);
-    for (let bt = 0; bt < batch; bt++) {
-      const aBase = bt * m * k, bBase = bt * k * n, oBase = bt * m * n;
-      for (let i = 0; i < m; i++) {
-        row.fill(0);
-        const aRow = aBase + i * k;
-        for (let kk = 0; kk < k; kk++) {
-          const aik = a[aRow + kk];
-          const bRow = bBase + kk * n;
-          for (let j = 0; j < n; j++) row[j] += aik * b[bRow + j];
-        }
-        const oRow = oBase + i * n;
-        for (let j = 0; j < n; j++) out[oRow + j] = row[j];
-      }
-    }
+  matmul(a, b, out) {
+    gemm(a, b, out);
   },
 };

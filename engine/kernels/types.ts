@@ -18,6 +18,8 @@ export interface StridedView {
 export type UnaryOp =
   | 'copy' | 'neg' | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'sign'
   | 'reciprocal' | 'notZero' | 'logicalNot'
+  /** ~x on integers (two's complement: −x − 1, exact for every int64 a double holds) */
+  | 'bitwiseNot'
   | 'sin' | 'cos' | 'rsqrt' | 'floor' | 'ceil' | 'round' | 'trunc' | 'log1p' | 'expm1' | 'erf'
   | 'isnan' | 'isinf' | 'isfinite' | 'log2' | 'log10'
   /** clamp(x, p0, p1); pass ±Infinity for a missing bound. */
@@ -63,6 +65,10 @@ export interface Kernels {
   scatter(dst: StridedView, src: NumericArray): void;
   /** Sum over the dims marked in `reduced`; out is contiguous over the kept dims. */
   sum(x: StridedView, reduced: readonly boolean[], out: NumericArray): void;
-  /** out[b] = a[b] (m×k) @ b[b] (k×n), all contiguous, for b in [0, batch). */
-  matmul(a: NumericArray, b: NumericArray, out: NumericArray, batch: number, m: number, k: number, n: number): void;
+  /**
+   * out[i] = a[i] @ b[i] for i in [0, batch): `a` is a [batch, m, k] view and `b` a [batch, k, n]
+   * view, both with any strides (a transposed operand or a broadcast batch, stride 0, needs no
+   * copy); out is contiguous [batch, m, n]. Sums over k in float64, in order, rounding once.
+   */
+  matmul(a: StridedView, b: StridedView, out: NumericArray): void;
 }

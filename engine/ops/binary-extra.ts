@@ -3,7 +3,7 @@ import type { BinaryOp } from '../kernels/types.ts';
 import { isFloating, isIntegral, legacyTypeName } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
-import { binaryOp, inferBinary } from './elementwise.ts';
+import { binaryOp, inferBinary, unaryForward } from './elementwise.ts';
 import { div, eq, gt, lt, mul, neg, sumToSize, where } from './functional.ts';
 import { callOp } from './dispatch.ts';
 import type { BackwardContext, OpDef } from './types.ts';
@@ -83,6 +83,21 @@ function bitwise(name: string, kernel: BinaryOp, symbol: string): OpDef {
 export const bitwiseAndOp = bitwise('bitwise_and', 'bitwiseAnd', '&');
 export const bitwiseOrOp = bitwise('bitwise_or', 'bitwiseOr', '|');
 export const bitwiseXorOp = bitwise('bitwise_xor', 'bitwiseXor', '^');
+
+/** Python's ~: logical not on bool tensors, two's complement on integers. */
+export const bitwiseNotOp: OpDef = {
+  name: 'bitwise_not',
+  signature: 'bitwise_not(Tensor self) -> Tensor',
+  method: true,
+  function: true,
+  display: { symbol: '~', formula: 'not differentiable' },
+  infer: (a) => {
+    const x = T(a.self);
+    if (!isIntegral(x.dtype, true)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${legacyTypeName(x.dtype)}'`);
+    return { shape: x.shape, dtype: x.dtype };
+  },
+  forward: (a, spec) => unaryForward(spec.dtype === 'bool' ? 'logicalNot' : 'bitwiseNot', T(a.self), spec.dtype),
+};
 
 export const logicalXorOp: OpDef = {
   name: 'logical_xor',

@@ -13,13 +13,15 @@ import { sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { getRecorder } from '../trace/recorder-hooks.ts';
 import { castInto, wrapScalar } from './tensor-utils.ts';
-import { parseSignature } from './signature.ts';
+import { parseReturnNames, parseSignature } from './signature.ts';
 import { opTable } from './table.ts';
 import type { Args, OpDef, OpParamInfo, OpSignatureInfo } from './types.ts';
 
 interface CompiledOp {
   readonly def: OpDef;
   readonly params: readonly OpParamInfo[];
+  /** Each parameter's type without alias marks or `?` (`Tensor(a!)` → `Tensor`), computed once. */
+  readonly baseTypes: readonly string[];
   readonly defaultInputs: readonly string[];
 }
 
@@ -31,7 +33,8 @@ function compiledTable(): Map<string, CompiledOp> {
   for (const def of opTable()) {
     const params = parseSignature(def.signature);
     const defaultInputs = params.filter((p) => /^Tensor(\([a-z]!?\))?\??$/.test(p.type)).map((p) => p.name);
-    compiled.set(def.name, { def, params, defaultInputs });
+    const baseTypes = params.map((p) => p.type.replace(/\([a-z]!?\)/, '').replace(/\?$/, ''));
+    compiled.set(def.name, { def, params, baseTypes, defaultInputs });
   }
   return compiled;
 }
@@ -69,46 +72,50 @@ export function opSignatures(): OpSignatureInfo[] {
     method: def.method,
     function: def.function,
     inplace: def.inplaceOf !== undefined,
+    returns: parseReturnNames(def.signature),
   }));
 }
 
 function bindArgs(op: CompiledOp, args: readonly unknown[]): Record<string, unknown> {
-  const { def, params } = op;
+  const { def, params, baseTypes } = op;
   if (args.length > params.length) {
     throw typeError(`${def.name}() takes ${params.length} arguments but ${args.length} were given`);
   }
   const bound: Record<string, unknown> = {};
-  params.forEach((p, i) => {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
     let v = args[i];
     if (v === undefined || v === null) {
       if (p.default !== undefined) v = p.default;
       else if (p.optional) v = null;
       else throw typeError(`${def.name}() missing required argument '${p.name}'`);
     }
-    bound[p.name] = v === null ? null : convertArg(def.name, p, v);
-  });
+    bound[p.name] = v === null ? null : convertArg(def.name, p, baseTypes[i], v);
+  }
   return bound;
 }
 
-function convertArg(opName: string, p: OpParamInfo, v: unknown): unknown {
-  const type = p.type.replace(/\([a-z]!?\)/, '').replace(/\?$/, '');
-  const fail = (): never => {
-    throw typeError(`${opName}(): argument '${p.name}' must be ${type}, not ${describe(v)}`);
-  };
+// No closures here: this runs for every argument of every op call.
+function argumentError(opName: string, p: OpParamInfo, type: string, v: unknown): never {
+  throw typeError(`${opName}(): argument '${p.name}' must be ${type}, not ${describe(v)}`);
+}
+
+function convertArg(opName: string, p: OpParamInfo, type: string, v: unknown): unknown {
+  const fail = argumentError;
   if (type === 'Tensor') {
     if (v instanceof Tensor) return v;
     if (typeof v === 'number' || typeof v === 'boolean') return wrapScalar(v);
-    return fail();
+    return fail(opName, p, type, v);
   }
   if (type.startsWith('Tensor')) {
     // Tensor[] / Tensor?[]
-    if (!Array.isArray(v)) return fail();
-    return v.map((t: unknown) => (t === null || t === undefined ? null : t instanceof Tensor ? t : fail()));
+    if (!Array.isArray(v)) return fail(opName, p, type, v);
+    return v.map((t: unknown) => (t === null || t === undefined ? null : t instanceof Tensor ? t : fail(opName, p, type, v)));
   }
   if (type === 'Scalar') {
     if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (v instanceof Tensor && v.numel() === 1) return v.item();
-    return fail();
+    return fail(opName, p, type, v);
   }
   if (type.startsWith('int[')) {
     if (typeof v === 'number') return [v];
@@ -116,16 +123,16 @@ function convertArg(opName: string, p: OpParamInfo, v: unknown): unknown {
     if (v instanceof Tensor || (typeof v === 'object' && v !== null && Symbol.iterator in v)) {
       return Array.from(v as Iterable<number>, Number);
     }
-    return fail();
+    return fail(opName, p, type, v);
   }
   if (type === 'int') {
     if (typeof v === 'number' && Number.isInteger(v)) return v;
     if (typeof v === 'boolean') return v ? 1 : 0;
-    return fail();
+    return fail(opName, p, type, v);
   }
-  if (type === 'float') return typeof v === 'number' ? v : fail();
-  if (type === 'bool') return typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : fail();
-  if (type === 'ScalarType') return typeof v === 'string' && (DTYPES as readonly string[]).includes(v) ? (v as DType) : fail();
+  if (type === 'float') return typeof v === 'number' ? v : fail(opName, p, type, v);
+  if (type === 'bool') return typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : fail(opName, p, type, v);
+  if (type === 'ScalarType') return typeof v === 'string' && (DTYPES as readonly string[]).includes(v) ? (v as DType) : fail(opName, p, type, v);
   return v;
 }
 
@@ -189,6 +196,9 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   const recording = isGradEnabled();
   if (recording && self.isLeaf && self.requiresGrad) {
     throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+  }
+  if (recording && self.base && self.base.isLeaf && self.base.requiresGrad) {
+    throw runtimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
   }
   // When a graph is recorded, the op's backward may need self's old value: compute from a copy
   // that carries self's history, so the write below cannot corrupt what was saved.

@@ -1,7 +1,7 @@
 /** mm, mv, dot, bmm and the composite matmul (which picks one of them, as PyTorch does). */
 import { allocate, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
-import { kernels } from '../kernels/index.ts';
+import { kernels, type StridedView } from '../kernels/index.ts';
 import { broadcastShapes, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
@@ -18,10 +18,20 @@ function checkSameDtype(a: Tensor, b: Tensor): DType {
 }
 const typeWord = (d: DType): string => ({ float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool' })[d];
 
-/** Batched product of contiguous copies: [batch, m, k] @ [batch, k, n]. */
+/**
+ * `x` as a [batch, rows, cols] view over its own storage (no copy, whatever its strides): a 2-D
+ * operand gets batch stride 0; a 1-D one is a row of the left operand or a column of the right.
+ */
+function batchedView(x: Tensor, batch: number, rows: number, cols: number, isLeft: boolean): StridedView {
+  const s = x.strides;
+  const strides = x.dim() === 3 ? s : x.dim() === 2 ? [0, s[0]!, s[1]!] : isLeft ? [0, 0, s[0]!] : [0, s[0]!, 0];
+  return { data: x.data, shape: [batch, rows, cols], strides, offset: x.offset };
+}
+
+/** Batched product [batch, m, k] @ [batch, k, n], read straight from the operands' strides. */
 function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, shape: readonly number[], dtype: DType): Tensor {
   const out = allocate(dtype, batch * m * n);
-  kernels().matmul(a.contiguousValues(), b.contiguousValues(), out, batch, m, k, n);
+  kernels().matmul(batchedView(a, batch, m, k, true), batchedView(b, batch, k, n, false), out);
   return Tensor.fromData(out, shape, dtype);
 }
 

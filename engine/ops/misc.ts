@@ -127,8 +127,8 @@ function sortLike(name: 'sort' | 'topk'): OpDef {
   return {
     name,
     signature: isSort
-      ? 'sort(Tensor self, int dim=-1, bool descending=False) -> Tensor'
-      : 'topk(Tensor self, int k, int dim=-1, bool largest=True, bool sorted=True) -> Tensor',
+      ? 'sort(Tensor self, int dim=-1, bool descending=False) -> (Tensor values, Tensor indices)'
+      : 'topk(Tensor self, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor values, Tensor indices)',
     method: true,
     function: true,
     display: { symbol: name, formula: 'gradient returned to where each value came from' },

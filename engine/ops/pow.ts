@@ -1,7 +1,7 @@
 /** pow: tensor^scalar (PowBackward0), tensor^tensor (PowBackward1), scalar^tensor (PowBackward2). */
 import type { Tensor } from '../tensor.ts';
 import { binaryForward, inferBinary, unaryForward } from './elementwise.ts';
-import { eq, ge, log, logicalAnd, mul, pow, sumToSize, where } from './functional.ts';
+import { eq, ge, log, logicalAnd, mul, pow, sumToSize, where, zerosLike } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
 import type { Args, OpDef } from './types.ts';
 
@@ -46,8 +46,12 @@ export const powOp: OpDef = {
     const self = ctx.saved('self');
     const exponent = ctx.saved('exponent');
     const selfGrad = (): Tensor => {
-      // n·aⁿ⁻¹, with the n = 0 case giving zeros rather than 0·a⁻¹ = NaN at a = 0.
-      const local = mul(exponent, pow(self, exponent.isWrappedNumber ? Number(exponent.item()) - 1 : sub1(exponent)));
+      // n·aⁿ⁻¹, with n = 0 giving zeros rather than 0·a⁻¹ = NaN at a = 0 (PyTorch's pow_backward).
+      if (exponent.isWrappedNumber) {
+        const n = Number(exponent.item());
+        return n === 0 ? zerosLike(g) : mul(g, mul(pow(self, n - 1), n));
+      }
+      const local = mul(exponent, pow(self, sub1(exponent)));
       return sumToSize(where(eq(exponent, 0), 0, mul(g, local)), ctx.meta('self').shape);
     };
     if (!ctx.hasInput('exponent')) return [ctx.needsInputGrad(0) ? selfGrad() : null];

@@ -53,7 +53,7 @@ function extreme(name: 'max' | 'min'): OpDef {
   const op: DimReduceOp = name;
   return {
     name,
-    signature: `${name}(Tensor self, int? dim=None, bool keepdim=False) -> Tensor`,
+    signature: `${name}(Tensor self, int? dim=None, bool keepdim=False) -> (Tensor values, Tensor indices)`,
     method: true,
     function: true,
     display: { symbol: name, formula: `∂${name}/∂aᵢ = 1 at the ${name === 'max' ? 'largest' : 'smallest'} element` },

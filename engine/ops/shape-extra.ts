@@ -1,6 +1,6 @@
 /** cat, stack, flatten, repeat, flip, gather/scatter_add, narrow/split/chunk/unbind and the *_as helpers. */
 import { allocate, promoteTypes, type DType } from '../dtype.ts';
-import { indexError, runtimeError } from '../errors.ts';
+import { runtimeError } from '../errors.ts';
 import { kernels } from '../kernels/index.ts';
 import { contiguousStrides, normalizeDim, numelOf, sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
@@ -207,7 +207,7 @@ function alongDimPositions(shape: readonly number[], dim: number, index: Tensor)
       const coord = Math.floor(k / istrides[d]) % index.shape[d];
       if (d === dim) {
         const i = idx[k];
-        if (i < -shape[d] || i >= shape[d]) throw indexError(`index ${i} is out of bounds for dimension ${d} with size ${shape[d]}`);
+        if (i < -shape[d] || i >= shape[d]) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${shape[d]}`);
         pos += (i < 0 ? i + shape[d] : i) * strides[d];
       } else pos += coord * strides[d];
     }

@@ -63,3 +63,19 @@ function parseDefault(text: string): OpParamInfo['default'] {
   const n = Number(text);
   return Number.isNaN(n) ? text.replace(/^['"]|['"]$/g, '') : n;
 }
+
+/**
+ * The field names of a named multi-output return, `-> (Tensor values, Tensor indices)` →
+ * ['values', 'indices'] (PyTorch returns those as `torch.return_types.<op>` named tuples); [] for
+ * a plain `-> Tensor`.
+ */
+export function parseReturnNames(signature: string): string[] {
+  const arrow = signature.lastIndexOf('->');
+  if (arrow < 0) return [];
+  const ret = signature.slice(arrow + 2).trim();
+  if (!ret.startsWith('(')) return [];
+  return splitTopLevel(ret.slice(1, -1))
+    .map((part) => part.trim().split(/\s+/))
+    .filter((words) => words.length === 2)
+    .map((words) => words[1]);
+}

@@ -1,4 +1,5 @@
 /** The op table: every op the engine knows, in one list. In-place variants derive from their op. */
+import { sigmoidBackwardOp, tanhBackwardOp, thresholdBackwardOp } from './activation-backward.ts';
 import { indexOp, indexPutOp } from './advanced-index.ts';
 import { addOp, divOp, divScalarOp, mulOp, negOp, reciprocalOp, rsubOp, subOp } from './arithmetic.ts';
 import { clampOp } from './clamp.ts';
@@ -7,8 +8,10 @@ import {
   cloneOp, contiguousOp, copyOp, detachOp, fillOp, fullLikeOp, onesLikeOp, toCopyOp, toOp, zeroOp, zerosLikeOp,
 } from './copy.ts';
 import { bmmOp, dotOp, matmulOp, mmOp, mvOp } from './linalg.ts';
+import { constantPadNdOp } from './pad.ts';
 import { powOp } from './pow.ts';
 import { meanOp, sumOp } from './reduce.ts';
+import { allOp, anyOp } from './reduce-logical.ts';
 import type { OpDef } from './types.ts';
 import { absOp, expOp, logOp, reluOp, sigmoidOp, signOp, sqrtOp, tanhOp } from './unary-math.ts';
 import {
@@ -17,7 +20,7 @@ import {
 } from './views.ts';
 import { whereOp, maskedFillOp } from './where.ts';
 import {
-  bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, floorDivideOp, logicalXorOp, maximumOp, minimumOp, remainderOp,
+  bitwiseAndOp, bitwiseNotOp, bitwiseOrOp, bitwiseXorOp, floorDivideOp, logicalXorOp, maximumOp, minimumOp, remainderOp,
 } from './binary-extra.ts';
 import {
   ceilOp, cosOp, erfOp, expm1Op, floorOp, isfiniteOp, isinfOp, isnanOp, log10Op, log1pOp, log2Op, roundOp, rsqrtOp,
@@ -56,6 +59,7 @@ export function opTable(): readonly OpDef[] {
   const outOfPlace: OpDef[] = [
     addOp, subOp, rsubOp, mulOp, divOp, divScalarOp, negOp, reciprocalOp, powOp,
     expOp, logOp, sqrtOp, tanhOp, sigmoidOp, reluOp, absOp, signOp, clampOp,
+    sigmoidBackwardOp, tanhBackwardOp, thresholdBackwardOp,
     sumOp, meanOp, mmOp, mvOp, dotOp, bmmOp, matmulOp,
     eqOp, neOp, ltOp, leOp, gtOp, geOp, logicalAndOp, logicalOrOp, logicalNotOp,
     whereOp, maskedFillOp,
@@ -64,14 +68,14 @@ export function opTable(): readonly OpDef[] {
     cloneOp, contiguousOp, toOp, toCopyOp, detachOp, zerosLikeOp, onesLikeOp, fullLikeOp,
     fillOp, zeroOp, copyOp,
     indexOp, indexPutOp,
-    maximumOp, minimumOp, floorDivideOp, remainderOp, bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, logicalXorOp,
+    maximumOp, minimumOp, floorDivideOp, remainderOp, bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, bitwiseNotOp, logicalXorOp,
     sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, log2Op, log10Op, erfOp, floorOp, ceilOp, roundOp, truncOp,
     isnanOp, isinfOp, isfiniteOp, squareOp,
-    maxOp, minOp, amaxOp, aminOp, argmaxOp, argminOp, prodOp, varOp, stdOp, normOp, logsumexpOp, cumsumOp,
+    maxOp, minOp, amaxOp, aminOp, argmaxOp, argminOp, prodOp, varOp, stdOp, normOp, logsumexpOp, cumsumOp, allOp, anyOp,
     catOp, stackOp, flattenOp, repeatOp, flipOp, gatherOp, scatterAddOp, narrowOp, splitOp, chunkOp, unbindOp,
     expandAsOp, viewAsOp, reshapeAsOp, typeAsOp,
     addmmOp, linearOp, leakyReluOp, hardtanhOp, eluOp, geluOp, siluOp, softplusOp, softmaxOp, logSoftmaxOp,
-    layerNormOp, embeddingOp, oneHotOp, dropoutOp,
+    layerNormOp, embeddingOp, oneHotOp, dropoutOp, constantPadNdOp,
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
     uniformBody, normalBody, bernoulliBody,
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,

@@ -90,4 +90,6 @@ export interface OpSignatureInfo {
   readonly method: boolean;
   readonly function: boolean;
   readonly inplace: boolean;
+  /** Field names when the op returns PyTorch's named tuple (max(dim) → values, indices). */
+  readonly returns: readonly string[];
 }

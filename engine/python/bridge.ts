@@ -5,7 +5,7 @@
  */
 import * as engine from '../index.ts';
 import { getPrintOptions, setPrintOptions } from '../format/index.ts';
-import * as random from '../random/tensors.ts';
+import { defaultGenerator } from '../random/index.ts';
 
 let tagged = false;
 
@@ -20,12 +20,12 @@ export function createEngineModule(): object {
   tagTensorClass();
   return {
     ...engine,
-    ...random,
     setPrintOptions,
     getPrintOptions,
     // Python ints can exceed 2^53: seeds cross the bridge as decimal strings.
-    manualSeedFromString: (seed: string) => random.manualSeed(BigInt(seed)),
-    initialSeedString: () => random.initialSeed().toString(),
-    setRngState: (bytes: ArrayLike<number>) => random.setRngState(Uint8Array.from(bytes)),
+    manualSeedFromString: (seed: string) => engine.manualSeed(BigInt(seed)),
+    initialSeedString: () => defaultGenerator.initialSeed().toString(),
+    getRngState: () => defaultGenerator.getState(),
+    setRngState: (bytes: ArrayLike<number>) => defaultGenerator.setState(Uint8Array.from(bytes)),
   };
 }

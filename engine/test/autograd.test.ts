@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callOp, grad, index, isGradEnabled, noGrad, ones, setGradEnabled, tensor, TorchError, type Tensor } from '../index.ts';
+import {
+  backward, callOp, grad, index, isGradEnabled, noGrad, ones, setAnomalyEnabled, setGradEnabled, tensor, TorchError, type Tensor,
+} from '../index.ts';
 
 const values = (t: Tensor | null): number[] => {
   if (!t) throw new Error('expected a tensor');
@@ -220,7 +222,8 @@ describe('storage sharing and versions', () => {
     const y = x.clone().view(2, 2);
     const base = y.base!;
     index(y, [{ kind: 'int', index: 0 }]).mul_(10);
-    expect(base.gradFn!.name()).toBe('CopySlices');
+    expect(base.gradFn!.name()).toBe('torch::autograd::CopySlices');
+    expect(base.gradFn!.className()).toBe('CopySlices');
     y.sum().backward();
     expect(values(x.grad)).toEqual([10, 10, 1, 1]);
   });
@@ -261,5 +264,40 @@ describe('errors carry PyTorch’s text and Python type', () => {
 
   it('view of a non-contiguous tensor', () => {
     expect(thrown(() => ones([3, 2]).t().view(6)).message).toMatch(/^view size is not compatible/);
+  });
+});
+
+describe('more of PyTorch’s autograd surface', () => {
+  it('backward(inputs=...) fills only the named tensors’ .grad', () => {
+    const x = leaf([1]);
+    const y = leaf([2]);
+    backward(x.mul(y).sum(), null, null, false, [x]);
+    expect(values(x.grad)).toEqual([2]);
+    expect(y.grad).toBeNull();
+  });
+
+  it('anomaly mode names the function that produced NaN', () => {
+    const x = leaf([0, 1]);
+    setAnomalyEnabled(true);
+    try {
+      expect(thrown(() => x.sqrt().mul(0).sum().backward()).message).toBe("Function 'SqrtBackward0' returned nan values in its 0th output.");
+    } finally {
+      setAnomalyEnabled(false);
+    }
+  });
+
+  it('refuses in-place writes through a view of a leaf that requires grad', () => {
+    const x = leaf([1, 2]);
+    expect(thrown(() => index(x, [{ kind: 'int', index: 0 }]).fill_(0)).message).toBe(
+      'a view of a leaf Variable that requires grad is being used in an in-place operation.',
+    );
+  });
+
+  it('writes through .data escape the version check, as in PyTorch', () => {
+    const x = leaf([1, 2]);
+    const y = x.sigmoid();
+    y.dataAlias().zero_();
+    y.sum().backward();
+    expect(values(x.grad)).toEqual([0, 0]);
   });
 });

@@ -102,6 +102,15 @@ const CASES: Case[] = [
   ['nll_loss', (x) => callOp('nll_loss', x, fromArray([1, 0], [2], 'int64')) as Tensor, [[2, 3]]],
   ['binary_cross_entropy', op('binary_cross_entropy'), [[2, 3], [2, 3]], [0.1, 0.9]],
   ['binary_cross_entropy_with_logits', op('binary_cross_entropy_with_logits'), [[2, 3], [2, 3]]],
+  ['lerp', op('lerp'), [[2, 3], [3], [2, 3]]],
+  ['addcmul', (a, b, c) => callOp('addcmul', a, b, c, 0.5) as Tensor, [[2, 3], [2, 3], [3]]],
+  ['addcdiv', op('addcdiv'), [[2, 3], [2, 3], [3]], [0.5, 2]],
+  ['outer', op('outer'), [[3], [2]]],
+  ['index_select', (x) => callOp('index_select', x, 1, fromArray([2, 0, 2], [3], 'int64')) as Tensor, [[2, 3]]],
+  ['sort', (x) => (callOp('sort', x, 1, true) as Tensor[])[0], [[2, 3]]],
+  ['topk', (x) => (callOp('topk', x, 2) as Tensor[])[0], [[2, 3]]],
+  ['cross_entropy', (x) => callOp('cross_entropy', x, fromArray([2, 0], [2], 'int64')) as Tensor, [[2, 3]]],
+  ['cross_entropy with probabilities', (x, t) => callOp('cross_entropy', x, t) as Tensor, [[2, 3], [2, 3]]],
   ['in-place on a view (CopySlices)', (x, v) => {
     const y = x.clone();
     index(y, [{ kind: 'int', index: 0 }]).mul_(v);

@@ -38,7 +38,7 @@ function checkOutput(out: Tensor, expected: Expected): void {
   expect(out.dtype).toBe(expected.dtype);
   expect(out.shape).toEqual(expected.shape);
   expectClose(out.toArray(), expected.values, !isFloating(expected.dtype), 'value');
-  expect(out.gradFn?.name() ?? null).toBe(expected.gradFn);
+  expect(out.gradFn?.className() ?? null).toBe(expected.gradFn);
 }
 
 describe('every op matches PyTorch (values, dtype, shape, grad_fn, gradients)', () => {

@@ -74,7 +74,7 @@ export function createTraceRecorder(): TraceRecording {
           seq: seq++,
           nodeId: node.id,
           op,
-          gradFn: node.name(),
+          gradFn: node.className(),
           inputs: node.nextFunctions.map(inputRef),
           output: summarize(output),
         }),

@@ -6,7 +6,8 @@ from ._dtype import dtype, float32, float64, int64, int32, bool, float, double, 
 from ._size import Size
 from ._tensor import Tensor, RemovableHandle
 from ._creation import (
-    tensor, zeros, ones, empty, full, zeros_like, ones_like, full_like, empty_like, arange, eye,
+    tensor, zeros, ones, empty, full, zeros_like, ones_like, full_like, empty_like, arange, eye, linspace,
+    equal,
 )
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode
 from ._printing import set_printoptions, get_printoptions
@@ -51,8 +52,19 @@ def get_default_dtype():
     return float32
 
 
+def typename(obj):
+    """PyTorch's type names: 'torch.FloatTensor' for a float32 tensor, else the qualified class name."""
+    if isinstance(obj, Tensor):
+        return obj._t.typeName()
+    module = getattr(type(obj), "__module__", "")
+    qualname = type(obj).__qualname__
+    return qualname if module in ("", "builtins") else f"{module}.{qualname}"
+
+
 _ops.install(globals())
 
 from . import autograd  # noqa: E402  (after the ops: autograd uses them)
+from .autograd.anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled, set_anomaly_enabled  # noqa: E402
+from . import return_types  # noqa: E402,F401
 from . import nn, optim  # noqa: E402,F401
 from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401

@@ -77,10 +77,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     flat, shape, inferred = _infer_and_flatten(data)
     name = _dtype.engine_name(dtype) if dtype is not None else inferred
     flat = [builtins.float(v) if not isinstance(v, builtins.bool) else (1.0 if v else 0.0) for v in flat]
-    result = _wrap(call(E.fromArray, js_list(flat), js_list(shape), name))
-    if requires_grad:
-        result.requires_grad_(True)
-    return result
+    # requires_grad goes to the engine with the data: the factory's error text differs from
+    # requires_grad_()'s ("Only Tensors ..." vs "only Tensors ...").
+    return _wrap(call(E.fromArray, js_list(flat), js_list(shape), name, builtins.bool(requires_grad)))
 
 
 def _size_args(size):
@@ -93,10 +92,7 @@ def _filled(size, value, dtype, requires_grad):
     name = _dtype.engine_name(dtype) if dtype is not None else (
         "float32" if isinstance(value, builtins.float) or dtype is None and not isinstance(value, (builtins.int, builtins.bool)) else "int64"
     )
-    result = _wrap(call(E.full, js_list(size), value, name))
-    if requires_grad:
-        result.requires_grad_(True)
-    return result
+    return _wrap(call(E.full, js_list(size), value, name, builtins.bool(requires_grad)))
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
@@ -141,24 +137,32 @@ def empty_like(input, dtype=None, device=None, requires_grad=False, memory_forma
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
     if end is None:
         start, end = 0, start
-    values = [start, end, step]
-    is_float = any(isinstance(v, builtins.float) for v in values)
+    # Only Python knows 6.0 from 6: a float anywhere makes the default dtype float32.
+    is_float = any(isinstance(v, builtins.float) or (isinstance(v, Tensor) and v.is_floating_point()) for v in (start, end, step))
     if dtype is None:
         dtype = _dtype.float32 if is_float else _dtype.int64
-    if step == 0:
-        raise RuntimeError("step must be nonzero")
-    count = builtins.max(0, -int(-(end - start) // step)) if not is_float else builtins.max(0, int(__import__("math").ceil((end - start) / step)))
-    flat = [start + i * step for i in range(count)]
-    result = tensor(flat, dtype=dtype) if flat else _filled([0], 0.0, dtype, False)
+    values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    result = _wrap(call(E.arange, *values, _dtype.engine_name(dtype)))
+    if requires_grad:
+        result.requires_grad_(True)
+    return result
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, out=None):
+    values = [v.item() if isinstance(v, Tensor) else v for v in (start, end)]
+    result = _wrap(call(E.linspace, *values, builtins.int(steps), _dtype.engine_name(dtype or _dtype.float32)))
     if requires_grad:
         result.requires_grad_(True)
     return result
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
-    m = n if m is None else m
-    rows = [[1.0 if i == j else 0.0 for j in range(m)] for i in range(n)]
-    result = tensor(rows, dtype=dtype or _dtype.float32)
+    result = _wrap(call(E.eye, builtins.int(n), builtins.int(n if m is None else m), _dtype.engine_name(dtype or _dtype.float32)))
     if requires_grad:
         result.requires_grad_(True)
     return result
+
+
+def equal(input, other):
+    """torch.equal: True when both tensors have the same shape and the same values."""
+    return builtins.bool(call(E.equal, input._t, other._t))

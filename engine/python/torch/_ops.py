@@ -8,6 +8,7 @@ import builtins
 from . import _dtype
 from ._engine import E, JsException, js_list, raise_from_js
 from ._tensor import Tensor, as_engine_tensor, wrap_result
+from .return_types import named_return
 
 _MISSING = object()
 
@@ -69,13 +70,19 @@ def _bind(op_name, params, args, kwargs):
     return bound
 
 
-def _make(op_name, params):
+def _make(op_name, params, returns=()):
+    named = named_return(op_name, returns) if returns else None
+
     def op(*args, **kwargs):
         bound = _bind(op_name, params, args, kwargs)
         try:
-            return wrap_result(E.callOp(op_name, *bound))
+            result = wrap_result(E.callOp(op_name, *bound))
         except JsException as exc:
             raise_from_js(exc)
+        # max(dim=...) returns (values, indices) as torch.return_types.max; max() a plain Tensor.
+        if named is not None and isinstance(result, tuple):
+            return named(result)
+        return result
 
     op.__name__ = op_name
     op.__qualname__ = op_name
@@ -86,7 +93,7 @@ def install(namespace):
     """Adds every op of the table to `namespace` (the torch module) and to Tensor as methods."""
     for info in E.opSignatures().to_py():
         name = info["name"]
-        fn = _make(name, info["params"])
+        fn = _make(name, info["params"], info.get("returns") or ())
         if info.get("function") and name not in namespace:
             namespace[name] = fn
         if info.get("method") and not hasattr(Tensor, name):

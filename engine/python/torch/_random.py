@@ -66,19 +66,12 @@ def _size(size):
     return [builtins.int(d) for d in size]
 
 
-def _finish(js, requires_grad):
-    result = _wrap(js)
-    if requires_grad:
-        result.requires_grad_(True)
-    return result
-
-
 def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    return _finish(call(E.rand, js_list(_size(size)), _dtype.engine_name(dtype) or "float32"), requires_grad)
+    return _wrap(call(E.rand, js_list(_size(size)), _dtype.engine_name(dtype), builtins.bool(requires_grad)))
 
 
 def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    return _finish(call(E.randn, js_list(_size(size)), _dtype.engine_name(dtype) or "float32"), requires_grad)
+    return _wrap(call(E.randn, js_list(_size(size)), _dtype.engine_name(dtype), builtins.bool(requires_grad)))
 
 
 def rand_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
@@ -122,11 +115,15 @@ def normal(mean, std=1.0, size=None, generator=None, out=None, dtype=None, devic
         return noise * std + mean
     if size is None:
         raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
-    return _finish(call(E.normal, builtins.float(mean), builtins.float(std), js_list(_size((size,))),
-                        _dtype.engine_name(dtype) or "float32"), requires_grad)
+    from ._creation import empty
+
+    result = empty(size, dtype=dtype).normal_(mean, std)
+    return result.requires_grad_(True) if requires_grad else result
 
 
 def bernoulli(input, p=None, generator=None, out=None):
     if p is None:
         raise NotImplementedError("bernoulli with a tensor of probabilities is not supported in Gradscope yet")
-    return _wrap(call(E.bernoulliLike, input._t, builtins.float(p)))
+    from ._creation import empty_like
+
+    return empty_like(input).bernoulli_(p)

@@ -26,7 +26,7 @@ def _wrap(js):
     existing = _wrappers.get(tid)
     if existing is not None:
         return existing
-    wrapper = Tensor.__new__(Tensor)
+    wrapper = object.__new__(Tensor)
     wrapper._t = js
     _wrappers[tid] = wrapper
     return wrapper
@@ -116,6 +116,20 @@ class Tensor:
 
     __hash__ = object.__hash__
 
+    def __new__(cls, *args):
+        """The legacy constructor: `torch.Tensor([1., 2.])` copies data as float32, `torch.Tensor(2, 3)` allocates."""
+        from ._creation import tensor, empty
+
+        if len(args) == 1 and isinstance(args[0], Tensor):
+            source = args[0]
+        elif len(args) == 1 and isinstance(args[0], (list, tuple)) and not isinstance(args[0], Size):
+            source = tensor(args[0], dtype=_dtype.float32)
+        else:
+            source = empty(*args) if args else empty(0)
+        if cls is Tensor:
+            return source
+        return _adopt(object.__new__(cls), source._t)
+
     # --- properties -------------------------------------------------------------------------
     @property
     def shape(self):
@@ -158,6 +172,21 @@ class Tensor:
     def is_contiguous(self):
         return self._t.isContiguous()
 
+    def stride(self, dim=None):
+        strides = tuple(self._t.strides.to_py())
+        if dim is None:
+            return strides
+        n = builtins.max(len(strides), 1)
+        if not -n <= dim < n:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
+        return strides[dim] if strides else 1
+
+    def storage_offset(self):
+        return self._t.offset
+
+    def data_ptr(self):
+        return builtins.int(self._t.dataPtr())
+
     @property
     def requires_grad(self):
         return self._t.requiresGrad
@@ -194,7 +223,9 @@ class Tensor:
 
     @property
     def data(self):
-        return _wrap(call(self._t.detach))
+        # Not detach(): `.data` has its own version counter, so writes through it escape the
+        # saved-tensor checks, as in PyTorch.
+        return _wrap(call(self._t.dataAlias))
 
     @data.setter
     def data(self, value):
@@ -266,11 +297,17 @@ class Tensor:
 
         return nest(0, shape)
 
+    def _python_scalar(self):
+        # float(t)/int(t) word the many-elements error differently from item().
+        if self._t.numel() != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self.item()
+
     def __float__(self):
-        return builtins.float(self.item())
+        return builtins.float(self._python_scalar())
 
     def __int__(self):
-        return builtins.int(self.item())
+        return builtins.int(self._python_scalar())
 
     def __index__(self):
         if self.dtype.is_floating_point or self.numel() != 1:
@@ -313,7 +350,9 @@ class Tensor:
         if retain_graph is None:
             retain_graph = create_graph
         grad = None if gradient is None else as_engine_tensor(gradient)
-        call(self._t.backward, grad, builtins.bool(retain_graph), builtins.bool(create_graph))
+        if inputs is not None:
+            inputs = js_list([t._t for t in ([inputs] if isinstance(inputs, Tensor) else inputs)])
+        call(self._t.backward, grad, builtins.bool(retain_graph), builtins.bool(create_graph), inputs)
 
     def detach(self):
         return _wrap(call(self._t.detach))
@@ -429,6 +468,39 @@ class Tensor:
     def __rpow__(self, other):
         return _call_op("pow", as_engine_tensor(other), self._t)
 
+    def __floordiv__(self, other):
+        return _binary("floor_divide", self, other)
+
+    def __rfloordiv__(self, other):
+        return _call_op("floor_divide", as_engine_tensor(other), self._t)
+
+    def __mod__(self, other):
+        return _binary("remainder", self, other)
+
+    def __rmod__(self, other):
+        return _call_op("remainder", as_engine_tensor(other), self._t)
+
+    def __and__(self, other):
+        return _binary("bitwise_and", self, other)
+
+    __rand__ = __and__
+
+    def __or__(self, other):
+        return _binary("bitwise_or", self, other)
+
+    __ror__ = __or__
+
+    def __xor__(self, other):
+        return _binary("bitwise_xor", self, other)
+
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        # The operator checks the dtype itself (TypeError); torch.bitwise_not raises the kernel's RuntimeError.
+        if self.dtype.is_floating_point:
+            raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        return _call_op("bitwise_not", self._t)
+
     def __matmul__(self, other):
         return _binary("matmul", self, other)
 
@@ -473,6 +545,15 @@ class Tensor:
 
     def __itruediv__(self, other):
         return _binary("div_", self, other)
+
+    def __ifloordiv__(self, other):
+        return _binary("floor_divide_", self, other)
+
+    def __imod__(self, other):
+        return _binary("remainder_", self, other)
+
+    def __ipow__(self, other):
+        return _binary("pow_", self, other)
 
 
 def _call_op(name, *args):
@@ -538,7 +619,7 @@ def wrap_node(js):
     existing = _nodes.get(key)
     if existing is not None:
         return existing
-    node = Node.__new__(Node)
+    node = object.__new__(Node)
     node._n = js
     _nodes[key] = node
     return node

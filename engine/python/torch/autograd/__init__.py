@@ -3,6 +3,9 @@ from .._engine import E, call, js_list
 from .._grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled, inference_mode
 from .._tensor import Tensor, _wrap, as_engine_tensor
 from .function import Function, FunctionCtx, InplaceFunction, once_differentiable
+from .anomaly_mode import detect_anomaly, set_detect_anomaly, is_anomaly_enabled, is_anomaly_check_nan_enabled
+from .gradcheck import gradcheck, gradgradcheck, GradcheckError
+from . import functional  # noqa: E402  (after grad: functional calls torch.autograd.grad)
 
 Variable = Tensor
 
@@ -15,11 +18,18 @@ def _as_list(x):
     return list(x)
 
 
-def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None):
     tensors = _as_list(tensors)
     grads = _as_list(grad_tensors) or [None] * len(tensors)
-    for t, g in zip(tensors, grads):
-        t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
+    only = None if inputs is None else js_list([t._t for t in _as_list(inputs)])
+    call(
+        E.backward,
+        js_list([t._t for t in tensors]),
+        js_list([None if g is None else as_engine_tensor(g) for g in grads]),
+        None if retain_graph is None else bool(retain_graph),
+        bool(create_graph),
+        only,
+    )
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
@@ -50,5 +60,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 __all__ = [
     "Function", "FunctionCtx", "InplaceFunction", "once_differentiable", "Variable",
-    "backward", "grad", "no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
+    "backward", "grad", "gradcheck", "gradgradcheck", "GradcheckError", "functional",
+    "detect_anomaly", "set_detect_anomaly", "no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
 ]

@@ -122,8 +122,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
                   reduction="mean", label_smoothing=0.0):
-    return nll_loss(log_softmax(input, 1 if input.dim() > 1 else 0), target, weight,
-                    ignore_index=ignore_index, reduction=_reduction(reduction, size_average, reduce))
+    return _op("cross_entropy", input, target, weight, _reduction(reduction, size_average, reduce),
+               ignore_index, float(label_smoothing))
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
@@ -145,8 +145,12 @@ def normalize(input, p=2.0, dim=1, eps=1e-12):
     return input / norm.expand_as(input)
 
 
-def pad(input, pad, mode="constant", value=0.0):
-    raise NotImplementedError("F.pad is not supported in Gradscope yet")
+def pad(input, pad, mode="constant", value=None):
+    if mode != "constant":
+        raise NotImplementedError(f"F.pad mode '{mode}' is not supported in Gradscope yet (only 'constant')")
+    from .._engine import js_list
+
+    return _op("constant_pad_nd", input, js_list([int(p) for p in pad]), 0.0 if value is None else value)
 
 
 def _sqrt(x):

@@ -9,7 +9,7 @@ class Parameter(Tensor):
             from .._creation import empty
 
             data = empty(0)
-        parameter = Tensor.__new__(cls)
+        parameter = object.__new__(cls)
         _adopt(parameter, call(data._t.detach))
         parameter.requires_grad_(requires_grad)
         return parameter

@@ -22,7 +22,7 @@ class Optimizer:
         if isinstance(params, Tensor):
             raise TypeError(
                 "params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
-                + type(params).__name__
+                + params._t.typeName()
             )
         param_groups = list(params)
         if len(param_groups) == 0:

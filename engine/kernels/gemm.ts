@@ -1,0 +1,200 @@
+/**
+ * The JavaScript matrix product: out[b] = a[b] @ b[b] for strided [batch, m, k] and [batch, k, n]
+ * views, written into a contiguous [batch, m, n] array.
+ *
+ * Large products are register-tiled (Goto-style): a block of B's columns and a block of A's rows are
+ * packed, from whatever strides they have, into float64 panels of 4 columns / 4 rows laid out in the
+ * order the micro-kernel reads them; the micro-kernel keeps a 4×4 tile of C in 16 local doubles.
+ * Transposed operands (`B.t()`, every backward's `G·Bᵀ` and `Aᵀ·G`) are packed straight from their
+ * strides, so they are never copied to a contiguous tensor first.
+ *
+ * Every path sums each output over k in order, starting from 0, in float64, and rounds once on the
+ * store: results are bit-identical to the plain i-k-j loop this replaced (float32 products are exact
+ * in float64), whatever the tiling. That is why k is never split into blocks.
+ */
+import type { NumericArray } from '../dtype.ts';
+import type { StridedView } from './types.ts';
+
+/** Micro-tile: rows of A and columns of B per micro-kernel call (the 16 accumulators). */
+const MR = 4;
+const NR = 4;
+/** Packed-panel budgets in doubles: a B block (k × nc) of ~1 MB, an A block (mc × k) of ~128 KB. */
+const B_BLOCK_DOUBLES = 1 << 17;
+const A_BLOCK_DOUBLES = 1 << 14;
+/** Below this many multiply-adds (or with fewer than a tile's rows/columns) packing costs more than it saves. */
+const TILED_MIN_WORK = 4096;
+/** Scratch larger than this (only for very long k) is dropped after the call instead of kept. */
+const MAX_RETAINED_DOUBLES = 1 << 20;
+
+/** Reused between calls so a product allocates nothing but its output. */
+let scratch = new Float64Array(0);
+
+function scratchOf(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(Math.max(size, Math.min(scratch.length * 2, MAX_RETAINED_DOUBLES)));
+  return scratch;
+}
+
+function releaseOversizedScratch(): void {
+  if (scratch.length > MAX_RETAINED_DOUBLES) scratch = new Float64Array(0);
+}
+
+const roundUp = (v: number, to: number): number => Math.ceil(v / to) * to;
+
+/** The strides of one operand's last two dims and its batch dim. */
+interface Layout {
+  readonly data: NumericArray;
+  readonly offset: number;
+  readonly batchStride: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+function layoutOf(v: StridedView): Layout {
+  const [batchStride = 0, rowStride = 0, colStride = 0] = v.strides;
+  return { data: v.data, offset: v.offset, batchStride, rowStride, colStride };
+}
+
+/**
+ * out[b] = a[b] @ b[b]. `a` is [batch, m, k], `b` is [batch, k, n], both with any strides (0 for a
+ * broadcast batch); `out` holds batch·m·n contiguous values.
+ */
+export function gemm(a: StridedView, b: StridedView, out: NumericArray): void {
+  if (a.shape.length !== 3 || b.shape.length !== 3) throw new Error('gemm expects [batch, m, k] and [batch, k, n] views');
+  const [batch = 0, m = 0, k = 0] = a.shape;
+  const n = b.shape[2] ?? 0;
+  if (batch === 0 || m === 0 || n === 0) return;
+  const A = layoutOf(a), B = layoutOf(b);
+  const tiled = m >= MR && n >= NR && m * n * k >= TILED_MIN_WORK;
+  for (let bt = 0; bt < batch; bt++) {
+    const aOff = A.offset + bt * A.batchStride, bOff = B.offset + bt * B.batchStride, oOff = bt * m * n;
+    if (k === 0) out.fill(0, oOff, oOff + m * n);
+    else if (tiled) tiledProduct(A, aOff, B, bOff, out, oOff, m, k, n);
+    else smallProduct(A, aOff, B, bOff, out, oOff, m, k, n);
+  }
+  releaseOversizedScratch();
+}
+
+/** Row by row, for vectors and small matrices; the loop order follows B's layout. */
+function smallProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number): void {
+  const a = A.data, b = B.data;
+  const ar = A.rowStride, ac = A.colStride, br = B.rowStride, bc = B.colStride;
+  if (bc === 1 && n > 1) {
+    // i-k-j: the inner loop walks a row of B; a float64 row accumulates.
+    const row = scratchOf(n);
+    for (let i = 0; i < m; i++) {
+      row.fill(0, 0, n);
+      for (let p = 0, ai = aOff + i * ar, bi = bOff; p < k; p++, ai += ac, bi += br) {
+        const aip = a[ai]!;
+        for (let j = 0; j < n; j++) row[j] += aip * b[bi + j]!;
+      }
+      for (let j = 0, oi = oOff + i * n; j < n; j++) out[oi + j] = row[j]!;
+    }
+    return;
+  }
+  // One dot product per output: the inner loop walks a column of B (contiguous when B is transposed).
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0, ai = aOff + i * ar, bi = bOff + j * bc; p < k; p++, ai += ac, bi += br) s += a[ai]! * b[bi]!;
+      out[oOff + i * n + j] = s;
+    }
+  }
+}
+
+function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number): void {
+  const nc = Math.min(roundUp(n, NR), Math.max(NR, Math.floor(B_BLOCK_DOUBLES / k / NR) * NR));
+  const mc = Math.min(roundUp(m, MR), Math.max(MR, Math.floor(A_BLOCK_DOUBLES / k / MR) * MR));
+  const packedA = mc * k, packedB = nc * k;
+  const buf = scratchOf(packedA + packedB + MR * NR);
+  const pa = buf.subarray(0, packedA);
+  const pb = buf.subarray(packedA, packedA + packedB);
+  const tile = buf.subarray(packedA + packedB, packedA + packedB + MR * NR);
+  for (let j0 = 0; j0 < n; j0 += nc) {
+    const cols = Math.min(nc, n - j0);
+    packColumns(B.data, bOff + j0 * B.colStride, B.rowStride, B.colStride, k, cols, pb);
+    for (let i0 = 0; i0 < m; i0 += mc) {
+      const rows = Math.min(mc, m - i0);
+      packRows(A.data, aOff + i0 * A.rowStride, A.rowStride, A.colStride, k, rows, pa);
+      for (let jr = 0; jr < cols; jr += NR) {
+        const tileCols = Math.min(NR, cols - jr);
+        for (let ir = 0; ir < rows; ir += MR) {
+          microKernel(k, pa, ir * k, pb, jr * k, tile);
+          storeTile(tile, out, oOff + (i0 + ir) * n + j0 + jr, n, Math.min(MR, rows - ir), tileCols);
+        }
+      }
+    }
+  }
+}
+
+/** Packs `rows` rows of A (k long) as panels of MR rows, element p of row r at [panel][p][r]; pads with 0. */
+function packRows(a: NumericArray, at: number, rs: number, cs: number, k: number, rows: number, pa: Float64Array): void {
+  let d = 0;
+  for (let r0 = 0; r0 < rows; r0 += MR) {
+    const r0At = at + r0 * rs;
+    if (rows - r0 >= MR) {
+      for (let p = 0, i = r0At; p < k; p++, i += cs) {
+        pa[d] = a[i]!;
+        pa[d + 1] = a[i + rs]!;
+        pa[d + 2] = a[i + 2 * rs]!;
+        pa[d + 3] = a[i + 3 * rs]!;
+        d += MR;
+      }
+    } else {
+      const live = rows - r0;
+      for (let p = 0, i = r0At; p < k; p++, i += cs) {
+        for (let r = 0; r < MR; r++) pa[d + r] = r < live ? a[i + r * rs]! : 0;
+        d += MR;
+      }
+    }
+  }
+}
+
+/** Packs `cols` columns of B (k long) as panels of NR columns, element p of column c at [panel][p][c]; pads with 0. */
+function packColumns(b: NumericArray, at: number, rs: number, cs: number, k: number, cols: number, pb: Float64Array): void {
+  let d = 0;
+  for (let c0 = 0; c0 < cols; c0 += NR) {
+    const c0At = at + c0 * cs;
+    if (cols - c0 >= NR) {
+      for (let p = 0, i = c0At; p < k; p++, i += rs) {
+        pb[d] = b[i]!;
+        pb[d + 1] = b[i + cs]!;
+        pb[d + 2] = b[i + 2 * cs]!;
+        pb[d + 3] = b[i + 3 * cs]!;
+        d += NR;
+      }
+    } else {
+      const live = cols - c0;
+      for (let p = 0, i = c0At; p < k; p++, i += rs) {
+        for (let c = 0; c < NR; c++) pb[d + c] = c < live ? b[i + c * cs]! : 0;
+        d += NR;
+      }
+    }
+  }
+}
+
+/** tile = (MR rows of packed A) @ (NR columns of packed B), summed over p in order from 0. */
+function microKernel(k: number, pa: Float64Array, ai: number, pb: Float64Array, bi: number, tile: Float64Array): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+  let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  for (let p = 0; p < k; p++, ai += MR, bi += NR) {
+    const a0 = pa[ai]!, a1 = pa[ai + 1]!, a2 = pa[ai + 2]!, a3 = pa[ai + 3]!;
+    const b0 = pb[bi]!, b1 = pb[bi + 1]!, b2 = pb[bi + 2]!, b3 = pb[bi + 3]!;
+    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+  }
+  tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
+  tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
+  tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
+  tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
+}
+
+/** Writes the live rows × cols of a tile into row-major out (the typed array rounds to its dtype). */
+function storeTile(tile: Float64Array, out: NumericArray, at: number, n: number, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++, at += n) {
+    for (let c = 0; c < cols; c++) out[at + c] = tile[r * NR + c]!;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Backward ops that PyTorch gives their own names (derivatives.yaml's sigmoid_backward,
+ * tanh_backward, threshold_backward). sigmoid, tanh and relu write their backward with them, so a
+ * gradient taken with create_graph shows `grad_fn=<SigmoidBackwardBackward0>` as in PyTorch, and a
+ * relu gradient still requires grad (it depends on relu's output).
+ */
+import type { Tensor } from '../tensor.ts';
+import { callOp } from './dispatch.ts';
+import { inferBinary } from './elementwise.ts';
+import { le, mul, sub, where, zerosLike } from './functional.ts';
+import type { OpDef } from './types.ts';
+
+const T = (v: unknown): Tensor => v as Tensor;
+const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
+
+export const sigmoidBackward = (g: Tensor, output: Tensor): Tensor => op('sigmoid_backward', g, output);
+export const tanhBackward = (g: Tensor, output: Tensor): Tensor => op('tanh_backward', g, output);
+export const thresholdBackward = (g: Tensor, self: Tensor, threshold: number): Tensor => op('threshold_backward', g, self, threshold);
+
+export const sigmoidBackwardOp: OpDef = {
+  name: 'sigmoid_backward',
+  signature: 'sigmoid_backward(Tensor grad_output, Tensor output) -> Tensor',
+  method: false,
+  function: false,
+  display: { symbol: "σ'", formula: 'g · σ(1 − σ)' },
+  gradFn: 'SigmoidBackwardBackward0',
+  infer: (a) => inferBinary(T(a.grad_output), T(a.output), 'arith'),
+  // (g · (1 − y)) · y: PyTorch's CPU kernel order, so float32 rounding matches.
+  forward: (a) => {
+    const y = T(a.output).detach();
+    return mul(mul(T(a.grad_output).detach(), sub(1, y)), y);
+  },
+  save: (a) => ({ grad_output: T(a.grad_output), output: T(a.output) }),
+  backward: (ctx, g) => {
+    const output = ctx.saved('output');
+    return [
+      ctx.needsInputGrad(0) ? sigmoidBackward(g, output) : null,
+      ctx.needsInputGrad(1) ? mul(mul(g, ctx.saved('grad_output')), sub(1, mul(output, 2))) : null,
+    ];
+  },
+};
+
+export const tanhBackwardOp: OpDef = {
+  name: 'tanh_backward',
+  signature: 'tanh_backward(Tensor grad_output, Tensor output) -> Tensor',
+  method: false,
+  function: false,
+  display: { symbol: "tanh'", formula: 'g · (1 − y²)' },
+  gradFn: 'TanhBackwardBackward0',
+  infer: (a) => inferBinary(T(a.grad_output), T(a.output), 'arith'),
+  forward: (a) => {
+    const y = T(a.output).detach();
+    return mul(T(a.grad_output).detach(), sub(1, mul(y, y)));
+  },
+  save: (a) => ({ grad_output: T(a.grad_output), output: T(a.output) }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? tanhBackward(g, ctx.saved('output')) : null,
+    ctx.needsInputGrad(1) ? mul(mul(mul(g, -2), ctx.saved('output')), ctx.saved('grad_output')) : null,
+  ],
+};
+
+export const thresholdBackwardOp: OpDef = {
+  name: 'threshold_backward',
+  signature: 'threshold_backward(Tensor grad_output, Tensor self, Scalar threshold) -> Tensor',
+  method: false,
+  function: false,
+  display: { symbol: "relu'", formula: 'g where a > threshold, else 0' },
+  gradFn: 'ThresholdBackwardBackward0',
+  infer: (a) => inferBinary(T(a.grad_output), T(a.self), 'arith'),
+  forward: (a, spec) => {
+    const g = T(a.grad_output).detach();
+    const out = where(le(T(a.self).detach(), a.threshold as number), 0, g);
+    return out.dtype === spec.dtype ? out : op('to', out, spec.dtype);
+  },
+  save: (a) => ({ self: T(a.self) }),
+  backward: (ctx, g) => [
+    ctx.needsInputGrad(0) ? thresholdBackward(g, ctx.saved('self'), ctx.args.threshold as number) : null,
+    ctx.needsInputGrad(1) ? zerosLike(g) : null,
+  ],
+};
