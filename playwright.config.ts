@@ -14,7 +14,12 @@ export default defineConfig({
   // may load it more than once (Restart).
   timeout: 300_000,
   expect: { timeout: 30_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its closing line.
+  reporter: [
+    ['list'],
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
+    ...(process.env.CI ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1400, height: 900 },

@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { copyPyodide } from './scripts/copy-pyodide.mjs';
 
 /**
  * Cross-origin isolation makes `SharedArrayBuffer` available, which is how Stop reaches a busy
@@ -13,10 +14,7 @@ const crossOriginIsolationHeaders = {
 function copyPyodidePlugin(): Plugin {
   return {
     name: 'gradscope:copy-pyodide',
-    async config() {
-      // Imported by URL: scripts/copy-pyodide.mjs ships no type declarations, so this names its one export's type.
-      const scriptUrl: string = new URL('./scripts/copy-pyodide.mjs', import.meta.url).href;
-      const { copyPyodide } = (await import(scriptUrl)) as { copyPyodide: () => string };
+    config() {
       copyPyodide();
     },
   };

@@ -14,4 +14,8 @@ test('the seed program prints x.grad and draws its graph', async ({ notebook }) 
   for (const op of ['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']) {
     await expect(notebook.graphNodes(op).first(), `a graph node with data-op="${op}"`).toBeAttached();
   }
+  // The leaf is x, and it carries x.grad.
+  await expect(notebook.graphNodes('leaf')).toHaveCount(1);
+  await expect(notebook.graphNodes('leaf').first()).toHaveAttribute('aria-label', /^leaf x, shape \[3\], grad \[0\.6667, 0\.6667, 0\.6667\]/);
+  await expect(notebook.graphNodes('leaf').first()).toContainText('0.6667');
 });

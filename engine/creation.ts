@@ -1,7 +1,8 @@
 /** Creating tensors: from nested arrays, typed values, or by shape (zeros, ones, arange, eye ...). */
-import { allocate, castScalar, DEFAULT_FLOAT, type DType, type NumericArray } from './dtype.ts';
+import { allocate, castScalar, DEFAULT_FLOAT, isFloating, type DType, type NumericArray } from './dtype.ts';
 import { runtimeError, typeError } from './errors.ts';
 import { filled, scalarTensor } from './ops/tensor-utils.ts';
+import { fma, fmaf } from './random/fma.ts';
 import { defaultGenerator, normalFill, randintFill, randperm as randpermValues, uniformFill } from './random/index.ts';
 import { numelOf, type Shape } from './shape.ts';
 import { Tensor, type NestedNumbers } from './tensor.ts';
@@ -130,18 +131,31 @@ export function randperm(n: number, dtype: DType = 'int64'): Tensor {
   return fromArray(randpermValues(defaultGenerator, n), [n], dtype);
 }
 
-/** torch.linspace, computed from both ends in the output dtype as PyTorch's CPU kernel does. */
+/**
+ * torch.linspace, rounded as PyTorch's CPU kernel computes it: in the output dtype, the first half
+ * from `start`, the second from `end`, and in blocks of two 32-byte vectors where each vector
+ * takes one base value and adds k·step to it (so a vector straddling the middle keeps counting from
+ * `start`). The tail after the last whole block is computed element by element.
+ */
 export function linspace(start: number, end: number, steps: number, dtype: DType = DEFAULT_FLOAT): Tensor {
   if (steps < 0) throw runtimeError('number of steps must be non-negative');
+  // Integer outputs step in double and truncate each value; floats compute in their own dtype.
   const round = dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const fused = dtype === 'float32' ? fmaf : fma;
+  const from = isFloating(dtype) ? round(start) : Math.trunc(start);
+  const to = isFloating(dtype) ? round(end) : Math.trunc(end);
   const data = allocate(dtype, steps);
-  if (steps === 1) data[0] = castScalar(start, dtype);
+  if (steps === 1) data[0] = castScalar(from, dtype);
   if (steps > 1) {
-    const step = round((end - start) / (steps - 1));
+    const step = round(round(to - from) / (steps - 1));
     const half = Math.floor(steps / 2);
+    // The compiler contracts `start + step * idx` into one FMA (one rounding), as in random/fma.ts.
+    const at = (i: number): number => castScalar(i < half ? fused(step, i, from) : fused(-step, steps - i - 1, to), dtype);
+    const width = 32 / data.BYTES_PER_ELEMENT;
+    const vectorized = Math.floor(steps / (2 * width)) * 2 * width;
     for (let i = 0; i < steps; i++) {
-      const v = i < half ? round(start + round(step * i)) : round(end - round(step * (steps - i - 1)));
-      data[i] = castScalar(v, dtype);
+      const chunk = i - (i % width);
+      data[i] = i < vectorized && i !== chunk ? castScalar(round(at(chunk) + round((i - chunk) * step)), dtype) : at(i);
     }
   }
   return Tensor.fromData(data, [steps], dtype);

@@ -38,12 +38,14 @@ export interface NotebookState {
   readonly banner: Banner | null;
 }
 
+/** The program Gradscope grew from: the chain rule through a mul, an add and a mean. */
 export const EXAMPLE_CODE = `import torch
 
-x = torch.ones(3, requires_grad=True)
-y = x * 2 + 1
-z = y.mean()
-z.backward()
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * 2
+z = y + 3
+w = z.mean()
+w.backward()
 print(x.grad)`;
 
 export function emptyCell(id: string, code = ''): Cell {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromArray, kernels, setKernels, type Kernels, type StridedView, type Tensor } from '../index.ts';
+import { callOp, fromArray, gradcheck, kernels, setKernels, type Kernels, type StridedView, type Tensor } from '../index.ts';
 import { gemm } from './gemm.ts';
 
 /** Seeded values in [-1, 1) with a few exact zeros, so rounding differences would show. */
@@ -61,7 +61,7 @@ describe('the matrix-product kernel', () => {
   }
 
   it('gives the same results for transposed operands, read in place through their strides', () => {
-    for (const [m, k, n] of [[3, 5, 7], [17, 33, 9], [64, 128, 64], [33, 40, 21]] as const) {
+    for (const [m, k, n] of [[3, 5, 7], [17, 33, 9], [64, 128, 64], [33, 40, 21], [40, 30, 1], [1, 30, 40], [2, 50, 3]] as const) {
       for (const ta of [false, true]) {
         for (const tb of [false, true]) expectSameAsReference(matrices(1, m, k, 1, ta), matrices(1, k, n, 2, tb));
       }
@@ -117,22 +117,43 @@ describe('the matrix-product kernel', () => {
 describe('products of tensors with transposed operands', () => {
   const A = fromArray(Array.from(values(24 * 31, 20)), [24, 31]);
   const B = fromArray(Array.from(values(40 * 31, 21)), [40, 31]);
+  const v = fromArray(Array.from(values(24, 22)), [24]);
 
   it('equal the products of contiguous copies, and copy nothing', () => {
     const copies: string[] = [];
     const js = kernels();
     const counting: Kernels = { ...js, copy: (src, out) => { copies.push(src.shape.join('×')); js.copy(src, out); } };
-    const products = (): Tensor[] => [A.matmul(B.t()), A.t().t().mm(B.t()), B.t().t().matmul(A.t())];
+    const products = (): Tensor[] => [A.matmul(B.t()), A.t().t().mm(B.t()), B.t().t().matmul(A.t()), A.t().matmul(v)];
     setKernels(counting);
     let viewed: Tensor[], copied: Tensor[];
     try {
       viewed = products();
       expect(copies).toEqual([]);
-      copied = [A.matmul(B.t().contiguous()), A.mm(B.t().contiguous()), B.matmul(A.t().contiguous())];
-      expect(copies).toEqual(['31×40', '31×40', '31×24']);
+      copied = [A.matmul(B.t().contiguous()), A.mm(B.t().contiguous()), B.matmul(A.t().contiguous()), A.t().contiguous().matmul(v)];
+      expect(copies).toEqual(['31×40', '31×40', '31×24', '31×24']);
     } finally {
       setKernels(null);
     }
     viewed.forEach((v, i) => expect(Array.from(v.contiguousValues())).toEqual(Array.from(copied[i]!.contiguousValues())));
   });
+});
+
+describe('gradients of products large enough for the tiled kernel', () => {
+  // Every forward and backward product here has m, n ≥ 4 and m·k·n ≥ 4096 (the tiled path).
+  const leaf = (shape: number[], seed: number): Tensor =>
+    fromArray(Array.from(values(shape.reduce((a, b) => a * b, 1), seed, Float64Array)), shape, 'float64', true);
+  const op = (name: string) => (...xs: Tensor[]): Tensor => callOp(name, ...xs) as Tensor;
+  const cases: [string, (...xs: Tensor[]) => Tensor, number[][]][] = [
+    ['mm', op('mm'), [[9, 40], [40, 13]]],
+    ['mm with a transposed operand', (a, b) => a.mm(b!.t()), [[9, 40], [13, 40]]],
+    ['bmm', op('bmm'), [[2, 12, 30], [2, 30, 14]]],
+    ['linear', (x, w, b) => callOp('linear', x, w, b) as Tensor, [[12, 40], [10, 40], [10]]],
+    ['matmul with a broadcast batch', op('matmul'), [[2, 10, 30], [30, 9]]],
+  ];
+  for (const [name, fn, shapes] of cases) {
+    it(`match finite differences for ${name}`, () => {
+      const result = gradcheck(fn, shapes.map((s, i) => leaf(s, 30 + i)));
+      expect(result.mismatches.slice(0, 3)).toEqual([]);
+    });
+  }
 });

@@ -23,11 +23,13 @@ const B_BLOCK_DOUBLES = 1 << 17;
 const A_BLOCK_DOUBLES = 1 << 14;
 /** Below this many multiply-adds (or with fewer than a tile's rows/columns) packing costs more than it saves. */
 const TILED_MIN_WORK = 4096;
-/** Scratch larger than this (only for very long k) is dropped after the call instead of kept. */
+/** Scratch larger than this (very long k, very wide vector products) is dropped after the call, not kept. */
 const MAX_RETAINED_DOUBLES = 1 << 20;
 
 /** Reused between calls so a product allocates nothing but its output. */
 let scratch = new Float64Array(0);
+/** The micro-kernel's 4×4 result, before the store rounds it to the output's dtype. */
+const tile = new Float64Array(MR * NR);
 
 function scratchOf(size: number): Float64Array {
   if (scratch.length < size) scratch = new Float64Array(Math.max(size, Math.min(scratch.length * 2, MAX_RETAINED_DOUBLES)));
@@ -74,12 +76,16 @@ export function gemm(a: StridedView, b: StridedView, out: NumericArray): void {
   releaseOversizedScratch();
 }
 
-/** Row by row, for vectors and small matrices; the loop order follows B's layout. */
+/**
+ * Vectors and small matrices, unpacked. The loop order follows the layouts so the innermost loop
+ * walks memory contiguously where it can; each order still sums every output over k in order.
+ */
 function smallProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number): void {
   const a = A.data, b = B.data;
   const ar = A.rowStride, ac = A.colStride, br = B.rowStride, bc = B.colStride;
-  if (bc === 1 && n > 1) {
-    // i-k-j: the inner loop walks a row of B; a float64 row accumulates.
+  const rowsOfBContiguous = bc === 1 && n > 1, columnsOfAContiguous = ar === 1 && m > 1;
+  if (rowsOfBContiguous) {
+    // i-k-j: the inner loop walks a row of B into a float64 row of C.
     const row = scratchOf(n);
     for (let i = 0; i < m; i++) {
       row.fill(0, 0, n);
@@ -89,37 +95,49 @@ function smallProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
       }
       for (let j = 0, oi = oOff + i * n; j < n; j++) out[oi + j] = row[j]!;
     }
-    return;
-  }
-  // One dot product per output: the inner loop walks a column of B (contiguous when B is transposed).
-  for (let i = 0; i < m; i++) {
+  } else if (columnsOfAContiguous) {
+    // j-k-i, for a transposed A (Aᵀ·g in backward): the inner loop walks a column of A.
+    const column = scratchOf(m);
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0, ai = aOff + i * ar, bi = bOff + j * bc; p < k; p++, ai += ac, bi += br) s += a[ai]! * b[bi]!;
-      out[oOff + i * n + j] = s;
+      column.fill(0, 0, m);
+      for (let p = 0, ai = aOff, bi = bOff + j * bc; p < k; p++, ai += ac, bi += br) {
+        const bpj = b[bi]!;
+        for (let i = 0; i < m; i++) column[i] += a[ai + i]! * bpj;
+      }
+      for (let i = 0, oi = oOff + j; i < m; i++, oi += n) out[oi] = column[i]!;
+    }
+  } else {
+    // One dot product per output: rows of A and columns of B (contiguous when B is transposed).
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0, ai = aOff + i * ar, bi = bOff + j * bc; p < k; p++, ai += ac, bi += br) s += a[ai]! * b[bi]!;
+        out[oOff + i * n + j] = s;
+      }
     }
   }
 }
 
+/**
+ * Blocks of nc columns of B (packed once per block) times blocks of mc rows of A; both panels live
+ * in one scratch array: packed A at [0, mc·k), packed B at [mc·k, mc·k + nc·k).
+ */
 function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number): void {
   const nc = Math.min(roundUp(n, NR), Math.max(NR, Math.floor(B_BLOCK_DOUBLES / k / NR) * NR));
   const mc = Math.min(roundUp(m, MR), Math.max(MR, Math.floor(A_BLOCK_DOUBLES / k / MR) * MR));
-  const packedA = mc * k, packedB = nc * k;
-  const buf = scratchOf(packedA + packedB + MR * NR);
-  const pa = buf.subarray(0, packedA);
-  const pb = buf.subarray(packedA, packedA + packedB);
-  const tile = buf.subarray(packedA + packedB, packedA + packedB + MR * NR);
+  const bAt = mc * k;
+  const packed = scratchOf(bAt + nc * k);
   for (let j0 = 0; j0 < n; j0 += nc) {
     const cols = Math.min(nc, n - j0);
-    packColumns(B.data, bOff + j0 * B.colStride, B.rowStride, B.colStride, k, cols, pb);
+    packColumns(B.data, bOff + j0 * B.colStride, B.rowStride, B.colStride, k, cols, packed, bAt);
     for (let i0 = 0; i0 < m; i0 += mc) {
       const rows = Math.min(mc, m - i0);
-      packRows(A.data, aOff + i0 * A.rowStride, A.rowStride, A.colStride, k, rows, pa);
+      packRows(A.data, aOff + i0 * A.rowStride, A.rowStride, A.colStride, k, rows, packed);
       for (let jr = 0; jr < cols; jr += NR) {
         const tileCols = Math.min(NR, cols - jr);
         for (let ir = 0; ir < rows; ir += MR) {
-          microKernel(k, pa, ir * k, pb, jr * k, tile);
-          storeTile(tile, out, oOff + (i0 + ir) * n + j0 + jr, n, Math.min(MR, rows - ir), tileCols);
+          microKernel(k, packed, ir * k, bAt + jr * k);
+          storeTile(out, oOff + (i0 + ir) * n + j0 + jr, n, Math.min(MR, rows - ir), tileCols);
         }
       }
     }
@@ -149,9 +167,8 @@ function packRows(a: NumericArray, at: number, rs: number, cs: number, k: number
   }
 }
 
-/** Packs `cols` columns of B (k long) as panels of NR columns, element p of column c at [panel][p][c]; pads with 0. */
-function packColumns(b: NumericArray, at: number, rs: number, cs: number, k: number, cols: number, pb: Float64Array): void {
-  let d = 0;
+/** Packs `cols` columns of B (k long) from pb[d] on, as panels of NR columns (element p of column c at [panel][p][c]); pads with 0. */
+function packColumns(b: NumericArray, at: number, rs: number, cs: number, k: number, cols: number, pb: Float64Array, d: number): void {
   for (let c0 = 0; c0 < cols; c0 += NR) {
     const c0At = at + c0 * cs;
     if (cols - c0 >= NR) {
@@ -172,15 +189,15 @@ function packColumns(b: NumericArray, at: number, rs: number, cs: number, k: num
   }
 }
 
-/** tile = (MR rows of packed A) @ (NR columns of packed B), summed over p in order from 0. */
-function microKernel(k: number, pa: Float64Array, ai: number, pb: Float64Array, bi: number, tile: Float64Array): void {
+/** tile = (MR packed rows of A at ai) @ (NR packed columns of B at bi), summed over p in order from 0. */
+function microKernel(k: number, packed: Float64Array, ai: number, bi: number): void {
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
   let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
   let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
   let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
   for (let p = 0; p < k; p++, ai += MR, bi += NR) {
-    const a0 = pa[ai]!, a1 = pa[ai + 1]!, a2 = pa[ai + 2]!, a3 = pa[ai + 3]!;
-    const b0 = pb[bi]!, b1 = pb[bi + 1]!, b2 = pb[bi + 2]!, b3 = pb[bi + 3]!;
+    const a0 = packed[ai]!, a1 = packed[ai + 1]!, a2 = packed[ai + 2]!, a3 = packed[ai + 3]!;
+    const b0 = packed[bi]!, b1 = packed[bi + 1]!, b2 = packed[bi + 2]!, b3 = packed[bi + 3]!;
     c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
     c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
     c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
@@ -193,7 +210,7 @@ function microKernel(k: number, pa: Float64Array, ai: number, pb: Float64Array, 
 }
 
 /** Writes the live rows × cols of a tile into row-major out (the typed array rounds to its dtype). */
-function storeTile(tile: Float64Array, out: NumericArray, at: number, n: number, rows: number, cols: number): void {
+function storeTile(out: NumericArray, at: number, n: number, rows: number, cols: number): void {
   for (let r = 0; r < rows; r++, at += n) {
     for (let c = 0; c < cols; c++) out[at + c] = tile[r * NR + c]!;
   }

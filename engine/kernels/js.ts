@@ -2,6 +2,7 @@
  * The plain-JavaScript kernels. Each op's loop is written out once per row (a switch per row, not
  * per element); contiguous operands become a single row, so the common case is one tight loop.
  */
+import { cascadeSum } from './cascade-sum.ts';
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
@@ -212,8 +213,11 @@ export const jsKernels: Kernels = {
   },
 
   sum(x, reduced, out) {
-    // Accumulate in float64 whatever the dtype: closer to PyTorch's pairwise float32 sums than a
-    // running float32 total, and exact for integers.
+    // Floating sums round exactly as PyTorch's cascade sum does; integers are exact in any order.
+    if (out instanceof Float32Array || out instanceof Float64Array) {
+      cascadeSum(x, reduced, out);
+      return;
+    }
     const keptShape = x.shape.filter((_, d) => !reduced[d]);
     const keptStrides = contiguousStrides(keptShape);
     const outStrides: number[] = [];

@@ -606,7 +606,8 @@ class Node:
         raise NotImplementedError("grad_fn hooks are not supported in Gradscope yet")
 
     def __repr__(self):
-        return f"<{self.name()} object at {hex(id(self))}>"
+        # className(): C++ nodes print without their namespace (`<CopySlices object ...>`).
+        return f"<{self._n.className()} object at {hex(id(self))}>"
 
     def __call__(self, *grads):
         raise NotImplementedError("calling a grad_fn directly is not supported in Gradscope yet")
