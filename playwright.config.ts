@@ -39,7 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    // DIST_DIR: serve a build made elsewhere (`npx vite build --outDir /tmp/me-dist`), so parallel runs don't share dist/.
+    command: `npx vite preview --port ${port} --strictPort${process.env.DIST_DIR ? ` --outDir ${process.env.DIST_DIR}` : ''}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

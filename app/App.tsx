@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { GraphSlot } from './GraphSlot.tsx';
+import { ChainRule } from './inspector/ChainRule.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
 import { shortcutCommands } from './notebook/commands.ts';
 import { useController } from './notebook/controller-context.ts';
 import { matchesShortcut } from './notebook/shortcut.ts';
@@ -53,10 +56,19 @@ export function App() {
         <section className="app__notebook" aria-label="Notebook">
           <Notebook />
         </section>
-        <section className="app__graph" aria-label="Computation graph">
-          <GraphSlot />
-        </section>
+        <div className="app__visual">
+          <section className="app__graph" aria-label="Computation graph">
+            <GraphSlot />
+          </section>
+          <aside className="app__side" aria-label="Step details">
+            <ChainRule />
+            <Inspector />
+          </aside>
+        </div>
       </main>
+      <footer className="app__timeline">
+        <Timeline />
+      </footer>
     </div>
   );
 }

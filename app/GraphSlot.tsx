@@ -1,8 +1,15 @@
 import { GraphPanel } from './graph/GraphPanel.tsx';
+import { replay, selectSelectedNodeIds, selectStep, useReplay } from './store/replay-store.ts';
 import { selectTraceEvents, useNotebook } from './store/notebook-store.ts';
 
-/** The graph panel, fed with the trace of this kernel session's runs. */
+const selectNode = (nodeId: string) => replay.actions.select({ nodeIds: [nodeId] });
+
+/** The graph panel, fed with the trace of this kernel session's runs, at the timeline's step. */
 export function GraphSlot() {
   const traceEvents = useNotebook(selectTraceEvents);
-  return <GraphPanel events={traceEvents} />;
+  const step = useReplay(selectStep);
+  const selectedNodeIds = useReplay(selectSelectedNodeIds);
+  return (
+    <GraphPanel events={traceEvents} step={step ?? undefined} selectedNodeIds={selectedNodeIds} onNodeClick={selectNode} />
+  );
 }

@@ -8,7 +8,7 @@ import { loadPyodide } from 'pyodide';
 import { createPythonSession, type LoadPyodide } from './python/session.ts';
 import { readPythonSources } from './python/sources-node.ts';
 import { createEngineModule } from './python/bridge.ts';
-import { createCellRecorder } from './worker/cell-recorder.ts';
+import { createSessionRecording } from './worker/cell-recorder.ts';
 import { buildSnapshot } from './trace/snapshot.ts';
 
 const USAGE = 'usage: gradscope run FILE.py [--snapshot OUT.json]';
@@ -54,10 +54,15 @@ async function main(): Promise<number> {
     stderr: (text) => process.stderr.write(text),
     engineModule: createEngineModule(),
   });
-  const recording = args.snapshot ? createCellRecorder(session, 'cell-1', args.file) : undefined;
-  const outcome = recording ? recording.during(() => session.run(code, args.file)) : session.run(code, args.file);
+  // Recording costs nothing unless a snapshot was asked for.
+  const recording = args.snapshot ? createSessionRecording(session) : undefined;
+  let outcome;
   if (recording && args.snapshot) {
-    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code }], recording.finish())));
+    const recorded = recording.record('cell-1', args.file, () => session.run(code, args.file));
+    outcome = recorded.result;
+    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code }], recorded.events)));
+  } else {
+    outcome = session.run(code, args.file);
   }
   if (!outcome.ok && outcome.error) {
     process.stderr.write(outcome.error.traceback);

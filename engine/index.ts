@@ -24,6 +24,8 @@ export type { CustomFunctionSpec } from './autograd/custom.ts';
 export { index, indexPut_ } from './indexing.ts';
 export type { IndexItem } from './indexing.ts';
 export { createTraceRecorder, recordName, setLocationProvider, setRecorder, summarize } from './trace/recorder.ts';
+// trace: the nn.Module listener (Python, via the bridge) reports module scopes and parameter paths.
+export { enterModuleScope, exitModuleScope, recordParameter } from './trace/recorder.ts';
 export type { Recorder, TraceRecording } from './trace/recorder.ts';
 export { kernels, setKernels } from './kernels/index.ts';
 export type { BinaryOp, Kernels, StridedView, UnaryOp } from './kernels/index.ts';

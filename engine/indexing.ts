@@ -36,6 +36,7 @@ function consumedDims(item: IndexItem): number {
 
 function applyBasic(t: Tensor, items: readonly IndexItem[]): Applied {
   const consumed = items.reduce((n, it) => n + consumedDims(it), 0);
+  if (t.dim() === 0 && items.some((it) => it.kind === 'slice')) throw indexError('slice() cannot be applied to a 0-dim tensor.');
   if (consumed > t.dim()) throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
   if (items.filter((it) => it.kind === 'ellipsis').length > 1) throw indexError('an index can only have a single ellipsis (\'...\')');
   let view = t;

@@ -14,11 +14,18 @@ export interface GraphPanelProps {
   readonly events: readonly TraceEvent[];
   /** The trace step (event seq) to show; the end of the trace when omitted. */
   readonly step?: number;
+  /** Nodes drawn as selected (a click, or a line of code, chose them). */
+  readonly selectedNodeIds?: readonly string[];
+  readonly onNodeClick?: (nodeId: string) => void;
 }
+
+const EMPTY_IDS: readonly string[] = [];
 
 const ZOOM_STEP = 1.25;
 
-export function GraphPanel({ events, step }: GraphPanelProps) {
+export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeClick }: GraphPanelProps) {
+  const onNodeClickRef = useRef(onNodeClick);
+  onNodeClickRef.current = onNodeClick;
   const canvasRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const runnerRef = useRef<LayoutRunner | null>(null);
@@ -27,11 +34,15 @@ export function GraphPanel({ events, step }: GraphPanelProps) {
   const [isLayingOut, setIsLayingOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const fullModel = useMemo(() => buildGraph(events), [events]);
-  const shownModel = useMemo(() => (step === undefined ? fullModel : buildGraph(events, step)), [events, step, fullModel]);
+  // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
+  const fullModel = useMemo(() => buildGraph(events, undefined, { names: 'final' }), [events]);
+  const shownModel = useMemo(
+    () => (step === undefined ? fullModel : buildGraph(events, step, { names: 'final' })),
+    [events, step, fullModel],
+  );
 
   useEffect(() => {
-    const view = createGraphView(canvasRef.current!);
+    const view = createGraphView(canvasRef.current!, { onNodeClick: (nodeId) => onNodeClickRef.current?.(nodeId) });
     const runner = createLayoutRunner();
     viewRef.current = view;
     runnerRef.current = runner;
@@ -69,13 +80,13 @@ export function GraphPanel({ events, step }: GraphPanelProps) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view || !layout) return;
-    view.update(shownModel, layout);
+    view.update(shownModel, layout, { selectedNodeIds });
     if (layout.nodes.length === 0) hasFittedRef.current = false;
     else if (!hasFittedRef.current) {
       hasFittedRef.current = true;
       view.fit();
     }
-  }, [shownModel, layout]);
+  }, [shownModel, layout, selectedNodeIds]);
 
   const nodeCount = fullModel.nodes.length;
   return (

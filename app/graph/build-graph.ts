@@ -25,13 +25,24 @@ interface MutableOp {
   event: Extract<TraceEvent, { kind: 'op' }>;
   hasRunBackward: boolean;
   isFreed: boolean;
+  /** The output's gradient at this node's backward step in the current pass. */
+  grad?: TensorSummary;
+}
+
+export interface BuildGraphOptions {
+  /**
+   * `'final'`: label tensors with the names they have at the end of the trace. The recorder learns
+   * names when a run ends, so replay uses them from the start (and node boxes keep one size).
+   * `'at-step'` (default): only names bound by events up to the step.
+   */
+  readonly names?: 'final' | 'at-step';
 }
 
 /**
  * Builds the graph from every event whose seq is at most `step` (default: all of them).
  * Nodes keep the order in which the trace introduced them; edges follow data flow, leaf → op → op.
  */
-export function buildGraph(events: readonly TraceEvent[], step?: number): GraphModel {
+export function buildGraph(events: readonly TraceEvent[], step?: number, options: BuildGraphOptions = {}): GraphModel {
   const leaves = new Map<number, MutableLeaf>();
   const ops = new Map<number, MutableOp>();
   /** Op node id by output tensor id, to resolve names and backward roots. */
@@ -43,7 +54,17 @@ export function buildGraph(events: readonly TraceEvent[], step?: number): GraphM
   const edges: GraphEdge[] = [];
   let lastSeq = -1;
   let activeNodeId: string | undefined;
+  let pulseEdgeIds: string[] = [];
   const limit = step ?? Number.POSITIVE_INFINITY;
+  const learnsNamesAtStep = options.names !== 'final';
+  if (!learnsNamesAtStep) {
+    for (const event of events) {
+      if (event.kind === 'name') names.set(event.tensorId, event.name);
+      else if ((event.kind === 'leaf' || event.kind === 'op') && event.name !== undefined) {
+        names.set(event.kind === 'leaf' ? event.tensor.id : event.output.id, event.name);
+      }
+    }
+  }
 
   const ensureLeaf = (tensorId: number, seq: number): MutableLeaf => {
     let leaf = leaves.get(tensorId);
@@ -65,11 +86,12 @@ export function buildGraph(events: readonly TraceEvent[], step?: number): GraphM
     if (event.seq > limit) continue;
     lastSeq = Math.max(lastSeq, event.seq);
     activeNodeId = undefined;
+    pulseEdgeIds = [];
     switch (event.kind) {
       case 'leaf': {
         const leaf = ensureLeaf(event.tensor.id, event.seq);
         leaf.summary = event.tensor;
-        if (event.name !== undefined) names.set(event.tensor.id, event.name);
+        if (learnsNamesAtStep && event.name !== undefined) names.set(event.tensor.id, event.name);
         activeNodeId = leafNodeId(event.tensor.id);
         break;
       }
@@ -91,19 +113,25 @@ export function buildGraph(events: readonly TraceEvent[], step?: number): GraphM
           }
           edges.push({ id: `${source}>${target}#${inputIndex}`, source, target, inputIndex });
         });
-        if (event.name !== undefined) names.set(event.output.id, event.name);
+        if (learnsNamesAtStep && event.name !== undefined) names.set(event.output.id, event.name);
         activeNodeId = target;
         break;
       }
       case 'name':
-        names.set(event.tensorId, event.name);
+        if (learnsNamesAtStep) names.set(event.tensorId, event.name);
         activeNodeId = nodeIdOfTensor(event.tensorId);
         break;
       case 'backward-step': {
         const op = ops.get(event.nodeId);
         if (op) {
           op.hasRunBackward = true;
-          activeNodeId = opNodeId(event.nodeId);
+          const gradIn = event.gradsIn.find((grad) => grad !== null);
+          if (gradIn) op.grad = gradIn;
+          const target = opNodeId(event.nodeId);
+          activeNodeId = target;
+          pulseEdgeIds = edges
+            .filter((edge) => edge.target === target && (event.gradsOut[edge.inputIndex] ?? null) !== null)
+            .map((edge) => edge.id);
         }
         break;
       }
@@ -122,10 +150,12 @@ export function buildGraph(events: readonly TraceEvent[], step?: number): GraphM
         }
         break;
       case 'backward-start':
+        // A new pass computes every op's gradient afresh; leaves keep accumulating.
+        for (const op of ops.values()) delete op.grad;
         activeNodeId = nodeIdOfTensor(event.rootTensorId);
         break;
-      case 'backward-end':
-      case 'run-start':
+      default:
+        // backward-end, run-start and kinds added later do not change the picture.
         break;
     }
   }
@@ -142,9 +172,13 @@ export function buildGraph(events: readonly TraceEvent[], step?: number): GraphM
     return toOpNode(op, names.get(op.event.output.id));
   });
 
-  return activeNodeId === undefined
-    ? { nodes, edges, step: lastSeq }
-    : { nodes, edges, step: lastSeq, activeNodeId };
+  return {
+    nodes,
+    edges,
+    step: lastSeq,
+    ...(activeNodeId !== undefined && { activeNodeId }),
+    ...(pulseEdgeIds.length > 0 && { pulseEdgeIds }),
+  };
 }
 
 function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
@@ -175,5 +209,6 @@ function toOpNode(op: MutableOp, outputName: string | undefined): OpNode {
     hasRunBackward: op.hasRunBackward,
     isFreed: op.isFreed,
     ...(outputName !== undefined && { outputName }),
+    ...(op.grad && { grad: op.grad, gradText: formatSummaryValues(op.grad) }),
   };
 }

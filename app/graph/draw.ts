@@ -7,12 +7,22 @@ import { GRAPH_CSS } from './graph-style.ts';
 import { nodeAriaLabel } from './labels.ts';
 import type { EdgeRoute, GraphLayout, NodeBox } from './layout.ts';
 import type { GraphModel, GraphNode, LeafNode, OpNode } from './model.ts';
-import { formatShape } from './format.ts';
+import { formatGradBrief, formatShape } from './format.ts';
 import { LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opLabel } from './node-size.ts';
+
+/** View state that is not part of the trace's picture. */
+export interface GraphViewState {
+  readonly selectedNodeIds?: readonly string[];
+}
+
+export interface GraphViewOptions {
+  /** Called with a node's id when it is clicked. */
+  readonly onNodeClick?: (nodeId: string) => void;
+}
 
 export interface GraphView {
   /** Draws `model` at the positions of `layout`; nodes missing from the layout are not drawn. */
-  update(model: GraphModel, layout: GraphLayout): void;
+  update(model: GraphModel, layout: GraphLayout, viewState?: GraphViewState): void;
   /** Zooms and pans so the whole graph is visible (never magnified beyond MAX_FIT_SCALE). */
   fit(): void;
   /** Multiplies the zoom by `factor` around the centre of the view. */
@@ -31,7 +41,7 @@ let viewCount = 0;
 
 type SvgSelection<E extends Element> = Selection<E, unknown, null, undefined>;
 
-export function createGraphView(container: HTMLElement): GraphView {
+export function createGraphView(container: HTMLElement, options: GraphViewOptions = {}): GraphView {
   // Each view gets its own marker id, so two graphs on one page don't share defs.
   const arrowId = `${ARROW_ID_PREFIX}${++viewCount}`;
   const host = select(container);
@@ -60,6 +70,8 @@ export function createGraphView(container: HTMLElement): GraphView {
   const viewport = svg.append('g').attr('class', 'gs-viewport');
   const edgeLayer = viewport.append('g').attr('class', 'gs-edges');
   const nodeLayer = viewport.append('g').attr('class', 'gs-nodes');
+  // Above the nodes, so a gradient pulse is visible where an edge meets its node.
+  const pulseLayer = viewport.append('g').attr('class', 'gs-pulses');
   const emptyState = svg
     .append('text')
     .attr('class', 'gs-empty')
@@ -88,7 +100,7 @@ export function createGraphView(container: HTMLElement): GraphView {
   };
 
   return {
-    update(model, layout) {
+    update(model, layout, viewState = {}) {
       lastLayout = layout;
       const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
@@ -98,8 +110,10 @@ export function createGraphView(container: HTMLElement): GraphView {
         (route) => edgeIds.has(route.id) && drawnIds.has(route.source) && drawnIds.has(route.target),
       );
       emptyState.attr('visibility', drawn.length === 0 ? 'visible' : 'hidden');
-      drawEdges(edgeLayer, routes, arrowId);
-      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId);
+      const pulsing = new Set(model.pulseEdgeIds ?? []);
+      drawEdges(edgeLayer, routes, arrowId, pulsing);
+      drawPulses(pulseLayer, routes.filter((route) => pulsing.has(route.id)), model.step);
+      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick);
     },
     fit() {
       if (!lastLayout || lastLayout.nodes.length === 0) {
@@ -149,15 +163,43 @@ const edgePath = line<readonly [number, number]>()
   .y((p) => p[1])
   .curve(curveBumpY);
 
-function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], arrowId: string) {
+function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], arrowId: string, pulsing: ReadonlySet<string>) {
   layer
     .selectAll<SVGPathElement, EdgeRoute>('path.gs-edge')
     .data(routes, (route) => route.id)
-    .join((enter) => enter.append('path').attr('class', 'gs-edge').attr('marker-end', `url(#${arrowId})`))
+    .join((enter) => enter.append('path').attr('marker-end', `url(#${arrowId})`))
+    .attr('class', (route) => (pulsing.has(route.id) ? 'gs-edge is-pulsing' : 'gs-edge'))
     .attr('data-edge-id', (route) => route.id)
     .attr('data-source', (route) => route.source)
     .attr('data-target', (route) => route.target)
     .attr('d', (route) => edgePath(route.points) ?? '');
+}
+
+/**
+ * A dot travelling each pulsing edge backwards (from the consumer to its input), the way the
+ * gradient flows. Keyed by step, so every step restarts its animation.
+ */
+function drawPulses(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], step: number) {
+  layer
+    .selectAll<SVGCircleElement, EdgeRoute>('circle.gs-pulse')
+    .data(routes, (route) => `${step}:${route.id}`)
+    .join((enter) =>
+      enter
+        .append('circle')
+        .attr('class', 'gs-pulse')
+        .attr('r', 5)
+        .each(function (route) {
+          select(this)
+            .append('animateMotion')
+            .attr('dur', '0.9s')
+            .attr('repeatCount', 'indefinite')
+            .attr('keyPoints', '1;0')
+            .attr('keyTimes', '0;1')
+            .attr('calcMode', 'linear')
+            .attr('path', edgePath(route.points) ?? '');
+        }),
+    )
+    .attr('data-edge-id', (route) => route.id);
 }
 
 function drawNodes(
@@ -165,6 +207,8 @@ function drawNodes(
   nodes: readonly GraphNode[],
   boxes: ReadonlyMap<string, NodeBox>,
   activeNodeId: string | undefined,
+  selected: ReadonlySet<string>,
+  onNodeClick: ((nodeId: string) => void) | undefined,
 ) {
   layer
     .selectAll<SVGGElement, GraphNode>('g.gs-node')
@@ -186,10 +230,12 @@ function drawNodes(
             g.append('text').attr('class', 'gs-grad');
           } else {
             g.append('text').attr('class', 'gs-op-text');
+            g.append('text').attr('class', 'gs-op-grad');
           }
         }),
     )
-    .attr('class', (node) => nodeClass(node, activeNodeId))
+    .on('click', (_event: unknown, node: GraphNode) => onNodeClick?.(node.id))
+    .attr('class', (node) => nodeClass(node, activeNodeId, selected))
     .attr('data-node-id', (node) => node.id)
     .attr('data-op', (node) => (node.kind === 'leaf' ? 'leaf' : node.gradFn))
     .attr('aria-label', nodeAriaLabel)
@@ -205,12 +251,14 @@ function drawNodes(
     });
 }
 
-function nodeClass(node: GraphNode, activeNodeId: string | undefined): string {
+function nodeClass(node: GraphNode, activeNodeId: string | undefined, selected: ReadonlySet<string>): string {
   const classes = ['gs-node', node.kind === 'leaf' ? 'gs-leaf' : 'gs-op'];
   if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
   if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
   if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
+  if (node.kind === 'op' && node.grad) classes.push('has-grad');
   if (node.id === activeNodeId) classes.push('is-active');
+  if (selected.has(node.id)) classes.push('is-selected');
   return classes.join(' ');
 }
 
@@ -246,4 +294,9 @@ function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpN
     .attr('height', box.height)
     .attr('rx', box.height / 2);
   g.select('text.gs-op-text').attr('x', 0).attr('y', 0).text(opLabel(node));
+  // Beside the pill rather than inside it, so box sizes (and the layout) never change with time.
+  g.select('text.gs-op-grad')
+    .attr('x', box.width / 2 + 6)
+    .attr('y', 0)
+    .text(node.grad ? `grad ${formatGradBrief(node.grad)}` : '');
 }

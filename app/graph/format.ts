@@ -30,3 +30,13 @@ export function formatSummaryValues(summary: TensorSummary): string {
   if (stats) return `${formatNumber(stats.min)} … ${formatNumber(stats.max)}`;
   return '';
 }
+
+/** A gradient in a few characters: `0.3333 ×3` when every value is the same, else the values. */
+export function formatGradBrief(summary: TensorSummary): string {
+  const { values } = summary;
+  if (values && values.length > 1) {
+    const first = formatNumber(values[0]!);
+    if (values.every((value) => formatNumber(value) === first)) return `${first} ×${values.length}`;
+  }
+  return formatSummaryValues(summary);
+}

@@ -21,5 +21,11 @@ export const GRAPH_CSS = `
 .gs-graph .has-run-backward rect.gs-shape { stroke: var(--gs-grad, #a34a00); }
 .gs-graph .is-freed rect.gs-shape { stroke-dasharray: 4 3; }
 .gs-graph .is-active rect.gs-shape { stroke-width: 3; stroke: var(--gs-active, #e8590c); }
+.gs-graph .is-selected rect.gs-shape { stroke-width: 2.5; stroke: var(--gs-selected, #1f4f82); filter: drop-shadow(0 0 3px rgba(31, 79, 130, 0.45)); }
+.gs-graph .gs-node { cursor: pointer; }
+.gs-graph .gs-op-grad { fill: var(--gs-grad, #a34a00); font-weight: 700; dominant-baseline: central; }
+.gs-graph .gs-edge.is-pulsing { stroke: var(--gs-grad, #a34a00); stroke-width: 2.4; stroke-dasharray: 6 4; animation: gs-dash 0.6s linear infinite; }
+.gs-graph .gs-pulse { fill: var(--gs-grad, #a34a00); stroke: #fff; stroke-width: 1.5; pointer-events: none; }
+@keyframes gs-dash { to { stroke-dashoffset: 10; } }
 .gs-graph .gs-arrow { fill: var(--gs-edge, #8a94a6); }
 `;

@@ -16,6 +16,7 @@ export function nodeAriaLabel(node: GraphNode): string {
   const parts = [`op ${node.gradFn}`];
   if (node.outputName !== undefined) parts.push(`output ${node.outputName}`);
   parts.push(`shape ${formatShape(node.outputShape)}`);
+  if (node.gradText !== undefined) parts.push(`grad ${node.gradText}`);
   if (node.isFreed) parts.push('saved tensors freed');
   else if (node.hasRunBackward) parts.push('backward done');
   return parts.join(', ');

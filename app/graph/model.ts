@@ -39,6 +39,9 @@ export interface OpNode {
   readonly hasRunBackward: boolean;
   /** Its saved tensors were freed (backward without retain_graph). */
   readonly isFreed: boolean;
+  /** The gradient of its output that arrived at its backward step in the current pass. */
+  readonly grad?: TensorSummary;
+  readonly gradText?: string;
 }
 
 export type GraphNode = LeafNode | OpNode;
@@ -60,6 +63,8 @@ export interface GraphModel {
   readonly step: number;
   /** The node the event at `step` is about (an op's forward or backward step, an accumulation). */
   readonly activeNodeId?: string;
+  /** Edges a gradient travels along at this step (a backward step sends one down each input edge). */
+  readonly pulseEdgeIds?: readonly string[];
 }
 
 export const leafNodeId = (tensorId: number): string => `t${tensorId}`;

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { notebook, selectFocusRequest } from '../store/notebook-store.ts';
+import { replay } from '../store/replay-store.ts';
+import { nodesAtLine } from '../timeline/selection.ts';
 import { shortcutCommands } from './commands.ts';
 import { useController } from './controller-context.ts';
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';
@@ -23,10 +25,14 @@ interface CellEditorProps {
   readonly cellNumber: number;
   /** The line (1-based) where the cell's last run raised, marked in the editor until the next run. */
   readonly errorLine?: number;
+  /** The line of the timeline's current step, lit while replaying. */
+  readonly stepLine?: number;
+  /** The line of the selected graph node. */
+  readonly selectedLine?: number;
 }
 
 /** One cell's Monaco editor: grows with its content, and sends its shortcuts to the registered commands. */
-export function CellEditor({ cellId, code, cellNumber, errorLine }: CellEditorProps) {
+export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, selectedLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const controller = useController();
@@ -73,6 +79,13 @@ export function CellEditor({ cellId, code, cellNumber, errorLine }: CellEditorPr
       editor.onDidContentSizeChange(fitHeight),
       editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
       editor.onDidFocusEditorText(() => notebook.actions.setActiveCell({ cellId })),
+      // Clicking a line selects the graph nodes it made (the cursor still moves as usual).
+      editor.onMouseDown((event) => {
+        const line = event.target.position?.lineNumber;
+        if (line === undefined) return;
+        const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
+        if (nodeIds.length > 0) replay.actions.select({ nodeIds });
+      }),
       // addAction (not addCommand) keeps each keybinding scoped to its own editor when there are many.
       ...shortcutCommands.map((command) =>
         editor.addAction({
@@ -119,6 +132,26 @@ export function CellEditor({ cellId, code, cellNumber, errorLine }: CellEditorPr
     return () => marks.clear();
   }, [errorLine]);
 
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || (stepLine === undefined && selectedLine === undefined)) return;
+    const decorations: monaco.editor.IModelDeltaDecoration[] = [];
+    if (selectedLine !== undefined && selectedLine !== stepLine) {
+      decorations.push({
+        range: new monaco.Range(selectedLine, 1, selectedLine, 1),
+        options: { isWholeLine: true, className: 'cell-editor__selected-line', lineNumberClassName: 'cell-editor__selected-number' },
+      });
+    }
+    if (stepLine !== undefined) {
+      decorations.push({
+        range: new monaco.Range(stepLine, 1, stepLine, 1),
+        options: { isWholeLine: true, className: 'cell-editor__step-line', lineNumberClassName: 'cell-editor__step-number' },
+      });
+    }
+    const marks = editor.createDecorationsCollection(decorations);
+    return () => marks.clear();
+  }, [stepLine, selectedLine]);
+
   // A focus request can arrive before this editor exists (Shift+Enter on the last cell adds one),
   // so it is checked on mount as well as on every change.
   useEffect(() => {
@@ -143,5 +176,5 @@ export function CellEditor({ cellId, code, cellNumber, errorLine }: CellEditorPr
     };
   }, [cellId]);
 
-  return <div ref={hostRef} className="cell-editor" />;
+  return <div ref={hostRef} className="cell-editor" data-step-line={stepLine} data-selected-line={selectedLine} />;
 }

@@ -1,4 +1,5 @@
 import { selectCell, selectCellIndex, selectActiveCellId, useNotebook } from '../store/notebook-store.ts';
+import { useCellLines } from '../timeline/use-cell-lines.ts';
 import { CellEditor } from './CellEditor.tsx';
 import { CellOutput } from './CellOutput.tsx';
 import { CommandButton } from './CommandButton.tsx';
@@ -15,6 +16,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
   const cell = useNotebook((state) => selectCell(state, cellId));
   const cellNumber = useNotebook((state) => selectCellIndex(state, cellId)) + 1;
   const isActive = useNotebook((state) => selectActiveCellId(state) === cellId);
+  const { stepLine, selectedLine } = useCellLines(cellId);
   if (!cell) return null;
   const errorLine = cell.outputs.find((item) => item.kind === 'error')?.error.line;
   return (
@@ -29,7 +31,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
       </div>
       <div className="cell__body">
         <div className="cell__frame">
-          <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} errorLine={errorLine} />
+          <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} errorLine={errorLine} stepLine={stepLine} selectedLine={selectedLine} />
           <div className="cell__tools">
             <CommandButton command={commands.moveCellUp} cellId={cellId} className="icon-button">
               <ArrowUpIcon />

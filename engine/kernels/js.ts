@@ -65,10 +65,18 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       // NaN propagates, as in PyTorch; min is applied before max so min > max gives max.
       for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v !== v ? v : Math.min(Math.max(v, p0), p1); }
       return;
-    case 'powScalar':
+    case 'powScalar': {
+      // PyTorch special-cases these exponents with plain arithmetic (x*x*x rounds twice in float32).
+      const r = out instanceof Float32Array ? Math.fround : (v: number): number => v;
       if (p0 === 2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v * v; }
+      else if (p0 === 3) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = r(v * v) * v; }
+      else if (p0 === 0.5) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]);
+      else if (p0 === -0.5) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / r(Math.sqrt(x[xi]));
+      else if (p0 === -1) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi];
+      else if (p0 === -2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = 1 / r(v * v); }
       else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(x[xi], p0);
       return;
+    }
     case 'scalarPow': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]); return;
     case 'scale': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] * p0; return;
   }

@@ -15,9 +15,17 @@ _current_files = set()
 
 
 def reset():
-    """Forget every variable: what Restart gives when the worker cannot simply be replaced."""
+    """Forget every variable and torch's global switches: what a fresh process would have.
+
+    Used where the worker cannot simply be replaced (tests running many programs in one session).
+    """
     _namespace.clear()
     _namespace.update({"__name__": "__main__", "__builtins__": __builtins__})
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_grad_enabled(True)
+        torch.set_printoptions(profile="default")
+        torch.autograd.set_detect_anomaly(False)
 
 
 def namespace():

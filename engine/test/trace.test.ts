@@ -28,7 +28,7 @@ describe('trace recording', () => {
     const kinds = events.map((e) => e.kind);
     expect(kinds).toEqual([
       'name', 'leaf', 'op', 'op', 'op',
-      'backward-start', 'backward-step', 'backward-step', 'backward-step', 'accumulate', 'saved-freed', 'backward-end',
+      'backward-start', 'backward-step', 'backward-step', 'backward-step', 'accumulate', 'saved-freed', 'backward-end', 'pass-summary',
     ]);
     const ops = events.filter((e) => e.kind === 'op');
     expect(ops.map((e) => e.gradFn)).toEqual(['MulBackward0', 'AddBackward0', 'MeanBackward0']);

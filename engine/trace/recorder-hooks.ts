@@ -4,7 +4,7 @@
  */
 import type { GradNode } from '../autograd/node.ts';
 import type { Tensor } from '../tensor.ts';
-import type { SourceLocation } from './schema.ts';
+import type { ModuleFrame, SourceLocation } from './schema.ts';
 
 export interface Recorder {
   /** A recorded op: its node, op-table name, graph inputs (edge order) and output. */
@@ -16,6 +16,8 @@ export interface Recorder {
   backwardEnd(): void;
   savedFreed(nodes: readonly GradNode[]): void;
   name(tensor: Tensor, name: string): void;
+  /** An nn.Module parameter's path (`fc1.weight`), told when its module is called. */
+  parameter(tensor: Tensor, path: string): void;
 }
 
 let active: Recorder | null = null;
@@ -38,4 +40,30 @@ export const currentLocation = (): SourceLocation | undefined => locationProvide
 /** Bind a Python variable name to a tensor in the trace. */
 export function recordName(t: Tensor, name: string): void {
   active?.name(t, name);
+}
+
+/** The nn.Module calls running now, outermost first (maintained only while a recorder listens). */
+let moduleStack: ModuleFrame[] = [];
+
+export const currentModuleScope = (): readonly ModuleFrame[] => moduleStack;
+
+/** Python's module listener: a module's forward starts (`path` from the outermost module). */
+export function enterModuleScope(path: string, type: string): void {
+  if (!active) return;
+  moduleStack = [...moduleStack, { path, type }];
+}
+
+/** Python's module listener: the innermost module's forward returned (or raised). */
+export function exitModuleScope(): void {
+  if (moduleStack.length > 0) moduleStack = moduleStack.slice(0, -1);
+}
+
+/** Forget any module calls still open (a cell that was interrupted mid-forward). */
+export function resetModuleScope(): void {
+  moduleStack = [];
+}
+
+/** Python's module listener: the parameter at `path` (`fc1.weight`) is this tensor. */
+export function recordParameter(t: Tensor, path: string): void {
+  active?.parameter(t, path);
 }

@@ -1,34 +1,22 @@
 /**
  * The trace recorder: turns the engine's recording hooks into TraceEvents (plain data with ids,
  * never live objects). Small tensors carry values and PyTorch's text; large ones statistics.
+ * Adds the chain rule to backward steps, the sums at fan-outs, module scopes, and a summary per
+ * backward pass; old passes' detail is compacted away so long loops stay bounded.
  */
 import { AccumulateGrad, type GradNode } from '../autograd/node.ts';
-import { formatTensor } from '../format/index.ts';
 import type { Tensor } from '../tensor.ts';
-import { currentLocation, type Recorder } from './recorder-hooks.ts';
-import { SUMMARY_VALUE_LIMIT, type InputRef, type TensorSummary, type TraceEvent } from './schema.ts';
+import { chainRuleEdges, opFormulaOf, opNameOf } from './chain-rule.ts';
+import { compactTrace, DEFAULT_KEEP_PASSES } from './compact.ts';
+import { currentLocation, currentModuleScope, type Recorder } from './recorder-hooks.ts';
+import type { GradContribution, GradNorm, InputRef, TensorSummary, TraceEvent } from './schema.ts';
+import { l2Norm, summarize } from './summarize.ts';
 
-export { getRecorder, recordName, setLocationProvider, setRecorder } from './recorder-hooks.ts';
+export {
+  enterModuleScope, exitModuleScope, getRecorder, recordName, recordParameter, resetModuleScope, setLocationProvider, setRecorder,
+} from './recorder-hooks.ts';
 export type { Recorder } from './recorder-hooks.ts';
-
-/** A tensor as the picture needs it. */
-export function summarize(t: Tensor): TensorSummary {
-  const base = { id: t.id, shape: [...t.shape], dtype: t.dtype, requiresGrad: t.requiresGrad };
-  const n = t.numel();
-  const values = t.contiguousValues();
-  if (n <= SUMMARY_VALUE_LIMIT) {
-    const text = formatTensor({ shape: t.shape, dtype: t.dtype, values, requiresGrad: false, gradFnName: null });
-    return { ...base, values: Array.from(values), text };
-  }
-  let min = Infinity, max = -Infinity, sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-  }
-  return { ...base, stats: { min, max, mean: sum / n } };
-}
+export { summarize } from './summarize.ts';
 
 function inputRef([node, outputNr]: [GradNode | null, number]): InputRef {
   if (!node) return { kind: 'none' };
@@ -40,16 +28,35 @@ export interface TraceRecording {
   readonly recorder: Recorder;
   /** The events not yet drained (a copy; the recording keeps them). */
   events(): TraceEvent[];
-  /** Events since the last drain, removed from the recording. */
+  /** Events since the last drain, removed from the recording (compacted to the last passes). */
   drain(): TraceEvent[];
 }
 
-export function createTraceRecorder(): TraceRecording {
+export interface TraceRecorderOptions {
+  /** Backward passes kept in full detail; older ones keep only their pass-summary. */
+  readonly keepPasses?: number;
+}
+
+/** The gradients a node output received from several backward steps, waiting for its own step. */
+interface PendingSum {
+  readonly target: InputRef;
+  readonly contributions: GradContribution[];
+}
+
+export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRecording {
+  const keepPasses = options.keepPasses ?? DEFAULT_KEEP_PASSES;
   let buffer: TraceEvent[] = [];
+  let fullPassesInBuffer = 0;
   let seq = 0;
   let pass = 0;
   const seenLeaves = new Set<number>();
   const names = new Map<number, string>();
+  const parameters = new Map<number, string>();
+  // Per pass: the root, contributions at fan-outs (node/leaf key → slot → pending), gradient norms.
+  let root: { id: number; loss?: number } | undefined;
+  let pending = new Map<GradNode, Map<number, PendingSum>>();
+  let gradNorms = new Map<number, GradNorm>();
+
   const withLoc = <T extends object>(e: T): T => {
     const loc = currentLocation();
     return loc ? { ...e, loc } : e;
@@ -59,15 +66,49 @@ export function createTraceRecorder(): TraceRecording {
   };
   const maybe = (t: Tensor | null): TensorSummary | null => (t ? summarize(t) : null);
 
+  /** Emits the gradient-sum for a node output that more than one step fed, then forgets it. */
+  const flushSum = (node: GradNode, slot: number, sum: Tensor | null): void => {
+    const slots = pending.get(node);
+    const entry = slots?.get(slot);
+    if (!entry) return;
+    slots!.delete(slot);
+    if (entry.contributions.length > 1 && sum) {
+      push({ kind: 'gradient-sum', seq: seq++, pass, target: entry.target, contributions: entry.contributions, sum: summarize(sum) });
+    }
+  };
+
+  const noteContributions = (node: GradNode, gradsOut: readonly (Tensor | null)[]): void => {
+    node.nextFunctions.forEach(([next, slot], i) => {
+      const g = gradsOut[i];
+      if (!next || !g) return;
+      let slots = pending.get(next);
+      if (!slots) pending.set(next, (slots = new Map()));
+      let entry = slots.get(slot);
+      if (!entry) slots.set(slot, (entry = { target: inputRef([next, slot]), contributions: [] }));
+      entry.contributions.push({ fromNodeId: node.id, grad: summarize(g) });
+    });
+  };
+
+  const compactIfNeeded = (): void => {
+    // Amortized: compact when twice the kept passes have piled up, back down to the kept ones.
+    if (fullPassesInBuffer < 2 * keepPasses) return;
+    buffer = compactTrace(buffer, keepPasses);
+    fullPassesInBuffer = Math.min(fullPassesInBuffer, keepPasses);
+  };
+
   const recorder: Recorder = {
     forwardOp(node, op, inputs, output) {
       for (const t of inputs) {
         if (t && t.isLeaf && t.requiresGrad && !seenLeaves.has(t.id)) {
           seenLeaves.add(t.id);
           const name = names.get(t.id);
-          push(withLoc({ kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}) }));
+          const parameter = parameters.get(t.id);
+          push(withLoc({
+            kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}), ...(parameter ? { parameter } : {}),
+          }));
         }
       }
+      const moduleScope = currentModuleScope();
       push(
         withLoc({
           kind: 'op',
@@ -77,29 +118,66 @@ export function createTraceRecorder(): TraceRecording {
           gradFn: node.className(),
           inputs: node.nextFunctions.map(inputRef),
           output: summarize(output),
+          ...(moduleScope.length > 0 ? { moduleScope } : {}),
         }),
       );
     },
-    backwardStart(root, retainGraph, createGraph) {
+    backwardStart(rootTensor, retainGraph, createGraph) {
       pass++;
-      push(withLoc({ kind: 'backward-start', seq: seq++, pass, rootTensorId: root.id, retainGraph, createGraph }));
+      pending = new Map();
+      gradNorms = new Map();
+      root = { id: rootTensor.id, ...(rootTensor.numel() === 1 ? { loss: rootTensor.contiguousValues()[0] } : {}) };
+      push(withLoc({
+        kind: 'backward-start', seq: seq++, pass, rootTensorId: rootTensor.id, retainGraph, createGraph, root: summarize(rootTensor),
+      }));
     },
     backwardStep(node, gradsIn, gradsOut) {
-      push({ kind: 'backward-step', seq: seq++, pass, nodeId: node.id, gradsIn: gradsIn.map(maybe), gradsOut: gradsOut.map(maybe) });
+      gradsIn.forEach((g, slot) => flushSum(node, slot, g));
+      const op = opNameOf(node);
+      const formula = opFormulaOf(node);
+      push({
+        kind: 'backward-step',
+        seq: seq++,
+        pass,
+        nodeId: node.id,
+        gradsIn: gradsIn.map(maybe),
+        gradsOut: gradsOut.map(maybe),
+        ...(op !== undefined ? { op } : {}),
+        ...(formula !== undefined ? { formula } : {}),
+        edges: chainRuleEdges(node, gradsIn, gradsOut),
+      });
+      noteContributions(node, gradsOut);
     },
     accumulate(tensor, before, added, after) {
+      if (tensor.accumulator) flushSum(tensor.accumulator, 0, added);
       push({ kind: 'accumulate', seq: seq++, pass, tensorId: tensor.id, before: maybe(before), added: summarize(added), after: summarize(after) });
+      const name = names.get(tensor.id) ?? parameters.get(tensor.id);
+      gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after) });
     },
     backwardEnd() {
       push({ kind: 'backward-end', seq: seq++, pass });
+      push(withLoc({
+        kind: 'pass-summary',
+        seq: seq++,
+        pass,
+        rootTensorId: root?.id ?? -1,
+        ...(root?.loss !== undefined ? { loss: root.loss } : {}),
+        gradNorms: [...gradNorms.values()],
+      }));
+      pending = new Map();
+      fullPassesInBuffer++;
+      compactIfNeeded();
     },
     savedFreed(nodes) {
-      push({ kind: 'saved-freed', seq: seq++, nodeIds: nodes.map((n) => n.id) });
+      push({ kind: 'saved-freed', seq: seq++, pass, nodeIds: nodes.map((n) => n.id) });
     },
     name(tensor, name) {
       if (names.get(tensor.id) === name) return;
       names.set(tensor.id, name);
       push({ kind: 'name', seq: seq++, tensorId: tensor.id, name });
+    },
+    parameter(tensor, path) {
+      parameters.set(tensor.id, path);
     },
   };
 
@@ -109,8 +187,9 @@ export function createTraceRecorder(): TraceRecording {
       return [...buffer];
     },
     drain() {
-      const out = buffer;
+      const out = compactTrace(buffer, keepPasses);
       buffer = [];
+      fullPassesInBuffer = 0;
       return out;
     },
   };

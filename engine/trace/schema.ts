@@ -3,7 +3,19 @@
  * snapshot can hold it and the graph view can be drawn without Python. Versioned: bump
  * TRACE_VERSION when an event's meaning changes and add a migration beside the snapshot loader.
  */
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
+
+/*
+ * Version 2 (additive; v1 traces load through migrate.ts):
+ * - backward-step: `op`, `formula` and `edges` (the chain-rule numbers per input edge);
+ * - `gradient-sum`: the contributions a fan-out received and their sum;
+ * - op events: `moduleScope` (the nn.Module calls the op ran inside); leaf events: `parameter`;
+ * - saved-freed: `pass`; backward-start: `root` (the tensor backward was called on);
+ * - `pass-summary`: one per backward pass, kept forever (loss and gradient norms), while the
+ *   detail of old passes is dropped (see compact.ts and docs/trace.md).
+ * Names: `name` events and the `name` fields carry top-level Python variables only (bound when a
+ * cell finishes); tensors bound inside loops or functions are unnamed, the last loop value wins.
+ */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
 
@@ -36,6 +48,70 @@ export type InputRef =
   | { readonly kind: 'leaf'; readonly tensorId: number }
   | { readonly kind: 'none' };
 
+/** One nn.Module call the op ran inside. `path` is the attribute path from the outermost module
+ * (`fc1`, `encoder.layers.0`; `''` for the outermost module itself), `type` its class name. The UI
+ * label is `fc1: Linear` (or just `MLP` when the path is empty). */
+export interface ModuleFrame {
+  readonly path: string;
+  readonly type: string;
+}
+
+/** Where a broadcast gradient was summed back to its input's shape. */
+export interface GradReduction {
+  /** Dims of `fromShape` that were summed (leading dims that the input lacks, and size-1 dims). */
+  readonly dims: readonly number[];
+  /** The gradient's shape before the reduction (the op output's shape). */
+  readonly fromShape: readonly number[];
+  /** The input's shape, which the gradient was reduced to. */
+  readonly toShape: readonly number[];
+  /** For the panel, e.g. `summed over dim 0 ([2, 3] → [3])`. */
+  readonly text: string;
+}
+
+/**
+ * The chain rule for one input edge of a backward step: `upstream · local = product`, then the
+ * reduction (if broadcast), giving `grad`, what was sent along the edge.
+ * The upstream gradient is the step's `gradsIn[0]`.
+ */
+export interface BackwardEdge {
+  /** Edge index: the same position as in the op event's `inputs`. */
+  readonly index: number;
+  /** Where the gradient goes (a copy of the op event's input ref). */
+  readonly input: InputRef;
+  /** This input's local derivative as the op table writes it, e.g. `∂(a·b)/∂a = b`. */
+  readonly formula?: string;
+  /** For products that are not elementwise: which product the input gets, e.g. `grad · Bᵀ`. */
+  readonly rule?: string;
+  /**
+   * ∂output/∂input as numbers. Elementwise ops: shaped like the output (broadcast inputs are
+   * expanded first). Ops with a one-element output (sum, mean, losses): shaped like the input.
+   * Present only for small tensors of these two kinds.
+   */
+  readonly local?: TensorSummary;
+  /** upstream · local, before any reduction (elementwise ops; shaped like the output). */
+  readonly product?: TensorSummary;
+  /** Present when the product was summed to the input's shape (broadcasting). */
+  readonly reduction?: GradReduction;
+  /** The gradient sent along the edge (= the step's `gradsOut[index]`). */
+  readonly grad: TensorSummary | null;
+}
+
+/** One gradient arriving at a fan-out (a tensor used by several ops). */
+export interface GradContribution {
+  /** The node whose backward step sent it. */
+  readonly fromNodeId: number;
+  readonly grad: TensorSummary;
+}
+
+/** A parameter's (or any leaf's) gradient size after a backward pass. */
+export interface GradNorm {
+  readonly tensorId: number;
+  /** Top-level variable name, or the module parameter path (`fc1.weight`). */
+  readonly name?: string;
+  /** L2 norm of `.grad` after the pass. */
+  readonly norm: number;
+}
+
 export type TraceEvent =
   /** A leaf tensor that requires grad, seen for the first time as an op input. */
   | {
@@ -44,6 +120,8 @@ export type TraceEvent =
       readonly tensor: TensorSummary;
       readonly name?: string;
       readonly loc?: SourceLocation;
+      /** v2: the module parameter path when the leaf is an nn.Module parameter (`fc1.weight`). */
+      readonly parameter?: string;
     }
   /** A recorded forward op: its autograd node (`grad_fn`) and its output. */
   | {
@@ -58,6 +136,8 @@ export type TraceEvent =
       readonly output: TensorSummary;
       readonly loc?: SourceLocation;
       readonly name?: string;
+      /** v2: the nn.Module calls the op ran inside, outermost first (absent outside modules). */
+      readonly moduleScope?: readonly ModuleFrame[];
     }
   /** A Python variable name bound to a tensor (the last binding wins). */
   | { readonly kind: 'name'; readonly seq: number; readonly tensorId: number; readonly name: string }
@@ -69,6 +149,8 @@ export type TraceEvent =
       readonly retainGraph: boolean;
       readonly createGraph: boolean;
       readonly loc?: SourceLocation;
+      /** v2: the tensor backward was called on (its value is the loss). */
+      readonly root?: TensorSummary;
     }
   /** One node's backward: gradients that arrived and gradients it sent to its inputs. */
   | {
@@ -78,6 +160,25 @@ export type TraceEvent =
       readonly nodeId: number;
       readonly gradsIn: readonly (TensorSummary | null)[];
       readonly gradsOut: readonly (TensorSummary | null)[];
+      /** v2: op-table name (`mul`); absent for custom Functions and engine-internal nodes. */
+      readonly op?: string;
+      /** v2: the op's whole local-derivative formula (`∂(a·b)/∂a = b, ∂(a·b)/∂b = a`). */
+      readonly formula?: string;
+      /** v2: the chain rule per input edge (same order as `gradsOut`). */
+      readonly edges: readonly BackwardEdge[];
+    }
+  /**
+   * v2: several gradients met at one tensor (its node output or leaf) and were summed. Comes right
+   * before the target's backward-step (or its accumulate, for a leaf).
+   */
+  | {
+      readonly kind: 'gradient-sum';
+      readonly seq: number;
+      readonly pass: number;
+      /** The node output (`node`) or leaf (`leaf`) that received the contributions. */
+      readonly target: InputRef;
+      readonly contributions: readonly GradContribution[];
+      readonly sum: TensorSummary;
     }
   /** A gradient added into a leaf's `.grad`. */
   | {
@@ -91,7 +192,23 @@ export type TraceEvent =
     }
   | { readonly kind: 'backward-end'; readonly seq: number; readonly pass: number }
   /** The graph's saved tensors were freed after a backward without retain_graph. */
-  | { readonly kind: 'saved-freed'; readonly seq: number; readonly nodeIds: readonly number[] }
+  | { readonly kind: 'saved-freed'; readonly seq: number; readonly nodeIds: readonly number[]; readonly pass?: number }
+  /**
+   * v2: what every backward pass leaves behind, even after its detail was dropped (loss chart,
+   * gradient norms). Comes right after the pass's backward-end. A pass whose backward-start is no
+   * longer in the trace was compacted: only this summary remains.
+   */
+  | {
+      readonly kind: 'pass-summary';
+      readonly seq: number;
+      readonly pass: number;
+      readonly rootTensorId: number;
+      /** The root tensor's value when it has one element (the loss). */
+      readonly loss?: number;
+      /** Per leaf that received a gradient in this pass, in first-accumulation order. */
+      readonly gradNorms: readonly GradNorm[];
+      readonly loc?: SourceLocation;
+    }
   /** Marks the start of a cell run, so steps can be grouped and lines resolved. */
   | { readonly kind: 'run-start'; readonly seq: number; readonly cell: string };
 

@@ -1,35 +1,75 @@
 /**
- * Records the trace of one cell run: installs the engine's recorder and a location provider that
- * asks Python for the user's current line, and at the end names the tensors bound to variables.
+ * Records the trace of cell runs: one recording for the whole Python session (so event seqs, leaf
+ * first-sightings and backward pass numbers continue across cells, as the namespace does), with a
+ * location provider that asks Python for the user's current line, and the tensors bound to
+ * variables named at the end of each run.
  */
 import { createTraceRecorder, recordName, setLocationProvider, setRecorder, type Tensor } from '../index.ts';
+import { resetModuleScope } from '../trace/recorder-hooks.ts';
 import type { PythonSession } from '../python/session.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 
-export interface CellRecording {
-  during<T>(run: () => T): T;
-  finish(): TraceEvent[];
+export interface SessionRecording {
+  /** Runs one cell with recording on; returns what `run` returned and the events it appended. */
+  record<T>(cellId: string, fileName: string, run: () => T): { readonly result: T; readonly events: TraceEvent[] };
 }
 
-export function createCellRecorder(session: PythonSession, cellId: string, fileName: string): CellRecording {
+/**
+ * Installs (or removes) nn.Module's stack listener while a cell records, so module calls cost
+ * nothing otherwise. Runs inside a function so the user's namespace only sees `_`-names briefly.
+ */
+const INSTALL_MODULE_LISTENER = `
+def _gradscope_install_module_listener():
+    import _gradscope_engine as engine
+    from torch.nn.modules import module as modules
+    class Listener:
+        def __init__(self):
+            self.stack = []
+        def enter(self, m):
+            path = ''
+            if self.stack:
+                parent, parent_path = self.stack[-1]
+                name = next((k for k, v in parent._modules.items() if v is m), '?')
+                path = f'{parent_path}.{name}' if parent_path else name
+            self.stack.append((m, path))
+            engine.enterModuleScope(path, type(m).__name__)
+            for pname, p in m._parameters.items():
+                if p is not None:
+                    engine.recordParameter(p._t, f'{path}.{pname}' if path else pname)
+        def exit(self, m):
+            if self.stack:
+                self.stack.pop()
+            engine.exitModuleScope()
+    modules.set_module_stack_listener(Listener())
+_gradscope_install_module_listener()
+del _gradscope_install_module_listener
+`;
+const REMOVE_MODULE_LISTENER = 'from torch.nn.modules import module as _gradscope_m\n_gradscope_m.set_module_stack_listener(None)\ndel _gradscope_m\n';
+
+export function createSessionRecording(session: PythonSession): SessionRecording {
   const trace = createTraceRecorder();
+  const cellOfFile = new Map<string, string>();
   return {
-    during(run) {
+    record<T>(cellId: string, fileName: string, run: () => T) {
+      cellOfFile.set(fileName, cellId);
       setRecorder(trace.recorder);
+      session.run(INSTALL_MODULE_LISTENER, '<gradscope>');
       setLocationProvider(() => {
         const where = session.currentLocation();
-        return where && where.file === fileName ? { cell: cellId, line: where.line } : undefined;
+        const cell = where && cellOfFile.get(where.file);
+        return where && cell ? { cell, line: where.line } : undefined;
       });
+      let result: T;
       try {
-        return run();
+        result = run();
       } finally {
         for (const { name, tensor } of session.namedTensors()) recordName(tensor as Tensor, name);
         setRecorder(null);
+        session.run(REMOVE_MODULE_LISTENER, '<gradscope>');
+        resetModuleScope();
         setLocationProvider(() => undefined);
       }
-    },
-    finish() {
-      return trace.drain();
+      return { result, events: trace.drain() };
     },
   };
 }

@@ -9,12 +9,13 @@ import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPythonSession, type PythonSession } from '../python/session.ts';
 import { bundledPythonSources } from '../python/sources-bundled.ts';
 import { createEngineModule } from '../python/bridge.ts';
-import { createCellRecorder } from './cell-recorder.ts';
+import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
 import { createStreamBuffer } from './stream-buffer.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: PythonSession | undefined;
+let recording: SessionRecording | undefined;
 let interrupt: Int32Array | undefined;
 let current: { id: number; cellId: string } | undefined;
 
@@ -45,6 +46,7 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   });
   post({ type: 'status', state: 'loading', message: 'Loading torch…', progress: 0.8 });
   session.run('import torch', '<gradscope>');
+  recording = createSessionRecording(session);
   if (interruptBuffer) {
     interrupt = new Int32Array(interruptBuffer);
     session.setInterruptBuffer(interrupt);
@@ -54,22 +56,22 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
 }
 
 function run(id: number, cellId: string, cellLabel: string, code: string): void {
-  if (!session) {
+  if (!session || !recording) {
     post({ type: 'fatal', id, message: 'Python is not loaded yet' });
     return;
   }
   if (interrupt) Atomics.store(interrupt, 0, 0);
   current = { id, cellId };
   post({ type: 'status', state: 'busy' });
-  const recorder = createCellRecorder(session, cellId, cellLabel);
-  let outcome;
+  const python = session;
+  let recorded;
   try {
-    outcome = recorder.during(() => session!.run(code, cellLabel));
+    recorded = recording.record(cellId, cellLabel, () => python.run(code, cellLabel));
   } finally {
     streams.stdout.flush();
     streams.stderr.flush();
   }
-  const trace = recorder.finish();
+  const { result: outcome, events: trace } = recorded;
   post({ type: 'done', id, cellId, ok: outcome.ok, ...(outcome.error ? { error: outcome.error } : {}), trace });
   current = undefined;
   post({ type: 'status', state: 'idle' });

@@ -14,7 +14,7 @@ describe('node text', () => {
   });
 
   it('reads an op with its grad_fn, output name and shape', () => {
-    expect(nodeAriaLabel(mul!)).toBe('op MulBackward0, output y, shape [3], saved tensors freed');
+    expect(nodeAriaLabel(mul!)).toBe('op MulBackward0, output y, shape [3], grad [0.3333, 0.3333, 0.3333], saved tensors freed');
     expect(nodeAriaLabel(buildGraph(SEED_TRACE, 7).nodes[3]!)).toBe('op MeanBackward0, shape []');
   });
 

@@ -6,7 +6,7 @@ import torch
 torch.manual_seed(3)
 for shape in [(7,), (9,), (100,), (333,), (5000,), (4, 9), (37, 3), (3, 37), (129, 33)]:
     x = torch.randn(*shape) * 3 + 0.7
-    print(shape, x.sum().item(), x.mean().item(), x.sum(0)[:3].tolist(), x.sum(-1).flatten()[:3].tolist())
+    print(shape, x.sum().item(), x.mean().item(), x.sum(0).flatten()[:3].tolist(), x.sum(-1).flatten()[:3].tolist())
 y = torch.randn(2, 3, 50)
 print(y.sum((0, 2)).tolist(), y.t().sum().item() if y.dim() == 2 else y.permute(2, 0, 1).sum().item())
 
@@ -45,3 +45,13 @@ import torch
 z = torch.zeros(3)
 z[0] = torch.tensor(1.0, requires_grad=True)
 print(repr(z.grad_fn).split(' object')[0], z.grad_fn.name())
+
+# %% slice_of_0_dim_errors
+import torch
+torch.tensor(1.0)[:1]
+
+# %% pow_special_exponents_every_digit
+import torch
+torch.manual_seed(2)
+x = torch.rand(6) * 5 + 0.1
+print((x ** 3).tolist(), (x ** -2).tolist(), (x ** -0.5).tolist(), (x ** 0.5).tolist(), (x ** -1).tolist())

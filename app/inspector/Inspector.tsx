@@ -1,0 +1,60 @@
+/** The inspector: the selected node (or the current step's node) with its values, gradient and line. */
+import { useMemo } from 'react';
+import { buildGraph } from '../graph/build-graph.ts';
+import { formatShape } from '../graph/format.ts';
+import { selectSelectedNodeIds, useReplay } from '../store/replay-store.ts';
+import { useReplayFrame } from '../timeline/use-replay-frame.ts';
+import { inspectNode, type TensorFacts } from './inspect-node.ts';
+import { TensorView } from './TensorView.tsx';
+
+const factsText = (facts: TensorFacts) => `${facts.name} ${formatShape(facts.shape)} ${facts.dtype}`;
+
+export function Inspector() {
+  const { events, step, current } = useReplayFrame();
+  const selectedNodeIds = useReplay(selectSelectedNodeIds);
+  const nodeId = selectedNodeIds[0] ?? current?.graphNodeId;
+  const details = useMemo(() => {
+    if (nodeId === undefined) return null;
+    const model = buildGraph(events, step ?? undefined, { names: 'final' });
+    return inspectNode(events, model, nodeId);
+  }, [events, step, nodeId]);
+
+  return (
+    <section className="side-panel inspector" aria-label="Inspector">
+      <h2 className="side-panel__title">Inspector</h2>
+      {!details && <p className="side-panel__empty">Click a node or a line of code.</p>}
+      {details && (
+        <dl className="inspector__facts">
+          <dt>node</dt>
+          <dd>{details.title}</dd>
+          <dt>op</dt>
+          <dd>{details.op}</dd>
+          <dt>grad_fn</dt>
+          <dd>{details.gradFn}</dd>
+          <dt>line</dt>
+          <dd>{details.loc ? `${details.loc.line}` : '—'}</dd>
+          {details.inputs.length > 0 && (
+            <>
+              <dt>inputs</dt>
+              <dd>{details.inputs.map(factsText).join(', ')}</dd>
+            </>
+          )}
+          <dt>output</dt>
+          <dd>{factsText(details.output)}</dd>
+          <dt>value</dt>
+          <dd>
+            <TensorView summary={details.value} label="Value" />
+          </dd>
+          <dt>grad</dt>
+          <dd>{details.grad ? <TensorView summary={details.grad} label="Gradient" /> : 'not computed yet'}</dd>
+          {details.isFreed !== null && (
+            <>
+              <dt>saved</dt>
+              <dd>{details.isFreed ? 'freed after backward' : 'kept'}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** The lines of one cell the replay lights: the current step's line and the selected node's line. */
+import { useMemo } from 'react';
+import { selectSelectedNodeIds, useReplay } from '../store/replay-store.ts';
+import { lineOfNode } from './selection.ts';
+import { useReplayFrame } from './use-replay-frame.ts';
+
+export interface CellLines {
+  readonly stepLine?: number;
+  readonly selectedLine?: number;
+}
+
+export function useCellLines(cellId: string): CellLines {
+  const { events, current } = useReplayFrame();
+  const selectedNodeIds = useReplay(selectSelectedNodeIds);
+  return useMemo(() => {
+    const stepLoc = current?.loc;
+    const first = selectedNodeIds[0];
+    const selectedLoc = first === undefined ? undefined : lineOfNode(events, first);
+    return {
+      ...(stepLoc?.cell === cellId && { stepLine: stepLoc.line }),
+      ...(selectedLoc?.cell === cellId && { selectedLine: selectedLoc.line }),
+    };
+  }, [events, current, selectedNodeIds, cellId]);
+}
