@@ -93,6 +93,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   svg.on('dblclick.zoom', null);
 
   let lastLayout: GraphLayout | null = null;
+  let lastOpIds: ReadonlySet<string> = new Set();
 
   const viewSize = () => {
     const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
@@ -102,6 +103,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   return {
     update(model, layout, viewState = {}) {
       lastLayout = layout;
+      lastOpIds = new Set(model.nodes.filter((node) => node.kind === 'op').map((node) => node.id));
       const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
       const drawnIds = new Set(drawn.map((node) => node.id));
@@ -121,7 +123,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         return;
       }
       const { width, height } = viewSize();
-      const bounds = boundsOf(lastLayout.nodes);
+      const bounds = boundsOf(lastLayout.nodes, lastOpIds);
       const scale = Math.min(
         MAX_FIT_SCALE,
         Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
@@ -143,15 +145,18 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   };
 }
 
-function boundsOf(nodes: readonly NodeBox[]) {
+/** Room kept right of an op pill for its `grad …` label, which appears during backward replay. */
+const GRAD_LABEL_ALLOWANCE = 150;
+
+function boundsOf(nodes: readonly NodeBox[], opIds: ReadonlySet<string>) {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const { x, y, width, height } of nodes) {
+  for (const { id, x, y, width, height } of nodes) {
     minX = Math.min(minX, x - width / 2);
     minY = Math.min(minY, y - height / 2);
-    maxX = Math.max(maxX, x + width / 2);
+    maxX = Math.max(maxX, x + width / 2 + (opIds.has(id) ? GRAD_LABEL_ALLOWANCE : 0));
     maxY = Math.max(maxY, y + height / 2);
   }
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };

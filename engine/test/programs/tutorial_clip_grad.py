@@ -12,7 +12,7 @@ print(total)
 print(model.weight.grad)
 norm = torch.sqrt(sum(p.grad.pow(2).sum() for p in model.parameters()))
 print(norm)
-model.zero_grad()
+model.zero_grad(set_to_none=True)  # the PyTorch 2.x default; 1.13 filled zeros
 print(model.weight.grad)
 model(x).sum().backward()
 nn.utils.clip_grad_value_(model.parameters(), clip_value=0.5)
