@@ -79,6 +79,24 @@ export class NotebookPage {
     await this.cell(n).getByRole('button', { name: 'Run cell', exact: true }).click();
   }
 
+  /**
+   * Opens a `#code=` link as a fresh page load. Going from one `#code=` link to another on the same page
+   * only changes the fragment, which reloads nothing; the app reads the link once, at start-up.
+   */
+  async openFresh(hash: string): Promise<void> {
+    await this.page.goto('about:blank');
+    await this.open(hash);
+  }
+
+  /**
+   * Everything the cell printed to stdout, exactly: text content keeps newlines and spaces that
+   * `toHaveText` would normalise, and adjacent prints are merged into one block by the store.
+   */
+  async stdoutOf(n: number): Promise<string> {
+    const blocks = await this.output(n).locator('.output--stdout').allTextContents();
+    return blocks.join('');
+  }
+
   executionCount(n: number): Locator {
     return this.cell(n).getByLabel('Execution count');
   }

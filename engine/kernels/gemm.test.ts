@@ -13,17 +13,18 @@ function values(n: number, seed: number, Ctor: Float32ArrayConstructor | Float64
   return out;
 }
 
-/** The plain loop the tiled kernel replaced: each output summed over k in order, in float64. */
+/** The plain loop, as reference BLAS runs it: each output summed over k in order, in the output's precision. */
 function reference(a: StridedView, b: StridedView, out: Float32Array | Float64Array): void {
   const [batch = 0, m = 0, k = 0] = a.shape;
   const n = b.shape[2] ?? 0;
+  const round = out instanceof Float32Array ? Math.fround : (x: number): number => x;
   for (let t = 0; t < batch; t++) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
         let s = 0;
         for (let p = 0; p < k; p++) {
-          s += a.data[a.offset + t * a.strides[0]! + i * a.strides[1]! + p * a.strides[2]!]!
-            * b.data[b.offset + t * b.strides[0]! + p * b.strides[1]! + j * b.strides[2]!]!;
+          s = round(s + round(a.data[a.offset + t * a.strides[0]! + i * a.strides[1]! + p * a.strides[2]!]!
+            * b.data[b.offset + t * b.strides[0]! + p * b.strides[1]! + j * b.strides[2]!]!));
         }
         out[(t * m + i) * n + j] = s;
       }

@@ -3,6 +3,7 @@
  * per element); contiguous operands become a single row, so the common case is one tight loop.
  */
 import { cascadeSum } from './cascade-sum.ts';
+import { erf } from './erf.ts';
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
@@ -13,19 +14,6 @@ import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 function roundHalfEven(v: number): number {
   const r = Math.round(v);
   return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/** erf via Numerical Recipes' erfc fit: relative error below 1.2e-7, within float32 resolution. */
-function erf(x: number): number {
-  if (x !== x) return x;
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const y =
-    t *
-    Math.exp(
-      -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - y : y - 1;
 }
 
 const sigmoid = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));

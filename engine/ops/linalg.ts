@@ -2,9 +2,10 @@
 import { allocate, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { kernels, type StridedView } from '../kernels/index.ts';
+import { gemm } from '../kernels/gemm.ts';
 import { broadcastShapes, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
-import { bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
+import { add, bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
 import type { OpDef } from './types.ts';
 import { callOp } from './dispatch.ts';
 
@@ -33,6 +34,38 @@ function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: n
   const out = allocate(dtype, batch * m * n);
   kernels().matmul(batchedView(a, batch, m, k, true), batchedView(b, batch, k, n, false), out);
   return Tensor.fromData(out, shape, dtype);
+}
+
+/**
+ * addmm's value, beta·self + alpha·(mat1 @ mat2), rounded the way PyTorch's BLAS call rounds it.
+ * torch hands sgemm/dgemm the operand that becomes BLAS's "A" (mat2, or mat1 when n is 1) either
+ * as is or transposed, by its strides. Reference BLAS adds beta·C last for a transposed A
+ * (C = alpha·Σ + beta·C) but accumulates onto C for a non-transposed one (C = beta·C; C += alpha·a·b,
+ * alpha folded into the other operand first): the bias is the first term of the sum then.
+ */
+export function addmmValue(self: Tensor, mat1: Tensor, mat2: Tensor, beta: number, alpha: number): Tensor {
+  const [m = 0, k = 0] = mat1.shape, n = mat2.shape[1] ?? 0;
+  const dtype = mat1.dtype;
+  const isBlas = (dtype === 'float32' || dtype === 'float64') && self.dtype === dtype && beta !== 0 && alpha !== 0;
+  const blasA = n === 1 ? mat1 : mat2, rows = n === 1 ? m : n;
+  const [outer = 0, inner = 0] = n === 1 ? blasA.strides : [blasA.strides[1]!, blasA.strides[0]!];
+  // Mirrors addmm_impl_cpu_: "N" if BLAS's A is column-major as it stands, "T" if row-major, else
+  // it is copied contiguous, which is "T" when n is 1 (C not swapped) and "N" otherwise.
+  const isTransposedA = outer === 1 && inner >= Math.max(1, rows) ? false
+    : inner === 1 && outer >= Math.max(1, k) ? true
+      : n === 1;
+  if (!isBlas || isTransposedA) {
+    const prod = mm(mat1, mat2);
+    const scaled = alpha === 1 ? prod : mul(prod, alpha);
+    return beta === 0 ? scaled : add(scaled, self, beta);
+  }
+  const start = expand(beta === 1 ? self : mul(self, beta), [m, n]);
+  const out = allocate(dtype, m * n);
+  out.set(start.contiguousValues());
+  const left = n !== 1 && alpha !== 1 ? mul(mat1, alpha) : mat1;
+  const right = n === 1 && alpha !== 1 ? mul(mat2, alpha) : mat2;
+  gemm(batchedView(left, 1, m, k, true), batchedView(right, 1, k, n, false), out, true);
+  return Tensor.fromData(out, [m, n], dtype);
 }
 
 const matmulSave = (a: { self: unknown; other: unknown }): Record<string, Tensor> => ({ self: T(a.self), other: T(a.other) });

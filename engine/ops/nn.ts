@@ -10,6 +10,7 @@ import { bernoulliFill, defaultGenerator } from '../random/index.ts';
 import { numelOf, normalizeDim, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
+import { addmmValue } from './linalg.ts';
 import {
   add, div, exp, gt, logicalAnd, mm, mul, sub, sum, sumToSize, t, where,
 } from './functional.ts';
@@ -31,13 +32,7 @@ export const addmmOp: OpDef = {
     op('add', T(a.self).detach(), Tensor.empty(shape, T(a.mat1).dtype)); // broadcast check
     return { shape, dtype: T(a.mat1).dtype };
   },
-  forward: (a) =>
-    noGrad(() => {
-      const prod = mm(T(a.mat1), T(a.mat2));
-      const alpha = Number(a.alpha), beta = Number(a.beta);
-      const scaled = alpha === 1 ? prod : mul(prod, alpha);
-      return beta === 0 ? scaled : add(scaled, T(a.self), beta);
-    }),
+  forward: (a) => noGrad(() => addmmValue(T(a.self), T(a.mat1), T(a.mat2), Number(a.beta), Number(a.alpha))),
   save: (a) => ({ mat1: T(a.mat1), mat2: T(a.mat2) }),
   backward: (ctx, g) => {
     const alpha = Number(ctx.args.alpha), beta = Number(ctx.args.beta);

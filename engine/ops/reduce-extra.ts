@@ -1,5 +1,5 @@
 /** max/min (with indices), amax/amin, argmax/argmin, prod, var/std, norm, logsumexp, cumsum. */
-import { noGrad } from '../autograd/grad-mode.ts';
+import { isGradEnabled, noGrad } from '../autograd/grad-mode.ts';
 import { allocate, DEFAULT_FLOAT, isFloating, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { kernels } from '../kernels/index.ts';
@@ -7,7 +7,7 @@ import type { DimReduceOp } from '../kernels/types.ts';
 import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
-import { abs, div, eq, exp, expand, mul, pow, sign, sub, sum, unsqueeze, where } from './functional.ts';
+import { abs, div, eq, exp, expand, mul, pow, reshape, sign, sub, sum, unsqueeze, view, where } from './functional.ts';
 import type { Args, OpDef } from './types.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
@@ -141,16 +141,39 @@ export const prodOp: OpDef = {
   save: (a, out) => ({ self: T(a.self), result: out }),
   backward: (ctx, g) => {
     const self = ctx.saved('self');
+    // A 0-dim input is its own product, whatever the dim argument: PyTorch passes grad through.
+    if (self.dim() === 0) return [g];
     const { dim, keepdim } = ctx.args as { dim: number | null; keepdim: boolean };
     const gk = expand(keepdimGrad(g, dim, keepdim, self.dim()), self.shape);
     const result = keepdimGrad(ctx.saved('result'), dim, keepdim, self.dim());
     const hasZero = self.toArray().some((v) => v === 0);
     if (!hasZero) return [mul(gk, div(result, self))];
-    // With zeros, result/self is 0/0: take the product of the other elements directly.
-    const others = noGrad(() => productOfOthers(self, dim));
-    return [mul(gk, others)];
+    // With zeros, result/self is 0/0: take the product of the other elements directly. Under
+    // create_graph that product must itself be differentiable (∂²Π/∂aᵢ∂aⱼ = Π_{l≠i,j} aₗ is not
+    // zero at zeros), as PyTorch 2.x's prod_safe_zeros_backward is; otherwise a plain loop will do.
+    if (!isGradEnabled()) return [mul(gk, noGrad(() => productOfOthers(self, dim)))];
+    // PyTorch works on the flattened input for prod() and views the result back (ViewBackward0).
+    if (dim === null) return [view(mul(g, differentiableProductOfOthers(reshape(self, [-1]), 0)), self.shape)];
+    return [mul(gk, differentiableProductOfOthers(self, dim))];
   },
 };
+
+/**
+ * Π_{j≠k} x_j along `dim`, built from engine ops so that it can be differentiated again: x is
+ * repeated along a new axis into an n×n block whose diagonal is replaced by 1, and that block's
+ * rows are multiplied out. It costs n times the input's memory, which only create_graph through
+ * a product with zeros pays.
+ */
+function differentiableProductOfOthers(x: Tensor, dim: number): Tensor {
+  const d = normalizeDim(dim, x.dim());
+  const n = x.shape[d];
+  const rows = [...x.shape.slice(0, d), n, n, ...x.shape.slice(d + 1)];
+  const diagonal = allocate('bool', n * n);
+  for (let k = 0; k < n; k++) diagonal[k * n + k] = 1;
+  const maskShape = rows.map((s, i) => (i === d || i === d + 1 ? s : 1));
+  const block = where(Tensor.fromData(diagonal, maskShape, 'bool'), 1, expand(unsqueeze(x, d), rows));
+  return callOp('prod', block, d + 1, false) as Tensor;
+}
 
 function productOfOthers(x: Tensor, dim: number | null): Tensor {
   const { outer, size, inner } = around(x.shape, dim);

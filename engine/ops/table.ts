@@ -46,7 +46,7 @@ import {
 /** `add_` from `add`: same rule, result written into self (method only, `Tensor(a!) self`). */
 function inplace(op: OpDef, name = `${op.name}_`, castsFreely = false, isFunction = false): OpDef {
   const signature = op.signature
-    .replace(/^[a-z_]+\(/, `${name}(`)
+    .replace(/^[a-z_][a-z0-9_]*\(/, `${name}(`)
     .replace('Tensor self', 'Tensor(a!) self')
     .replace(/-> Tensor$/, '-> Tensor(a!)');
   return { name, signature, method: true, function: isFunction, display: op.display, inplaceOf: op, castsFreely };
