@@ -8,6 +8,9 @@ import { useController } from './notebook/controller-context.ts';
 import { matchesShortcut } from './notebook/shortcut.ts';
 import { Notebook } from './notebook/Notebook.tsx';
 import { Toolbar } from './notebook/Toolbar.tsx';
+import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
+import { SnapshotDropZone } from './share/SnapshotDropZone.tsx';
+import { LossChart } from './timeline/LossChart.tsx';
 import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
 
 /** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
@@ -50,7 +53,9 @@ export function App() {
           <span className="brand__tagline">PyTorch autograd, drawn as it runs</span>
         </div>
         <Toolbar />
+        <OpenSnapshotButton />
       </header>
+      <SnapshotDropZone />
       <Banner />
       <main className="app__main">
         <section className="app__notebook" aria-label="Notebook">
@@ -68,6 +73,7 @@ export function App() {
       </main>
       <footer className="app__timeline">
         <Timeline />
+        <LossChart />
       </footer>
     </div>
   );

@@ -9,6 +9,7 @@ import { buildGraph } from './build-graph.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from './layout-client.ts';
 import type { GraphLayout } from './layout.ts';
+import { defaultCollapsedGroups, groupGraph } from './module-groups.ts';
 
 export interface GraphPanelProps {
   readonly events: readonly TraceEvent[];
@@ -35,14 +36,33 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const [error, setError] = useState<string | null>(null);
 
   // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
-  const fullModel = useMemo(() => buildGraph(events, undefined, { names: 'final' }), [events]);
+  const fullGraph = useMemo(() => buildGraph(events, undefined, { names: 'final' }), [events]);
+  // Module paths the person collapsed; big graphs start with their top-level modules collapsed.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
+  const [collapsedFor, setCollapsedFor] = useState(fullGraph);
+  if (collapsedFor !== fullGraph) {
+    setCollapsedFor(fullGraph);
+    setCollapsed(defaultCollapsedGroups(fullGraph));
+  }
+  const fullModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
   const shownModel = useMemo(
-    () => (step === undefined ? fullModel : buildGraph(events, step, { names: 'final' })),
-    [events, step, fullModel],
+    () => (step === undefined ? fullModel : groupGraph(buildGraph(events, step, { names: 'final' }), collapsed)),
+    [events, step, fullModel, collapsed],
   );
+  const toggleGroup = (path: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(path)) next.add(path);
+      return next;
+    });
+  const toggleGroupRef = useRef(toggleGroup);
+  toggleGroupRef.current = toggleGroup;
 
   useEffect(() => {
-    const view = createGraphView(canvasRef.current!, { onNodeClick: (nodeId) => onNodeClickRef.current?.(nodeId) });
+    const view = createGraphView(canvasRef.current!, {
+      onNodeClick: (nodeId) => onNodeClickRef.current?.(nodeId),
+      onGroupToggle: (path) => toggleGroupRef.current(path),
+    });
     const runner = createLayoutRunner();
     viewRef.current = view;
     runnerRef.current = runner;

@@ -2,7 +2,7 @@
  * buildGraph: the autograd graph as it stands after the trace event with seq `step`.
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
-import type { TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
+import type { GradNorm, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { formatSummaryValues } from './format.ts';
 import {
   leafNodeId,
@@ -16,6 +16,7 @@ import {
 
 interface MutableLeaf {
   tensorId: number;
+  parameter?: string;
   seq: number;
   summary?: TensorSummary;
   grad?: TensorSummary;
@@ -55,6 +56,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   let lastSeq = -1;
   let activeNodeId: string | undefined;
   let pulseEdgeIds: string[] = [];
+  let gradNorms: readonly GradNorm[] | undefined;
   const limit = step ?? Number.POSITIVE_INFINITY;
   const learnsNamesAtStep = options.names !== 'final';
   if (!learnsNamesAtStep) {
@@ -91,6 +93,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
       case 'leaf': {
         const leaf = ensureLeaf(event.tensor.id, event.seq);
         leaf.summary = event.tensor;
+        if (event.parameter !== undefined) leaf.parameter = event.parameter;
         if (learnsNamesAtStep && event.name !== undefined) names.set(event.tensor.id, event.name);
         activeNodeId = leafNodeId(event.tensor.id);
         break;
@@ -154,6 +157,9 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         for (const op of ops.values()) delete op.grad;
         activeNodeId = nodeIdOfTensor(event.rootTensorId);
         break;
+      case 'pass-summary':
+        gradNorms = event.gradNorms;
+        break;
       default:
         // backward-end, run-start and kinds added later do not change the picture.
         break;
@@ -178,6 +184,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
     step: lastSeq,
     ...(activeNodeId !== undefined && { activeNodeId }),
     ...(pulseEdgeIds.length > 0 && { pulseEdgeIds }),
+    ...(gradNorms !== undefined && { gradNorms }),
   };
 }
 
@@ -190,6 +197,7 @@ function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
     valueText: leaf.summary ? formatSummaryValues(leaf.summary) : '',
     seq: leaf.seq,
     ...(name !== undefined && { name }),
+    ...(leaf.parameter !== undefined && { parameter: leaf.parameter }),
     ...(leaf.grad && { grad: leaf.grad, gradText: formatSummaryValues(leaf.grad) }),
   };
   return node;
@@ -209,6 +217,7 @@ function toOpNode(op: MutableOp, outputName: string | undefined): OpNode {
     hasRunBackward: op.hasRunBackward,
     isFreed: op.isFreed,
     ...(outputName !== undefined && { outputName }),
+    ...(event.moduleScope !== undefined && event.moduleScope.length > 0 && { moduleScope: event.moduleScope }),
     ...(op.grad && { grad: op.grad, gradText: formatSummaryValues(op.grad) }),
   };
 }

@@ -7,8 +7,9 @@ import { GRAPH_CSS } from './graph-style.ts';
 import { nodeAriaLabel } from './labels.ts';
 import type { EdgeRoute, GraphLayout, NodeBox } from './layout.ts';
 import type { GraphModel, GraphNode, LeafNode, OpNode } from './model.ts';
+import { groupBoxes, type GroupBox, type GroupedGraph, type GroupNode, type ViewNode } from './module-groups.ts';
 import { formatGradBrief, formatShape } from './format.ts';
-import { LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opLabel } from './node-size.ts';
+import { LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, groupLines, leafLines, opLabel } from './node-size.ts';
 
 /** View state that is not part of the trace's picture. */
 export interface GraphViewState {
@@ -18,11 +19,19 @@ export interface GraphViewState {
 export interface GraphViewOptions {
   /** Called with a node's id when it is clicked. */
   readonly onNodeClick?: (nodeId: string) => void;
+  /** Called with a module group's path when its box label or its collapsed node is clicked. */
+  readonly onGroupToggle?: (path: string) => void;
 }
+
+/** A model to draw: a plain graph model, or one with module groups folded (module-groups.ts). */
+export type DrawableGraph = Omit<GraphModel, 'nodes'> & {
+  readonly nodes: readonly ViewNode[];
+  readonly expandedGroups?: GroupedGraph['expandedGroups'];
+};
 
 export interface GraphView {
   /** Draws `model` at the positions of `layout`; nodes missing from the layout are not drawn. */
-  update(model: GraphModel, layout: GraphLayout, viewState?: GraphViewState): void;
+  update(model: DrawableGraph, layout: GraphLayout, viewState?: GraphViewState): void;
   /** Zooms and pans so the whole graph is visible (never magnified beyond MAX_FIT_SCALE). */
   fit(): void;
   /** Multiplies the zoom by `factor` around the centre of the view. */
@@ -68,6 +77,8 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .attr('class', 'gs-arrow')
     .attr('d', 'M0,0 L10,5 L0,10 z');
   const viewport = svg.append('g').attr('class', 'gs-viewport');
+  // Module boxes sit under everything: they frame their members without hiding edges.
+  const groupLayer = viewport.append('g').attr('class', 'gs-modules');
   const edgeLayer = viewport.append('g').attr('class', 'gs-edges');
   const nodeLayer = viewport.append('g').attr('class', 'gs-nodes');
   // Above the nodes, so a gradient pulse is visible where an edge meets its node.
@@ -94,6 +105,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 
   let lastLayout: GraphLayout | null = null;
   let lastOpIds: ReadonlySet<string> = new Set();
+  let lastGroupBoxes: readonly GroupBox[] = [];
 
   const viewSize = () => {
     const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
@@ -104,6 +116,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     update(model, layout, viewState = {}) {
       lastLayout = layout;
       lastOpIds = new Set(model.nodes.filter((node) => node.kind === 'op').map((node) => node.id));
+      lastGroupBoxes = [];
       const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
       const drawnIds = new Set(drawn.map((node) => node.id));
@@ -115,7 +128,9 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       const pulsing = new Set(model.pulseEdgeIds ?? []);
       drawEdges(edgeLayer, routes, arrowId, pulsing);
       drawPulses(pulseLayer, routes.filter((route) => pulsing.has(route.id)), model.step);
-      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick);
+      lastGroupBoxes = groupBoxes({ expandedGroups: model.expandedGroups ?? [] }, new Map(drawn.map((node) => [node.id, boxes.get(node.id)!])));
+      drawGroupBoxes(groupLayer, lastGroupBoxes, options.onGroupToggle);
+      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
     },
     fit() {
       if (!lastLayout || lastLayout.nodes.length === 0) {
@@ -123,7 +138,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         return;
       }
       const { width, height } = viewSize();
-      const bounds = boundsOf(lastLayout.nodes, lastOpIds);
+      const bounds = boundsOf([...lastLayout.nodes, ...lastGroupBoxes.map(toCentredBox)], lastOpIds);
       const scale = Math.min(
         MAX_FIT_SCALE,
         Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
@@ -147,6 +162,47 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 
 /** Room kept right of an op pill for its `grad …` label, which appears during backward replay. */
 const GRAD_LABEL_ALLOWANCE = 150;
+
+const toCentredBox = (box: GroupBox): NodeBox => ({
+  id: `box:${box.path}`,
+  x: box.x + box.width / 2,
+  y: box.y + box.height / 2,
+  width: box.width,
+  height: box.height,
+});
+
+/** Expanded modules: a labelled rounded rectangle; clicking the label collapses the module. */
+function drawGroupBoxes(layer: SvgSelection<SVGGElement>, boxes: readonly GroupBox[], onToggle: ((path: string) => void) | undefined) {
+  layer
+    .selectAll<SVGGElement, GroupBox>('g.gs-module')
+    .data(boxes, (box) => box.path)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'gs-module');
+      g.append('rect').attr('class', 'gs-module-box').attr('rx', 10);
+      g.append('text').attr('class', 'gs-module-label').attr('role', 'button').attr('tabindex', 0);
+      return g;
+    })
+    .attr('data-group-path', (box) => box.path)
+    .attr('aria-label', (box) => `module ${box.label}`)
+    .each(function (box) {
+      const g = select<SVGGElement, GroupBox>(this);
+      g.select('rect.gs-module-box').attr('x', box.x).attr('y', box.y).attr('width', box.width).attr('height', box.height);
+      g.select<SVGTextElement>('text.gs-module-label')
+        .attr('x', box.x + 8)
+        .attr('y', box.y + 12)
+        .attr('aria-label', `Collapse ${box.label}`)
+        .text(`▾ ${box.label}`)
+        .on('click', (event: Event) => {
+          event.stopPropagation();
+          onToggle?.(box.path);
+        })
+        .on('keydown', (event: KeyboardEvent) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onToggle?.(box.path);
+        });
+    });
+}
 
 function boundsOf(nodes: readonly NodeBox[], opIds: ReadonlySet<string>) {
   let minX = Infinity;
@@ -209,14 +265,15 @@ function drawPulses(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute
 
 function drawNodes(
   layer: SvgSelection<SVGGElement>,
-  nodes: readonly GraphNode[],
+  nodes: readonly ViewNode[],
   boxes: ReadonlyMap<string, NodeBox>,
   activeNodeId: string | undefined,
   selected: ReadonlySet<string>,
   onNodeClick: ((nodeId: string) => void) | undefined,
+  onGroupToggle: ((path: string) => void) | undefined,
 ) {
   layer
-    .selectAll<SVGGElement, GraphNode>('g.gs-node')
+    .selectAll<SVGGElement, ViewNode>('g.gs-node')
     // Key by id and kind, so a node never changes shape under the same element.
     .data(nodes, (node) => `${node.kind}:${node.id}`)
     .join((enter) =>
@@ -226,7 +283,10 @@ function drawNodes(
         .each(function (node) {
           const g = select(this);
           g.append('rect').attr('class', 'gs-shape');
-          if (node.kind === 'leaf') {
+          if (node.kind === 'group') {
+            g.append('text').attr('class', 'gs-title');
+            g.append('text').attr('class', 'gs-grad');
+          } else if (node.kind === 'leaf') {
             g.append('rect').attr('class', 'gs-grad-band');
             const title = g.append('text').attr('class', 'gs-title');
             title.append('tspan').attr('class', 'gs-name');
@@ -239,10 +299,11 @@ function drawNodes(
           }
         }),
     )
-    .on('click', (_event: unknown, node: GraphNode) => onNodeClick?.(node.id))
+    .on('click', (_event: unknown, node: ViewNode) => (node.kind === 'group' ? onGroupToggle?.(node.path) : onNodeClick?.(node.id)))
     .attr('class', (node) => nodeClass(node, activeNodeId, selected))
     .attr('data-node-id', (node) => node.id)
-    .attr('data-op', (node) => (node.kind === 'leaf' ? 'leaf' : node.gradFn))
+    .attr('data-op', (node) => (node.kind === 'op' ? node.gradFn : node.kind))
+    .attr('data-group-path', (node) => (node.kind === 'group' ? node.path : null))
     .attr('aria-label', nodeAriaLabel)
     .attr('transform', (node) => {
       const box = boxes.get(node.id)!;
@@ -251,13 +312,15 @@ function drawNodes(
     .each(function (node) {
       const g = select<SVGGElement, GraphNode>(this);
       const box = boxes.get(node.id)!;
-      if (node.kind === 'leaf') drawLeaf(g, node, box);
+      if (node.kind === 'group') drawGroupNode(select<SVGGElement, ViewNode>(this), node, box);
+      else if (node.kind === 'leaf') drawLeaf(g, node, box);
       else drawOp(g, node, box);
     });
 }
 
-function nodeClass(node: GraphNode, activeNodeId: string | undefined, selected: ReadonlySet<string>): string {
-  const classes = ['gs-node', node.kind === 'leaf' ? 'gs-leaf' : 'gs-op'];
+function nodeClass(node: ViewNode, activeNodeId: string | undefined, selected: ReadonlySet<string>): string {
+  const classes = ['gs-node', `gs-${node.kind}`];
+  if (node.kind === 'group' && node.gradNorm !== undefined) classes.push('has-grad');
   if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
   if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
   if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
@@ -265,6 +328,15 @@ function nodeClass(node: GraphNode, activeNodeId: string | undefined, selected: 
   if (node.id === activeNodeId) classes.push('is-active');
   if (selected.has(node.id)) classes.push('is-selected');
   return classes.join(' ');
+}
+
+function drawGroupNode(g: Selection<SVGGElement, ViewNode, null, undefined>, node: GroupNode, box: NodeBox) {
+  const left = -box.width / 2;
+  const top = -box.height / 2;
+  g.select('rect.gs-shape').attr('x', left).attr('y', top).attr('width', box.width).attr('height', box.height).attr('rx', 10);
+  const { title, norm } = groupLines(node);
+  g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', top + PADDING_Y + LINE_HEIGHT - 4).text(title);
+  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', top + PADDING_Y + 2 * LINE_HEIGHT - 4).text(norm);
 }
 
 function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: LeafNode, box: NodeBox) {
@@ -283,7 +355,7 @@ function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: L
     .attr('width', box.width - 6)
     .attr('height', LINE_HEIGHT);
   const { value, grad } = leafLines(node);
-  const name = node.name ?? `tensor ${node.tensorId}`;
+  const name = node.name ?? node.parameter ?? `tensor ${node.tensorId}`;
   const title = g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', baseline(0));
   title.select('tspan.gs-name').text(clipLine(name));
   title.select('tspan.gs-shape-text').text(` ${formatShape(node.shape)}`);

@@ -27,5 +27,8 @@ export const GRAPH_CSS = `
 .gs-graph .gs-edge.is-pulsing { stroke: var(--gs-grad, #a34a00); stroke-width: 2.4; stroke-dasharray: 6 4; animation: gs-dash 0.6s linear infinite; }
 .gs-graph .gs-pulse { fill: var(--gs-grad, #a34a00); stroke: #fff; stroke-width: 1.5; pointer-events: none; }
 @keyframes gs-dash { to { stroke-dashoffset: 10; } }
+.gs-graph .gs-group rect.gs-shape { fill: var(--gs-module-bg, #eaf6ee); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.6; }
+.gs-graph .gs-module-box { fill: var(--gs-module-fill, rgba(47, 138, 76, 0.05)); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.2; stroke-dasharray: 5 3; }
+.gs-graph .gs-module-label { fill: var(--gs-module-stroke, #2f8a4c); font-weight: 700; cursor: pointer; }
 .gs-graph .gs-arrow { fill: var(--gs-edge, #8a94a6); }
 `;

@@ -1,12 +1,16 @@
 /** Accessible names for graph nodes: what a screen reader says about each one. */
-import { formatShape } from './format.ts';
-import type { GraphNode } from './model.ts';
+import { formatNumber, formatShape } from './format.ts';
+import type { ViewNode } from './module-groups.ts';
 
 /** e.g. "leaf x, shape [3], grad [0.6667, 0.6667, 0.6667], value [1, 2, 3]". */
-export function nodeAriaLabel(node: GraphNode): string {
+export function nodeAriaLabel(node: ViewNode): string {
+  if (node.kind === 'group') {
+    const norm = node.gradNorm === undefined ? 'no grad yet' : `grad norm ${formatNumber(node.gradNorm)}`;
+    return `module ${node.label}, collapsed, ${node.memberCount} nodes, ${norm}`;
+  }
   if (node.kind === 'leaf') {
     const parts = [
-      `leaf ${node.name ?? `tensor ${node.tensorId}`}`,
+      `leaf ${node.name ?? node.parameter ?? `tensor ${node.tensorId}`}`,
       `shape ${formatShape(node.shape)}`,
       node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`,
     ];

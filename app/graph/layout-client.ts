@@ -2,13 +2,12 @@
  * Lays out a graph model: on this thread when it is small (no round trip, no flash), in a dedicated
  * module worker from WORKER_MIN_NODES nodes. Where workers don't exist (Node, tests) it stays sync.
  */
-import { computeLayout, presetFor, toLayoutInput, WORKER_MIN_NODES, type GraphLayout } from './layout.ts';
+import { computeLayout, presetFor, toLayoutInput, WORKER_MIN_NODES, type GraphLayout, type LayoutModel } from './layout.ts';
 import type { LayoutRequest, LayoutResponse } from './layout-protocol.ts';
-import type { GraphModel } from './model.ts';
 
 export interface LayoutRunner {
   /** Resolves with the layout; if a newer call overtakes this one, resolves with null instead. */
-  layout(model: GraphModel): Promise<GraphLayout | null>;
+  layout(model: LayoutModel): Promise<GraphLayout | null>;
   dispose(): void;
 }
 

@@ -16,14 +16,15 @@ import {
   type GraphNode as DagNode,
   type MutGraphNode,
 } from 'd3-dag';
-import type { GraphModel } from './model.ts';
+import type { GraphEdge } from './model.ts';
+import type { ViewNode } from './module-groups.ts';
 import { nodeSize } from './node-size.ts';
 
 /** What layout needs from the model: sizes and connections. Plain data, so it can go to a worker. */
 export interface LayoutInput {
   readonly nodes: readonly {
     readonly id: string;
-    readonly kind: 'leaf' | 'op';
+    readonly kind: ViewNode['kind'];
     readonly width: number;
     readonly height: number;
   }[];
@@ -72,7 +73,13 @@ const PARALLEL_EDGE_SPREAD = 8;
 
 export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], preset: 'quality' };
 
-export function toLayoutInput(model: GraphModel): LayoutInput {
+/** What can be laid out: a graph model, or one with collapsed module groups (module-groups.ts). */
+export interface LayoutModel {
+  readonly nodes: readonly ViewNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export function toLayoutInput(model: LayoutModel): LayoutInput {
   return {
     nodes: model.nodes.map((node) => ({ id: node.id, kind: node.kind, ...nodeSize(node) })),
     edges: model.edges.map(({ id, source, target }) => ({ id, source, target })),
@@ -92,7 +99,7 @@ const sizeOf = (node: DagNode<Datum, undefined>): [number, number] => [node.data
  * hang beside it; with equal weights an MLP drifts into a staircase 14× wider (docs/layout.md).
  */
 const spineCoords = coordSimplex().weight((link: { source: DagNode<Datum, undefined> }) =>
-  link.source.data.kind === 'op' ? ([8, 8, 16] as const) : ([1, 2, 8] as const),
+  link.source.data.kind !== 'leaf' ? ([8, 8, 16] as const) : ([1, 2, 8] as const),
 );
 const QUALITY = sugiyama().nodeSize(sizeOf).gap([GAP_X, GAP_Y]).coord(spineCoords);
 // Simplex layering and simplex coordinates are what make big graphs slow (seconds at 1,000 nodes,
@@ -171,6 +178,6 @@ function clipToBoxes(
 }
 
 /** Convenience for tests and small graphs: model in, layout out, on this thread. */
-export function layoutModelSync(model: GraphModel, preset?: LayoutPreset): GraphLayout {
+export function layoutModelSync(model: LayoutModel, preset?: LayoutPreset): GraphLayout {
   return computeLayout(toLayoutInput(model), preset);
 }

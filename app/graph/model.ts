@@ -2,7 +2,7 @@
  * What the graph view draws: a pure-data picture of the autograd graph at one step of the trace.
  * Built by buildGraph(events, step); laid out by layout.ts; drawn by draw.ts.
  */
-import type { TensorSummary } from '../../engine/trace/schema.ts';
+import type { GradNorm, ModuleFrame, TensorSummary } from '../../engine/trace/schema.ts';
 
 /** A leaf tensor (it has `.grad` and an AccumulateGrad node in PyTorch). Id: `t<tensorId>`. */
 export interface LeafNode {
@@ -19,6 +19,8 @@ export interface LeafNode {
   readonly gradText?: string;
   /** Sequence number of the event that introduced the node. */
   readonly seq: number;
+  /** The nn.Module parameter path (`fc1.weight`) when the leaf is a module parameter. */
+  readonly parameter?: string;
 }
 
 /** A recorded op (its grad_fn). Id: `n<nodeId>`. */
@@ -42,6 +44,8 @@ export interface OpNode {
   /** The gradient of its output that arrived at its backward step in the current pass. */
   readonly grad?: TensorSummary;
   readonly gradText?: string;
+  /** The nn.Module calls the op ran inside, outermost first (absent outside modules). */
+  readonly moduleScope?: readonly ModuleFrame[];
 }
 
 export type GraphNode = LeafNode | OpNode;
@@ -65,6 +69,8 @@ export interface GraphModel {
   readonly activeNodeId?: string;
   /** Edges a gradient travels along at this step (a backward step sends one down each input edge). */
   readonly pulseEdgeIds?: readonly string[];
+  /** Gradient norms per leaf from the latest pass summary up to the step. */
+  readonly gradNorms?: readonly GradNorm[];
 }
 
 export const leafNodeId = (tensorId: number): string => `t${tensorId}`;

@@ -2,8 +2,9 @@
  * Node boxes are sized from their text, without a DOM: labels are drawn in a monospace font, so
  * characters × CHAR_WIDTH is the text width. That keeps layout pure and runnable in a worker.
  */
-import { formatShape } from './format.ts';
-import type { GraphNode, LeafNode, OpNode } from './model.ts';
+import { formatNumber, formatShape } from './format.ts';
+import type { LeafNode, OpNode } from './model.ts';
+import type { GroupNode, ViewNode } from './module-groups.ts';
 
 export const FONT_SIZE = 11;
 /** Advance width of one character of an 11px monospace font (0.6 em). */
@@ -29,7 +30,7 @@ export function clipLine(text: string): string {
 /** Lines of a leaf box: title, value, grad. The grad line is always reserved so boxes don't grow. */
 export function leafLines(node: LeafNode): { title: string; value: string; grad: string } {
   return {
-    title: clipLine(`${node.name ?? `tensor ${node.tensorId}`} ${formatShape(node.shape)}`),
+    title: clipLine(`${node.name ?? node.parameter ?? `tensor ${node.tensorId}`} ${formatShape(node.shape)}`),
     value: clipLine(node.valueText),
     grad: clipLine(`grad ${node.gradText ?? '—'}`),
   };
@@ -40,7 +41,23 @@ export function opLabel(node: OpNode): string {
   return clipLine(node.outputName === undefined ? node.gradFn : `${node.gradFn} → ${node.outputName}`);
 }
 
-export function nodeSize(node: GraphNode): NodeSize {
+/** Lines of a collapsed module box: `0: Linear`, then its gradient norm. */
+export function groupLines(node: GroupNode): { title: string; norm: string } {
+  return {
+    title: clipLine(`${node.label} ▸`),
+    norm: clipLine(`‖grad‖ ${node.gradNorm === undefined ? '—' : formatNumber(node.gradNorm)}`),
+  };
+}
+
+export function nodeSize(node: ViewNode): NodeSize {
+  if (node.kind === 'group') {
+    const { title, norm } = groupLines(node);
+    const chars = Math.max(title.length, norm.length);
+    return {
+      width: Math.max(MIN_LEAF_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PADDING_X),
+      height: 2 * LINE_HEIGHT + 2 * PADDING_Y,
+    };
+  }
   if (node.kind === 'leaf') {
     const { title, value, grad } = leafLines(node);
     const chars = Math.max(title.length, value.length, grad.length);

@@ -1,4 +1,5 @@
 import type { PythonError } from '../../engine/worker/protocol.ts';
+import { compactTrace } from '../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
 import { emptyCell, type Banner, type Cell, type NotebookState, type OutputItem } from './notebook-state.ts';
@@ -36,9 +37,13 @@ function appendStreamText(outputs: readonly OutputItem[], stream: 'stdout' | 'st
   return [...outputs, { kind: 'stream', stream, text }];
 }
 
+/**
+ * Each cell's events join the session's; compacting the whole list (not just the new cell's) keeps a
+ * loop spread over many cells bounded too: old passes shrink to their summaries.
+ */
 function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]): readonly TraceEvent[] {
   if (added.length === 0) return events;
-  const all = events.concat(added);
+  const all = compactTrace(events.concat(added));
   return all.length > TRACE_EVENT_LIMIT ? all.slice(all.length - TRACE_EVENT_LIMIT) : all;
 }
 
@@ -112,7 +117,8 @@ export const notebookHandlers = {
       runState: 'idle',
       outputs: error ? [...cell.outputs, { kind: 'error', error }] : cell.outputs,
     }));
-    return { ...finished, traceEvents: appendTrace(state.traceEvents, payload.trace) };
+    const earlier = state.traceOrigin === 'snapshot' ? [] : state.traceEvents;
+    return { ...finished, traceEvents: appendTrace(earlier, payload.trace), traceOrigin: 'session' };
   },
 
   /** A queued cell that never started goes back to how it was; a started one says why it ended. */
@@ -134,6 +140,7 @@ export const notebookHandlers = {
       ...state,
       executionCounter: 0,
       traceEvents: [],
+      traceOrigin: 'session',
       cells: state.cells.map((cell) => (cell.runState === 'idle' ? cell : { ...cell, runState: 'idle' })),
     };
   },
@@ -142,6 +149,23 @@ export const notebookHandlers = {
   loadSharedCode(state: NotebookState, payload: { code: string }): NotebookState {
     const first = state.cells[0];
     return first ? updateCell(state, first.id, (cell) => ({ ...cell, code: payload.code, outputs: [], executionCount: null })) : state;
+  },
+
+  /**
+   * An opened snapshot replaces the notebook: its cells (ids kept, the trace's lines point at them)
+   * and its trace. Nothing of it ran here, so the cells have no outputs yet.
+   */
+  openSnapshot(state: NotebookState, payload: { cells: readonly { id: string; source: string }[]; events: readonly TraceEvent[] }): NotebookState {
+    const cells = payload.cells.length > 0 ? payload.cells.map((cell) => emptyCell(cell.id, cell.source)) : state.cells;
+    return {
+      ...state,
+      cells,
+      activeCellId: cells[0]?.id ?? null,
+      focusRequest: null,
+      traceEvents: payload.events,
+      traceOrigin: 'snapshot',
+      banner: null,
+    };
   },
 
   showBanner(state: NotebookState, payload: { banner: Banner }): NotebookState {

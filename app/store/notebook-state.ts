@@ -35,6 +35,11 @@ export interface NotebookState {
   readonly kernel: KernelStatus;
   /** Trace events of every run in this kernel session, oldest first; a restart clears them. */
   readonly traceEvents: readonly TraceEvent[];
+  /**
+   * Where traceEvents came from: this session's runs, or an opened snapshot (a recording whose ids
+   * mean nothing to this Python; the first run here replaces it).
+   */
+  readonly traceOrigin: 'session' | 'snapshot';
   readonly banner: Banner | null;
 }
 
@@ -60,6 +65,7 @@ export function initialNotebookState(firstCellId: string, code = EXAMPLE_CODE): 
     executionCounter: 0,
     kernel: { state: 'loading', message: 'Loading Python…', canInterrupt: false },
     traceEvents: [],
+    traceOrigin: 'session',
     banner: null,
   };
 }

@@ -18,6 +18,14 @@ export function newCellId(): string {
   return `cell-${nextCellNumber++}`;
 }
 
+/** Cells that arrive with ids (an opened snapshot's `cell-3`) must not be named again by newCellId. */
+export function reserveCellIds(ids: readonly string[]): void {
+  for (const id of ids) {
+    const match = /^cell-(\d+)$/.exec(id);
+    if (match) nextCellNumber = Math.max(nextCellNumber, Number(match[1]) + 1);
+  }
+}
+
 export function createNotebookStore(initial: NotebookState = initialNotebookState(newCellId())): NotebookStore {
   const store = createStore<NotebookState>()(() => initial);
   const actions = createActions<NotebookState, NotebookHandlers>(notebookHandlers, (change) => store.setState(change, true));

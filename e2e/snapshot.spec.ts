@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { ReplayPage } from './pages/replay-page.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gradscope-snapshot-'));
+const snapshotPath = join(dir, 'seed_mean.json');
+const trainingSnapshotPath = join(dir, 'mlp_sgd.json');
+
+// The CLI writes snapshots exactly as a person would: `gradscope run FILE.py --snapshot OUT.json`.
+const writeSnapshot = (program: string, out: string) =>
+  execFileSync('node', ['bin/gradscope.mjs', 'run', `engine/test/programs/${program}`, '--snapshot', out], { stdio: 'pipe' });
+
+test.beforeAll(() => {
+  writeSnapshot('seed_mean.py', snapshotPath);
+  writeSnapshot('tutorial_mlp_sgd_momentum.py', trainingSnapshotPath);
+});
+
+/** Every request the page makes for Pyodide's files; a snapshot must open without any. */
+function watchPythonRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pyodide/')) requests.push(request.url());
+  });
+  return requests;
+}
+
+const snapshotInput = (page: Page) => page.getByLabel('Snapshot file', { exact: true });
+
+test('a snapshot written by the CLI opens with its graph and steps, and Python never loads', async ({ notebook, page }) => {
+  const pythonRequests = watchPythonRequests(page);
+  const replay = new ReplayPage(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Open snapshot', exact: true })).toBeVisible();
+  await snapshotInput(page).setInputFiles(snapshotPath);
+
+  // The graph shows at once: x → MulBackward0 → AddBackward0 → MeanBackward0.
+  for (const op of ['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']) await expect(notebook.graphNodes(op)).toHaveCount(1);
+  expect(await notebook.codeOf(1)).toContain('y = x * 2');
+
+  // The timeline replays the recorded steps: forward from the leaf, then the backward pass.
+  await replay.scrubTo(0);
+  await expect(replay.status).toContainText('· leaf');
+  await expect(notebook.graphNodes()).toHaveCount(1);
+  await replay.stepForward.click();
+  await expect(replay.activeNode()).toHaveAttribute('data-op', 'MulBackward0');
+  await replay.stepForward.click();
+  await replay.stepForward.click();
+  await expect(replay.activeNode()).toHaveAttribute('data-op', 'MeanBackward0');
+  await replay.stepForward.click();
+  await expect(replay.status).toContainText('backward()');
+  await replay.stepForward.click();
+  await expect(notebook.graphNodes('MeanBackward0')).toContainText('grad 1');
+
+  // The loss chart has the one pass; picking it goes to that pass's backward().
+  const lossPoint = page.getByRole('button', { name: /^Pass 1, loss 7$/ });
+  await expect(lossPoint).toHaveCount(1);
+  await replay.scrubTo(0);
+  await lossPoint.click();
+  await expect(replay.status).toContainText('backward()');
+
+  // Give a late start a chance to show itself before concluding it never happened.
+  await page.waitForTimeout(2_000);
+  expect(pythonRequests).toEqual([]);
+});
+
+test('a file that is not a snapshot says why and leaves the notebook as it was', async ({ notebook, page }) => {
+  const notSnapshot = join(dir, 'not-a-snapshot.json');
+  writeFileSync(notSnapshot, JSON.stringify({ format: 'something-else' }));
+  await notebook.open();
+  const codeBefore = await notebook.codeOf(1);
+  await snapshotInput(page).setInputFiles(notSnapshot);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not a Gradscope snapshot' })).toContainText('format is "something-else"');
+  expect(await notebook.codeOf(1)).toBe(codeBefore);
+  await expect(notebook.graphNodes()).toHaveCount(0);
+});
+
+test('a training run dropped on the page charts the loss of every pass and picks passes from the chart', async ({ page }) => {
+  const pythonRequests = watchPythonRequests(page);
+  const replay = new ReplayPage(page);
+  await page.goto('/');
+  const text = readFileSync(trainingSnapshotPath, 'utf8');
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], 'mlp_sgd.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+
+  // 50 optimizer steps: every pass is on the chart, though only the last 3 kept their detail.
+  const points = page.locator('.loss-chart__point');
+  await expect(points).toHaveCount(50);
+  await expect(page.locator('.loss-chart__point[data-detail="true"]')).toHaveCount(3);
+
+  // An early pass only has its summary left: picking it shows the loss and gradient norms.
+  await page.getByRole('button', { name: /^Pass 1, loss / }).click();
+  await expect(page.getByLabel('Picked pass', { exact: true })).toContainText('pass 1 · loss 3.925');
+  await expect(page.getByLabel('Picked pass', { exact: true })).toContainText('only the summary');
+
+  // The last pass is still in full detail: picking it takes the timeline there.
+  await page.getByRole('button', { name: /^Pass 50, loss / }).click();
+  await expect(replay.status).toContainText('backward()');
+  expect(pythonRequests).toEqual([]);
+});
