@@ -1,7 +1,7 @@
 // What `npm start` and `npm test` make sure of before they do anything: dependencies installed and,
 // for the browser tests, a Chromium to drive. Each step does nothing when already satisfied.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,18 +41,5 @@ export function run(command, args, env = {}) {
   if (result.status !== 0) {
     console.error(`${command} ${args.join(' ')} failed with status ${result.status}`);
     process.exit(result.status ?? 1);
-  }
-}
-
-export function packageVersion() {
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-}
-
-export function hasCommand(name) {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -21,6 +21,8 @@ import type { StridedView } from './types.ts';
 /** Micro-tile: rows of A and columns of B per micro-kernel call (the 16 accumulators). */
 const MR = 4;
 const NR = 4;
+/** Rows of A and columns of B are packed the same way, which needs MR === NR. */
+const PANEL = MR;
 /** Packed-panel budgets in doubles: a B block (k × nc) of ~1 MB, an A block (mc × k) of ~128 KB. */
 const B_BLOCK_DOUBLES = 1 << 17;
 const A_BLOCK_DOUBLES = 1 << 14;
@@ -167,10 +169,10 @@ function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
   const packed = scratchOf(bAt + nc * k);
   for (let j0 = 0; j0 < n; j0 += nc) {
     const cols = Math.min(nc, n - j0);
-    packColumns(B.data, bOff + j0 * B.colStride, B.rowStride, B.colStride, k, cols, packed, bAt);
+    packPanels(B.data, bOff + j0 * B.colStride, B.colStride, B.rowStride, k, cols, packed, bAt);
     for (let i0 = 0; i0 < m; i0 += mc) {
       const rows = Math.min(mc, m - i0);
-      packRows(A.data, aOff + i0 * A.rowStride, A.rowStride, A.colStride, k, rows, packed);
+      packPanels(A.data, aOff + i0 * A.rowStride, A.rowStride, A.colStride, k, rows, packed, 0);
       for (let jr = 0; jr < cols; jr += NR) {
         const tileCols = Math.min(NR, cols - jr);
         for (let ir = 0; ir < rows; ir += MR) {
@@ -186,46 +188,29 @@ function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
   }
 }
 
-/** Packs `rows` rows of A (k long) as panels of MR rows, element p of row r at [panel][p][r]; pads with 0. */
-function packRows(a: NumericArray, at: number, rs: number, cs: number, k: number, rows: number, pa: Float64Array): void {
-  let d = 0;
-  for (let r0 = 0; r0 < rows; r0 += MR) {
-    const r0At = at + r0 * rs;
-    if (rows - r0 >= MR) {
-      for (let p = 0, i = r0At; p < k; p++, i += cs) {
-        pa[d] = a[i]!;
-        pa[d + 1] = a[i + rs]!;
-        pa[d + 2] = a[i + 2 * rs]!;
-        pa[d + 3] = a[i + 3 * rs]!;
-        d += MR;
+/**
+ * Packs `lines` lines of k elements (rows of A, or columns of B) into panels of 4 lines, element p
+ * of line r at out[d + panel·4k + p·4 + r]; pads a last partial panel with 0. `lineStride` steps
+ * from one line to the next, `elemStride` along a line, so transposed operands pack without a copy.
+ */
+function packPanels(
+  src: NumericArray, at: number, lineStride: number, elemStride: number, k: number, lines: number, out: Float64Array, d: number,
+): void {
+  for (let l0 = 0; l0 < lines; l0 += PANEL) {
+    const l0At = at + l0 * lineStride;
+    if (lines - l0 >= PANEL) {
+      for (let p = 0, i = l0At; p < k; p++, i += elemStride) {
+        out[d] = src[i]!;
+        out[d + 1] = src[i + lineStride]!;
+        out[d + 2] = src[i + 2 * lineStride]!;
+        out[d + 3] = src[i + 3 * lineStride]!;
+        d += PANEL;
       }
     } else {
-      const live = rows - r0;
-      for (let p = 0, i = r0At; p < k; p++, i += cs) {
-        for (let r = 0; r < MR; r++) pa[d + r] = r < live ? a[i + r * rs]! : 0;
-        d += MR;
-      }
-    }
-  }
-}
-
-/** Packs `cols` columns of B (k long) from pb[d] on, as panels of NR columns (element p of column c at [panel][p][c]); pads with 0. */
-function packColumns(b: NumericArray, at: number, rs: number, cs: number, k: number, cols: number, pb: Float64Array, d: number): void {
-  for (let c0 = 0; c0 < cols; c0 += NR) {
-    const c0At = at + c0 * cs;
-    if (cols - c0 >= NR) {
-      for (let p = 0, i = c0At; p < k; p++, i += rs) {
-        pb[d] = b[i]!;
-        pb[d + 1] = b[i + cs]!;
-        pb[d + 2] = b[i + 2 * cs]!;
-        pb[d + 3] = b[i + 3 * cs]!;
-        d += NR;
-      }
-    } else {
-      const live = cols - c0;
-      for (let p = 0, i = c0At; p < k; p++, i += rs) {
-        for (let c = 0; c < NR; c++) pb[d + c] = c < live ? b[i + c * cs]! : 0;
-        d += NR;
+      const live = lines - l0;
+      for (let p = 0, i = l0At; p < k; p++, i += elemStride) {
+        for (let r = 0; r < PANEL; r++) out[d + r] = r < live ? src[i + r * lineStride]! : 0;
+        d += PANEL;
       }
     }
   }

@@ -56,7 +56,6 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
   const pyodide = await options.loadPyodide({
     ...(options.indexURL ? { indexURL: options.indexURL } : {}),
     fullStdLib: false,
-    stdout: undefined,
   });
   pyodide.setStdout(byteWriter(options.stdout));
   pyodide.setStderr(byteWriter(options.stderr));

@@ -23,15 +23,11 @@ def _infer_and_flatten(data):
             return
         if isinstance(item, (list, tuple)):
             if len(shape) <= depth:
-                if any(len(shape) > d for d in ()):
-                    pass
                 shape.append(len(item))
             elif shape[depth] != len(item):
                 raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(item)})")
             for child in item:
                 visit(child, depth + 1, shape)
-            if len(item) == 0 and len(shape) == depth + 1:
-                pass
             return
         if len(shape) > depth:
             raise TypeError(f"not a sequence")

@@ -40,12 +40,13 @@ def _adopt(wrapper, js):
 
 
 def wrap_result(result):
+    # Most ops return one tensor: test for that first, since isinstance(JsArray) is slow in Pyodide.
+    if hasattr(result, "_isTensor"):
+        return _wrap(result)
     if result is jsnull:
         return None
     if isinstance(result, JsArray):
         return tuple(wrap_result(item) for item in result)
-    if hasattr(result, "_isTensor"):
-        return _wrap(result)
     return result
 
 
