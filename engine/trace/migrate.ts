@@ -78,6 +78,8 @@ export function migrateV1toV2(events: readonly V1Event[]): TraceEvent[] {
 /** Any supported trace version to the current one. Throws for versions this build does not know. */
 export function migrateTrace(version: number, events: readonly unknown[]): Trace {
   if (version === TRACE_VERSION) return { version: TRACE_VERSION, events: events as TraceEvent[] };
+  // v2 → v3 only added event kinds and optional fields: a v2 trace is a valid v3 trace.
+  if (version === 2) return { version: TRACE_VERSION, events: events as TraceEvent[] };
   if (version === 1) return { version: TRACE_VERSION, events: migrateV1toV2(events as V1Event[]) };
   throw new Error(`trace version ${version} is newer than this Gradscope understands (${TRACE_VERSION})`);
 }

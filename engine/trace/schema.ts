@@ -3,7 +3,7 @@
  * snapshot can hold it and the graph view can be drawn without Python. Versioned: bump
  * TRACE_VERSION when an event's meaning changes and add a migration beside the snapshot loader.
  */
-export const TRACE_VERSION = 2;
+export const TRACE_VERSION = 3;
 
 /*
  * Version 2 (additive; v1 traces load through migrate.ts):
@@ -15,6 +15,16 @@ export const TRACE_VERSION = 2;
  *   detail of old passes is dropped (see compact.ts and docs/trace.md).
  * Names: `name` events and the `name` fields carry top-level Python variables only (bound when a
  * cell finishes); tensors bound inside loops or functions are unnamed, the last loop value wins.
+ *
+ * Version 3 (additive; v2 traces load unchanged):
+ * - `hook`: a tensor hook that ran on a gradient (before the target's step or accumulation);
+ * - `backward-error`: a backward step that raised (wrong gradient count/shape, NaN under anomaly
+ *   mode, a modified saved tensor), naming the node;
+ * - `custom-call`, `custom-line`, `custom-return`: line-by-line recording of the user's own
+ *   `forward`/`backward` of a custom `torch.autograd.Function`, with locals;
+ * - `gradcheck`: the finite-difference check of a custom Function node, with both Jacobians;
+ * - op events: `pass` when recorded inside a backward pass (create_graph: the second-order
+ *   layer) and `customCall` (the forward call that made a custom node).
  */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -112,6 +122,40 @@ export interface GradNorm {
   readonly norm: number;
 }
 
+/** v3: a Python value as the locals panel shows it (no live objects). */
+export type PyValue =
+  | { readonly kind: 'tensor'; readonly tensor: TensorSummary }
+  | { readonly kind: 'none' }
+  /** int, float, bool, str and other short values, as Python's repr writes them. */
+  | { readonly kind: 'scalar'; readonly text: string }
+  | { readonly kind: 'tuple' | 'list'; readonly items: readonly PyValue[] }
+  /** A custom Function's ctx: what the user set on it, saved tensors, needs_input_grad. */
+  | {
+      readonly kind: 'ctx';
+      readonly attrs: readonly LocalValue[];
+      readonly savedTensors: readonly PyValue[];
+      readonly needsInputGrad: readonly boolean[];
+    }
+  /** Anything else: its type name and a shortened repr. */
+  | { readonly kind: 'other'; readonly type: string; readonly text: string };
+
+/** v3: one local variable of a recorded frame. */
+export interface LocalValue {
+  readonly name: string;
+  readonly value: PyValue;
+}
+
+/** v3: one input/output pair's Jacobians in a gradcheck (rows: input elements, columns: output elements, as PyTorch). */
+export interface JacobianPair {
+  readonly inputIndex: number;
+  readonly outputIndex: number;
+  /** Shape [input numel, output numel]; values present when small. */
+  readonly analytical: TensorSummary;
+  readonly numerical: TensorSummary;
+  /** [row, column] entries where the two differ beyond the tolerance. */
+  readonly mismatches: readonly (readonly [number, number])[];
+}
+
 export type TraceEvent =
   /** A leaf tensor that requires grad, seen for the first time as an op input. */
   | {
@@ -138,6 +182,10 @@ export type TraceEvent =
       readonly name?: string;
       /** v2: the nn.Module calls the op ran inside, outermost first (absent outside modules). */
       readonly moduleScope?: readonly ModuleFrame[];
+      /** v3: the backward pass this op ran inside (create_graph=True: a second-order node). */
+      readonly pass?: number;
+      /** v3: for a custom Function's node, the `custom-call` id of the forward that made it. */
+      readonly customCall?: number;
     }
   /** A Python variable name bound to a tensor (the last binding wins). */
   | { readonly kind: 'name'; readonly seq: number; readonly tensorId: number; readonly name: string }
@@ -210,7 +258,86 @@ export type TraceEvent =
       readonly loc?: SourceLocation;
     }
   /** Marks the start of a cell run, so steps can be grouped and lines resolved. */
-  | { readonly kind: 'run-start'; readonly seq: number; readonly cell: string };
+  | { readonly kind: 'run-start'; readonly seq: number; readonly cell: string }
+  /**
+   * v3: a tensor hook (`register_hook`) ran on the gradient arriving at `target` (a node output or
+   * a leaf). Comes before the target's backward-step (or accumulate). `after` is present when the
+   * hook returned a replacement gradient.
+   */
+  | {
+      readonly kind: 'hook';
+      readonly seq: number;
+      readonly pass: number;
+      readonly target: InputRef;
+      /** The hook function's name (`<lambda>`, `print_grad`). */
+      readonly name: string;
+      readonly before: TensorSummary;
+      readonly after?: TensorSummary;
+      /** Where the hook was registered or defined, when known. */
+      readonly loc?: SourceLocation;
+    }
+  /**
+   * v3: a backward step raised. `message` is PyTorch's text; `anomaly` marks errors found by
+   * anomaly mode (NaN gradients). `loc` is the user's line the error points at inside a custom
+   * backward (its `return`), when there is one; the node's forward line is its op event's `loc`.
+   */
+  | {
+      readonly kind: 'backward-error';
+      readonly seq: number;
+      readonly pass: number;
+      readonly nodeId: number;
+      readonly ename: string;
+      readonly message: string;
+      readonly anomaly: boolean;
+      readonly loc?: SourceLocation;
+    }
+  /**
+   * v3: the user's `forward` or `backward` of a custom Function starts. `callId` links its lines.
+   * Backward calls carry the node and pass; a forward call's node is the op event whose
+   * `customCall` is this id.
+   */
+  | {
+      readonly kind: 'custom-call';
+      readonly seq: number;
+      readonly callId: number;
+      readonly fn: 'forward' | 'backward';
+      /** The Function's class name (`MyReLU`). */
+      readonly functionName: string;
+      readonly nodeId?: number;
+      readonly pass?: number;
+      /** The `def` line of the method. */
+      readonly loc?: SourceLocation;
+    }
+  /** v3: a line of a recorded custom frame is about to run; `locals` as they are before it runs. */
+  | {
+      readonly kind: 'custom-line';
+      readonly seq: number;
+      readonly callId: number;
+      readonly loc: SourceLocation;
+      readonly locals: readonly LocalValue[];
+    }
+  /** v3: a recorded custom frame returned (`value`) or raised (`error`), at line `loc`. */
+  | {
+      readonly kind: 'custom-return';
+      readonly seq: number;
+      readonly callId: number;
+      readonly loc: SourceLocation;
+      readonly locals: readonly LocalValue[];
+      readonly value?: PyValue;
+      readonly error?: string;
+    }
+  /**
+   * v3: finite-difference check of a custom Function node on its recorded inputs in float64
+   * (what `torch.autograd.gradcheck` does). `message` is gradcheck's text when it fails.
+   */
+  | {
+      readonly kind: 'gradcheck';
+      readonly seq: number;
+      readonly nodeId: number;
+      readonly ok: boolean;
+      readonly jacobians: readonly JacobianPair[];
+      readonly message?: string;
+    };
 
 export type TraceEventKind = TraceEvent['kind'];
 

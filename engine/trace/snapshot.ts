@@ -10,7 +10,7 @@ import { isPlainObject, validateTrace } from './validate.ts';
 export const SNAPSHOT_FORMAT = 'gradscope-snapshot';
 export const SNAPSHOT_VERSION = 1;
 /** Trace versions loadSnapshot accepts (older ones are migrated). */
-export const LOADABLE_TRACE_VERSIONS: readonly number[] = [1, TRACE_VERSION];
+export const LOADABLE_TRACE_VERSIONS: readonly number[] = [1, 2, TRACE_VERSION];
 
 export interface SnapshotCell {
   readonly id: string;

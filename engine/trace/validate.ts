@@ -50,7 +50,7 @@ function location(v: unknown, where: string): string | undefined {
   return undefined;
 }
 
-/** One trace event of version `version` (1 or 2). */
+/** One trace event of version `version` (1, 2 or 3). */
 export function validateEvent(v: unknown, where: string, version: number): string | undefined {
   if (!isObj(v)) return `${where} is not an event`;
   if (!isNum(v.seq)) return `${where}.seq is not a number`;
@@ -97,6 +97,24 @@ export function validateEvent(v: unknown, where: string, version: number): strin
       return pass() ?? each(v.gradNorms, `${where}.gradNorms`, (g, w) => (isObj(g) && isInt(g.tensorId) ? undefined : `${w} is not a gradient norm`));
     case 'run-start':
       return typeof v.cell === 'string' ? undefined : `${where}.cell is not a string`;
+    case 'hook':
+      if (typeof v.name !== 'string') return `${where}.name is not a string`;
+      return pass() ?? inputRef(v.target, `${where}.target`) ?? tensorSummary(v.before, `${where}.before`) ?? (v.after === undefined ? undefined : tensorSummary(v.after, `${where}.after`));
+    case 'backward-error':
+      if (!isInt(v.nodeId) || typeof v.message !== 'string' || typeof v.ename !== 'string') return `${where} needs nodeId, ename and message`;
+      return pass() ?? (typeof v.anomaly === 'boolean' ? undefined : `${where}.anomaly is not a boolean`);
+    case 'custom-call':
+      if (!isInt(v.callId) || (v.fn !== 'forward' && v.fn !== 'backward') || typeof v.functionName !== 'string') return `${where} needs callId, fn and functionName`;
+      return undefined;
+    case 'custom-line':
+    case 'custom-return':
+      if (!isInt(v.callId)) return `${where}.callId is not an integer`;
+      if (v.loc === undefined) return `${where}.loc is missing`;
+      return Array.isArray(v.locals) ? undefined : `${where}.locals is not a list`;
+    case 'gradcheck':
+      if (!isInt(v.nodeId) || typeof v.ok !== 'boolean') return `${where} needs nodeId and ok`;
+      return each(v.jacobians, `${where}.jacobians`, (j, w) =>
+        isObj(j) ? tensorSummary(j.analytical, `${w}.analytical`) ?? tensorSummary(j.numerical, `${w}.numerical`) : `${w} is not a Jacobian pair`);
     default:
       return `${where}.kind ${JSON.stringify(v.kind)} is not a trace event kind`;
   }
