@@ -3,7 +3,8 @@
  * detach) share the Storage object, and with it the version counter that saved tensors check.
  * Arithmetic is not here: methods forward to the op table through `callOp`.
  */
-import { accumulateNodeFor, type GradNode, type TensorHook } from './autograd/node.ts';
+import { accumulateNodeFor, describeHook, type GradNode, type TensorHook } from './autograd/node.ts';
+import { currentLocation, getRecorder } from './trace/recorder-hooks.ts';
 import { runBackward } from './autograd/engine.ts';
 import { withGradMode } from './autograd/grad-mode.ts';
 import { allocate, isFloating, legacyTypeName, type DType, type NumericArray } from './dtype.ts';
@@ -284,9 +285,15 @@ export class Tensor implements StridedView {
   }
 
   /** Run `fn` on this tensor's gradient during backward; a returned tensor replaces the gradient. */
-  registerHook(fn: TensorHook): { remove(): void } {
+  registerHook(fn: TensorHook, name?: string): { remove(): void } {
     if (!this.requiresGrad) {
       throw runtimeError("cannot register a hook on a tensor that doesn't require gradient");
+    }
+    if (getRecorder()) {
+      const loc = currentLocation();
+      describeHook(fn, { name: name ?? (fn.name || '<hook>'), ...(loc ? { loc } : {}) });
+    } else if (name) {
+      describeHook(fn, { name });
     }
     const list = this.gradFn ? this.gradFn.tensorHooks(this.outputNr) : this.leafHooks;
     list.push(fn);

@@ -12,7 +12,7 @@ import { getRecorder } from '../trace/recorder-hooks.ts';
 import { onesLike } from '../creation.ts';
 import { isAnomalyCheckNanEnabled, isAnomalyEnabled, reportAnomaly } from './anomaly.ts';
 import { noGrad, withGradMode } from './grad-mode.ts';
-import { AccumulateGrad, gradientEdge, type GradNode } from './node.ts';
+import { AccumulateGrad, gradientEdge, hookInfoOf, type GradNode } from './node.ts';
 import { ReadyQueue } from './ready-queue.ts';
 
 /**
@@ -188,6 +188,7 @@ function runTensorHooks(node: GradNode, outputNr: number, grad: Tensor | null): 
   const hooks = node instanceof AccumulateGrad ? node.variable.leafHooks : node.hooksFor(outputNr);
   for (const hook of [...hooks]) {
     const replaced = hook(g);
+    getRecorder()?.hook(node, outputNr, hookInfoOf(hook), g, replaced || null);
     if (replaced) g = replaced;
   }
   const retained = node.retainedOutputs?.get(outputNr);

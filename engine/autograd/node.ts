@@ -6,9 +6,22 @@ import type { DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { forwardStackForNewNode, isAnomalyEnabled } from './anomaly.ts';
 import type { Tensor } from '../tensor.ts';
+import type { SourceLocation } from '../trace/schema.ts';
 
 /** A tensor hook: may return a replacement gradient. */
 export type TensorHook = (grad: Tensor) => Tensor | void | undefined | null;
+
+/** What the trace says about a hook when it fires: its name and where it was registered. */
+export interface HookInfo {
+  readonly name: string;
+  readonly loc?: SourceLocation;
+}
+
+const hookInfo = new WeakMap<TensorHook, HookInfo>();
+
+export const describeHook = (hook: TensorHook, info: HookInfo): void => void hookInfo.set(hook, info);
+
+export const hookInfoOf = (hook: TensorHook): HookInfo => hookInfo.get(hook) ?? { name: hook.name || '<hook>' };
 
 /** An edge to an input's node and which of that node's inputs it feeds. */
 export type Edge = [GradNode | null, number];

@@ -2,7 +2,7 @@
  * The engine's listening point for the trace. When no recorder is set, every op pays one null
  * check and nothing else.
  */
-import type { GradNode } from '../autograd/node.ts';
+import type { GradNode, HookInfo } from '../autograd/node.ts';
 import type { Tensor } from '../tensor.ts';
 import type { ModuleFrame, SourceLocation } from './schema.ts';
 
@@ -13,6 +13,8 @@ export interface Recorder {
   backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
   /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */
   accumulate(tensor: Tensor, before: Tensor | null, added: Tensor, after: Tensor): void;
+  /** A tensor hook ran on the gradient of `node`'s output `outputNr` (a leaf's AccumulateGrad: its `.grad`). */
+  hook(node: GradNode, outputNr: number, info: HookInfo, before: Tensor, replacement: Tensor | null): void;
   backwardEnd(): void;
   savedFreed(nodes: readonly GradNode[]): void;
   name(tensor: Tensor, name: string): void;

@@ -148,6 +148,14 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       });
       noteContributions(node, gradsOut);
     },
+    hook(node, outputNr, info, before, replacement) {
+      // The fan-out's sum is what the hook saw: report it first, before any replacement.
+      flushSum(node, outputNr, before);
+      push({
+        kind: 'hook', seq: seq++, pass, target: inputRef([node, outputNr]), name: info.name, before: summarize(before),
+        ...(replacement ? { after: summarize(replacement) } : {}), ...(info.loc ? { loc: info.loc } : {}),
+      });
+    },
     accumulate(tensor, before, added, after) {
       if (tensor.accumulator) flushSum(tensor.accumulator, 0, added);
       push({ kind: 'accumulate', seq: seq++, pass, tensorId: tensor.id, before: maybe(before), added: summarize(added), after: summarize(after) });

@@ -368,7 +368,9 @@ class Tensor:
             return None if result is None else as_engine_tensor(result)
 
         proxy = create_proxy(js_hook)
-        handle = call(self._t.registerHook, proxy)
+        # The trace names the user's function (`print_grad`, `<lambda>`), not this wrapper.
+        name = getattr(hook, "__name__", None) or type(hook).__name__
+        handle = call(self._t.registerHook, proxy, name)
         return RemovableHandle(handle, proxy)
 
     # --- shapes with varargs ----------------------------------------------------------------
