@@ -7,6 +7,7 @@ import { createTraceRecorder, setRecorder } from '../engine/index.ts';
 import { mlpData, scalarGraphData, uniformValues } from './data.ts';
 import type { Contender, TimingOptions } from './harness.ts';
 import { base64Floats, type BenchPython } from './python-session.ts';
+import { recordingCostComparison } from './recording-cost.ts';
 import type { EngineSuite, Runnable } from './workloads/types.ts';
 
 export type Unit = 'GFLOP/s' | 'ms' | 'µs';
@@ -196,5 +197,6 @@ export function pythonComparisons(py: BenchPython, ours: EngineSuite): Compariso
         };
       },
     },
+    recordingCostComparison(py),
   ];
 }

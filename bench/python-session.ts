@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { createEngineModule } from '../engine/python/bridge.ts';
-import { createPythonSession, type LoadPyodide } from '../engine/python/session.ts';
+import { createPythonSession, type LoadPyodide, type PythonSession } from '../engine/python/session.ts';
 import { readPythonSources } from '../engine/python/sources-node.ts';
 
 export interface BenchPython {
@@ -15,6 +15,8 @@ export interface BenchPython {
   json<T>(expression: string): T;
   readonly loadMs: number;
   readonly pythonVersion: string;
+  /** The session itself, for workloads that record cells as the worker does. */
+  readonly session: PythonSession;
 }
 
 const WORKLOADS = readFileSync(new URL('./python/bench_workloads.py', import.meta.url), 'utf8');
@@ -54,6 +56,7 @@ export async function startBenchPython(): Promise<BenchPython> {
     },
     loadMs,
     pythonVersion: session.pythonVersion,
+    session,
   };
 }
 

@@ -4,6 +4,8 @@
  * user's source, so the host (the Python layer) supplies how to capture a forward stack and how to
  * report it (PyTorch warns "Error detected in SqrtBackward0. Traceback of forward call ...").
  */
+import { runtimeError, type TorchError } from '../errors.ts';
+
 let anomalyEnabled = false;
 let nanCheck = true;
 
@@ -35,3 +37,15 @@ export function forwardStackForNewNode(): string | null {
 export function reportAnomaly(nodeName: string, forwardStack: string | null): void {
   host?.reportBackwardError(nodeName, forwardStack);
 }
+
+const nanErrors = new WeakSet<object>();
+
+/** PyTorch's error for a NaN gradient found by anomaly mode (remembered, so the trace can mark it). */
+export function nanGradientError(nodeName: string, outputIndex: number): TorchError {
+  const error = runtimeError(`Function '${nodeName}' returned nan values in its ${outputIndex}th output.`);
+  nanErrors.add(error);
+  return error;
+}
+
+/** Whether `error` is anomaly mode's NaN finding (not an error the step raised by itself). */
+export const isNanGradientError = (error: unknown): boolean => typeof error === 'object' && error !== null && nanErrors.has(error);

@@ -23,6 +23,8 @@ export interface CustomFunctionSpec {
   readonly nonDifferentiable?: readonly Tensor[];
   /** Replace missing output gradients with zeros before calling backward (PyTorch's default: true). */
   readonly materializeGrads?: boolean;
+  /** The trace's `custom-call` id of the user's forward that made these outputs (when recorded). */
+  readonly customCall?: number;
 }
 
 export class CustomNode extends GradNode {
@@ -112,8 +114,53 @@ export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
     o.gradFn = node;
     o.outputNr = i;
   });
-  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t != null), outputs[0]);
+  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t != null), outputs[0], spec.customCall);
   return outputs;
+}
+
+export const ONCE_DIFFERENTIABLE_MESSAGE = 'trying to differentiate twice a function that was marked with @once_differentiable';
+
+/** PyTorch's `Error` node: differentiating through it raises its message. */
+class ErrorNode extends GradNode {
+  constructor(private readonly message: string, inputs: readonly Tensor[]) {
+    super();
+    this.nextFunctions = inputs.map(gradientEdge);
+    this.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+    this.outputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+  }
+
+  name(): string {
+    return 'Error';
+  }
+
+  apply(): (Tensor | null)[] {
+    throw runtimeError(this.message);
+  }
+}
+
+/**
+ * `@once_differentiable` under create_graph, as PyTorch's DelayedError: each output becomes a
+ * fresh leaf that requires grad, aliased behind an `Error` node, so the gradient can be used as a
+ * value but differentiating it again raises PyTorch's message. Null entries (no gradient) pass.
+ */
+export function onceDifferentiableOutputs(outputs: readonly (Tensor | null)[]): (Tensor | null)[] {
+  const present = outputs.filter((t): t is Tensor => t !== null);
+  if (present.length === 0) return [...outputs];
+  const leaves = present.map((t) => {
+    const leaf = new Tensor(t.storage, t.shape, t.strides, t.offset, t.dtype);
+    leaf.requiresGrad = true;
+    return leaf;
+  });
+  const node = new ErrorNode(ONCE_DIFFERENTIABLE_MESSAGE, leaves);
+  const aliases = leaves.map((leaf, i) => {
+    const a = aliasOf(leaf);
+    a.gradFn = node;
+    a.outputNr = i;
+    return a;
+  });
+  getRecorder()?.forwardOp(node, 'Error', leaves, aliases[0]);
+  let next = 0;
+  return outputs.map((t) => (t === null ? null : aliases[next++]));
 }
 
 function aliasOf(t: Tensor): Tensor {

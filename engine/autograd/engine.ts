@@ -10,7 +10,7 @@ import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
 import { getRecorder } from '../trace/recorder-hooks.ts';
 import { onesLike } from '../creation.ts';
-import { isAnomalyCheckNanEnabled, isAnomalyEnabled, reportAnomaly } from './anomaly.ts';
+import { isAnomalyCheckNanEnabled, isAnomalyEnabled, isNanGradientError, nanGradientError, reportAnomaly } from './anomaly.ts';
 import { noGrad, withGradMode } from './grad-mode.ts';
 import { AccumulateGrad, gradientEdge, hookInfoOf, type GradNode } from './node.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -88,7 +88,14 @@ export function runBackward(
       }
       if (needed && !needed.has(node)) continue;
 
-      const validated = isAnomalyEnabled() ? applyWithAnomalyChecks(node, gradsIn) : applyNode(node, gradsIn);
+      let validated: (Tensor | null)[];
+      try {
+        validated = isAnomalyEnabled() ? applyWithAnomalyChecks(node, gradsIn) : applyNode(node, gradsIn);
+      } catch (error) {
+        // The trace names the node whose step failed; the error itself reaches the user unchanged.
+        recorder?.backwardError(node, error, isNanGradientError(error));
+        throw error;
+      }
       recorder?.backwardStep(node, gradsIn, validated);
       executed.push(node);
 
@@ -243,7 +250,7 @@ function applyWithAnomalyChecks(node: GradNode, gradsIn: (Tensor | null)[]): (Te
     if (isAnomalyCheckNanEnabled()) {
       validated.forEach((g, i) => {
         if (g && g.toArray().some((v) => Number.isNaN(v))) {
-          throw runtimeError(`Function '${node.name()}' returned nan values in its ${i}th output.`);
+          throw nanGradientError(node.name(), i);
         }
       });
     }

@@ -6,6 +6,9 @@
 import * as engine from '../index.ts';
 import { getPrintOptions, setPrintOptions } from '../format/index.ts';
 import { defaultGenerator } from '../random/index.ts';
+import { onceDifferentiableOutputs } from '../autograd/custom.ts';
+import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
+import { isRecording, recordCustomCall, recordCustomLine, recordCustomReturn, recordGradcheck } from './frame-bridge.ts';
 
 let tagged = false;
 
@@ -27,5 +30,14 @@ export function createEngineModule(): object {
     initialSeedString: () => defaultGenerator.initialSeed().toString(),
     getRngState: () => defaultGenerator.getState(),
     setRngState: (bytes: ArrayLike<number>) => defaultGenerator.setState(Uint8Array.from(bytes)),
+    // Custom Functions: line recording of the user's forward/backward, gradcheck of their nodes.
+    isRecording,
+    recordCustomCall,
+    recordCustomLine,
+    recordCustomReturn,
+    recordGradcheck,
+    pauseRecording,
+    resumeRecording,
+    onceDifferentiableOutputs,
   };
 }

@@ -35,6 +35,10 @@ export interface PythonSession {
   namedTensors(): Array<{ name: string; tensor: unknown }>;
   setInterruptBuffer(buffer: Int32Array): void;
   reset(): void;
+  /** Gradchecks the small custom Function nodes the last recorded run made, into the active recorder; returns how many. */
+  checkCustomNodes(): number;
+  /** Gradchecks one custom Function node made in a recorded run, into the active recorder; false when unknown. */
+  checkCustomNode(nodeId: number): boolean;
 }
 
 const PACKAGE_ROOT = '/home/pyodide/gradscope';
@@ -95,6 +99,12 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
     },
     reset() {
       runner.reset();
+    },
+    checkCustomNodes() {
+      return Number(runner.check_custom_nodes());
+    },
+    checkCustomNode(nodeId) {
+      return Boolean(runner.check_custom_node(nodeId));
     },
   };
 }

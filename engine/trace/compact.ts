@@ -16,7 +16,8 @@ function detailPassOf(e: TraceEvent): number | undefined {
     case 'accumulate':
     case 'gradient-sum':
     case 'backward-end':
-      return e.pass;
+    case 'hook':
+    case 'backward-error':
     case 'saved-freed':
       return e.pass;
     default:
@@ -44,13 +45,38 @@ export function compactTrace(events: readonly TraceEvent[], keepPasses = DEFAULT
     if (e.kind === 'backward-step') lastPassOfNode.set(e.nodeId, Math.max(lastPassOfNode.get(e.nodeId) ?? 0, e.pass));
     if (e.kind === 'backward-end' && dropped.has(e.pass)) droppedEndSeq = Math.max(droppedEndSeq, e.seq);
   }
+  const keepOp = (e: Extract<TraceEvent, { kind: 'op' }>): boolean => {
+    const last = lastPassOfNode.get(e.nodeId);
+    return last === undefined ? e.seq > droppedEndSeq : !dropped.has(last);
+  };
+  // A custom Function's recorded frames share the fate of what they belong to: a backward call
+  // its pass, a forward call the node it made (whose op event comes after the call); a gradcheck
+  // its node.
+  const keptOps = new Set<number>();
+  const keepCall = new Map<number, boolean>();
+  for (const e of events) {
+    if (e.kind !== 'op' || !keepOp(e)) continue;
+    keptOps.add(e.nodeId);
+    if (e.customCall !== undefined) keepCall.set(e.customCall, true);
+  }
+  for (const e of events) {
+    if (e.kind === 'custom-call' && e.pass !== undefined) keepCall.set(e.callId, !dropped.has(e.pass));
+  }
   return events.filter((e) => {
     const pass = detailPassOf(e);
     if (pass !== undefined) return !dropped.has(pass);
-    if (e.kind === 'op') {
-      const last = lastPassOfNode.get(e.nodeId);
-      return last === undefined ? e.seq > droppedEndSeq : !dropped.has(last);
+    switch (e.kind) {
+      case 'op':
+        return keptOps.has(e.nodeId);
+      case 'custom-call':
+      case 'custom-line':
+      case 'custom-return':
+        // A forward whose node was never made (no input required grad) counts as forward work.
+        return keepCall.get(e.callId) ?? e.seq > droppedEndSeq;
+      case 'gradcheck':
+        return keptOps.has(e.nodeId);
+      default:
+        return true;
     }
-    return true;
   });
 }

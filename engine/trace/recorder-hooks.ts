@@ -4,11 +4,11 @@
  */
 import type { GradNode, HookInfo } from '../autograd/node.ts';
 import type { Tensor } from '../tensor.ts';
-import type { ModuleFrame, SourceLocation } from './schema.ts';
+import type { JacobianPair, LocalValue, ModuleFrame, PyValue, SourceLocation } from './schema.ts';
 
 export interface Recorder {
   /** A recorded op: its node, op-table name, graph inputs (edge order) and output. */
-  forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor): void;
+  forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor, customCall?: number): void;
   backwardStart(root: Tensor, retainGraph: boolean, createGraph: boolean): void;
   backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
   /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */
@@ -20,6 +20,14 @@ export interface Recorder {
   name(tensor: Tensor, name: string): void;
   /** An nn.Module parameter's path (`fc1.weight`), told when its module is called. */
   parameter(tensor: Tensor, path: string): void;
+  /** v3: a backward step threw `error` (PyTorch's text); `anomaly` when anomaly mode's NaN check found it. */
+  backwardError(node: GradNode, error: unknown, anomaly: boolean): void;
+  /** v3: the user's forward/backward of a custom Function starts; returns the call id for its lines. */
+  customCall(fn: 'forward' | 'backward', functionName: string, nodeId: number | undefined, loc: SourceLocation | undefined): number;
+  customLine(callId: number, loc: SourceLocation, locals: readonly LocalValue[]): void;
+  customReturn(callId: number, loc: SourceLocation, locals: readonly LocalValue[], value: PyValue | undefined, error: string | undefined): void;
+  /** v3: the finite-difference check of a custom Function node. */
+  gradcheck(nodeId: number, ok: boolean, jacobians: readonly JacobianPair[], message: string | undefined): void;
 }
 
 let active: Recorder | null = null;
@@ -39,6 +47,26 @@ export function setLocationProvider(fn: () => SourceLocation | undefined): void 
 
 export const currentLocation = (): SourceLocation | undefined => locationProvider();
 
+let cellOfFile: (file: string) => string | undefined = () => undefined;
+
+/** Which cell a Python filename is (custom Function frames report their own file and line). */
+export function setCellResolver(fn: (file: string) => string | undefined): void {
+  cellOfFile = fn;
+}
+
+export const cellForFile = (file: string): string | undefined => cellOfFile(file);
+
+/** Stop recording for a moment (gradcheck's reruns must not add events); give the token back to resume. */
+export function pauseRecording(): Recorder | null {
+  const paused = active;
+  active = null;
+  return paused;
+}
+
+export function resumeRecording(paused: Recorder | null): void {
+  active = paused;
+}
+
 /** Bind a Python variable name to a tensor in the trace. */
 export function recordName(t: Tensor, name: string): void {
   active?.name(t, name);
@@ -49,10 +77,13 @@ let moduleStack: ModuleFrame[] = [];
 
 export const currentModuleScope = (): readonly ModuleFrame[] => moduleStack;
 
+/** Module calls started in this session (this worker or CLI run): numbers each ModuleFrame. */
+let moduleCalls = 0;
+
 /** Python's module listener: a module's forward starts (`path` from the outermost module). */
 export function enterModuleScope(path: string, type: string): void {
   if (!active) return;
-  moduleStack = [...moduleStack, { path, type }];
+  moduleStack = [...moduleStack, { path, type, call: ++moduleCalls }];
 }
 
 /** Python's module listener: the innermost module's forward returned (or raised). */

@@ -5,14 +5,16 @@
  * backward pass; old passes' detail is compacted away so long loops stay bounded.
  */
 import { AccumulateGrad, type GradNode } from '../autograd/node.ts';
+import { TorchError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { chainRuleEdges, opFormulaOf, opNameOf } from './chain-rule.ts';
 import { compactTrace, DEFAULT_KEEP_PASSES } from './compact.ts';
 import { currentLocation, currentModuleScope, type Recorder } from './recorder-hooks.ts';
-import type { GradContribution, GradNorm, InputRef, TensorSummary, TraceEvent } from './schema.ts';
+import type { GradContribution, GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from './schema.ts';
 import { l2Norm, summarize } from './summarize.ts';
 
 export {
+  cellForFile, pauseRecording, resumeRecording, setCellResolver,
   enterModuleScope, exitModuleScope, getRecorder, recordName, recordParameter, resetModuleScope, setLocationProvider, setRecorder,
 } from './recorder-hooks.ts';
 export type { Recorder } from './recorder-hooks.ts';
@@ -56,6 +58,13 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
   let root: { id: number; loss?: number } | undefined;
   let pending = new Map<GradNode, Map<number, PendingSum>>();
   let gradNorms = new Map<number, GradNorm>();
+  // Backward passes running now, innermost last: ops recorded inside one (create_graph) carry it.
+  let activePasses: number[] = [];
+  // Custom Function frames: which node a backward call ran for, and where that backward returned
+  // (a backward-error on the node points at the user's `return` line).
+  let nextCallId = 1;
+  const backwardCallNode = new Map<number, number>();
+  let returnLocOfNode = new Map<number, SourceLocation>();
 
   const withLoc = <T extends object>(e: T): T => {
     const loc = currentLocation();
@@ -97,7 +106,7 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
   };
 
   const recorder: Recorder = {
-    forwardOp(node, op, inputs, output) {
+    forwardOp(node, op, inputs, output, customCall) {
       for (const t of inputs) {
         if (t && t.isLeaf && t.requiresGrad && !seenLeaves.has(t.id)) {
           seenLeaves.add(t.id);
@@ -119,11 +128,14 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
           inputs: node.nextFunctions.map(inputRef),
           output: summarize(output),
           ...(moduleScope.length > 0 ? { moduleScope } : {}),
+          ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
+          ...(customCall !== undefined ? { customCall } : {}),
         }),
       );
     },
     backwardStart(rootTensor, retainGraph, createGraph) {
       pass++;
+      activePasses.push(pass);
       pending = new Map();
       gradNorms = new Map();
       root = { id: rootTensor.id, ...(rootTensor.numel() === 1 ? { loss: rootTensor.contiguousValues()[0] } : {}) };
@@ -163,6 +175,7 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after) });
     },
     backwardEnd() {
+      activePasses.pop();
       push({ kind: 'backward-end', seq: seq++, pass });
       push(withLoc({
         kind: 'pass-summary',
@@ -187,6 +200,43 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     parameter(tensor, path) {
       parameters.set(tensor.id, path);
     },
+    backwardError(node, error, anomaly) {
+      const { ename, message } = errorText(error);
+      const loc = returnLocOfNode.get(node.id);
+      returnLocOfNode.delete(node.id);
+      push({
+        kind: 'backward-error', seq: seq++, pass: activePasses[activePasses.length - 1] ?? pass, nodeId: node.id, ename, message, anomaly,
+        ...(loc ? { loc } : {}),
+      });
+      // The error ends this backward pass (it propagates out of the engine).
+      activePasses.pop();
+    },
+    customCall(fn, functionName, nodeId, loc) {
+      const callId = nextCallId++;
+      const backwardPass = fn === 'backward' ? activePasses[activePasses.length - 1] : undefined;
+      if (fn === 'backward' && nodeId !== undefined) backwardCallNode.set(callId, nodeId);
+      push({
+        kind: 'custom-call', seq: seq++, callId, fn, functionName,
+        ...(nodeId !== undefined ? { nodeId } : {}), ...(backwardPass !== undefined ? { pass: backwardPass } : {}), ...(loc ? { loc } : {}),
+      });
+      return callId;
+    },
+    customLine(callId, loc, locals) {
+      push({ kind: 'custom-line', seq: seq++, callId, loc, locals });
+    },
+    customReturn(callId, loc, locals, value, error) {
+      const nodeId = backwardCallNode.get(callId);
+      if (nodeId !== undefined) {
+        backwardCallNode.delete(callId);
+        returnLocOfNode.set(nodeId, loc);
+      }
+      push({
+        kind: 'custom-return', seq: seq++, callId, loc, locals, ...(value !== undefined ? { value } : {}), ...(error !== undefined ? { error } : {}),
+      });
+    },
+    gradcheck(nodeId, ok, jacobians, message) {
+      push({ kind: 'gradcheck', seq: seq++, nodeId, ok, jacobians, ...(message !== undefined ? { message } : {}) });
+    },
   };
 
   return {
@@ -197,8 +247,28 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     drain() {
       const out = compactTrace(buffer, keepPasses);
       buffer = [];
+      // A run that ended inside a backward (an error in a hook) leaves nothing open for the next.
+      activePasses = [];
+      backwardCallNode.clear();
+      returnLocOfNode = new Map();
       fullPassesInBuffer = 0;
       return out;
     },
   };
+}
+
+/** PyTorch's exception class and text of a backward failure: the engine's own, or the user's Python exception. */
+function errorText(error: unknown): { ename: string; message: string } {
+  if (error instanceof TorchError) return { ename: error.pyType, message: error.message };
+  const pythonType = (error as { type?: unknown } | null)?.type;
+  if (error instanceof Error && typeof pythonType === 'string') {
+    // Pyodide's PythonError: the message is the whole traceback, ending in `Type: text`.
+    const text = error.message.trimEnd();
+    const marker = `\n${pythonType}: `;
+    const at = text.lastIndexOf(marker);
+    const message = at >= 0 ? text.slice(at + marker.length) : text.endsWith(`\n${pythonType}`) ? '' : text;
+    return { ename: pythonType, message };
+  }
+  if (error instanceof Error) return { ename: error.name, message: error.message };
+  return { ename: 'Error', message: String(error) };
 }

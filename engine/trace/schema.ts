@@ -64,6 +64,13 @@ export type InputRef =
 export interface ModuleFrame {
   readonly path: string;
   readonly type: string;
+  /**
+   * v3: which module call this is, numbered 1, 2, … per session in the order calls start. Two
+   * modules with the same path (two models that both have `fc1`) and two calls of one module are
+   * different calls, so the graph groups them apart (as torch.fx names them `fc1` and `fc1_1`).
+   * Absent in v2 traces: the graph then groups by path.
+   */
+  readonly call?: number;
 }
 
 /** Where a broadcast gradient was summed back to its input's shape. */

@@ -2,16 +2,19 @@
  * Records the trace of cell runs: one recording for the whole Python session (so event seqs, leaf
  * first-sightings and backward pass numbers continue across cells, as the namespace does), with a
  * location provider that asks Python for the user's current line, and the tensors bound to
- * variables named at the end of each run.
+ * variables named at the end of each run. After a run, the custom Function nodes it made with small
+ * inputs are gradchecked (their `gradcheck` events end the run's events).
  */
 import { createTraceRecorder, recordName, setLocationProvider, setRecorder, type Tensor } from '../index.ts';
-import { resetModuleScope } from '../trace/recorder-hooks.ts';
+import { resetModuleScope, setCellResolver } from '../trace/recorder-hooks.ts';
 import type { PythonSession } from '../python/session.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 
 export interface SessionRecording {
   /** Runs one cell with recording on; returns what `run` returned and the events it appended. */
   record<T>(cellId: string, fileName: string, run: () => T): { readonly result: T; readonly events: TraceEvent[] };
+  /** Gradchecks a custom Function node of an earlier run (one too big for the automatic check); undefined when unknown. */
+  gradcheck(nodeId: number): TraceEvent | undefined;
 }
 
 /**
@@ -29,7 +32,11 @@ def _gradscope_install_module_listener():
             path = ''
             if self.stack:
                 parent, parent_path = self.stack[-1]
-                name = next((k for k, v in parent._modules.items() if v is m), '?')
+                # A direct child, or one held by a container that is never called itself
+                # (ModuleList, ModuleDict): encoder.layers.0, as named_modules() names it.
+                name = next((k for k, v in parent._modules.items() if v is m), None)
+                if name is None:
+                    name = next((k for k, v in parent.named_modules() if v is m and k), '?')
                 path = f'{parent_path}.{name}' if parent_path else name
             self.stack.append((m, path))
             engine.enterModuleScope(path, type(m).__name__)
@@ -46,13 +53,20 @@ del _gradscope_install_module_listener
 `;
 const REMOVE_MODULE_LISTENER = 'from torch.nn.modules import module as _gradscope_m\n_gradscope_m.set_module_stack_listener(None)\ndel _gradscope_m\n';
 
-export function createSessionRecording(session: PythonSession): SessionRecording {
+export interface SessionRecordingOptions {
+  /** Record custom Functions' own frames and gradcheck their nodes (default true; false only to measure what it costs). */
+  readonly customFunctions?: boolean;
+}
+
+export function createSessionRecording(session: PythonSession, options: SessionRecordingOptions = {}): SessionRecording {
+  const customFunctions = options.customFunctions ?? true;
   const trace = createTraceRecorder();
   const cellOfFile = new Map<string, string>();
   return {
     record<T>(cellId: string, fileName: string, run: () => T) {
       cellOfFile.set(fileName, cellId);
       setRecorder(trace.recorder);
+      if (customFunctions) setCellResolver((file) => cellOfFile.get(file));
       session.run(INSTALL_MODULE_LISTENER, '<gradscope>');
       setLocationProvider(() => {
         const where = session.currentLocation();
@@ -64,12 +78,23 @@ export function createSessionRecording(session: PythonSession): SessionRecording
         result = run();
       } finally {
         for (const { name, tensor } of session.namedTensors()) recordName(tensor as Tensor, name);
+        if (customFunctions) session.checkCustomNodes();
         setRecorder(null);
+        setCellResolver(() => undefined);
         session.run(REMOVE_MODULE_LISTENER, '<gradscope>');
         resetModuleScope();
         setLocationProvider(() => undefined);
       }
       return { result, events: trace.drain() };
+    },
+    gradcheck(nodeId) {
+      setRecorder(trace.recorder);
+      try {
+        if (!session.checkCustomNode(nodeId)) return undefined;
+      } finally {
+        setRecorder(null);
+      }
+      return trace.drain().find((e) => e.kind === 'gradcheck' && e.nodeId === nodeId);
     },
   };
 }

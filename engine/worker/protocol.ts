@@ -4,7 +4,8 @@
  */
 import type { TraceEvent } from '../trace/schema.ts';
 
-export type KernelState = 'loading' | 'idle' | 'busy' | 'dead';
+/** `off`: Python was never asked to start (a shared snapshot shows without it; the first Run starts it). */
+export type KernelState = 'off' | 'loading' | 'idle' | 'busy' | 'dead';
 
 export type WorkerRequest =
   /** Boot Pyodide and the torch package. `interruptBuffer` is a SharedArrayBuffer(Int32) when the page is cross-origin isolated. */
@@ -12,7 +13,14 @@ export type WorkerRequest =
   /** Run one cell's code in the shared namespace. `cellId` names the cell in tracebacks and in the trace. */
   | { readonly type: 'run'; readonly id: number; readonly cellId: string; readonly cellLabel: string; readonly code: string }
   /** Forget the namespace (used when Restart cannot terminate, e.g. in tests). */
-  | { readonly type: 'reset'; readonly id: number };
+  | { readonly type: 'reset'; readonly id: number }
+  /** The app's anomaly toggle: torch.autograd.set_detect_anomaly for the session (answered by `anomaly`). */
+  | { readonly type: 'set-anomaly'; readonly id: number; readonly enabled: boolean }
+  /** Gradcheck a custom Function node of an earlier run, e.g. one too big for the automatic check (answered by `gradcheck`). */
+  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number };
+
+/** v3: the `gradcheck` trace event. */
+export type GradcheckEvent = Extract<TraceEvent, { kind: 'gradcheck' }>;
 
 export type WorkerResponse =
   | { readonly type: 'status'; readonly state: KernelState; readonly message?: string; readonly progress?: number }
@@ -27,7 +35,11 @@ export type WorkerResponse =
       readonly error?: PythonError;
       readonly trace: readonly TraceEvent[];
     }
-  | { readonly type: 'fatal'; readonly id?: number; readonly message: string };
+  | { readonly type: 'fatal'; readonly id?: number; readonly message: string }
+  /** Anomaly mode as it is now for the session. */
+  | { readonly type: 'anomaly'; readonly id: number; readonly enabled: boolean }
+  /** The check of `nodeId` (also appended to the session's trace), or why there is none (the node is unknown or was forgotten). */
+  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number; readonly event?: GradcheckEvent; readonly error?: string };
 
 export interface PythonError {
   /** Exception class name, e.g. `RuntimeError`, `KeyboardInterrupt`. */

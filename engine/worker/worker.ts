@@ -11,6 +11,7 @@ import { bundledPythonSources } from '../python/sources-bundled.ts';
 import { createEngineModule } from '../python/bridge.ts';
 import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
 import { createStreamBuffer } from './stream-buffer.ts';
+import { isAnomalyEnabled, setAnomalyEnabled } from '../autograd/anomaly.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -77,6 +78,18 @@ function run(id: number, cellId: string, cellLabel: string, code: string): void 
   post({ type: 'status', state: 'idle' });
 }
 
+function gradcheck(id: number, nodeId: number): void {
+  if (!recording) {
+    post({ type: 'gradcheck', id, nodeId, error: 'Python is not loaded yet' });
+    return;
+  }
+  post({ type: 'status', state: 'busy' });
+  const event = recording.gradcheck(nodeId);
+  if (event?.kind === 'gradcheck') post({ type: 'gradcheck', id, nodeId, event });
+  else post({ type: 'gradcheck', id, nodeId, error: `node ${nodeId} is not a custom Function node of a recorded run (or it was forgotten)` });
+  post({ type: 'status', state: 'idle' });
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
@@ -92,6 +105,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'reset':
       session?.reset();
       post({ type: 'done', id: request.id, cellId: '', ok: true, trace: [] });
+      break;
+    case 'set-anomaly':
+      setAnomalyEnabled(request.enabled);
+      post({ type: 'anomaly', id: request.id, enabled: isAnomalyEnabled() });
+      break;
+    case 'gradcheck':
+      gradcheck(request.id, request.nodeId);
       break;
   }
 };

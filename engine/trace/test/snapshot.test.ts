@@ -59,12 +59,12 @@ describe('snapshots', () => {
     [
       'an event of unknown kind',
       { format: 'gradscope-snapshot', version: 1, cells: [], trace: { version: 2, events: [{ kind: 'boom', seq: 0 }] }, view: {} },
-      'trace.events[0].kind "boom"',
+      'trace.events[0].kind: kind "boom" is not a trace event kind',
     ],
     [
       'an op without an output',
       { format: 'gradscope-snapshot', version: 1, cells: [], trace: { version: 2, events: [{ kind: 'op', seq: 0, nodeId: 1, op: 'mul', gradFn: 'MulBackward0', inputs: [] }] }, view: {} },
-      'trace.events[0].output is not a tensor summary',
+      'trace.events[0].output is missing',
     ],
     ['a cell without source', { format: 'gradscope-snapshot', version: 1, cells: [{ id: 'a' }], trace: { version: 2, events: [] } }, 'cells[0]'],
   ])('refuses %s and says what is wrong', (_what, json, message) => {

@@ -3,6 +3,8 @@
 `apply` runs the user's `forward` with gradients off, then asks the engine for a graph node named
 `<ClassName>Backward` whose backward calls the user's `backward` with the gradients of the
 outputs. The engine checks what comes back (count and shapes) with PyTorch's messages.
+While a cell records its trace, both methods run under `_frames.call_recorded` (line events with
+locals), and the node is remembered for the gradcheck badge (`_node_gradcheck`).
 """
 import builtins
 import functools
@@ -13,6 +15,7 @@ from pyodide.ffi import create_proxy, to_js
 from .._engine import E, JsException, call, js_list, raise_from_js
 from .._grad_mode import no_grad, is_grad_enabled
 from .._tensor import Tensor, _wrap
+from . import _frames, _node_gradcheck
 
 
 class FunctionCtx:
@@ -93,7 +96,7 @@ class Function(metaclass=_FunctionMeta):
             builtins.bool(grad_on and isinstance(a, Tensor) and a.requires_grad) for a in args
         )
         with no_grad():
-            output = cls.forward(ctx, *args, **kwargs)
+            output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, (ctx,) + args, kwargs)
         is_tuple = isinstance(output, tuple)
         outputs = output if is_tuple else (output,)
         if not any(ctx.needs_input_grad):
@@ -109,7 +112,7 @@ class Function(metaclass=_FunctionMeta):
                 py_grads = [
                     g if g is not None else zeros_like(out) for g, out in zip(py_grads, tensor_outputs)
                 ]
-            result = cls.backward(ctx, *py_grads)
+            result, _ = _frames.call_recorded("backward", cls.__name__, cls.backward, (ctx,) + tuple(py_grads), node_id=node.id)
             if not isinstance(result, tuple):
                 result = (result,)
             converted = []
@@ -132,11 +135,17 @@ class Function(metaclass=_FunctionMeta):
             "nonDifferentiable": js_list([t._t for t in ctx._non_differentiable]),
             "materializeGrads": ctx._materialize_grads,
         }
+        if forward_call is not None:
+            spec["customCall"] = forward_call
         try:
             js_outputs = E.applyCustom(to_js(spec, dict_converter=Object.fromEntries))
         except JsException as exc:
             raise_from_js(exc)
         wrapped = [_wrap(t) for t in js_outputs]
+        if forward_call is not None:
+            node = next((t.gradFn for t in js_outputs if t.gradFn is not None), None)
+            if node is not None:
+                _node_gradcheck.remember(node.id, cls, args, kwargs)
         it = iter(wrapped)
         final = tuple(next(it) if isinstance(o, Tensor) else o for o in outputs)
         return final if is_tuple else final[0]
@@ -147,9 +156,22 @@ class InplaceFunction(Function):
 
 
 def once_differentiable(fn):
+    """As PyTorch's: the backward runs without building a graph, and under create_graph its results
+    hang behind an `Error` node, so differentiating them again raises PyTorch's message."""
+
     @functools.wraps(fn)
     def wrapper(ctx, *args):
         with no_grad():
-            return fn(ctx, *args)
+            outputs = fn(ctx, *args)
+        if not is_grad_enabled():
+            return outputs
+        if not any(isinstance(a, Tensor) and a.requires_grad for a in args):
+            return outputs
+        is_tuple = isinstance(outputs, tuple)
+        items = outputs if is_tuple else (outputs,)
+        engine_items = [o._t if isinstance(o, Tensor) else None for o in items]
+        guarded = E.onceDifferentiableOutputs(js_list(engine_items))
+        result = tuple(_wrap(g) if isinstance(o, Tensor) else o for o, g in zip(items, guarded))
+        return result if is_tuple else result[0]
 
     return wrapper

@@ -52,19 +52,27 @@ def _run_engine_check(check, func, inputs, options):
         proxy.destroy()
 
 
-def _verdict(result, raise_exception):
-    if result.ok or not raise_exception:
-        return bool(result.ok)
+def mismatch_message(result):
+    """gradcheck's text for the first (output, input) pair whose Jacobians disagree, or None."""
     from .._creation import tensor
 
     for check in result.jacobians:
         if not check.ok:
             numerical = tensor(check.numerical.to_py(), dtype=_dtype.from_engine(check.outputDtype))
             analytical = tensor(check.analytical.to_py(), dtype=_dtype.from_engine(check.inputDtype))
-            raise GradcheckError(
+            return (
                 f"Jacobian mismatch for output {check.output} with respect to input {check.wrtInput},\n"
                 f"numerical:{numerical}\nanalytical:{analytical}\n"
             )
+    return None
+
+
+def _verdict(result, raise_exception):
+    if result.ok or not raise_exception:
+        return bool(result.ok)
+    message = mismatch_message(result)
+    if message is not None:
+        raise GradcheckError(message)
     return False
 
 

@@ -1,0 +1,22 @@
+import torch
+from torch.autograd.function import once_differentiable
+
+
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return 2 * g * x
+
+
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+y = Square.apply(x)
+g, = torch.autograd.grad((y * y).sum(), x, create_graph=True)
+print(g)
+g.sum().backward()
