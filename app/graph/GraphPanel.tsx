@@ -9,7 +9,8 @@ import { buildGraph } from './build-graph.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from './layout-client.ts';
 import type { GraphLayout } from './layout.ts';
-import { defaultCollapsedGroups, groupGraph } from './module-groups.ts';
+import { defaultCollapsedGroups, groupGraph, viewNodeIds } from './module-groups.ts';
+import { GraphExportButtons } from '../share/GraphExportButtons.tsx';
 
 export interface GraphPanelProps {
   readonly events: readonly TraceEvent[];
@@ -37,7 +38,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
 
   // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
   const fullGraph = useMemo(() => buildGraph(events, undefined, { names: 'final' }), [events]);
-  // Module paths the person collapsed; big graphs start with their top-level modules collapsed.
+  // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
   if (collapsedFor !== fullGraph) {
@@ -49,10 +50,12 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
     () => (step === undefined ? fullModel : groupGraph(buildGraph(events, step, { names: 'final' }), collapsed)),
     [events, step, fullModel, collapsed],
   );
-  const toggleGroup = (path: string) =>
+  // A selected node hidden in a collapsed module selects the module's node.
+  const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);
+  const toggleGroup = (key: string) =>
     setCollapsed((current) => {
       const next = new Set(current);
-      if (!next.delete(path)) next.add(path);
+      if (!next.delete(key)) next.add(key);
       return next;
     });
   const toggleGroupRef = useRef(toggleGroup);
@@ -61,7 +64,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   useEffect(() => {
     const view = createGraphView(canvasRef.current!, {
       onNodeClick: (nodeId) => onNodeClickRef.current?.(nodeId),
-      onGroupToggle: (path) => toggleGroupRef.current(path),
+      onGroupToggle: (key) => toggleGroupRef.current(key),
     });
     const runner = createLayoutRunner();
     viewRef.current = view;
@@ -100,13 +103,13 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   useEffect(() => {
     const view = viewRef.current;
     if (!view || !layout) return;
-    view.update(shownModel, layout, { selectedNodeIds });
+    view.update(shownModel, layout, { selectedNodeIds: shownSelection });
     if (layout.nodes.length === 0) hasFittedRef.current = false;
     else if (!hasFittedRef.current) {
       hasFittedRef.current = true;
       view.fit();
     }
-  }, [shownModel, layout, selectedNodeIds]);
+  }, [shownModel, layout, shownSelection]);
 
   const nodeCount = fullModel.nodes.length;
   return (
@@ -122,6 +125,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => viewRef.current?.zoomBy(1 / ZOOM_STEP)}>
           −
         </button>
+        <GraphExportButtons canvasRef={canvasRef} />
       </div>
       <div role="status" aria-live="polite" style={{ position: 'absolute', left: 8, bottom: 8, fontSize: 12 }}>
         {error ?? (isLayingOut && nodeCount > 0 ? `Laying out ${nodeCount} nodes…` : '')}

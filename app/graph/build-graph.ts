@@ -4,6 +4,7 @@
  */
 import type { GradNorm, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { formatSummaryValues } from './format.ts';
+import { opMarksOf } from './node-marks.ts';
 import {
   leafNodeId,
   opNodeId,
@@ -171,11 +172,14 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   const leafByNodeId = new Map<string, MutableLeaf>();
   for (const leaf of leaves.values()) leafByNodeId.set(leafNodeId(leaf.tensorId), leaf);
 
+  const marks = opMarksOf(events, limit);
   const nodes: GraphNode[] = order.map((id) => {
     const leaf = leafByNodeId.get(id);
     if (leaf) return toLeafNode(leaf, names.get(leaf.tensorId));
     const op = opByNodeId.get(id)!;
-    return toOpNode(op, names.get(op.event.output.id));
+    const node = toOpNode(op, names.get(op.event.output.id));
+    const opMarks = marks.get(op.event.nodeId);
+    return opMarks ? { ...node, marks: opMarks } : node;
   });
 
   return {

@@ -4,12 +4,14 @@
  */
 import { curveBumpY, line, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
 import { GRAPH_CSS } from './graph-style.ts';
+import { MARK_CSS, markBadge, markClasses, markDescription } from './node-marks.ts';
 import { nodeAriaLabel } from './labels.ts';
 import type { EdgeRoute, GraphLayout, NodeBox } from './layout.ts';
 import type { GraphModel, GraphNode, LeafNode, OpNode } from './model.ts';
-import { groupBoxes, type GroupBox, type GroupedGraph, type GroupNode, type ViewNode } from './module-groups.ts';
-import { formatGradBrief, formatShape } from './format.ts';
-import { LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, groupLines, leafLines, opLabel } from './node-size.ts';
+import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } from './draw-groups.ts';
+import type { GroupedGraph, ViewNode } from './module-groups.ts';
+import { formatShape } from './format.ts';
+import { GRAD_LABEL_GAP, LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opGradLabel, opLabel } from './node-size.ts';
 
 /** View state that is not part of the trace's picture. */
 export interface GraphViewState {
@@ -19,8 +21,8 @@ export interface GraphViewState {
 export interface GraphViewOptions {
   /** Called with a node's id when it is clicked. */
   readonly onNodeClick?: (nodeId: string) => void;
-  /** Called with a module group's path when its box label or its collapsed node is clicked. */
-  readonly onGroupToggle?: (path: string) => void;
+  /** Called with a module group's key when its box label or its collapsed node's ▸ is clicked. */
+  readonly onGroupToggle?: (key: string) => void;
 }
 
 /** A model to draw: a plain graph model, or one with module groups folded (module-groups.ts). */
@@ -62,7 +64,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .attr('width', '100%')
     .attr('height', '100%')
     .style('display', 'block');
-  svg.append('style').text(GRAPH_CSS);
+  svg.append('style').text(GRAPH_CSS + MARK_CSS);
   svg
     .append('defs')
     .append('marker')
@@ -83,6 +85,11 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   const nodeLayer = viewport.append('g').attr('class', 'gs-nodes');
   // Above the nodes, so a gradient pulse is visible where an edge meets its node.
   const pulseLayer = viewport.append('g').attr('class', 'gs-pulses');
+  // "2nd order" key, shown while second-order nodes (create_graph=True) are on screen.
+  const legend = svg.append('g').attr('class', 'gs-legend').attr('transform', 'translate(12, 18)').attr('visibility', 'hidden');
+  legend.append('rect').attr('x', 0).attr('y', -7).attr('width', 22).attr('height', 14).attr('rx', 7);
+  legend.append('text').attr('x', 28).attr('y', 4).text('2nd order');
+  legend.append('title').text('Ops recorded inside a backward with create_graph=True: the second-order layer');
   const emptyState = svg
     .append('text')
     .attr('class', 'gs-empty')
@@ -104,8 +111,6 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   svg.on('dblclick.zoom', null);
 
   let lastLayout: GraphLayout | null = null;
-  let lastOpIds: ReadonlySet<string> = new Set();
-  let lastGroupBoxes: readonly GroupBox[] = [];
 
   const viewSize = () => {
     const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
@@ -115,8 +120,6 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   return {
     update(model, layout, viewState = {}) {
       lastLayout = layout;
-      lastOpIds = new Set(model.nodes.filter((node) => node.kind === 'op').map((node) => node.id));
-      lastGroupBoxes = [];
       const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
       const drawnIds = new Set(drawn.map((node) => node.id));
@@ -128,8 +131,8 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       const pulsing = new Set(model.pulseEdgeIds ?? []);
       drawEdges(edgeLayer, routes, arrowId, pulsing);
       drawPulses(pulseLayer, routes.filter((route) => pulsing.has(route.id)), model.step);
-      lastGroupBoxes = groupBoxes({ expandedGroups: model.expandedGroups ?? [] }, new Map(drawn.map((node) => [node.id, boxes.get(node.id)!])));
-      drawGroupBoxes(groupLayer, lastGroupBoxes, options.onGroupToggle);
+      drawGroupBoxes(groupLayer, groupBoxViews(model.expandedGroups ?? [], layout), options.onGroupToggle);
+      legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
       drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
     },
     fit() {
@@ -138,7 +141,8 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         return;
       }
       const { width, height } = viewSize();
-      const bounds = boundsOf([...lastLayout.nodes, ...lastGroupBoxes.map(toCentredBox)], lastOpIds);
+      // The layout's size holds every node, its gradient label and every group box: fit is exact.
+      const bounds = { x: 0, y: 0, width: lastLayout.width, height: lastLayout.height };
       const scale = Math.min(
         MAX_FIT_SCALE,
         Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
@@ -158,64 +162,6 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       svg.remove();
     },
   };
-}
-
-/** Room kept right of an op pill for its `grad …` label, which appears during backward replay. */
-const GRAD_LABEL_ALLOWANCE = 150;
-
-const toCentredBox = (box: GroupBox): NodeBox => ({
-  id: `box:${box.path}`,
-  x: box.x + box.width / 2,
-  y: box.y + box.height / 2,
-  width: box.width,
-  height: box.height,
-});
-
-/** Expanded modules: a labelled rounded rectangle; clicking the label collapses the module. */
-function drawGroupBoxes(layer: SvgSelection<SVGGElement>, boxes: readonly GroupBox[], onToggle: ((path: string) => void) | undefined) {
-  layer
-    .selectAll<SVGGElement, GroupBox>('g.gs-module')
-    .data(boxes, (box) => box.path)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'gs-module');
-      g.append('rect').attr('class', 'gs-module-box').attr('rx', 10);
-      g.append('text').attr('class', 'gs-module-label').attr('role', 'button').attr('tabindex', 0);
-      return g;
-    })
-    .attr('data-group-path', (box) => box.path)
-    .attr('aria-label', (box) => `module ${box.label}`)
-    .each(function (box) {
-      const g = select<SVGGElement, GroupBox>(this);
-      g.select('rect.gs-module-box').attr('x', box.x).attr('y', box.y).attr('width', box.width).attr('height', box.height);
-      g.select<SVGTextElement>('text.gs-module-label')
-        .attr('x', box.x + 8)
-        .attr('y', box.y + 12)
-        .attr('aria-label', `Collapse ${box.label}`)
-        .text(`▾ ${box.label}`)
-        .on('click', (event: Event) => {
-          event.stopPropagation();
-          onToggle?.(box.path);
-        })
-        .on('keydown', (event: KeyboardEvent) => {
-          if (event.key !== 'Enter' && event.key !== ' ') return;
-          event.preventDefault();
-          onToggle?.(box.path);
-        });
-    });
-}
-
-function boundsOf(nodes: readonly NodeBox[], opIds: ReadonlySet<string>) {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { id, x, y, width, height } of nodes) {
-    minX = Math.min(minX, x - width / 2);
-    minY = Math.min(minY, y - height / 2);
-    maxX = Math.max(maxX, x + width / 2 + (opIds.has(id) ? GRAD_LABEL_ALLOWANCE : 0));
-    maxY = Math.max(maxY, y + height / 2);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 // Vertical tangents at every control point: edges leave and enter nodes straight down.
@@ -270,7 +216,7 @@ function drawNodes(
   activeNodeId: string | undefined,
   selected: ReadonlySet<string>,
   onNodeClick: ((nodeId: string) => void) | undefined,
-  onGroupToggle: ((path: string) => void) | undefined,
+  onGroupToggle: ((key: string) => void) | undefined,
 ) {
   layer
     .selectAll<SVGGElement, ViewNode>('g.gs-node')
@@ -284,8 +230,7 @@ function drawNodes(
           const g = select(this);
           g.append('rect').attr('class', 'gs-shape');
           if (node.kind === 'group') {
-            g.append('text').attr('class', 'gs-title');
-            g.append('text').attr('class', 'gs-grad');
+            appendGroupNodeParts(select<SVGGElement, ViewNode>(this));
           } else if (node.kind === 'leaf') {
             g.append('rect').attr('class', 'gs-grad-band');
             const title = g.append('text').attr('class', 'gs-title');
@@ -296,15 +241,27 @@ function drawNodes(
           } else {
             g.append('text').attr('class', 'gs-op-text');
             g.append('text').attr('class', 'gs-op-grad');
+            g.append('title');
+            const badge = g.append('g').attr('class', 'gs-badge-group');
+            badge.append('circle').attr('class', 'gs-badge-bg').attr('r', 8);
+            badge.append('text').attr('class', 'gs-badge');
           }
         }),
     )
-    .on('click', (_event: unknown, node: ViewNode) => (node.kind === 'group' ? onGroupToggle?.(node.path) : onNodeClick?.(node.id)))
+    .on('click', (_event: unknown, node: ViewNode) => onNodeClick?.(node.id))
+    // A double click on a collapsed module expands it (a click selects it, for the inspector).
+    .on('dblclick', (_event: unknown, node: ViewNode) => (node.kind === 'group' ? onGroupToggle?.(node.key) : undefined))
     .attr('class', (node) => nodeClass(node, activeNodeId, selected))
     .attr('data-node-id', (node) => node.id)
     .attr('data-op', (node) => (node.kind === 'op' ? node.gradFn : node.kind))
     .attr('data-group-path', (node) => (node.kind === 'group' ? node.path : null))
-    .attr('aria-label', nodeAriaLabel)
+    .attr('data-group-key', (node) => (node.kind === 'group' ? node.key : null))
+    .attr('data-gradcheck', (node) => (node.kind === 'op' ? (node.marks?.gradcheck ?? null) : null))
+    .attr('data-error', (node) => (node.kind === 'op' && node.marks?.error ? node.marks.error.message : null))
+    .attr('aria-label', (node) => {
+      const marks = node.kind === 'op' ? markDescription(node.marks) : '';
+      return marks ? `${nodeAriaLabel(node)}, ${marks}` : nodeAriaLabel(node);
+    })
     .attr('transform', (node) => {
       const box = boxes.get(node.id)!;
       return `translate(${box.x},${box.y})`;
@@ -312,7 +269,7 @@ function drawNodes(
     .each(function (node) {
       const g = select<SVGGElement, GraphNode>(this);
       const box = boxes.get(node.id)!;
-      if (node.kind === 'group') drawGroupNode(select<SVGGElement, ViewNode>(this), node, box);
+      if (node.kind === 'group') drawGroupNode(select<SVGGElement, ViewNode>(this), node, box, onGroupToggle);
       else if (node.kind === 'leaf') drawLeaf(g, node, box);
       else drawOp(g, node, box);
     });
@@ -325,18 +282,10 @@ function nodeClass(node: ViewNode, activeNodeId: string | undefined, selected: R
   if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
   if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
   if (node.kind === 'op' && node.grad) classes.push('has-grad');
+  if (node.kind === 'op') classes.push(...markClasses(node.marks));
   if (node.id === activeNodeId) classes.push('is-active');
   if (selected.has(node.id)) classes.push('is-selected');
   return classes.join(' ');
-}
-
-function drawGroupNode(g: Selection<SVGGElement, ViewNode, null, undefined>, node: GroupNode, box: NodeBox) {
-  const left = -box.width / 2;
-  const top = -box.height / 2;
-  g.select('rect.gs-shape').attr('x', left).attr('y', top).attr('width', box.width).attr('height', box.height).attr('rx', 10);
-  const { title, norm } = groupLines(node);
-  g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', top + PADDING_Y + LINE_HEIGHT - 4).text(title);
-  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', top + PADDING_Y + 2 * LINE_HEIGHT - 4).text(norm);
 }
 
 function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: LeafNode, box: NodeBox) {
@@ -373,7 +322,14 @@ function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpN
   g.select('text.gs-op-text').attr('x', 0).attr('y', 0).text(opLabel(node));
   // Beside the pill rather than inside it, so box sizes (and the layout) never change with time.
   g.select('text.gs-op-grad')
-    .attr('x', box.width / 2 + 6)
+    .attr('x', box.width / 2 + GRAD_LABEL_GAP)
     .attr('y', 0)
-    .text(node.grad ? `grad ${formatGradBrief(node.grad)}` : '');
+    .text(opGradLabel(node));
+  // Gradcheck ✓/✗ or an error's ! on the pill's top-right corner; the tooltip says why.
+  const badge = markBadge(node.marks);
+  g.select('g.gs-badge-group')
+    .attr('transform', `translate(${box.width / 2 - 4},${-box.height / 2})`)
+    .attr('visibility', badge ? 'visible' : 'hidden');
+  g.select('text.gs-badge').text(badge);
+  g.select('title').text(markDescription(node.marks));
 }

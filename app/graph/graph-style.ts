@@ -30,5 +30,8 @@ export const GRAPH_CSS = `
 .gs-graph .gs-group rect.gs-shape { fill: var(--gs-module-bg, #eaf6ee); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.6; }
 .gs-graph .gs-module-box { fill: var(--gs-module-fill, rgba(47, 138, 76, 0.05)); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.2; stroke-dasharray: 5 3; }
 .gs-graph .gs-module-label { fill: var(--gs-module-stroke, #2f8a4c); font-weight: 700; cursor: pointer; }
+.gs-graph .gs-group-toggle { fill: var(--gs-module-stroke, #2f8a4c); font-weight: 700; cursor: pointer; }
+.gs-graph .gs-group.is-active rect.gs-shape { stroke-width: 3; stroke: var(--gs-active, #e8590c); }
+.gs-graph .gs-group.is-selected rect.gs-shape { stroke-width: 2.5; stroke: var(--gs-selected, #1f4f82); }
 .gs-graph .gs-arrow { fill: var(--gs-edge, #8a94a6); }
 `;

@@ -6,7 +6,8 @@ import type { ViewNode } from './module-groups.ts';
 export function nodeAriaLabel(node: ViewNode): string {
   if (node.kind === 'group') {
     const norm = node.gradNorm === undefined ? 'no grad yet' : `grad norm ${formatNumber(node.gradNorm)}`;
-    return `module ${node.label}, collapsed, ${node.memberCount} nodes, ${norm}`;
+    const member = node.activeMember === undefined ? '' : `, now at ${node.activeMember}`;
+    return `module ${node.label}, collapsed, ${node.memberCount} nodes, ${norm}${member}`;
   }
   if (node.kind === 'leaf') {
     const parts = [

@@ -4,38 +4,53 @@
  * most compact); larger graphs get the fast preset, which stays interactive into the thousands.
  * Deterministic: the same model always gives the same coordinates (nodes enter in creation order).
  */
-import {
-  coordCenter,
-  coordSimplex,
-  decrossDfs,
-  decrossTwoLayer,
-  graph as dagGraph,
-  layeringLongestPath,
-  sugiyama,
-  twolayerAgg,
-  type GraphNode as DagNode,
-  type MutGraphNode,
-} from 'd3-dag';
+import { layoutLevel, levelLinkKey, type LevelItem, type LevelLayout } from './layout-level.ts';
 import type { GraphEdge } from './model.ts';
-import type { ViewNode } from './module-groups.ts';
-import { nodeSize } from './node-size.ts';
+import { groupNodeId, type ModuleGroup, type ViewNode } from './module-groups.ts';
+import { GRAD_LABEL_GAP, groupBoxTitleWidth, nodeSize } from './node-size.ts';
 
-/** What layout needs from the model: sizes and connections. Plain data, so it can go to a worker. */
+/** What layout needs from the model: sizes, connections, groups. Plain data, so it can go to a worker. */
 export interface LayoutInput {
-  readonly nodes: readonly {
-    readonly id: string;
-    readonly kind: ViewNode['kind'];
-    readonly width: number;
-    readonly height: number;
-  }[];
+  readonly nodes: readonly LayoutNodeInput[];
   readonly edges: readonly { readonly id: string; readonly source: string; readonly target: string }[];
+  /** Expanded module groups, laid out as compound blocks; any order. */
+  readonly groups?: readonly LayoutGroupInput[];
 }
 
-/** A node's box; x and y are its centre. */
+export interface LayoutNodeInput {
+  readonly id: string;
+  readonly kind: ViewNode['kind'];
+  readonly width: number;
+  readonly height: number;
+  /** Room right of the shape for a label drawn beside it (node-size.ts). */
+  readonly labelWidth?: number;
+  /** Id of the innermost expanded group holding the node; absent at the top level. */
+  readonly group?: string;
+}
+
+export interface LayoutGroupInput {
+  readonly id: string;
+  /** The enclosing expanded group; absent at the top level. */
+  readonly parent?: string;
+  /** Width of the box's label, so the box is never narrower than its title. */
+  readonly labelWidth: number;
+}
+
+/** A node's shape; x and y are its centre. Its label, if any, sits right of it (labelWidth). */
 export interface NodeBox {
   readonly id: string;
   readonly x: number;
   readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly labelWidth?: number;
+}
+
+/** An expanded group's box (top-left corner and size): it holds its members and nothing else. */
+export interface GroupFrame {
+  readonly id: string;
+  readonly left: number;
+  readonly top: number;
   readonly width: number;
   readonly height: number;
 }
@@ -52,10 +67,13 @@ export interface EdgeRoute {
 export type LayoutPreset = 'quality' | 'fast' | 'fastest';
 
 export interface GraphLayout {
+  /** Size of the whole drawing: nodes, their labels and group boxes all lie within it. */
   readonly width: number;
   readonly height: number;
   readonly nodes: readonly NodeBox[];
   readonly edges: readonly EdgeRoute[];
+  /** Boxes of the groups laid out as blocks, outermost first (a group that can't be is left out). */
+  readonly groups: readonly GroupFrame[];
   readonly preset: LayoutPreset;
 }
 
@@ -65,24 +83,39 @@ export const QUALITY_MAX_NODES = 150;
 export const FAST_MAX_NODES = 1000;
 /** From this many nodes layout runs in a worker: above it a layout can take over ~50 ms. */
 export const WORKER_MIN_NODES = 80;
-/** Gap between nodes in a layer, and between layers. */
-export const GAP_X = 24;
-export const GAP_Y = 40;
+export { GAP_X, GAP_Y } from './layout-level.ts';
+/** Room inside a group box around its members, and the band above them for its label. */
+export const GROUP_PADDING = 10;
+export const GROUP_LABEL_HEIGHT = 16;
 /** Parallel edges (x * x) are spread this far apart where they meet their nodes. */
 const PARALLEL_EDGE_SPREAD = 8;
 
-export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], preset: 'quality' };
+export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], groups: [], preset: 'quality' };
 
-/** What can be laid out: a graph model, or one with collapsed module groups (module-groups.ts). */
+/** What can be laid out: a graph model, or one with module groups (module-groups.ts). */
 export interface LayoutModel {
   readonly nodes: readonly ViewNode[];
   readonly edges: readonly GraphEdge[];
+  readonly expandedGroups?: readonly ModuleGroup[];
 }
 
 export function toLayoutInput(model: LayoutModel): LayoutInput {
+  const expanded = [...(model.expandedGroups ?? [])].sort((a, b) => a.depth - b.depth);
+  const keys = new Set(expanded.map((group) => group.key));
+  const groupOf = new Map<string, string>();
+  // Outermost first, so a node ends up in its innermost expanded group.
+  for (const group of expanded) for (const id of group.memberIds) groupOf.set(id, group.id);
   return {
-    nodes: model.nodes.map((node) => ({ id: node.id, kind: node.kind, ...nodeSize(node) })),
+    nodes: model.nodes.map((node) => {
+      const group = groupOf.get(node.id);
+      return { id: node.id, kind: node.kind, ...nodeSize(node), ...(group !== undefined && { group }) };
+    }),
     edges: model.edges.map(({ id, source, target }) => ({ id, source, target })),
+    groups: expanded.map((group) => ({
+      id: group.id,
+      labelWidth: groupBoxTitleWidth(group.label),
+      ...(group.parentKey !== undefined && keys.has(group.parentKey) && { parent: groupNodeId(group.parentKey) }),
+    })),
   };
 }
 
@@ -91,91 +124,216 @@ export function presetFor(nodeCount: number): LayoutPreset {
   return nodeCount <= FAST_MAX_NODES ? 'fast' : 'fastest';
 }
 
-type Datum = LayoutInput['nodes'][number];
-const sizeOf = (node: DagNode<Datum, undefined>): [number, number] => [node.data.width, node.data.height];
+const ROOT = '';
+/** From a group box's top to its interior: the label band. */
+const GROUP_INSET_TOP = GROUP_LABEL_HEIGHT + GROUP_PADDING / 2;
+
+/** Where an edge is routed: in the innermost container holding both ends, between its two children there. */
+interface EdgeLevel {
+  readonly container: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
- * Op → op links weigh more than leaf → op links, so the chain of ops stays vertical and leaves
- * hang beside it; with equal weights an MLP drifts into a staircase 14× wider (docs/layout.md).
+ * Lays out a graph synchronously. Use layoutGraph (layout-client.ts) from UI code.
+ * Compound layout: each expanded group's interior is laid out first (innermost groups first), then
+ * the group is one big box in its parent's layout, and finally everything is offset into place.
+ * So boxes nest, siblings never overlap, and no other node lies inside a box. A group whose block
+ * would make a cycle in its parent's level (only possible when one group holds two calls of a
+ * module, in traces without call numbers) is dissolved into its parent and drawn without a box.
  */
-const spineCoords = coordSimplex().weight((link: { source: DagNode<Datum, undefined> }) =>
-  link.source.data.kind !== 'leaf' ? ([8, 8, 16] as const) : ([1, 2, 8] as const),
-);
-const QUALITY = sugiyama().nodeSize(sizeOf).gap([GAP_X, GAP_Y]).coord(spineCoords);
-// Simplex layering and simplex coordinates are what make big graphs slow (seconds at 1,000 nodes,
-// minutes for simplex coordinates at 2,000). Longest-path layering is linear, and centring each
-// layer gave the narrowest drawings of all the fast variants (greedy coordinates drift into a
-// staircase on MLPs: 33,000 px wide at 1,000 nodes against 304 px).
-const FAST = QUALITY.layering(layeringLongestPath())
-  .decross(decrossTwoLayer().order(twolayerAgg()).passes(1))
-  .coord(coordCenter());
-// One decrossing sweep over thousands of nodes (and their dummies) takes seconds; DFS order doesn't.
-const FASTEST = FAST.decross(decrossDfs());
-const PRESETS = { quality: QUALITY, fast: FAST, fastest: FASTEST } as const;
-
-/** Lays out a graph synchronously. Use layoutGraph (layout-client.ts) from UI code. */
 export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetFor(input.nodes.length)): GraphLayout {
   if (input.nodes.length === 0) return { ...EMPTY_LAYOUT, preset };
-  const dag = dagGraph<Datum, undefined>();
-  const dagNodes = new Map<string, MutGraphNode<Datum, undefined>>();
-  for (const node of input.nodes) dagNodes.set(node.id, dag.node(node));
-  // One link per connected pair: parallel edges (x * x) share a route and are spread when drawn.
-  const routeKey = (source: string, target: string) => `${source}>${target}`;
-  const linked = new Set<string>();
-  for (const { source, target } of input.edges) {
-    const key = routeKey(source, target);
-    const from = dagNodes.get(source);
-    const to = dagNodes.get(target);
-    if (linked.has(key) || !from || !to) continue;
-    linked.add(key);
-    dag.link(from, to);
+  const nodeById = new Map(input.nodes.map((node) => [node.id, node]));
+  const indexOf = new Map(input.nodes.map((node, index) => [node.id, index]));
+  const groupById = new Map((input.groups ?? []).map((group) => [group.id, group]));
+  const dissolved = new Set<string>();
+  const containerOfGroup = (groupId: string): string => {
+    let parent = groupById.get(groupId)!.parent;
+    while (parent !== undefined && (dissolved.has(parent) || !groupById.has(parent))) parent = groupById.get(parent)?.parent;
+    return parent ?? ROOT;
+  };
+  const containerOfNode = (nodeId: string): string => {
+    let group = nodeById.get(nodeId)!.group;
+    while (group !== undefined && (dissolved.has(group) || !groupById.has(group))) group = groupById.get(group)?.parent;
+    return group ?? ROOT;
+  };
+  /** The node, then each container up to the root: [item, container] pairs, innermost first. */
+  const chainOf = (nodeId: string): [string, string][] => {
+    const chain: [string, string][] = [];
+    let item = nodeId;
+    let container = containerOfNode(nodeId);
+    for (;;) {
+      chain.push([item, container]);
+      if (container === ROOT) return chain;
+      item = container;
+      container = containerOfGroup(container);
+    }
+  };
+
+  const edges = input.edges.filter((edge) => nodeById.has(edge.source) && nodeById.has(edge.target));
+  let levels: Map<string, EdgeLevel>;
+  let children: Map<string, string[]>;
+  for (;;) {
+    ({ levels, children } = structure());
+    const cyclic = [...children.keys()].flatMap((container) => cyclicGroups(container));
+    if (cyclic.length === 0) break;
+    for (const group of cyclic) dissolved.add(group);
   }
 
-  const { width, height } = PRESETS[preset](dag);
+  function structure() {
+    const levelOf = new Map<string, EdgeLevel>();
+    for (const edge of edges) {
+      const fromChain = chainOf(edge.source);
+      const toChain = chainOf(edge.target);
+      const toByContainer = new Map(toChain.map(([item, container]) => [container, item]));
+      for (const [from, container] of fromChain) {
+        const to = toByContainer.get(container);
+        if (to === undefined) continue;
+        if (from !== to) levelOf.set(edge.id, { container, from, to });
+        break;
+      }
+    }
+    const childrenOf = new Map<string, string[]>([[ROOT, []]]);
+    const firstIndex = new Map<string, number>();
+    const add = (container: string, item: string) => {
+      const list = childrenOf.get(container);
+      if (list) list.push(item);
+      else childrenOf.set(container, [item]);
+    };
+    for (const node of input.nodes) {
+      const chain = chainOf(node.id);
+      add(chain[0]![1], node.id);
+      // Groups enter their parent's level where their first member would have been.
+      for (const [item, container] of chain.slice(1)) {
+        if (firstIndex.has(item)) break;
+        firstIndex.set(item, indexOf.get(node.id)!);
+        add(container, item);
+      }
+    }
+    return { levels: levelOf, children: childrenOf };
+  }
 
+  /** Groups among `container`'s children that sit on (or after) a cycle of its level's links. */
+  function cyclicGroups(container: string): string[] {
+    const items = children.get(container)!;
+    const outgoing = new Map<string, Set<string>>(items.map((item) => [item, new Set()]));
+    for (const level of levels.values()) if (level.container === container) outgoing.get(level.from)!.add(level.to);
+    const indegree = new Map(items.map((item) => [item, 0]));
+    for (const targets of outgoing.values()) for (const target of targets) indegree.set(target, indegree.get(target)! + 1);
+    const ready = items.filter((item) => indegree.get(item) === 0);
+    let seen = 0;
+    while (ready.length > 0) {
+      const item = ready.pop()!;
+      seen++;
+      for (const target of outgoing.get(item)!) {
+        const left = indegree.get(target)! - 1;
+        indegree.set(target, left);
+        if (left === 0) ready.push(target);
+      }
+    }
+    if (seen === items.length) return [];
+    return items.filter((item) => indegree.get(item)! > 0 && groupById.has(item));
+  }
+
+  // Interiors first: deepest containers, then their parents, up to the root.
+  const depthOf = (container: string): number => (container === ROOT ? 0 : 1 + depthOf(containerOfGroup(container)));
+  const containers = [...children.keys()].sort((a, b) => depthOf(b) - depthOf(a));
+  const footprint = new Map<string, { width: number; height: number }>();
+  const interiors = new Map<string, LevelLayout>();
+  for (const container of containers) {
+    const items: LevelItem[] = children.get(container)!.map((id) => {
+      const node = nodeById.get(id);
+      if (node) return { id, isLeaf: node.kind === 'leaf', width: node.width + labelRoom(node), height: node.height };
+      return { id, isLeaf: false, ...footprint.get(id)! };
+    });
+    const links = new Map<string, readonly [string, string]>();
+    for (const level of levels.values()) {
+      if (level.container === container) links.set(levelLinkKey(level.from, level.to), [level.from, level.to]);
+    }
+    const interior = layoutLevel(items, [...links.values()], preset);
+    interiors.set(container, interior);
+    if (container !== ROOT) {
+      footprint.set(container, {
+        width: Math.max(interior.width + 2 * GROUP_PADDING, groupById.get(container)!.labelWidth),
+        height: interior.height + GROUP_INSET_TOP + GROUP_PADDING,
+      });
+    }
+  }
+
+  // Then offset every level into place, outermost first.
   const boxes = new Map<string, NodeBox>();
-  for (const node of dag.nodes()) {
-    const { id, width: w, height: h } = node.data;
-    boxes.set(id, { id, x: node.x, y: node.y, width: w, height: h });
-  }
-  const routes = new Map<string, [number, number][]>();
-  for (const link of dag.links()) {
-    routes.set(
-      routeKey(link.source.data.id, link.target.data.id),
-      link.points.map(([x, y]) => [x, y]),
-    );
+  const frames = new Map<string, GroupFrame>();
+  const origins = new Map<string, readonly [number, number]>([[ROOT, [0, 0]]]);
+  for (const container of [...containers].reverse()) {
+    const [ox, oy] = origins.get(container)!;
+    for (const [id, [cx, cy]] of interiors.get(container)!.centres) {
+      const node = nodeById.get(id);
+      if (node) {
+        boxes.set(id, {
+          id,
+          x: ox + cx - labelRoom(node) / 2,
+          y: oy + cy,
+          width: node.width,
+          height: node.height,
+          ...(node.labelWidth !== undefined && { labelWidth: node.labelWidth }),
+        });
+        continue;
+      }
+      const { width, height } = footprint.get(id)!;
+      const left = ox + cx - width / 2;
+      const top = oy + cy - height / 2;
+      frames.set(id, { id, left, top, width, height });
+      const interiorWidth = interiors.get(id)!.width;
+      origins.set(id, [left + (width - interiorWidth) / 2, top + GROUP_INSET_TOP]);
+    }
   }
 
   const parallelCount = new Map<string, number>();
-  for (const { source, target } of input.edges) {
-    const key = routeKey(source, target);
+  for (const { source, target } of edges) {
+    const key = levelLinkKey(source, target);
     parallelCount.set(key, (parallelCount.get(key) ?? 0) + 1);
   }
   const parallelSeen = new Map<string, number>();
-  const edges: EdgeRoute[] = [];
-  for (const { id, source, target } of input.edges) {
-    const key = routeKey(source, target);
-    const route = routes.get(key);
+  const routes: EdgeRoute[] = [];
+  for (const { id, source, target } of edges) {
+    const level = levels.get(id);
+    if (!level) continue;
+    const route = interiors.get(level.container)!.routes.get(levelLinkKey(level.from, level.to));
     if (!route) continue;
+    const key = levelLinkKey(source, target);
     const index = parallelSeen.get(key) ?? 0;
     parallelSeen.set(key, index + 1);
     const offset = (index - ((parallelCount.get(key) ?? 1) - 1) / 2) * PARALLEL_EDGE_SPREAD;
-    edges.push({ id, source, target, points: clipToBoxes(route, boxes.get(source)!, boxes.get(target)!, offset) });
+    const [ox, oy] = origins.get(level.container)!;
+    const from = boxes.get(source)!;
+    const to = boxes.get(target)!;
+    const points: [number, number][] = [[from.x + offset, from.y + from.height / 2]];
+    // Out of the source's group box straight down, and into the target's straight from above.
+    const exit = frames.get(level.from);
+    if (exit) points.push([from.x + offset, exit.top + exit.height]);
+    for (const [x, y] of route.slice(1, -1)) points.push([ox + x + offset, oy + y]);
+    const entry = frames.get(level.to);
+    if (entry) points.push([to.x + offset, entry.top]);
+    points.push([to.x + offset, to.y - to.height / 2]);
+    routes.push({ id, source, target, points });
   }
 
-  return { width, height, nodes: input.nodes.map((node) => boxes.get(node.id)!), edges, preset };
+  const root = interiors.get(ROOT)!;
+  const groupDepth = (id: string) => depthOf(id);
+  return {
+    width: root.width,
+    height: root.height,
+    nodes: input.nodes.map((node) => boxes.get(node.id)!),
+    edges: routes,
+    groups: [...frames.values()].sort((a, b) => groupDepth(a.id) - groupDepth(b.id)),
+    preset,
+  };
 }
 
-/** d3-dag routes edges centre to centre; start at the source's bottom and end at the target's top. */
-function clipToBoxes(
-  route: readonly [number, number][],
-  source: NodeBox,
-  target: NodeBox,
-  offset: number,
-): [number, number][] {
-  const inner = route.slice(1, -1).map(([x, y]): [number, number] => [x + offset, y]);
-  return [[source.x + offset, source.y + source.height / 2], ...inner, [target.x + offset, target.y - target.height / 2]];
-}
+/** Extra width beside a node's shape for its label. */
+const labelRoom = (node: LayoutNodeInput): number => (node.labelWidth === undefined ? 0 : GRAD_LABEL_GAP + node.labelWidth);
 
 /** Convenience for tests and small graphs: model in, layout out, on this thread. */
 export function layoutModelSync(model: LayoutModel, preset?: LayoutPreset): GraphLayout {

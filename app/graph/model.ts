@@ -46,6 +46,19 @@ export interface OpNode {
   readonly gradText?: string;
   /** The nn.Module calls the op ran inside, outermost first (absent outside modules). */
   readonly moduleScope?: readonly ModuleFrame[];
+  /** v3 marks (node-marks.ts): a custom Function's node, its gradcheck, a backward error, a second-order node. */
+  readonly marks?: OpMarks;
+}
+
+/** What the trace says about an op beyond its value: drawn as a badge, outline or dashes. */
+export interface OpMarks {
+  /** The custom `torch.autograd.Function` class that made the node (`MyReLU`). */
+  readonly customFunction?: string;
+  readonly gradcheck?: 'passed' | 'failed';
+  /** A backward error on this node recorded up to the step (PyTorch's message). */
+  readonly error?: { readonly message: string; readonly anomaly: boolean };
+  /** The backward pass this op ran inside (create_graph=True): a second-order node. */
+  readonly pass?: number;
 }
 
 export type GraphNode = LeafNode | OpNode;

@@ -1,22 +1,32 @@
 /**
- * Module groups: nodes made inside an nn.Module's forward belong to that module (`fc1: Linear`).
- * d3-dag has no compound nodes, so a collapsed group is laid out as one node standing for its
- * members, and an expanded group is drawn as a box around wherever its members were placed.
- * Pure functions of the graph model and the set of collapsed group paths.
+ * Module groups: nodes made inside an nn.Module's forward belong to that module call (`fc1: Linear`).
+ * A collapsed group is laid out as one node standing for its members; an expanded group is laid
+ * out as a compound block (layout.ts), so its box holds its members and nothing else.
+ * Pure functions of the graph model and the set of collapsed group keys.
  */
+import type { ModuleFrame } from '../../engine/trace/schema.ts';
 import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
 
-/** One nn.Module call path, e.g. `encoder.layers.0`; `''` is the outermost module. */
+/**
+ * One nn.Module call. Groups are keyed by the recorder's call number, so two models that both
+ * have `fc1` give two groups, and so does one module called twice: each call is its own piece of
+ * the computation (torch.fx draws them as `fc1` and `fc1_1`), and only then can a group be laid out
+ * as one block (one group for `fc(relu(fc(x)))` would enclose the relu between its calls).
+ * Traces without call numbers (v2) group by path.
+ */
 export interface ModuleGroup {
-  /** Node id of the group when collapsed: `g:<path>`. */
+  /** Node id of the group when collapsed: `g:<key>`. */
   readonly id: string;
+  /** `<path>#<call>`, or the path alone for traces without call numbers. */
+  readonly key: string;
+  /** Attribute path from the outermost module, e.g. `encoder.layers.0`; `''` for the outermost. */
   readonly path: string;
   /** Class name, e.g. `Linear`. */
   readonly type: string;
-  /** `0: Linear`, or the class name alone for the outermost module. */
+  /** `0: Linear`, or the class name alone for the outermost module; `(call 2)` for a repeat call. */
   readonly label: string;
-  /** Path of the enclosing module's group; absent for an outermost module. */
-  readonly parentPath?: string;
+  /** Key of the enclosing module call's group; absent for an outermost module. */
+  readonly parentKey?: string;
   /** 0 for the outermost module, 1 for its children, … */
   readonly depth: number;
   /** Ids of every graph node inside the group, nested groups included, in creation order. */
@@ -27,6 +37,7 @@ export interface ModuleGroup {
 export interface GroupNode {
   readonly kind: 'group';
   readonly id: string;
+  readonly key: string;
   readonly path: string;
   readonly label: string;
   /** How many graph nodes it stands for (at this step). */
@@ -34,6 +45,10 @@ export interface GroupNode {
   /** L2 norm over its parameters' gradients, once a backward pass has given them one. */
   readonly gradNorm?: number;
   readonly seq: number;
+  /** The member the current step is about (`AddmmBackward0`, `fc1.weight`), when it is inside. */
+  readonly activeMember?: string;
+  /** Characters of the longest member text, so the box has room for any of them at every step. */
+  readonly memberTextChars: number;
 }
 
 /** What the view lays out and draws: graph nodes, with collapsed modules folded into one node each. */
@@ -47,16 +62,21 @@ export interface GroupedGraph extends Omit<GraphModel, 'nodes' | 'edges'> {
    * boxes; their memberIds are view node ids (a collapsed inner group counts as one member).
    */
   readonly expandedGroups: readonly ModuleGroup[];
+  /** Graph node id → the collapsed group node standing for it (only for hidden nodes). */
+  readonly foldedInto: ReadonlyMap<string, string>;
 }
 
 /** Above this many nodes a graph starts with its modules collapsed (the layout's quality limit). */
 export const COLLAPSE_MIN_NODES = 150;
 
-export const groupNodeId = (path: string): string => `g:${path}`;
+export const groupNodeId = (key: string): string => `g:${key}`;
+export const isGroupNodeId = (id: string): boolean => id.startsWith('g:');
 
 export function groupLabel(path: string, type: string): string {
   return path === '' ? type : `${path}: ${type}`;
 }
+
+export const frameKey = (frame: ModuleFrame): string => (frame.call === undefined ? frame.path : `${frame.path}#${frame.call}`);
 
 /** The module path of a parameter: `fc1.weight` → `fc1`, `scale` → `''`. */
 function ownerPath(parameter: string): string {
@@ -64,58 +84,101 @@ function ownerPath(parameter: string): string {
   return dot < 0 ? '' : parameter.slice(0, dot);
 }
 
-/** Every node's chain of group paths, outermost first (empty when the node is outside modules). */
-function chainsOf(model: GraphModel, groups: ReadonlyMap<string, { parentPath?: string }>): Map<string, string[]> {
-  const chains = new Map<string, string[]>();
-  for (const node of model.nodes) {
-    if (node.kind === 'op' && node.moduleScope) chains.set(node.id, node.moduleScope.map((frame) => frame.path));
-    else if (node.kind === 'leaf' && node.parameter !== undefined) {
-      const chain: string[] = [];
-      for (let path: string | undefined = ownerPath(node.parameter); path !== undefined; ) {
-        if (!groups.has(path)) break;
-        chain.unshift(path);
-        path = groups.get(path)!.parentPath;
-      }
-      if (chain.length > 0) chains.set(node.id, chain);
-    }
-  }
-  return chains;
+/** What a member is called in a collapsed group's label. */
+export function memberText(node: GraphNode): string {
+  return node.kind === 'op' ? node.gradFn : (node.name ?? node.parameter ?? `tensor ${node.tensorId}`);
 }
 
 interface GroupInfo {
+  path: string;
   type: string;
-  parentPath?: string;
+  parentKey?: string;
   depth: number;
+  /** Keys of the group and its ancestors, outermost first. */
+  chain: string[];
 }
 
 function groupInfos(model: GraphModel): Map<string, GroupInfo> {
   const infos = new Map<string, GroupInfo>();
   for (const node of model.nodes) {
     if (node.kind !== 'op' || !node.moduleScope) continue;
+    const chain: string[] = [];
     node.moduleScope.forEach((frame, depth) => {
-      if (infos.has(frame.path)) return;
-      const parentPath = depth > 0 ? node.moduleScope![depth - 1]!.path : undefined;
-      infos.set(frame.path, { type: frame.type, depth, ...(parentPath !== undefined && { parentPath }) });
+      const key = frameKey(frame);
+      const parentKey = chain.at(-1);
+      chain.push(key);
+      if (infos.has(key)) return;
+      infos.set(key, { path: frame.path, type: frame.type, depth, chain: [...chain], ...(parentKey !== undefined && { parentKey }) });
     });
   }
   return infos;
+}
+
+/**
+ * Every node's chain of group keys, outermost first (absent when the node is outside modules).
+ * Ops carry their module calls; a parameter leaf belongs to the call of its module that first used
+ * it (a module called twice shares its weights; they are drawn in the first call).
+ */
+function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map<string, readonly string[]> {
+  const chains = new Map<string, readonly string[]>();
+  const opScope = new Map<string, readonly ModuleFrame[]>();
+  for (const node of model.nodes) {
+    if (node.kind === 'op' && node.moduleScope) {
+      opScope.set(node.id, node.moduleScope);
+      chains.set(node.id, node.moduleScope.map(frameKey));
+    }
+  }
+  const consumers = new Map<string, string[]>();
+  for (const edge of model.edges) {
+    const list = consumers.get(edge.source);
+    if (list) list.push(edge.target);
+    else consumers.set(edge.source, [edge.target]);
+  }
+  const firstGroupOfPath = new Map<string, string>();
+  for (const [key, info] of infos) if (!firstGroupOfPath.has(info.path)) firstGroupOfPath.set(info.path, key);
+  for (const node of model.nodes) {
+    if (node.kind !== 'leaf' || node.parameter === undefined) continue;
+    const owner = ownerPath(node.parameter);
+    let key: string | undefined;
+    for (const target of consumers.get(node.id) ?? []) {
+      const frame = opScope.get(target)?.find((candidate) => candidate.path === owner);
+      if (frame) {
+        key = frameKey(frame);
+        break;
+      }
+    }
+    key ??= firstGroupOfPath.get(owner);
+    if (key !== undefined) chains.set(node.id, infos.get(key)!.chain);
+  }
+  return chains;
 }
 
 /** The module groups of a graph, outermost first, then in order of first appearance. */
 export function moduleGroupsOf(model: GraphModel): ModuleGroup[] {
   const infos = groupInfos(model);
   const chains = chainsOf(model, infos);
-  const members = new Map<string, string[]>([...infos.keys()].map((path) => [path, []]));
-  for (const node of model.nodes) for (const path of chains.get(node.id) ?? []) members.get(path)?.push(node.id);
+  const members = new Map<string, string[]>([...infos.keys()].map((key) => [key, []]));
+  for (const node of model.nodes) for (const key of chains.get(node.id) ?? []) members.get(key)?.push(node.id);
+  // A second call of one module: same path within the same enclosing call.
+  const callsSoFar = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const [key, info] of infos) {
+    const sibling = `${info.parentKey ?? ''}\u0000${info.path}`;
+    const call = (callsSoFar.get(sibling) ?? 0) + 1;
+    callsSoFar.set(sibling, call);
+    const label = groupLabel(info.path, info.type);
+    labels.set(key, call === 1 || info.parentKey === undefined ? label : `${label} (call ${call})`);
+  }
   return [...infos.entries()]
-    .map(([path, info]) => ({
-      id: groupNodeId(path),
-      path,
+    .map(([key, info]) => ({
+      id: groupNodeId(key),
+      key,
+      path: info.path,
       type: info.type,
-      label: groupLabel(path, info.type),
+      label: labels.get(key)!,
       depth: info.depth,
-      memberIds: members.get(path)!,
-      ...(info.parentPath !== undefined && { parentPath: info.parentPath }),
+      memberIds: members.get(key)!,
+      ...(info.parentKey !== undefined && { parentKey: info.parentKey }),
     }))
     .sort((a, b) => a.depth - b.depth);
 }
@@ -128,60 +191,73 @@ export function defaultCollapsedGroups(model: GraphModel): Set<string> {
   if (model.nodes.length <= COLLAPSE_MIN_NODES) return new Set();
   const groups = moduleGroupsOf(model);
   const topDepth = groups.some((group) => group.depth === 1) ? 1 : 0;
-  return new Set(groups.filter((group) => group.depth === topDepth).map((group) => group.path));
+  return new Set(groups.filter((group) => group.depth === topDepth).map((group) => group.key));
 }
 
 /**
  * Folds every collapsed group into one node (the outermost collapsed group wins), reroutes edges to
- * it and drops edges inside it. Expanded groups are listed for drawing their boxes.
+ * it and drops edges inside it. Expanded groups are listed for laying out and drawing their boxes.
  */
 export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): GroupedGraph {
   const groups = moduleGroupsOf(model);
-  const infos = new Map(groups.map((group) => [group.path, group]));
-  const chains = chainsOf(model, infos);
-  const foldedInto = new Map<string, string>();
+  const infos = new Map(groups.map((group) => [group.key, group]));
+  const chains = chainsOf(model, groupInfos(model));
+  const foldedKey = new Map<string, string>();
   for (const node of model.nodes) {
-    const folding = (chains.get(node.id) ?? []).find((path) => collapsed.has(path));
-    if (folding !== undefined) foldedInto.set(node.id, folding);
+    const folding = (chains.get(node.id) ?? []).find((key) => collapsed.has(key));
+    if (folding !== undefined) foldedKey.set(node.id, folding);
   }
   const norms = new Map((model.gradNorms ?? []).map((entry) => [entry.tensorId, entry.norm]));
   const nodes: ViewNode[] = [];
-  const groupNodes = new Map<string, { memberCount: number; seq: number; normSquares: number; hasNorm: boolean; index: number }>();
+  interface Folded {
+    memberCount: number;
+    seq: number;
+    normSquares: number;
+    hasNorm: boolean;
+    index: number;
+    memberTextChars: number;
+    activeMember?: string;
+  }
+  const groupNodes = new Map<string, Folded>();
   for (const node of model.nodes) {
-    const path = foldedInto.get(node.id);
-    if (path === undefined) {
+    const key = foldedKey.get(node.id);
+    if (key === undefined) {
       nodes.push(node);
       continue;
     }
-    let folded = groupNodes.get(path);
+    let folded = groupNodes.get(key);
     if (!folded) {
-      folded = { memberCount: 0, seq: node.seq, normSquares: 0, hasNorm: false, index: nodes.length };
-      groupNodes.set(path, folded);
+      folded = { memberCount: 0, seq: node.seq, normSquares: 0, hasNorm: false, index: nodes.length, memberTextChars: 0 };
+      groupNodes.set(key, folded);
       nodes.push(node); // placeholder, replaced below
     }
     folded.memberCount += 1;
+    folded.memberTextChars = Math.max(folded.memberTextChars, memberText(node).length);
+    if (node.id === model.activeNodeId) folded.activeMember = memberText(node);
     const norm = node.kind === 'leaf' ? (norms.get(node.tensorId) ?? normOfGrad(node)) : undefined;
     if (norm !== undefined) {
       folded.normSquares += norm * norm;
       folded.hasNorm = true;
     }
   }
-  for (const [path, folded] of groupNodes) {
+  for (const [key, folded] of groupNodes) {
+    const group = infos.get(key)!;
     nodes[folded.index] = {
       kind: 'group',
-      id: groupNodeId(path),
-      path,
-      label: infos.get(path)!.label,
+      id: groupNodeId(key),
+      key,
+      path: group.path,
+      label: group.label,
       memberCount: folded.memberCount,
       seq: folded.seq,
+      memberTextChars: folded.memberTextChars,
       ...(folded.hasNorm && { gradNorm: Math.sqrt(folded.normSquares) }),
+      ...(folded.activeMember !== undefined && { activeMember: folded.activeMember }),
     };
   }
 
-  const endpoint = (nodeId: string) => {
-    const path = foldedInto.get(nodeId);
-    return path === undefined ? nodeId : groupNodeId(path);
-  };
+  const foldedInto = new Map([...foldedKey].map(([nodeId, key]) => [nodeId, groupNodeId(key)]));
+  const endpoint = (nodeId: string) => foldedInto.get(nodeId) ?? nodeId;
   const edges: GraphEdge[] = [];
   for (const edge of model.edges) {
     const source = endpoint(edge.source);
@@ -192,7 +268,7 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
 
   const present = new Set(model.nodes.map((node) => node.id));
   const isHidden = (group: ModuleGroup): boolean =>
-    collapsed.has(group.path) || (group.parentPath !== undefined && isHidden(infos.get(group.parentPath)!));
+    collapsed.has(group.key) || (group.parentKey !== undefined && isHidden(infos.get(group.parentKey)!));
   const expandedGroups = groups
     .filter((group) => !isHidden(group) && group.memberIds.some((id) => present.has(id)))
     .map((group) => ({ ...group, memberIds: [...new Set(group.memberIds.filter((id) => present.has(id)).map(endpoint))] }));
@@ -202,9 +278,15 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
     nodes,
     edges,
     expandedGroups,
+    foldedInto,
     // A step inside a collapsed module lights the module.
     ...(activeNodeId !== undefined && { activeNodeId: endpoint(activeNodeId) }),
   };
+}
+
+/** Node ids as the view shows them: a node hidden in a collapsed module is its module's node. */
+export function viewNodeIds(graph: Pick<GroupedGraph, 'foldedInto'>, nodeIds: readonly string[]): string[] {
+  return [...new Set(nodeIds.map((id) => graph.foldedInto.get(id) ?? id))];
 }
 
 /** A leaf's gradient norm from its accumulated `.grad`, when the values are known. */
@@ -212,58 +294,4 @@ function normOfGrad(node: Extract<GraphNode, { kind: 'leaf' }>): number | undefi
   const values = node.grad?.values;
   if (!values) return undefined;
   return Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
-}
-
-/** A labelled box around an expanded group's members. */
-export interface GroupBox {
-  readonly path: string;
-  readonly label: string;
-  readonly depth: number;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Room around members, and above them for the label; nested groups get a little more each level out. */
-export const GROUP_PADDING = 8;
-export const GROUP_LABEL_HEIGHT = 14;
-
-/**
- * Boxes of the expanded groups, from the members' laid-out boxes (members missing from the
- * layout are skipped), so a group's box grows with replay as its members appear. Outer groups enclose inner ones by growing with their nesting.
- */
-export function groupBoxes(
-  graph: Pick<GroupedGraph, 'expandedGroups'>,
-  boxes: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>,
-): GroupBox[] {
-  const maxDepth = Math.max(0, ...graph.expandedGroups.map((group) => group.depth));
-  const result: GroupBox[] = [];
-  for (const group of graph.expandedGroups) {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const id of group.memberIds) {
-      const box = boxes.get(id);
-      if (!box) continue;
-      minX = Math.min(minX, box.x - box.width / 2);
-      minY = Math.min(minY, box.y - box.height / 2);
-      maxX = Math.max(maxX, box.x + box.width / 2);
-      maxY = Math.max(maxY, box.y + box.height / 2);
-    }
-    if (minX === Infinity) continue;
-    const pad = GROUP_PADDING * (1 + maxDepth - group.depth);
-    const top = minY - pad - GROUP_LABEL_HEIGHT * (1 + maxDepth - group.depth);
-    result.push({
-      path: group.path,
-      label: group.label,
-      depth: group.depth,
-      x: minX - pad,
-      y: top,
-      width: maxX - minX + 2 * pad,
-      height: maxY + pad - top,
-    });
-  }
-  return result;
 }

@@ -2,7 +2,7 @@
  * Node boxes are sized from their text, without a DOM: labels are drawn in a monospace font, so
  * characters × CHAR_WIDTH is the text width. That keeps layout pure and runnable in a worker.
  */
-import { formatNumber, formatShape } from './format.ts';
+import { formatGradBrief, formatNumber, formatShape } from './format.ts';
 import type { LeafNode, OpNode } from './model.ts';
 import type { GroupNode, ViewNode } from './module-groups.ts';
 
@@ -18,9 +18,19 @@ const MIN_LEAF_WIDTH = 72;
 const OP_HEIGHT = 26;
 const MIN_OP_WIDTH = 60;
 
+/** Gap between an op pill and its gradient label. */
+export const GRAD_LABEL_GAP = 6;
+/** Longest op gradient label in characters (`grad [0.1, …]`); longer text is cut with an ellipsis. */
+export const GRAD_LABEL_CHARS = 24;
+
 export interface NodeSize {
   readonly width: number;
   readonly height: number;
+  /**
+   * Room kept right of the shape (after GRAD_LABEL_GAP) for text drawn beside it: an op's
+   * gradient label. Part of the node's footprint in layout, so labels never overlap anything.
+   */
+  readonly labelWidth?: number;
 }
 
 export function clipLine(text: string): string {
@@ -41,18 +51,39 @@ export function opLabel(node: OpNode): string {
   return clipLine(node.outputName === undefined ? node.gradFn : `${node.gradFn} → ${node.outputName}`);
 }
 
-/** Lines of a collapsed module box: `0: Linear`, then its gradient norm. */
+/** The gradient label beside an op pill: `grad 0.3333 ×3`; '' before its backward step. */
+export function opGradLabel(node: OpNode): string {
+  if (!node.grad) return '';
+  const text = `grad ${formatGradBrief(node.grad)}`;
+  return text.length > GRAD_LABEL_CHARS ? `${text.slice(0, GRAD_LABEL_CHARS - 1)}…` : text;
+}
+
+/** Room for the gradient label, kept for every op that gets a gradient somewhere in the trace. */
+function opLabelWidth(node: OpNode): number | undefined {
+  if (!node.hasRunBackward && !node.grad) return undefined;
+  return Math.ceil(GRAD_LABEL_CHARS * CHAR_WIDTH);
+}
+
+/** The expand button drawn before a collapsed module's title. */
+export const GROUP_EXPAND_GLYPH = '▸ ';
+
+/**
+ * Lines of a collapsed module box: `0: Linear`, with the member the current step is about
+ * (`0: Linear · AddmmBackward0`), then its gradient norm.
+ */
 export function groupLines(node: GroupNode): { title: string; norm: string } {
+  const member = node.activeMember === undefined ? '' : ` · ${node.activeMember}`;
   return {
-    title: clipLine(`${node.label} ▸`),
+    title: clipLine(`${node.label}${member}`),
     norm: clipLine(`‖grad‖ ${node.gradNorm === undefined ? '—' : formatNumber(node.gradNorm)}`),
   };
 }
 
 export function nodeSize(node: ViewNode): NodeSize {
   if (node.kind === 'group') {
-    const { title, norm } = groupLines(node);
-    const chars = Math.max(title.length, norm.length);
+    // Wide enough for the label with any member beside it, so the box keeps its size while stepping.
+    const widestTitle = Math.min(MAX_LINE_CHARS, node.label.length + (node.memberTextChars > 0 ? 3 + node.memberTextChars : 0));
+    const chars = Math.max(GROUP_EXPAND_GLYPH.length + widestTitle, groupLines(node).norm.length);
     return {
       width: Math.max(MIN_LEAF_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PADDING_X),
       height: 2 * LINE_HEIGHT + 2 * PADDING_Y,
@@ -68,5 +99,12 @@ export function nodeSize(node: ViewNode): NodeSize {
   }
   // Pills: the rounded ends take half the height on each side.
   const width = Math.ceil(opLabel(node).length * CHAR_WIDTH) + OP_HEIGHT;
-  return { width: Math.max(MIN_OP_WIDTH, width), height: OP_HEIGHT };
+  const labelWidth = opLabelWidth(node);
+  return { width: Math.max(MIN_OP_WIDTH, width), height: OP_HEIGHT, ...(labelWidth !== undefined && { labelWidth }) };
 }
+
+/** Title of an expanded module's box; clicking it collapses the module. */
+export const groupBoxTitle = (label: string): string => `▾ ${label}`;
+
+/** Width a module box needs for its title (drawn PADDING_X in from its left edge). */
+export const groupBoxTitleWidth = (label: string): number => Math.ceil(groupBoxTitle(label).length * CHAR_WIDTH) + 2 * PADDING_X;

@@ -1,15 +1,22 @@
 /** The chain-rule panel: for the current backward step, upstream · local = product, in numbers. */
 import { useMemo } from 'react';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { chainRuleAt } from './chain-rule.ts';
+import { chainRuleAt, finalNames } from './chain-rule.ts';
+import { hookLinesAt } from './hooks.ts';
 
 export function ChainRule() {
   const { events, current } = useReplayFrame();
   const view = useMemo(() => (current ? chainRuleAt(events, current.seq) : null), [events, current]);
+  const hookLines = useMemo(() => (current ? hookLinesAt(events, current.seq, finalNames(events)) : []), [events, current]);
   return (
     <section className="side-panel chain-rule" aria-label="Chain rule">
       <h2 className="side-panel__title">Chain rule</h2>
       {!view && <p className="side-panel__empty">Step into a backward pass to see the chain rule.</p>}
+      {hookLines.map((text, index) => (
+        <p key={`hook-${index}`} className="hook-note">
+          {text}
+        </p>
+      ))}
       {view?.kind === 'backward-start' && <p className="chain-rule__line">{view.text}</p>}
       {view?.kind === 'backward-step' && (
         <>

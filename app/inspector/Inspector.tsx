@@ -2,10 +2,13 @@
 import { useMemo } from 'react';
 import { buildGraph } from '../graph/build-graph.ts';
 import { formatShape } from '../graph/format.ts';
+import { inspectGroup, isGroupNodeId } from '../graph/group-details.ts';
+import { GroupInspector } from '../graph/GroupInspector.tsx';
 import { selectSelectedNodeIds, useReplay } from '../store/replay-store.ts';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
 import { inspectNode, type TensorFacts } from './inspect-node.ts';
 import { TensorView } from './TensorView.tsx';
+import { NodeChecks } from './NodeChecks.tsx';
 
 const factsText = (facts: TensorFacts) => `${facts.name} ${formatShape(facts.shape)} ${facts.dtype}`;
 
@@ -18,11 +21,17 @@ export function Inspector() {
     const model = buildGraph(events, step ?? undefined, { names: 'final' });
     return inspectNode(events, model, nodeId);
   }, [events, step, nodeId]);
+  // A module group selected in the graph (its collapsed node was clicked).
+  const groupDetails = useMemo(
+    () => (nodeId !== undefined && isGroupNodeId(nodeId) ? inspectGroup(buildGraph(events, step ?? undefined, { names: 'final' }), nodeId) : null),
+    [events, step, nodeId],
+  );
 
   return (
     <section className="side-panel inspector" aria-label="Inspector">
       <h2 className="side-panel__title">Inspector</h2>
-      {!details && <p className="side-panel__empty">Click a node or a line of code.</p>}
+      {!details && !groupDetails && <p className="side-panel__empty">Click a node or a line of code.</p>}
+      {groupDetails && <GroupInspector details={groupDetails} />}
       {details && (
         <dl className="inspector__facts">
           <dt>node</dt>
@@ -55,6 +64,7 @@ export function Inspector() {
           )}
         </dl>
       )}
+      {details && <NodeChecks events={events} step={step} graphNodeId={details.id} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { KernelState, PythonError, WorkerResponse } from '../../engine/worker/protocol.ts';
+import type { GradcheckEvent, KernelState, PythonError, WorkerRequest, WorkerResponse } from '../../engine/worker/protocol.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { KernelWorker, KernelWorkerFactory } from './kernel-worker.ts';
 
@@ -67,6 +67,10 @@ export class KernelClient {
   private nextId = 1;
   private queue: PendingRun[] = [];
   private running: PendingRun | null = null;
+  /** Requests answered out of the run queue (anomaly toggle, gradcheck), by request id. */
+  private answers = new Map<number, (response: WorkerResponse | null) => void>();
+  /** Anomaly mode as the person set it; a fresh worker (start, restart) gets it once Python is ready. */
+  private isAnomalyWanted = false;
 
   constructor(options: KernelClientOptions) {
     this.options = options;
@@ -130,6 +134,7 @@ export class KernelClient {
 
   /** Terminates the worker (its namespace goes with it) and boots a fresh one. */
   restart(): void {
+    this.dropAnswers();
     this.cancelQueued('restarted');
     this.finishRunning({ kind: 'cancelled', reason: 'restarted', started: true });
     this.session?.worker.terminate();
@@ -137,8 +142,46 @@ export class KernelClient {
     this.start();
   }
 
+  /**
+   * Turns anomaly mode (torch.autograd.set_detect_anomaly) on or off for the session; resolves with
+   * the mode the worker reports. Sent at once: the worker answers after any run in progress.
+   */
+  async setAnomaly(enabled: boolean): Promise<boolean> {
+    this.isAnomalyWanted = enabled;
+    // Before Python is ready the wish is kept and sent on `ready`.
+    if (!this.session?.isReady) return enabled;
+    const response = await this.ask((id) => ({ type: 'set-anomaly', id, enabled }));
+    if (response?.type !== 'anomaly') throw new Error('Python is not running, so anomaly mode could not be changed.');
+    return response.enabled;
+  }
+
+  /** Gradchecks custom Function node `nodeId` of an earlier run; rejects with the worker's reason when it cannot. */
+  async gradcheck(nodeId: number): Promise<GradcheckEvent> {
+    const response = await this.ask((id) => ({ type: 'gradcheck', id, nodeId }));
+    if (response?.type !== 'gradcheck') throw new Error('Python is not running, so gradcheck could not run.');
+    if (!response.event) throw new Error(response.error ?? `gradcheck of node ${nodeId} gave no result`);
+    return response.event;
+  }
+
+  private ask(request: (id: number) => Extract<WorkerRequest, { type: 'set-anomaly' | 'gradcheck' }>): Promise<WorkerResponse | null> {
+    const session = this.session;
+    if (!session?.isReady) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.answers.set(id, resolve);
+      session.worker.postMessage(request(id));
+    });
+  }
+
+  private dropAnswers(): void {
+    const waiting = [...this.answers.values()];
+    this.answers.clear();
+    for (const resolve of waiting) resolve(null);
+  }
+
   /** Terminates the worker for good (page unload, tests). */
   dispose(): void {
+    this.dropAnswers();
     this.cancelQueued('died');
     this.finishRunning({ kind: 'cancelled', reason: 'died', started: true });
     this.session?.worker.terminate();
@@ -153,6 +196,7 @@ export class KernelClient {
       case 'ready':
         if (message.id !== session.initId) return;
         session.isReady = true;
+        if (this.isAnomalyWanted) void this.ask((id) => ({ type: 'set-anomaly', id, enabled: true }));
         this.setStatus({
           state: 'idle',
           pythonVersion: message.pythonVersion,
@@ -172,6 +216,13 @@ export class KernelClient {
       case 'fatal':
         this.die(message.message);
         return;
+      case 'anomaly':
+      case 'gradcheck': {
+        const resolve = this.answers.get(message.id);
+        this.answers.delete(message.id);
+        resolve?.(message);
+        return;
+      }
     }
   }
 
@@ -201,6 +252,7 @@ export class KernelClient {
   }
 
   private die(message: string): void {
+    this.dropAnswers();
     this.cancelQueued('died');
     this.finishRunning({ kind: 'cancelled', reason: 'died', started: true });
     this.setStatus({ state: 'dead', message, canInterrupt: false });

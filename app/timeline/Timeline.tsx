@@ -4,11 +4,11 @@
  */
 import { useEffect } from 'react';
 import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS, useReplay } from '../store/replay-store.ts';
-import { isAtEnd, stepBy } from './navigation.ts';
 import { stepSections } from './steps.ts';
-import { timelineCommandFor, timelineCommands } from './timeline-commands.ts';
-import { stepsOf, useReplayFrame } from './use-replay-frame.ts';
-import { notebook } from '../store/notebook-store.ts';
+import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
+import { useReplayFrame } from './use-replay-frame.ts';
+import { FrameControls } from '../stepper/FrameControls.tsx';
+import { frameTitle } from '../stepper/frames.ts';
 
 function useTimelineKeys(): void {
   useEffect(() => {
@@ -28,12 +28,7 @@ function usePlaybackClock(): void {
   const speed = useReplay(selectSpeed);
   useEffect(() => {
     if (!isPlaying) return;
-    const timer = window.setInterval(() => {
-      const steps = stepsOf(notebook.store.getState().traceEvents);
-      const { step } = replay.store.getState();
-      if (isAtEnd(steps, step)) replay.actions.pause();
-      else replay.actions.showStep({ step: stepBy(steps, step, 1) });
-    }, STEP_INTERVAL_MS / speed);
+    const timer = window.setInterval(advancePlayback, STEP_INTERVAL_MS / speed);
     return () => window.clearInterval(timer);
   }, [isPlaying, speed]);
 }
@@ -41,17 +36,22 @@ function usePlaybackClock(): void {
 export function Timeline() {
   useTimelineKeys();
   usePlaybackClock();
-  const { steps, index, current } = useReplayFrame();
+  const { steps, index, current, frameView } = useReplayFrame();
   const isPlaying = useReplay(selectIsPlaying);
   const speed = useReplay(selectSpeed);
   const isEmpty = steps.length === 0;
   const sections = stepSections(steps);
-  const lineText = current?.loc ? ` · line ${current.loc.line}` : '';
+  const lineText = frameView
+    ? ` · in ${frameTitle(frameView.frame)} · ${frameView.substep.kind === 'return' ? 'return' : 'line'} ${frameView.substep.loc.line}`
+    : current?.loc
+      ? ` · line ${current.loc.line}`
+      : '';
+  const isInFrame = frameView !== undefined;
 
   return (
     <section className="timeline" aria-label="Timeline controls">
       <div className="timeline__buttons">
-        <button type="button" className="icon-button" aria-label={timelineCommands.stepBack.label} title="Step back (←)" disabled={isEmpty || index <= 0} onClick={timelineCommands.stepBack.perform}>
+        <button type="button" className="icon-button" aria-label={timelineCommands.stepBack.label} title="Step back (←)" disabled={isEmpty || (index <= 0 && !isInFrame)} onClick={timelineCommands.stepBack.perform}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M3 2v10M12 2 5 7l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
         </button>
         <button type="button" className="icon-button timeline__play" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause (space)' : 'Play (space)'} disabled={isEmpty} onClick={timelineCommands.togglePlay.perform}>
@@ -59,9 +59,10 @@ export function Timeline() {
             <path d={isPlaying ? 'M3 2h3v10H3zM8 2h3v10H8z' : 'M3 2l9 5-9 5z'} fill="currentColor" />
           </svg>
         </button>
-        <button type="button" className="icon-button" aria-label={timelineCommands.stepForward.label} title="Step forward (→)" disabled={isEmpty || index >= steps.length - 1} onClick={timelineCommands.stepForward.perform}>
+        <button type="button" className="icon-button" aria-label={timelineCommands.stepForward.label} title="Step forward (→)" disabled={isEmpty || (index >= steps.length - 1 && !isInFrame)} onClick={timelineCommands.stepForward.perform}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M11 2v10M2 2l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
         </button>
+        <FrameControls />
       </div>
       <div className="timeline__track">
         <div className="timeline__strip" aria-hidden="true">
@@ -83,6 +84,17 @@ export function Timeline() {
               </div>
             );
           })}
+          {steps.length > 1 &&
+            steps.map((step, stepIndex) =>
+              step.customCallId !== undefined || step.isError ? (
+                <span
+                  key={step.seq}
+                  className="timeline__mark"
+                  data-kind={step.isError ? 'error' : 'enterable'}
+                  style={{ left: `${(stepIndex / (steps.length - 1)) * 100}%` }}
+                />
+              ) : null,
+            )}
         </div>
         <input
           type="range"

@@ -19,6 +19,10 @@ export interface TimelineStep {
   readonly graphNodeId?: string;
   /** The line of code that made the step happen (a forward op's line; for backward, its op's line). */
   readonly loc?: SourceLocation;
+  /** The recorded custom-Function frame (`custom-call` id) this step can be entered into. */
+  readonly customCallId?: number;
+  /** A backward step that raised (`backward-error`). */
+  readonly isError?: boolean;
 }
 
 /** A run of consecutive steps of one phase (and one pass), for drawing the strip in sections. */
@@ -37,8 +41,13 @@ export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
   const leafLocs = new Map<number, SourceLocation>();
   const opByOutputTensor = new Map<number, OpEvent>();
   const steps: TimelineStep[] = [];
+  /** Backward frames by `nodeId:pass`: their custom-call comes before the node's backward-step. */
+  const backwardCalls = new Map<string, number>();
   for (const event of events) {
     switch (event.kind) {
+      case 'custom-call':
+        if (event.fn === 'backward' && event.nodeId !== undefined) backwardCalls.set(`${event.nodeId}:${event.pass ?? 0}`, event.callId);
+        break;
       case 'leaf':
         if (event.loc) leafLocs.set(event.tensor.id, event.loc);
         steps.push({ seq: event.seq, phase: 'forward', label: 'leaf', graphNodeId: leafNodeId(event.tensor.id), ...withLoc(event.loc) });
@@ -46,7 +55,15 @@ export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
       case 'op':
         ops.set(event.nodeId, event);
         opByOutputTensor.set(event.output.id, event);
-        steps.push({ seq: event.seq, phase: 'forward', label: event.gradFn, graphNodeId: opNodeId(event.nodeId), ...withLoc(event.loc) });
+        steps.push({
+          seq: event.seq,
+          // An op recorded inside a backward pass (create_graph) belongs to that pass: the second-order layer.
+          ...(event.pass === undefined ? { phase: 'forward' as const } : { phase: 'backward' as const, pass: event.pass }),
+          label: event.pass === undefined ? event.gradFn : `${event.gradFn} (2nd order)`,
+          graphNodeId: opNodeId(event.nodeId),
+          ...withLoc(event.loc),
+          ...(event.customCall !== undefined && { customCallId: event.customCall }),
+        });
         break;
       case 'backward-start': {
         const root = opByOutputTensor.get(event.rootTensorId);
@@ -69,6 +86,22 @@ export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
           label: `backward of ${op?.gradFn ?? `node ${event.nodeId}`}`,
           graphNodeId: opNodeId(event.nodeId),
           ...withLoc(op?.loc),
+          ...withCall(backwardCalls.get(`${event.nodeId}:${event.pass}`)),
+        });
+        break;
+      }
+      case 'backward-error': {
+        const op = ops.get(event.nodeId);
+        steps.push({
+          seq: event.seq,
+          phase: 'backward',
+          pass: event.pass,
+          label: `error in ${op?.gradFn ?? `node ${event.nodeId}`}`,
+          graphNodeId: opNodeId(event.nodeId),
+          // Anomalies point at the forward line that made the node; other errors at the user's return line.
+          ...withLoc(event.anomaly ? op?.loc : (event.loc ?? op?.loc)),
+          ...withCall(backwardCalls.get(`${event.nodeId}:${event.pass}`)),
+          isError: true,
         });
         break;
       }
@@ -108,6 +141,10 @@ export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
 
 function withLoc(loc: SourceLocation | undefined): { loc?: SourceLocation } {
   return loc ? { loc } : {};
+}
+
+function withCall(callId: number | undefined): { customCallId?: number } {
+  return callId === undefined ? {} : { customCallId: callId };
 }
 
 /** Consecutive steps grouped by phase and pass: forward, pass 1, forward (next cell), pass 2, ... */

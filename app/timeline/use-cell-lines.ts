@@ -10,15 +10,16 @@ export interface CellLines {
 }
 
 export function useCellLines(cellId: string): CellLines {
-  const { events, current } = useReplayFrame();
+  const { events, current, frameView } = useReplayFrame();
   const selectedNodeIds = useReplay(selectSelectedNodeIds);
   return useMemo(() => {
-    const stepLoc = current?.loc;
+    // Inside a recorded frame the frame's own line is lit instead (see use-frame-lines.ts).
+    const stepLoc = frameView ? undefined : current?.loc;
     const first = selectedNodeIds[0];
     const selectedLoc = first === undefined ? undefined : lineOfNode(events, first);
     return {
       ...(stepLoc?.cell === cellId && { stepLine: stepLoc.line }),
       ...(selectedLoc?.cell === cellId && { selectedLine: selectedLoc.line }),
     };
-  }, [events, current, selectedNodeIds, cellId]);
+  }, [events, current, frameView, selectedNodeIds, cellId]);
 }

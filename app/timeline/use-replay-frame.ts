@@ -2,7 +2,9 @@
 import { useMemo } from 'react';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import { selectTraceEvents, useNotebook } from '../store/notebook-store.ts';
-import { selectStep, useReplay } from '../store/replay-store.ts';
+import { selectStep, selectSubstep, useReplay } from '../store/replay-store.ts';
+import type { CustomFrame } from '../stepper/frames.ts';
+import { enterableFrame, frameAt, type FrameView } from '../stepper/stepping.ts';
 import { currentIndex } from './navigation.ts';
 import { buildSteps, type TimelineStep } from './steps.ts';
 
@@ -25,15 +27,22 @@ export interface ReplayFrame {
   readonly step: number | null;
   readonly index: number;
   readonly current?: TimelineStep;
+  /** The recorded custom-Function frame the current step can be entered into. */
+  readonly enterable?: CustomFrame;
+  /** Inside that frame: the line (or return) shown. */
+  readonly frameView?: FrameView;
 }
 
 export function useReplayFrame(): ReplayFrame {
   const events = useNotebook(selectTraceEvents);
   const step = useReplay(selectStep);
+  const substep = useReplay(selectSubstep);
   return useMemo(() => {
     const steps = stepsOf(events);
     const index = currentIndex(steps, step);
     const current = steps[index];
-    return { events, steps, step, index, ...(current && { current }) };
-  }, [events, step]);
+    const enterable = enterableFrame(events, current);
+    const frameView = frameAt(events, steps, { step, substep });
+    return { events, steps, step, index, ...(current && { current }), ...(enterable && { enterable }), ...(frameView && { frameView }) };
+  }, [events, step, substep]);
 }

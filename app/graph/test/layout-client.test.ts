@@ -4,7 +4,9 @@ import { buildGraph } from '../build-graph.ts';
 import { createLayoutRunner } from '../layout-client.ts';
 import { computeLayout, presetFor, WORKER_MIN_NODES } from '../layout.ts';
 import type { LayoutRequest, LayoutResponse } from '../layout-protocol.ts';
+import { groupGraph } from '../module-groups.ts';
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
+import { moduleModelTrace } from './fixtures/synthetic-traces.ts';
 
 /** A chain of `n` ops on one leaf, like `for _ in range(n): x = x * 2`. */
 function chainTrace(n: number): TraceEvent[] {
@@ -66,6 +68,19 @@ describe('createLayoutRunner', () => {
     expect(requests).toHaveLength(1);
     expect(layout?.preset).toBe(presetFor(WORKER_MIN_NODES + 1));
     expect(layout).toEqual(computeLayout(requests[0]!.input));
+    runner.dispose();
+  });
+
+  it('sends a big model’s groups to the worker, which lays them out as blocks', async () => {
+    const requests: LayoutRequest[] = [];
+    const runner = createLayoutRunner(fakeWorkerFactory(requests));
+    const grouped = groupGraph(buildGraph(moduleModelTrace(20)), new Set());
+    expect(grouped.nodes.length).toBeGreaterThanOrEqual(WORKER_MIN_NODES);
+    const layout = await runner.layout(grouped);
+    expect(requests).toHaveLength(1);
+    // The request is plain data (it crosses to the worker by structured clone).
+    expect(structuredClone(requests[0]!.input)).toEqual(requests[0]!.input);
+    expect(layout?.groups).toHaveLength(grouped.expandedGroups.length);
     runner.dispose();
   });
 

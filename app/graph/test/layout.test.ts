@@ -10,6 +10,7 @@ import {
   type GraphLayout,
   type LayoutInput,
 } from '../layout.ts';
+import { GRAD_LABEL_GAP } from '../node-size.ts';
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
 import { mlpTrace } from './fixtures/synthetic-traces.ts';
 
@@ -170,7 +171,8 @@ describe('layout of a tensor MLP', () => {
       .filter((edge) => edge.source.startsWith('n') && edge.target.startsWith('n'))
       .flatMap((edge) => [xOf.get(edge.source)!, xOf.get(edge.target)!]);
     expect(new Set(chainXs).size).toBe(1);
-    const widest = Math.max(...layout.nodes.map((box) => box.width));
+    // A node's footprint includes the gradient label beside it.
+    const widest = Math.max(...layout.nodes.map((box) => box.width + (box.labelWidth === undefined ? 0 : GRAD_LABEL_GAP + box.labelWidth)));
     expect(layout.width).toBeLessThan(3 * widest + 2 * 24);
   });
 });

@@ -5,7 +5,6 @@ import { layoutModelSync } from '../layout.ts';
 import {
   COLLAPSE_MIN_NODES,
   defaultCollapsedGroups,
-  groupBoxes,
   groupGraph,
   moduleGroupsOf,
   type GroupNode,
@@ -26,7 +25,7 @@ describe('module groups of an nn.Sequential MLP', () => {
 
   it('finds the Sequential and one group per submodule, labelled like `0: Linear`', () => {
     expect(groups.map((group) => group.label)).toEqual(['Sequential', '0: Linear', '1: ReLU', '2: Linear']);
-    expect(groups.map((group) => group.parentPath)).toEqual([undefined, '', '', '']);
+    expect(groups.map((group) => group.parentKey)).toEqual([undefined, '', '', '']);
   });
 
   it('puts each Linear’s weight and bias leaves and its ops in its group', () => {
@@ -90,22 +89,21 @@ describe('module groups of an nn.Sequential MLP', () => {
   it('frames each expanded module around its members, outer boxes around inner ones', () => {
     const grouped = groupGraph(model, new Set());
     const layout = layoutModelSync(grouped);
-    const boxes = groupBoxes(grouped, new Map(layout.nodes.map((box) => [box.id, box])));
-    const byPath = new Map(boxes.map((box) => [box.path, box]));
+    const frames = new Map(layout.groups.map((frame) => [frame.id, frame]));
     for (const group of grouped.expandedGroups) {
-      const frame = byPath.get(group.path)!;
+      const frame = frames.get(group.id)!;
       for (const id of group.memberIds) {
         const member = layout.nodes.find((box) => box.id === id)!;
-        expect(member.x - member.width / 2).toBeGreaterThanOrEqual(frame.x);
-        expect(member.x + member.width / 2).toBeLessThanOrEqual(frame.x + frame.width);
-        expect(member.y - member.height / 2).toBeGreaterThanOrEqual(frame.y);
-        expect(member.y + member.height / 2).toBeLessThanOrEqual(frame.y + frame.height);
+        expect(member.x - member.width / 2).toBeGreaterThanOrEqual(frame.left);
+        expect(member.x + member.width / 2 + (member.labelWidth ?? 0)).toBeLessThanOrEqual(frame.left + frame.width);
+        expect(member.y - member.height / 2).toBeGreaterThanOrEqual(frame.top);
+        expect(member.y + member.height / 2).toBeLessThanOrEqual(frame.top + frame.height);
       }
     }
-    const outer = byPath.get('')!;
-    const inner = byPath.get('0')!;
-    expect(outer.x).toBeLessThan(inner.x);
-    expect(outer.y).toBeLessThan(inner.y);
+    const outer = frames.get('g:')!;
+    const inner = frames.get('g:0')!;
+    expect(outer.left).toBeLessThan(inner.left);
+    expect(outer.top).toBeLessThan(inner.top);
   });
 
   it('lays out a collapsed module as a single node', () => {

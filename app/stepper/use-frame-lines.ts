@@ -1,0 +1,38 @@
+/** What one cell's editor lights for the stepper: the frame's current line, breakpoints, error lines. */
+import { useMemo } from 'react';
+import { selectBreakpoints, useReplay } from '../store/replay-store.ts';
+import { useReplayFrame } from '../timeline/use-replay-frame.ts';
+import { backwardErrorMarks, type ErrorMark } from './error-marks.ts';
+import { recordedLines } from './frames.ts';
+
+export interface FrameLines {
+  /** The line of the recorded frame being stepped through (its return line on the return sub-step). */
+  readonly frameLine?: number;
+  readonly isReturn: boolean;
+  /** Lines that ran inside a recorded frame: where a breakpoint can go. */
+  readonly recordedLines: ReadonlySet<number>;
+  readonly breakpointLines: readonly number[];
+  readonly errorMarks: readonly ErrorMark[];
+}
+
+export function useFrameLines(cellId: string): FrameLines {
+  const { events, step, frameView } = useReplayFrame();
+  const breakpoints = useReplay(selectBreakpoints);
+  const lines = useMemo(() => recordedLines(events, cellId), [events, cellId]);
+  const errorMarks = useMemo(
+    () => backwardErrorMarks(events, step).filter((mark) => mark.loc?.cell === cellId),
+    [events, step, cellId],
+  );
+  const breakpointLines = useMemo(
+    () => breakpoints.filter((key) => key.startsWith(`${cellId}:`)).map((key) => Number(key.slice(cellId.length + 1))),
+    [breakpoints, cellId],
+  );
+  const loc = frameView?.substep.loc;
+  return {
+    ...(loc?.cell === cellId && { frameLine: loc.line }),
+    isReturn: frameView?.substep.kind === 'return',
+    recordedLines: lines,
+    breakpointLines,
+    errorMarks,
+  };
+}
