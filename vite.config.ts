@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { copyPyodide } from './scripts/copy-pyodide.mjs';
 
@@ -8,6 +9,25 @@ import { copyPyodide } from './scripts/copy-pyodide.mjs';
 const crossOriginIsolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * The Content-Security-Policy lives once, in index.html's meta tag; the servers send it as a header
+ * too, which also covers the workers (a worker takes its policy from its own response) and adds
+ * frame-ancestors, which only a header can carry.
+ */
+function contentSecurityPolicy(): string {
+  const html = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+  if (!meta) throw new Error('index.html has no Content-Security-Policy meta tag.');
+  return `${meta[1]}; frame-ancestors 'none'`;
+}
+
+const securityHeaders = {
+  ...crossOriginIsolationHeaders,
+  'Content-Security-Policy': contentSecurityPolicy(),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
 };
 
 /** Pyodide is served from our own origin (`/pyodide/`), never a CDN, so the copy runs at config time for dev and build alike. */
@@ -25,8 +45,8 @@ const previewPort = Number(process.env.PORT ?? 4173);
 export default defineConfig({
   plugins: [copyPyodidePlugin()],
   worker: { format: 'es' },
-  server: { headers: crossOriginIsolationHeaders },
-  preview: { port: previewPort, strictPort: true, headers: crossOriginIsolationHeaders },
+  server: { headers: securityHeaders },
+  preview: { port: previewPort, strictPort: true, headers: securityHeaders },
   build: {
     target: 'es2022',
     // Monaco is one large chunk by nature; warn only when it grows well beyond that.

@@ -2,13 +2,19 @@ import { useEffect } from 'react';
 import { GraphSlot } from './GraphSlot.tsx';
 import { ChainRule } from './inspector/ChainRule.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { AnomalyToggle } from './stepper/AnomalyToggle.tsx';
+import { LocalsPanel } from './stepper/LocalsPanel.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { shortcutCommands } from './notebook/commands.ts';
 import { useController } from './notebook/controller-context.ts';
 import { matchesShortcut } from './notebook/shortcut.ts';
 import { Notebook } from './notebook/Notebook.tsx';
 import { Toolbar } from './notebook/Toolbar.tsx';
+import { LibraryBar } from './library/LibraryBar.tsx';
+import { DeletedNotice, ReadOnlyBanner } from './library/LibraryNotices.tsx';
+import { FileMenu } from './share/FileMenu.tsx';
 import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
 import { SnapshotDropZone } from './share/SnapshotDropZone.tsx';
 import { LossChart } from './timeline/LossChart.tsx';
 import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
@@ -53,12 +59,18 @@ export function App() {
           <span className="brand__tagline">PyTorch autograd, drawn as it runs</span>
         </div>
         <Toolbar />
+        <AnomalyToggle />
         <OpenSnapshotButton />
+        <FileMenu />
+        <ShareButton />
       </header>
       <SnapshotDropZone />
       <Banner />
+      <ReadOnlyBanner />
+      <DeletedNotice />
       <main className="app__main">
         <section className="app__notebook" aria-label="Notebook">
+          <LibraryBar />
           <Notebook />
         </section>
         <div className="app__visual">
@@ -66,6 +78,7 @@ export function App() {
             <GraphSlot />
           </section>
           <aside className="app__side" aria-label="Step details">
+            <LocalsPanel />
             <ChainRule />
             <Inspector />
           </aside>

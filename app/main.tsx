@@ -2,9 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createInterruptBuffer, createPythonWorker } from './kernel/kernel-worker.ts';
+import { LibraryContext } from './library/library-context.ts';
+import { startLibrary } from './library/start-library.ts';
 import { ControllerContext } from './notebook/controller-context.ts';
 import { createNotebookController } from './notebook/notebook-controller.ts';
 import { readCodeFromHash } from './share/code-link.ts';
+import { showSnapshot } from './share/open-snapshot.ts';
+import { decodeSnapshotLink, readSnapshotPayload } from './share/share-link.ts';
 import { notebook } from './store/notebook-store.ts';
 import './styles.css';
 
@@ -13,15 +17,46 @@ const shared = readCodeFromHash(window.location.hash);
 if (shared?.ok) notebook.actions.loadSharedCode({ code: shared.code });
 else if (shared) notebook.actions.showBanner({ banner: { tone: 'error', text: shared.message } });
 
-const controller = createNotebookController({ notebook, createWorker: createPythonWorker, createInterruptBuffer });
+// A `#snapshot=` link shows its recorded graph and steps at once and does not even load Python:
+// the worker starts on the first Run. Every other page load starts Python in the background.
+const snapshotPayload = readSnapshotPayload(window.location.hash);
+const isSnapshotShown = snapshotPayload !== null && showSnapshot(await decodeSnapshotLink(snapshotPayload));
+
+const eagerController = createNotebookController({ notebook, createWorker: createPythonWorker, createInterruptBuffer });
+const controller: typeof eagerController = {
+  ...eagerController,
+  // start() does nothing when Python is already up, so every run may ask for it.
+  runCell(cellId, options) {
+    eagerController.start();
+    return eagerController.runCell(cellId, options);
+  },
+  runAll() {
+    eagerController.start();
+    return eagerController.runAll();
+  },
+};
 // Python loads in the background while the editor is already usable. Nothing depends on it to show
 // a graph: an opened snapshot draws and replays from its recorded trace alone, and runs nothing.
-controller.start();
+if (!isSnapshotShown) controller.start();
+
+// Every notebook is kept in IndexedDB; the one open last time comes back. A link (any fragment)
+// opens as a new notebook instead, so it never overwrites the person's own work.
+const library = await startLibrary({
+  notebook,
+  fresh: window.location.hash.length > 1,
+  // Each notebook gets a fresh Python, as a Jupyter notebook gets its own kernel.
+  onSwitch: () => {
+    const state = notebook.store.getState();
+    if (state.executionCounter > 0 || state.kernel.state === 'busy') controller.restart();
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ControllerContext.Provider value={controller}>
-      <App />
+      <LibraryContext.Provider value={library}>
+        <App />
+      </LibraryContext.Provider>
     </ControllerContext.Provider>
   </StrictMode>,
 );

@@ -1,7 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { useLibraryState } from '../library/library-context.ts';
+import { selectIsReadOnly } from '../store/library-state.ts';
 import { notebook, selectFocusRequest } from '../store/notebook-store.ts';
 import { replay } from '../store/replay-store.ts';
 import { nodesAtLine } from '../timeline/selection.ts';
+import { breakpointKey, recordedLines } from '../stepper/frames.ts';
+import { useFrameLines } from '../stepper/use-frame-lines.ts';
+import '../stepper/stepper.css';
 import { shortcutCommands } from './commands.ts';
 import { useController } from './controller-context.ts';
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';
@@ -36,6 +41,8 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const controller = useController();
+  const { frameLine, isReturn, recordedLines: breakpointableLines, breakpointLines, errorMarks } = useFrameLines(cellId);
+  const hasRecordedLines = breakpointableLines.size > 0;
 
   useEffect(() => {
     const host = hostRef.current!;
@@ -83,8 +90,22 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       editor.onMouseDown((event) => {
         const line = event.target.position?.lineNumber;
         if (line === undefined) return;
+        // The glyph margin toggles a breakpoint on lines that ran inside a recorded custom frame.
+        if (event.target.type === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN) {
+          toggleBreakpointAt(cellId, line);
+          return;
+        }
         const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
         if (nodeIds.length > 0) replay.actions.select({ nodeIds });
+      }),
+      editor.addAction({
+        id: 'gradscope.toggleBreakpoint',
+        label: 'Toggle breakpoint',
+        keybindings: [monaco.KeyCode.F9],
+        run: () => {
+          const line = editor.getPosition()?.lineNumber;
+          if (line !== undefined) toggleBreakpointAt(cellId, line);
+        },
       }),
       // addAction (not addCommand) keeps each keybinding scoped to its own editor when there are many.
       ...shortcutCommands.map((command) =>
@@ -113,6 +134,12 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
   useEffect(() => {
     editorRef.current?.updateOptions({ ariaLabel: `Code of cell ${cellNumber}` });
   }, [cellNumber]);
+
+  // Another tab is editing this notebook: this one shows it without taking edits (h6, two-tab safety).
+  const isReadOnly = useLibraryState(selectIsReadOnly);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly: isReadOnly });
+  }, [isReadOnly]);
 
   // Code set from outside the editor (a shared link) flows in; the editor's own typing already matches.
   useEffect(() => {
@@ -152,6 +179,68 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
     return () => marks.clear();
   }, [stepLine, selectedLine]);
 
+  // The glyph margin (breakpoint dots) appears only in cells with recorded custom frames.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ glyphMargin: hasRecordedLines });
+  }, [hasRecordedLines]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !hasRecordedLines) return;
+    const breakpoints = new Set(breakpointLines);
+    const decorations: monaco.editor.IModelDeltaDecoration[] = [...breakpointableLines].map((line) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: breakpoints.has(line)
+        ? { glyphMarginClassName: 'cell-editor__breakpoint', glyphMarginHoverMessage: { value: 'Breakpoint: Play stops here (click to remove)' } }
+        : { glyphMarginClassName: 'cell-editor__breakpoint-slot', glyphMarginHoverMessage: { value: 'Click to stop Play on this line' } },
+    }));
+    const marks = editor.createDecorationsCollection(decorations);
+    return () => marks.clear();
+  }, [hasRecordedLines, breakpointableLines, breakpointLines]);
+
+  // The line of the custom frame being stepped through: its own colour, scrolled into view.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const host = hostRef.current;
+    if (!editor || !host || frameLine === undefined) return;
+    const marks = editor.createDecorationsCollection([
+      {
+        range: new monaco.Range(frameLine, 1, frameLine, 1),
+        options: {
+          isWholeLine: true,
+          className: isReturn ? 'cell-editor__frame-line cell-editor__frame-line--return' : 'cell-editor__frame-line',
+          lineNumberClassName: 'cell-editor__frame-number',
+        },
+      },
+    ]);
+    const scroller = host.closest('.app__notebook');
+    if (scroller) {
+      const lineTop = host.getBoundingClientRect().top + editor.getTopForLineNumber(frameLine) - scroller.getBoundingClientRect().top;
+      if (lineTop < 40 || lineTop > scroller.clientHeight - 60) {
+        scroller.scrollTo({ top: scroller.scrollTop + lineTop - scroller.clientHeight / 2, behavior: 'auto' });
+      }
+    }
+    return () => marks.clear();
+  }, [frameLine, isReturn]);
+
+  // Backward errors: the user's return line, or (anomaly) the forward line that made the node.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || errorMarks.length === 0) return;
+    const marks = editor.createDecorationsCollection(
+      errorMarks.map((mark) => ({
+        range: new monaco.Range(mark.loc!.line, 1, mark.loc!.line, 1),
+        options: {
+          isWholeLine: true,
+          className: mark.anomaly ? 'cell-editor__anomaly-line' : 'cell-editor__backward-error-line',
+          linesDecorationsClassName: 'cell-editor__error-gutter',
+          hoverMessage: { value: mark.message },
+        },
+      })),
+    );
+    return () => marks.clear();
+  }, [errorMarks]);
+
   // A focus request can arrive before this editor exists (Shift+Enter on the last cell adds one),
   // so it is checked on mount as well as on every change.
   useEffect(() => {
@@ -176,5 +265,20 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
     };
   }, [cellId]);
 
-  return <div ref={hostRef} className="cell-editor" data-step-line={stepLine} data-selected-line={selectedLine} />;
+  return (
+    <div
+      ref={hostRef}
+      className="cell-editor"
+      data-step-line={stepLine}
+      data-selected-line={selectedLine}
+      data-frame-line={frameLine}
+      data-error-lines={errorMarks.map((mark) => mark.loc!.line).join(' ') || undefined}
+      data-breakpoints={breakpointLines.join(' ') || undefined}
+    />
+  );
+}
+
+function toggleBreakpointAt(cellId: string, line: number): void {
+  if (!recordedLines(notebook.store.getState().traceEvents, cellId).has(line)) return;
+  replay.actions.toggleBreakpoint({ key: breakpointKey({ cell: cellId, line }) });
 }

@@ -1,7 +1,7 @@
 import { selectKernel, useNotebook } from '../store/notebook-store.ts';
 import { useController } from './controller-context.ts';
 
-const STATE_LABELS = { loading: 'Loading Python', idle: 'Ready', busy: 'Running', dead: 'Kernel died' } as const;
+const STATE_LABELS = { off: 'Python not started', loading: 'Loading Python', idle: 'Ready', busy: 'Running', dead: 'Kernel died' } as const;
 
 /** The kernel's state for eyes and screen readers; a dead kernel offers its own restart. */
 export function KernelStatusIndicator() {

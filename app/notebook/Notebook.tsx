@@ -12,9 +12,14 @@ export function Notebook() {
       {cellIds.map((cellId) => (
         <CellView key={cellId} cellId={cellId} />
       ))}
-      <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
-        <PlusIcon /> Add cell
-      </CommandButton>
+      <div className="notebook__adders">
+        <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
+          <PlusIcon /> Add cell
+        </CommandButton>
+        <CommandButton command={commands.addMarkdownCell} className="button button--ghost">
+          <PlusIcon /> Add text
+        </CommandButton>
+      </div>
     </div>
   );
 }

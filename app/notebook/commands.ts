@@ -57,6 +57,17 @@ export const commands = {
     label: 'Add cell',
     perform: ({ controller, cellId }) => void controller.addCell(cellId),
   },
+  addMarkdownCell: {
+    name: 'addMarkdownCell',
+    label: 'Add markdown cell',
+    perform: ({ controller, cellId }) => void controller.addCell(cellId, 'markdown'),
+  },
+  toggleCellKind: {
+    name: 'toggleCellKind',
+    label: 'Switch between code and markdown',
+    perform: withCell((controller, cellId) => controller.toggleCellKind(cellId)),
+    isEnabled: (state, cellId) => state.cells.some((cell) => cell.id === cellId && cell.runState === 'idle'),
+  },
   deleteCell: {
     name: 'deleteCell',
     label: 'Delete cell',

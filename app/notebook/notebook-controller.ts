@@ -1,5 +1,7 @@
 import { KernelClient, type RunOutcome } from '../kernel/kernel-client.ts';
 import type { KernelWorkerFactory } from '../kernel/kernel-worker.ts';
+import { connectStepperKernel } from '../stepper/kernel-requests.ts';
+import { isMarkdownCell, type CellKind } from '../store/notebook-state.ts';
 import { newCellId, selectCellIndex, type NotebookStore } from '../store/notebook-store.ts';
 
 /** Everything the notebook's buttons and shortcuts can ask for; commands call these. */
@@ -8,11 +10,14 @@ export interface NotebookController {
   start(): void;
   /** Runs one cell; with `advance`, focus moves to the next cell (made if there is none). */
   runCell(cellId: string, options?: { advance?: boolean }): Promise<RunOutcome | null>;
-  /** Runs every cell top to bottom, stopping at the first that fails. */
+  /** Runs every code cell top to bottom (markdown cells are prose), stopping at the first that fails. */
   runAll(): Promise<void>;
   stop(): void;
   restart(): void;
-  addCell(afterCellId?: string): string;
+  addCell(afterCellId?: string, kind?: CellKind): string;
+  setCellKind(cellId: string, kind: CellKind): void;
+  /** Code becomes markdown, markdown becomes code. */
+  toggleCellKind(cellId: string): void;
   deleteCell(cellId: string): void;
   moveCell(cellId: string, offset: -1 | 1): void;
   dispose(): void;
@@ -31,12 +36,15 @@ export function createNotebookController({ notebook, createWorker, createInterru
     createInterruptBuffer,
     onStatus: (status) => actions.setKernelStatus({ status }),
   });
+  // The stepper's requests (gradcheck of a node, the anomaly toggle) go to this kernel too.
+  connectStepperKernel(kernel);
   // Bumped by Stop and Restart so a Run all in progress stops queueing the rest.
   let runAllGeneration = 0;
 
   async function runOne(cellId: string): Promise<RunOutcome | null> {
     const index = selectCellIndex(store.getState(), cellId);
-    if (index < 0) return null;
+    // A markdown cell has nothing to run: "running" it just shows it rendered.
+    if (index < 0 || isMarkdownCell(store.getState().cells[index]!)) return null;
     actions.queueCell({ cellId });
     const outcome = await kernel.run(
       // The code is read when the run is asked for, as a person expects of what they just typed.
@@ -73,7 +81,7 @@ export function createNotebookController({ notebook, createWorker, createInterru
 
     async runAll() {
       const generation = ++runAllGeneration;
-      const cellIds = store.getState().cells.map((cell) => cell.id);
+      const cellIds = store.getState().cells.filter((cell) => !isMarkdownCell(cell)).map((cell) => cell.id);
       for (const cellId of cellIds) actions.queueCell({ cellId });
       for (const [position, cellId] of cellIds.entries()) {
         const isCancelled = generation !== runAllGeneration;
@@ -103,10 +111,16 @@ export function createNotebookController({ notebook, createWorker, createInterru
       actions.kernelRestarted();
     },
 
-    addCell(afterCellId) {
+    addCell(afterCellId, kind) {
       const cellId = newCellId();
-      actions.addCell({ cellId, afterCellId });
+      actions.addCell({ cellId, afterCellId, kind });
       return cellId;
+    },
+
+    setCellKind: (cellId, kind) => actions.setCellKind({ cellId, kind }),
+    toggleCellKind(cellId) {
+      const cell = store.getState().cells.find((candidate) => candidate.id === cellId);
+      if (cell) actions.setCellKind({ cellId, kind: isMarkdownCell(cell) ? 'code' : 'markdown' });
     },
 
     deleteCell: (cellId) => actions.deleteCell({ cellId }),

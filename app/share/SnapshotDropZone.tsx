@@ -1,6 +1,7 @@
-/** Dropping a file anywhere on the page opens it as a snapshot; a veil says so while dragging. */
+/** Dropping a file anywhere on the page opens it: a snapshot .json, or a .py/.ipynb notebook; a veil says so while dragging. */
 import { useEffect, useState } from 'react';
-import { openSnapshotFile } from './open-snapshot.ts';
+import { useLibrary } from '../library/library-context.ts';
+import { importFile } from './notebook-files.ts';
 
 const isFileDrag = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -17,6 +18,7 @@ const LABEL_STYLE = { padding: '16px 24px', borderRadius: 8, background: 'white'
 
 export function SnapshotDropZone() {
   const [isDragging, setIsDragging] = useState(false);
+  const library = useLibrary();
   useEffect(() => {
     // dragenter/dragleave fire for every child element crossed; counting them tells when the pointer left the page.
     let depth = 0;
@@ -41,7 +43,7 @@ export function SnapshotDropZone() {
       depth = 0;
       setIsDragging(false);
       const file = event.dataTransfer?.files[0];
-      if (file) void openSnapshotFile(file);
+      if (file) void importFile(file, library);
     };
     // Capture phase: a file dropped on a Monaco editor must open as a snapshot, not reach the editor.
     const listeners = { dragenter: onDragEnter, dragleave: onDragLeave, dragover: onDragOver, drop: onDrop } as const;
@@ -49,11 +51,11 @@ export function SnapshotDropZone() {
     return () => {
       for (const [type, listener] of Object.entries(listeners)) window.removeEventListener(type, listener as EventListener, true);
     };
-  }, []);
+  }, [library]);
   if (!isDragging) return null;
   return (
     <div className="snapshot-drop" aria-hidden="true" style={VEIL_STYLE}>
-      <div style={LABEL_STYLE}>Drop a Gradscope snapshot (.json) to open it</div>
+      <div style={LABEL_STYLE}>Drop a snapshot (.json) or a notebook (.py, .ipynb) to open it</div>
     </div>
   );
 }

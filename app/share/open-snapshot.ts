@@ -4,8 +4,12 @@
  */
 import { loadSnapshot, type LoadedSnapshot, type Snapshot } from '../../engine/trace/snapshot.ts';
 import { opNodeId } from '../graph/model.ts';
+import { emptyCell } from '../store/notebook-state.ts';
 import { notebook, reserveCellIds } from '../store/notebook-store.ts';
 import { replay } from '../store/replay-store.ts';
+
+/** Shown over every opened snapshot, link or file: its graph is a recording, not a run here. */
+export const SHARED_SNAPSHOT_BANNER = 'Shared snapshot — nothing has run. Run to re-execute.';
 
 /** Refused before parsing: a real snapshot of a long loop is a few MB once compacted. */
 export const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
@@ -47,7 +51,14 @@ export function showSnapshot(loaded: LoadedSnapshot): boolean {
   }
   const { snapshot } = loaded;
   reserveCellIds(snapshot.cells.map((cell) => cell.id));
-  notebook.actions.openSnapshot({ cells: snapshot.cells, events: snapshot.trace.events });
+  // loadNotebook keeps markdown cells; it marks the trace as a recording (which makes the library
+  // keep the snapshot as a notebook of its own) only when there is one, so empty traces take openSnapshot.
+  if (snapshot.cells.length > 0 && snapshot.trace.events.length > 0) {
+    notebook.actions.loadNotebook({ cells: snapshot.cells.map((cell) => emptyCell(cell.id, cell.source, cell.kind ?? 'code')), events: snapshot.trace.events });
+  } else {
+    notebook.actions.openSnapshot({ cells: snapshot.cells, events: snapshot.trace.events });
+  }
+  notebook.actions.showBanner({ banner: { tone: 'info', text: SHARED_SNAPSHOT_BANNER } });
   // The replay store resets itself on a new trace; the saved view is applied after that.
   if (snapshot.view.step !== undefined) replay.actions.showStep({ step: snapshot.view.step });
   if (snapshot.view.selectedNodeId !== undefined) replay.actions.select({ nodeIds: [opNodeId(snapshot.view.selectedNodeId)] });

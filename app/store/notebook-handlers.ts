@@ -2,7 +2,7 @@ import type { PythonError } from '../../engine/worker/protocol.ts';
 import { compactTrace } from '../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
-import { emptyCell, type Banner, type Cell, type NotebookState, type OutputItem } from './notebook-state.ts';
+import { emptyCell, type Banner, type Cell, type CellKind, type NotebookState, type OutputItem } from './notebook-state.ts';
 
 /**
  * Keeps a long session's trace bounded: beyond this many events the oldest are dropped (the graph
@@ -49,11 +49,11 @@ function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]
 
 /** Every change to the notebook, by name. Pure: ids and text come in the payload. */
 export const notebookHandlers = {
-  addCell(state: NotebookState, payload: { cellId: string; afterCellId?: string; code?: string }): NotebookState {
+  addCell(state: NotebookState, payload: { cellId: string; afterCellId?: string; code?: string; kind?: CellKind }): NotebookState {
     const after = payload.afterCellId === undefined ? -1 : state.cells.findIndex((cell) => cell.id === payload.afterCellId);
     const index = after < 0 ? state.cells.length : after + 1;
     const cells = state.cells.slice();
-    cells.splice(index, 0, emptyCell(payload.cellId, payload.code));
+    cells.splice(index, 0, emptyCell(payload.cellId, payload.code, payload.kind));
     return requestFocus({ ...state, cells }, payload.cellId);
   },
 
@@ -78,6 +78,34 @@ export const notebookHandlers = {
 
   setCode(state: NotebookState, payload: { cellId: string; code: string }): NotebookState {
     return updateCell(state, payload.cellId, (cell) => (cell.code === payload.code ? cell : { ...cell, code: payload.code }));
+  },
+
+  /** Code becomes prose or back; the text stays, the outputs of a run no longer belong to it. */
+  setCellKind(state: NotebookState, payload: { cellId: string; kind: CellKind }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => {
+      if ((cell.kind ?? 'code') === payload.kind || cell.runState !== 'idle') return cell;
+      const { kind: _previous, ...rest } = cell;
+      const converted: Cell = { ...rest, outputs: [], executionCount: null };
+      return payload.kind === 'markdown' ? { ...converted, kind: 'markdown' } : converted;
+    });
+  },
+
+  /**
+   * Another notebook (from storage, an example) takes the page: its cells with their last outputs
+   * and its last recorded trace. That trace came from another Python session, so like a snapshot's
+   * it gives way to the first run here.
+   */
+  loadNotebook(state: NotebookState, payload: { cells: readonly Cell[]; events: readonly TraceEvent[] }): NotebookState {
+    const cells = payload.cells.map((cell) => (cell.runState === 'idle' ? cell : { ...cell, runState: 'idle' as const }));
+    return {
+      ...state,
+      cells,
+      activeCellId: cells[0]?.id ?? null,
+      focusRequest: null,
+      traceEvents: payload.events,
+      traceOrigin: payload.events.length > 0 ? 'snapshot' : 'session',
+      banner: null,
+    };
   },
 
   setActiveCell(state: NotebookState, payload: { cellId: string }): NotebookState {
@@ -155,8 +183,11 @@ export const notebookHandlers = {
    * An opened snapshot replaces the notebook: its cells (ids kept, the trace's lines point at them)
    * and its trace. Nothing of it ran here, so the cells have no outputs yet.
    */
-  openSnapshot(state: NotebookState, payload: { cells: readonly { id: string; source: string }[]; events: readonly TraceEvent[] }): NotebookState {
-    const cells = payload.cells.length > 0 ? payload.cells.map((cell) => emptyCell(cell.id, cell.source)) : state.cells;
+  openSnapshot(
+    state: NotebookState,
+    payload: { cells: readonly { id: string; source: string; kind?: CellKind }[]; events: readonly TraceEvent[] },
+  ): NotebookState {
+    const cells = payload.cells.length > 0 ? payload.cells.map((cell) => emptyCell(cell.id, cell.source, cell.kind)) : state.cells;
     return {
       ...state,
       cells,

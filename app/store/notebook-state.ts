@@ -11,8 +11,14 @@ export type OutputItem =
 
 export type CellRunState = 'idle' | 'queued' | 'running';
 
+/** A code cell runs as Python; a markdown cell is prose, rendered (sanitized) when not being edited. */
+export type CellKind = 'code' | 'markdown';
+
 export interface Cell {
   readonly id: string;
+  /** Absent means code: every cell made before markdown cells existed is a code cell. */
+  readonly kind?: CellKind;
+  /** The cell's source: Python for a code cell, markdown text for a markdown cell. */
   readonly code: string;
   readonly outputs: readonly OutputItem[];
   /** The `[n]` beside the cell: which run of this kernel session last executed it. */
@@ -53,8 +59,13 @@ w = z.mean()
 w.backward()
 print(x.grad)`;
 
-export function emptyCell(id: string, code = ''): Cell {
-  return { id, code, outputs: [], executionCount: null, runState: 'idle' };
+export function emptyCell(id: string, code = '', kind: CellKind = 'code'): Cell {
+  const cell: Cell = { id, code, outputs: [], executionCount: null, runState: 'idle' };
+  return kind === 'markdown' ? { ...cell, kind } : cell;
+}
+
+export function isMarkdownCell(cell: Cell): boolean {
+  return cell.kind === 'markdown';
 }
 
 export function initialNotebookState(firstCellId: string, code = EXAMPLE_CODE): NotebookState {
@@ -63,7 +74,7 @@ export function initialNotebookState(firstCellId: string, code = EXAMPLE_CODE): 
     activeCellId: firstCellId,
     focusRequest: null,
     executionCounter: 0,
-    kernel: { state: 'loading', message: 'Loading Python…', canInterrupt: false },
+    kernel: { state: 'off', message: 'Python starts when something runs', canInterrupt: false },
     traceEvents: [],
     traceOrigin: 'session',
     banner: null,

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createActions, type ActionsOf } from './create-actions.ts';
 import { notebook } from './notebook-store.ts';
+import { forgetGradchecksUnlessAppended } from '../stepper/kernel-requests.ts';
 
 export interface ReplayState {
   /** The event seq shown; null follows the end of the trace (new runs show their final picture). */
@@ -15,21 +16,41 @@ export interface ReplayState {
   readonly speed: number;
   /** Graph node ids (`t1`, `n3`) selected by a click on a node or a line of code. */
   readonly selectedNodeIds: readonly string[];
+  /**
+   * Inside a recorded custom-Function frame of the current step: the seq of its line (or return)
+   * event shown; null at graph level. The picture is a pure function of (trace, step, substep).
+   */
+  readonly substep: number | null;
+  /** Breakpoints on lines of recorded frames, as `cell:line` (kept across runs, as the code is). */
+  readonly breakpoints: readonly string[];
 }
 
 export const STEP_INTERVAL_MS = 700;
 export const SPEEDS: readonly number[] = [0.5, 1, 2, 4];
 
-export const initialReplayState: ReplayState = { step: null, isPlaying: false, speed: 1, selectedNodeIds: [] };
+export const initialReplayState: ReplayState = { step: null, isPlaying: false, speed: 1, selectedNodeIds: [], substep: null, breakpoints: [] };
 
 export const replayHandlers = {
-  showStep: (state: ReplayState, payload: { step: number | null }): ReplayState => ({ ...state, step: payload.step }),
+  /** Moving between graph steps leaves any frame one was stepping through. */
+  showStep: (state: ReplayState, payload: { step: number | null }): ReplayState => ({ ...state, step: payload.step, substep: null }),
+  /** A graph step and, inside its recorded frame, a line (null: graph level). */
+  showPosition: (state: ReplayState, payload: { step: number | null; substep: number | null }): ReplayState => ({
+    ...state,
+    step: payload.step,
+    substep: payload.substep,
+  }),
+  toggleBreakpoint: (state: ReplayState, payload: { key: string }): ReplayState => ({
+    ...state,
+    breakpoints: state.breakpoints.includes(payload.key)
+      ? state.breakpoints.filter((key) => key !== payload.key)
+      : [...state.breakpoints, payload.key],
+  }),
   play: (state: ReplayState): ReplayState => ({ ...state, isPlaying: true }),
   pause: (state: ReplayState): ReplayState => (state.isPlaying ? { ...state, isPlaying: false } : state),
   setSpeed: (state: ReplayState, payload: { speed: number }): ReplayState => ({ ...state, speed: payload.speed }),
   select: (state: ReplayState, payload: { nodeIds: readonly string[] }): ReplayState => ({ ...state, selectedNodeIds: payload.nodeIds }),
   /** A new trace (a run, a restart): show its end, stop playing, forget the selection. */
-  reset: (state: ReplayState): ReplayState => ({ ...initialReplayState, speed: state.speed }),
+  reset: (state: ReplayState): ReplayState => ({ ...initialReplayState, speed: state.speed, breakpoints: state.breakpoints }),
 };
 
 const store = createStore<ReplayState>()(() => initialReplayState);
@@ -42,7 +63,10 @@ export const replay = {
 };
 
 notebook.store.subscribe((state, previous) => {
-  if (state.traceEvents !== previous.traceEvents) replay.actions.reset();
+  if (state.traceEvents !== previous.traceEvents) {
+    replay.actions.reset();
+    forgetGradchecksUnlessAppended(previous.traceEvents, state.traceEvents);
+  }
 });
 
 export function useReplay<T>(selector: (state: ReplayState) => T): T {
@@ -53,3 +77,5 @@ export const selectStep = (state: ReplayState) => state.step;
 export const selectIsPlaying = (state: ReplayState) => state.isPlaying;
 export const selectSpeed = (state: ReplayState) => state.speed;
 export const selectSelectedNodeIds = (state: ReplayState) => state.selectedNodeIds;
+export const selectSubstep = (state: ReplayState) => state.substep;
+export const selectBreakpoints = (state: ReplayState) => state.breakpoints;

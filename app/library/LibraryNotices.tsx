@@ -1,0 +1,40 @@
+import { selectLastDeleted, selectReadOnly } from '../store/library-state.ts';
+import { useLibrary, useLibraryState } from './library-context.ts';
+
+const READ_ONLY_WORDS = {
+  'other-tab': 'This notebook is open in another tab, so it is read-only here and nothing you change is saved.',
+  'taken-over': 'Another tab took this notebook over; it is read-only here now.',
+} as const;
+
+/** The two-tab banner: this tab is read-only until the person takes the notebook over. */
+export function ReadOnlyBanner() {
+  const library = useLibrary();
+  const readOnly = useLibraryState(selectReadOnly);
+  if (!library || readOnly === null) return null;
+  return (
+    <div className="banner library-banner" role="alert" data-tone="info" data-reason={readOnly}>
+      <span>{READ_ONLY_WORDS[readOnly]}</span>
+      <button type="button" className="button button--small" onClick={() => void library.takeOver()}>
+        Take over here
+      </button>
+    </div>
+  );
+}
+
+/** After a delete: the notebook can come back until the next delete. */
+export function DeletedNotice() {
+  const library = useLibrary();
+  const lastDeleted = useLibraryState(selectLastDeleted);
+  if (!library || lastDeleted === null) return null;
+  return (
+    <div className="library-toast" role="status" aria-label="Deleted notebook">
+      <span>Deleted “{lastDeleted.title}”.</span>
+      <button type="button" className="button button--small" onClick={() => void library.undoRemove()}>
+        Undo
+      </button>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => library.store.setState({ lastDeleted: null })}>
+        ×
+      </button>
+    </div>
+  );
+}

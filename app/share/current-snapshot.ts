@@ -1,0 +1,17 @@
+/** The snapshot of what is on screen: the notebook's cells, its trace, the step and the selection. */
+import { buildSnapshot, type Snapshot, type SnapshotCell } from '../../engine/trace/snapshot.ts';
+import { notebook } from '../store/notebook-store.ts';
+import { replay } from '../store/replay-store.ts';
+
+const OP_NODE = /^n(\d+)$/;
+
+export function currentSnapshot(): Snapshot {
+  const { cells, traceEvents } = notebook.store.getState();
+  const { step, selectedNodeIds } = replay.store.getState();
+  const selected = selectedNodeIds.map((id) => OP_NODE.exec(id)?.[1]).find((id) => id !== undefined);
+  const snapshotCells: SnapshotCell[] = cells.map((cell) => (cell.kind === 'markdown' ? { id: cell.id, source: cell.code, kind: 'markdown' } : { id: cell.id, source: cell.code }));
+  return buildSnapshot(snapshotCells, traceEvents, {
+    ...(step !== null ? { step } : {}),
+    ...(selected !== undefined ? { selectedNodeId: Number(selected) } : {}),
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * What a notebook looks like at rest (IndexedDB, an example file): plain data, schema-versioned so a
+ * record written by an older Gradscope still opens after an upgrade.
+ */
+import { compactTrace } from '../../engine/trace/compact.ts';
+import type { TraceEvent } from '../../engine/trace/schema.ts';
+import { emptyCell, type Cell, type CellKind, type OutputItem } from './notebook-state.ts';
+
+/** Bumped whenever the stored shape changes; migrateNotebookRecord brings older records up to date. */
+export const NOTEBOOK_RECORD_VERSION = 1;
+
+/** A stored trace keeps at most this many events (the newest, after compaction): a reload draws the graph, not a whole history. */
+export const STORED_TRACE_EVENT_LIMIT = 20_000;
+/** Each printed block keeps at most this many characters: one runaway print must not fill the disk. */
+export const STORED_OUTPUT_CHAR_LIMIT = 100_000;
+
+export interface StoredCell {
+  readonly id: string;
+  readonly kind: CellKind;
+  readonly source: string;
+  readonly outputs: readonly OutputItem[];
+  readonly executionCount: number | null;
+}
+
+export interface NotebookRecord {
+  readonly schemaVersion: number;
+  readonly id: string;
+  readonly title: string;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly cells: readonly StoredCell[];
+}
+
+/** The last run's trace lives in its own record, written only when a run changes it (not on every keystroke). */
+export interface TraceRecord {
+  readonly schemaVersion: number;
+  readonly notebookId: string;
+  readonly events: readonly TraceEvent[];
+}
+
+/** What the notebook list shows without loading every notebook's cells. */
+export interface NotebookSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export function summarize(record: NotebookRecord): NotebookSummary {
+  return { id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt };
+}
+
+function boundOutput(item: OutputItem): OutputItem {
+  if (item.kind === 'error' || item.text.length <= STORED_OUTPUT_CHAR_LIMIT) return item;
+  const dropped = item.text.length - STORED_OUTPUT_CHAR_LIMIT;
+  return { ...item, text: `…(${dropped} earlier characters not kept)\n${item.text.slice(dropped)}` };
+}
+
+export function storeCells(cells: readonly Cell[]): StoredCell[] {
+  return cells.map((cell) => ({
+    id: cell.id,
+    kind: cell.kind ?? 'code',
+    source: cell.code,
+    outputs: cell.outputs.map(boundOutput),
+    executionCount: cell.executionCount,
+  }));
+}
+
+export function restoreCells(cells: readonly StoredCell[]): Cell[] {
+  return cells.map((stored) => ({ ...emptyCell(stored.id, stored.source, stored.kind), outputs: stored.outputs, executionCount: stored.executionCount }));
+}
+
+/** Old passes shrink to their summaries, then only the newest events are kept. */
+export function boundTrace(events: readonly TraceEvent[]): readonly TraceEvent[] {
+  if (events.length === 0) return events;
+  const compacted = compactTrace(events);
+  return compacted.length > STORED_TRACE_EVENT_LIMIT ? compacted.slice(compacted.length - STORED_TRACE_EVENT_LIMIT) : compacted;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function readOutputs(value: unknown): OutputItem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is OutputItem => {
+    if (!isObject(item)) return false;
+    if (item.kind === 'stream') return (item.stream === 'stdout' || item.stream === 'stderr') && typeof item.text === 'string';
+    if (item.kind === 'notice') return typeof item.text === 'string';
+    return item.kind === 'error' && isObject(item.error) && typeof item.error.ename === 'string' && typeof item.error.traceback === 'string';
+  });
+}
+
+function readCell(value: unknown, index: number): StoredCell | null {
+  if (!isObject(value)) return null;
+  const source = typeof value.source === 'string' ? value.source : typeof value.code === 'string' ? value.code : null;
+  if (source === null) return null;
+  return {
+    id: typeof value.id === 'string' && value.id !== '' ? value.id : `cell-${index + 1}`,
+    kind: value.kind === 'markdown' ? 'markdown' : 'code',
+    source,
+    outputs: readOutputs(value.outputs),
+    executionCount: typeof value.executionCount === 'number' ? value.executionCount : null,
+  };
+}
+
+/**
+ * Reads a stored record of any version this Gradscope knows, or says why it cannot. Records from a
+ * newer Gradscope are refused rather than half-read and then overwritten with less.
+ */
+export function migrateNotebookRecord(value: unknown): { ok: true; record: NotebookRecord } | { ok: false; message: string } {
+  if (!isObject(value) || typeof value.id !== 'string') return { ok: false, message: 'The stored notebook is damaged.' };
+  const version = value.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, message: 'The stored notebook has no schema version.' };
+  if (version > NOTEBOOK_RECORD_VERSION) {
+    return { ok: false, message: `This notebook was saved by a newer Gradscope (format ${version}); reload the page to update.` };
+  }
+  const cells = Array.isArray(value.cells) ? value.cells.map(readCell).filter((cell): cell is StoredCell => cell !== null) : [];
+  const now = Date.now();
+  return {
+    ok: true,
+    record: {
+      schemaVersion: NOTEBOOK_RECORD_VERSION,
+      id: value.id,
+      title: typeof value.title === 'string' && value.title.trim() !== '' ? value.title : 'Untitled',
+      createdAt: typeof value.createdAt === 'number' ? value.createdAt : now,
+      updatedAt: typeof value.updatedAt === 'number' ? value.updatedAt : now,
+      cells,
+    },
+  };
+}

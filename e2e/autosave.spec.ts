@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures.ts';
+import { LibraryPage } from './pages/library-page.ts';
+
+test.describe('autosave', () => {
+  test('an edit, its output and its graph come back after a reload, without running anything', async ({ notebook, page }) => {
+    test.setTimeout(600_000);
+    const library = new LibraryPage(page);
+    await notebook.open();
+    await notebook.waitForKernelReady();
+    await notebook.typeIntoCell(1, 'import torch\na = torch.tensor([2., 3.], requires_grad=True)\nb = (a * a).sum()\nb.backward()\nprint(a.grad)');
+    await notebook.runCellByButton(1);
+    await expect(notebook.output(1)).toContainText('tensor([4., 6.])');
+    await expect(notebook.graphNodes('MulBackward0')).toHaveCount(1);
+    await library.rename('Squares');
+    await library.waitUntilSaved();
+
+    await page.reload();
+    await expect(notebook.editorOf(1)).toBeVisible();
+    await expect(library.title).toHaveValue('Squares');
+    expect(await notebook.codeOf(1)).toContain('b = (a * a).sum()');
+    await expect(notebook.output(1)).toContainText('tensor([4., 6.])');
+    await expect(notebook.executionCount(1)).toHaveText('[1]');
+    // The graph is drawn from the stored trace: nothing ran after the reload.
+    await expect(notebook.graphNodes('MulBackward0')).toHaveCount(1);
+    await expect(library.saveStatus).toHaveText('Saved');
+  });
+
+  test('an edit made just before the page goes away is kept', async ({ notebook, page }) => {
+    const library = new LibraryPage(page);
+    await notebook.open();
+    await notebook.typeIntoCell(1, 'typed = "right before reload"');
+    // No waiting for the debounce: pagehide writes it.
+    await page.reload();
+    await expect(notebook.editorOf(1)).toBeVisible();
+    expect(await notebook.codeOf(1)).toBe('typed = "right before reload"');
+    await expect(library.saveStatus).toHaveText('Saved');
+  });
+});

@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures.ts';
+import { LibraryPage } from './pages/library-page.ts';
+
+test('an example opens as a new notebook, with its explanation rendered, and runs', async ({ notebook, page }) => {
+  // Python loads while the example opens; on a machine shared with other work that can take minutes.
+  test.setTimeout(600_000);
+  const library = new LibraryPage(page);
+  await notebook.open();
+  await notebook.typeIntoCell(1, 'mine = "kept"');
+  await library.rename('Mine');
+  await library.waitUntilSaved();
+
+  await library.openExample('Fan-out: gradients add up');
+  await expect(library.renderedMarkdown(1).getByRole('heading', { level: 1 })).toHaveText('Fan-out accumulation');
+  // The example comes with its graph recorded: it is drawn before anything runs.
+  await expect(notebook.graphNodes('MulBackward0').first()).toBeVisible();
+  await expect(notebook.executionCount(2)).toHaveText('[ ]');
+  await notebook.waitForKernelReady();
+  await notebook.runAllButton.click();
+  await expect(notebook.output(2)).toContainText('tensor([5., 5.])');
+  await expect(notebook.output(4)).toContainText('tensor([4., 6.])');
+  await expect(notebook.graphNodes('MulBackward0').first()).toBeVisible();
+
+  // The notebook that was open is untouched.
+  await library.openNotebook('Mine');
+  expect(await notebook.codeOf(1)).toBe('mine = "kept"');
+});
