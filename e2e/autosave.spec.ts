@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
+import { SharePage } from './pages/share-page.ts';
 
 test.describe('autosave', () => {
   test('an edit, its output and its graph come back after a reload, without running anything', async ({ notebook, page }) => {
@@ -35,4 +37,26 @@ test.describe('autosave', () => {
     expect(await notebook.codeOf(1)).toBe('typed = "right before reload"');
     await expect(library.saveStatus).toHaveText('Saved');
   });
+});
+
+test('blocked browser storage is said plainly, editing goes on, and export still keeps the work', async ({ notebook, page }) => {
+  // A browser that refuses IndexedDB (private mode, a policy, a full disk).
+  await page.addInitScript(() => {
+    Object.defineProperty(window.indexedDB, 'open', {
+      value: () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    });
+  });
+  const library = new LibraryPage(page);
+  const share = new SharePage(page);
+  await notebook.open();
+  await expect(library.saveStatus).toHaveText('Not saved');
+  await expect(library.saveStatus).toHaveAttribute('title', /denied permission/);
+  await notebook.typeIntoCell(1, 'kept = "by export"');
+  // Past the autosave delay, it still does not pretend the edit was saved.
+  await page.waitForTimeout(1_000);
+  await expect(library.saveStatus).toHaveText('Not saved');
+  const download = await share.exportFromFileMenu('Export as Python (.py)');
+  expect(readFileSync((await download.path())!, 'utf8')).toContain('kept = "by export"');
 });

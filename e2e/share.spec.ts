@@ -76,6 +76,7 @@ test('markup in a shared variable name or cell shows as text and runs nothing', 
   const attack = '<img src=x onerror="window.__pwned=1">';
   const snapshot = JSON.parse(readFileSync(seedSnapshot, 'utf8')) as { cells: { source: string }[]; trace: { events: Record<string, unknown>[] } };
   snapshot.cells[0]!.source = `# ${attack}\n${snapshot.cells[0]!.source}`;
+  (snapshot.cells[0] as { outputs?: unknown[] }).outputs = [{ kind: 'stream', stream: 'stdout', text: `${attack}\n` }];
   for (const event of snapshot.trace.events) if (event.name === 'x') event.name = attack;
   await page.route('**/pyodide/**', (route) => route.abort());
   await page.goto(`/#snapshot=${await encodeJsonPayload(snapshot)}`);
@@ -83,6 +84,7 @@ test('markup in a shared variable name or cell shows as text and runs nothing', 
   // The label is clipped to the box, but what shows is the markup's own characters.
   await expect(notebook.graphNodes('leaf')).toContainText('<img src=x onerror=');
   expect(await notebook.codeOf(1)).toContain(attack);
+  await expect(notebook.output(1)).toHaveText(attack);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

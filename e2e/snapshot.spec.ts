@@ -39,6 +39,8 @@ test('a snapshot written by the CLI opens with its graph and steps with no Pytho
   // The graph shows at once: x → MulBackward0 → AddBackward0 → MeanBackward0.
   for (const op of ['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']) await expect(notebook.graphNodes(op)).toHaveCount(1);
   expect(await notebook.codeOf(1)).toContain('y = x * 2');
+  // What the program printed where it ran shows under its cell.
+  await expect(notebook.output(1)).toContainText('tensor([0.6667, 0.6667, 0.6667])');
 
   // The timeline replays the recorded steps: forward from the leaf, then the backward pass.
   await replay.scrubTo(0);

@@ -9,7 +9,7 @@ import { createPythonSession, type LoadPyodide } from './python/session.ts';
 import { readPythonSources } from './python/sources-node.ts';
 import { createEngineModule } from './python/bridge.ts';
 import { createSessionRecording } from './worker/cell-recorder.ts';
-import { buildSnapshot } from './trace/snapshot.ts';
+import { buildSnapshot, type SnapshotOutput } from './trace/snapshot.ts';
 
 const USAGE = 'usage: gradscope run FILE.py [--snapshot OUT.json]';
 
@@ -47,11 +47,25 @@ async function main(): Promise<number> {
     process.stderr.write(`gradscope: can't open file '${args.file}': [Errno 2] No such file or directory\n`);
     return 2;
   }
+  // With --snapshot, what the program prints also goes into the snapshot's cell, as the app keeps it.
+  const printed: SnapshotOutput[] = [];
+  const keep = (stream: 'stdout' | 'stderr', text: string): void => {
+    if (!args.snapshot) return;
+    const last = printed.at(-1);
+    if (last?.kind === 'stream' && last.stream === stream) printed[printed.length - 1] = { ...last, text: last.text + text };
+    else printed.push({ kind: 'stream', stream, text });
+  };
   const session = await createPythonSession({
     loadPyodide: loadPyodide as unknown as LoadPyodide,
     sources: readPythonSources(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      keep('stdout', text);
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      keep('stderr', text);
+      process.stderr.write(text);
+    },
     engineModule: createEngineModule(),
   });
   // Recording costs nothing unless a snapshot was asked for.
@@ -60,7 +74,9 @@ async function main(): Promise<number> {
   if (recording && args.snapshot) {
     const recorded = recording.record('cell-1', args.file, () => session.run(code, args.file));
     outcome = recorded.result;
-    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code }], recorded.events)));
+    const error = outcome.error;
+    const outputs: SnapshotOutput[] = error ? [...printed, { kind: 'error', ename: error.ename, evalue: error.evalue, traceback: error.traceback, ...(error.line ? { line: error.line } : {}) }] : printed;
+    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code, ...(outputs.length > 0 ? { outputs } : {}) }], recorded.events)));
   } else {
     outcome = session.run(code, args.file);
   }

@@ -7,6 +7,7 @@ import { opNodeId } from '../graph/model.ts';
 import { emptyCell } from '../store/notebook-state.ts';
 import { notebook, reserveCellIds } from '../store/notebook-store.ts';
 import { replay } from '../store/replay-store.ts';
+import { fromSnapshotOutputs } from './snapshot-outputs.ts';
 
 /** Shown over every opened snapshot, link or file: its graph is a recording, not a run here. */
 export const SHARED_SNAPSHOT_BANNER = 'Shared snapshot — nothing has run. Run to re-execute.';
@@ -54,9 +55,13 @@ export function showSnapshot(loaded: LoadedSnapshot): boolean {
   // loadNotebook keeps markdown cells; it marks the trace as a recording (which makes the library
   // keep the snapshot as a notebook of its own) only when there is one, so empty traces take openSnapshot.
   if (snapshot.cells.length > 0 && snapshot.trace.events.length > 0) {
-    notebook.actions.loadNotebook({ cells: snapshot.cells.map((cell) => emptyCell(cell.id, cell.source, cell.kind ?? 'code')), events: snapshot.trace.events });
+    const cells = snapshot.cells.map((cell) => ({ ...emptyCell(cell.id, cell.source, cell.kind ?? 'code'), outputs: fromSnapshotOutputs(cell.outputs) }));
+    notebook.actions.loadNotebook({ cells, events: snapshot.trace.events });
   } else {
-    notebook.actions.openSnapshot({ cells: snapshot.cells, events: snapshot.trace.events });
+    notebook.actions.openSnapshot({
+      cells: snapshot.cells.map((cell) => ({ id: cell.id, source: cell.source, ...(cell.kind ? { kind: cell.kind } : {}), outputs: fromSnapshotOutputs(cell.outputs) })),
+      events: snapshot.trace.events,
+    });
   }
   notebook.actions.showBanner({ banner: { tone: 'info', text: SHARED_SNAPSHOT_BANNER } });
   // The replay store resets itself on a new trace; the saved view is applied after that.

@@ -181,13 +181,14 @@ export const notebookHandlers = {
 
   /**
    * An opened snapshot replaces the notebook: its cells (ids kept, the trace's lines point at them)
-   * and its trace. Nothing of it ran here, so the cells have no outputs yet.
+   * and its trace. Nothing of it ran here: the outputs are what the cells printed where it was made.
    */
   openSnapshot(
     state: NotebookState,
-    payload: { cells: readonly { id: string; source: string; kind?: CellKind }[]; events: readonly TraceEvent[] },
+    payload: { cells: readonly { id: string; source: string; kind?: CellKind; outputs?: readonly OutputItem[] }[]; events: readonly TraceEvent[] },
   ): NotebookState {
-    const cells = payload.cells.length > 0 ? payload.cells.map((cell) => emptyCell(cell.id, cell.source, cell.kind)) : state.cells;
+    const cells =
+      payload.cells.length > 0 ? payload.cells.map((cell) => ({ ...emptyCell(cell.id, cell.source, cell.kind), outputs: cell.outputs ?? [] })) : state.cells;
     return {
       ...state,
       cells,

@@ -81,6 +81,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
   // The open notebook, beyond what the library store shows.
   let createdAt = now();
   let isPersisted = false;
+  /** Set when the browser refused storage at start: the notebook lives in memory only. */
+  let storageUnavailable: string | undefined;
   let isClaimed = false;
   /** Above zero while this module itself replaces the notebook store's content: that is not an edit. */
   let loading = 0;
@@ -126,7 +128,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       updatedAt: now(),
       cells: storeCells(state.cells),
     };
-    set({ saveStatus: { state: 'saving' } });
+    if (!storageUnavailable) set({ saveStatus: { state: 'saving' } });
     try {
       await repository.put(record, traceChanged ? boundTrace(state.traceEvents) : undefined);
       const wasPersisted = isPersisted;
@@ -135,7 +137,9 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       savedTrace = state.traceEvents;
       isTitleDirty = false;
       // Another notebook may have been opened while this one was being written.
-      if (openId() === id) set({ saveStatus: isDirty(notebook.store.getState()) ? { state: 'saving' } : { state: 'saved' } });
+      // Kept in memory only (the browser refused storage): never claim it is saved.
+      if (storageUnavailable) set({ saveStatus: { state: 'error', message: storageUnavailable } });
+      else if (openId() === id) set({ saveStatus: isDirty(notebook.store.getState()) ? { state: 'saving' } : { state: 'saved' } });
       const summary = summarize(record);
       set({ notebooks: [summary, ...store.getState().notebooks.filter((item) => item.id !== id)] });
       tabGuard.broadcast({ type: 'saved', notebookId: id });
@@ -330,7 +334,10 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
         await claimOpen(id);
       }
       set({ notebooks: withSummary(notebooks), isReady: true });
-      if (storageError) set({ saveStatus: { state: 'error', message: `Notebooks cannot be saved in this browser: ${storageError}` } });
+      if (storageError) {
+        storageUnavailable = `Notebooks cannot be saved in this browser: ${storageError} Export the notebook to keep it.`;
+        set({ saveStatus: { state: 'error', message: storageUnavailable } });
+      }
     },
 
     async create(init = {}) {

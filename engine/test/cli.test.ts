@@ -69,6 +69,8 @@ describe('gradscope run', () => {
     const snapshot = JSON.parse(readFileSync(out, 'utf8'));
     expect(snapshot.format).toBe('gradscope-snapshot');
     expect(snapshot.cells[0].source).toContain('x * 2');
+    // What the program printed rides along, as the app shows it under the cell.
+    expect(snapshot.cells[0].outputs).toEqual([{ kind: 'stream', stream: 'stdout', text: goldens.seed_mean!.stdout }]);
     const ops = snapshot.trace.events.filter((e: { kind: string }) => e.kind === 'op').map((e: { gradFn: string }) => e.gradFn);
     expect(ops).toEqual(['MulBackward0', 'AddBackward0', 'MeanBackward0']);
   });

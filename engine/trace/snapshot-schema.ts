@@ -151,6 +151,17 @@ export const snapshotCellSchema = v.object({
   id: text,
   source: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)),
   kind: v.optional(v.picklist(['code', 'markdown'])),
+  outputs: v.optional(
+    v.pipe(
+      v.array(
+        v.variant('kind', [
+          v.object({ kind: v.literal('stream'), stream: v.picklist(['stdout', 'stderr']), text: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)) }),
+          v.object({ kind: v.literal('error'), ename: text, evalue: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)), traceback: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)), line: v.optional(int) }),
+        ]),
+      ),
+      v.maxLength(1_000),
+    ),
+  ),
 });
 
 export const snapshotViewSchema = v.object({ step: v.optional(v.number()), selectedNodeId: v.optional(int) });

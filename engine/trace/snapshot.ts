@@ -23,11 +23,18 @@ export interface SnapshotLimits extends JsonLimits {
 
 export const SNAPSHOT_LIMITS: SnapshotLimits = { maxDepth: 64, maxNodes: 20_000_000, maxEvents: 500_000, maxCells: 1_000 };
 
+/** What a cell printed when the snapshot was taken (shown as text, never as markup). */
+export type SnapshotOutput =
+  | { readonly kind: 'stream'; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  | { readonly kind: 'error'; readonly ename: string; readonly evalue: string; readonly traceback: string; readonly line?: number };
+
 export interface SnapshotCell {
   readonly id: string;
   readonly source: string;
   /** Absent means code (every snapshot before markdown cells). */
   readonly kind?: 'code' | 'markdown';
+  /** What the cell printed on its last run; absent in older snapshots and for cells that never ran. */
+  readonly outputs?: readonly SnapshotOutput[];
 }
 
 export interface SnapshotView {

@@ -81,6 +81,16 @@ describe('autosave', () => {
     expect(status.state === 'error' && status.message).toContain('storage for this site is full');
     expect(firstCode(notebook)).toBe('kept');
   });
+
+  it('never claims an edit is saved when the browser refused storage at start (kept in memory only)', async () => {
+    const { library, notebook } = openApp(createMemoryRepository());
+    await library.start({ storageError: 'The user denied permission to access the database.' });
+    notebook.actions.setCode({ cellId: 'cell-1', code: 'only in memory' });
+    await library.flush();
+    const status = library.store.getState().saveStatus;
+    expect(status.state).toBe('error');
+    expect(status.state === 'error' && status.message).toContain('denied permission');
+  });
 });
 
 describe('several notebooks', () => {

@@ -32,6 +32,26 @@ describe('snapshots', () => {
     expect(loaded).toEqual({ ok: true, snapshot });
   });
 
+  it('keeps what each cell printed, streams and errors, and refuses an output of an unknown kind', () => {
+    const snapshot = buildSnapshot(
+      [
+        { id: 'cell-1', source: 'print(x.grad)', outputs: [{ kind: 'stream', stream: 'stdout', text: 'tensor([0.6667, 0.6667, 0.6667])\n' }] },
+        { id: 'cell-2', source: 'y.backward()', outputs: [{ kind: 'error', ename: 'RuntimeError', evalue: 'boom', traceback: 'Traceback ...', line: 1 }] },
+      ],
+      seedEvents(),
+    );
+    expect(loadSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ok: true, snapshot });
+    const odd = JSON.parse(JSON.stringify(snapshot)) as { cells: { outputs: unknown[] }[] };
+    odd.cells[0].outputs = [{ kind: 'html', html: '<img src=x onerror=alert(1)>' }];
+    expect(loadSnapshot(odd).ok).toBe(false);
+  });
+
+  it('round-trips a run without outputs as older snapshots have it', () => {
+    const snapshot = buildSnapshot([{ id: 'cell-1', source: 'x = 1' }], seedEvents());
+    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshot)));
+    expect(loaded).toEqual({ ok: true, snapshot });
+  });
+
   it('opens a v1 trace as v2: steps get edges, passes get a summary with the loss', () => {
     const v2 = seedEvents();
     const json = { format: 'gradscope-snapshot', version: 1, cells: [], trace: { version: 1, events: asV1(v2) }, view: { step: 3 } };
