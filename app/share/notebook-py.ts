@@ -7,10 +7,18 @@ import type { FileCell, ImportResult } from './notebook-cells.ts';
 const CELL_MARKER = /^# ?%%(.*)$/;
 const MARKDOWN_TAG = /^\s*\[(markdown|md)\]/;
 
+/**
+ * A prose line starting with `%%` would read back as a cell marker once commented out, so it gets
+ * a backslash (markdown's own escape, so it renders the same); lines already starting with
+ * backslashes before `%%` get one more, and reading takes exactly one away.
+ */
+const escapeMarker = (line: string): string => (/^\\*%%/.test(line) ? `\\${line}` : line);
+const unescapeMarker = (line: string): string => (/^\\+%%/.test(line) ? line.slice(1) : line);
+
 export function notebookToPy(cells: readonly FileCell[]): string {
   const blocks = cells.map((cell) => {
     if (cell.kind === 'markdown') {
-      const lines = cell.source.split('\n').map((line) => (line === '' ? '#' : `# ${line}`));
+      const lines = cell.source.split('\n').map((line) => (line === '' ? '#' : `# ${escapeMarker(line)}`));
       return `# %% [markdown]\n${lines.join('\n')}`;
     }
     return `# %%\n${cell.source}`;
@@ -27,7 +35,7 @@ const trimBlankEnds = (lines: readonly string[]): string[] => {
   return lines.slice(start, end);
 };
 
-const uncomment = (line: string): string => (line.startsWith('# ') ? line.slice(2) : line.startsWith('#') ? line.slice(1) : line);
+const uncomment = (line: string): string => unescapeMarker(line.startsWith('# ') ? line.slice(2) : line.startsWith('#') ? line.slice(1) : line);
 
 export function pyToNotebook(text: string): ImportResult {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

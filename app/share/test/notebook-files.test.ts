@@ -28,6 +28,15 @@ describe('.py notebooks', () => {
     expect(pyToNotebook(notebookToPy(CELLS))).toEqual({ ok: true, cells: CELLS });
   });
 
+  it('keep a prose line that starts with %% as prose, not a new cell', () => {
+    const cells: FileCell[] = [
+      { kind: 'markdown', source: '%%' },
+      { kind: 'markdown', source: '%% timeit\n\\%% literally' },
+      { kind: 'code', source: 'x = 1' },
+    ];
+    expect(pyToNotebook(notebookToPy(cells))).toEqual({ ok: true, cells });
+  });
+
   it('round-trip any cells without blank edges', () => {
     const line = fc.string({ maxLength: 20 }).filter((s) => !s.includes('\n') && !s.includes('\r') && !/^# ?%%/.test(s) && !/^#/.test(s));
     const source = fc.array(line, { minLength: 1, maxLength: 5 }).map((lines) => lines.join('\n')).filter((s) => s.trim() !== '' && s.split('\n')[0]!.trim() !== '' && s.split('\n').at(-1)!.trim() !== '');
