@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useLibrary } from '../library/library-context.ts';
 import { usePopover } from '../library/use-popover.ts';
 import { exportIpynb, exportPy, exportSnapshotJson, importFile } from './notebook-files.ts';
+import { HiddenFileInput } from './HiddenFileInput.tsx';
 
 const PANEL_STYLE = {
   position: 'absolute', right: 0, top: 'calc(100% + 6px)', zIndex: 50, minWidth: 220, padding: 6, display: 'grid', gap: 2,
@@ -32,17 +33,11 @@ export function FileMenu() {
           {item('Import .py or .ipynb…', () => inputRef.current?.click())}
         </div>
       )}
-      <input
-        ref={inputRef}
-        type="file"
+      <HiddenFileInput
+        inputRef={inputRef}
+        label="Notebook file"
         accept=".py,.ipynb,text/x-python,application/x-ipynb+json"
-        aria-label="Notebook file"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importFile(file, library);
-        }}
+        onFile={(file) => void importFile(file, library)}
       />
     </div>
   );
