@@ -4,7 +4,7 @@ import { runtimeError, typeError } from './errors.ts';
 import { filled, scalarTensor } from './ops/tensor-utils.ts';
 import { fma, fmaf } from './random/fma.ts';
 import { defaultGenerator, normalFill, randintFill, randperm as randpermValues, uniformFill } from './random/index.ts';
-import { numelOf, type Shape } from './shape.ts';
+import { creationNumel, numelOf, type Shape } from './shape.ts';
 import { Tensor, type NestedNumbers } from './tensor.ts';
 
 export { scalarTensor };
@@ -86,6 +86,8 @@ export function arange(start: number, end?: number | null, step = 1, dtype?: DTy
 
 /** torch.eye(n, m) */
 export function eye(n: number, m: number = n, dtype: DType = DEFAULT_FLOAT): Tensor {
+  if (n < 0) throw runtimeError(`n must be greater or equal to 0, got ${n}`);
+  if (m < 0) throw runtimeError(`m must be greater or equal to 0, got ${m}`);
   const data = allocate(dtype, n * m);
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
   return Tensor.fromData(data, [n, m], dtype);
@@ -105,7 +107,7 @@ function floatDtype(dtype: DType | null | undefined, fn: string): 'float32' | 'f
 /** torch.rand: uniform on [0, 1), bit-identical to PyTorch after the same manual_seed. */
 export function rand(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
   const d = floatDtype(dtype, 'check_uniform_bounds');
-  const data = allocate(d, numelOf(shape)) as Float32Array | Float64Array;
+  const data = allocate(d, creationNumel(shape)) as Float32Array | Float64Array;
   uniformFill(defaultGenerator, data, 0, 1);
   return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
 }
@@ -113,7 +115,7 @@ export function rand(shape: Shape, dtype?: DType | null, requiresGrad?: boolean)
 /** torch.randn: standard normal, bit-identical to PyTorch after the same manual_seed. */
 export function randn(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
   const d = floatDtype(dtype, 'normal_kernel_cpu');
-  const data = allocate(d, numelOf(shape)) as Float32Array | Float64Array;
+  const data = allocate(d, creationNumel(shape)) as Float32Array | Float64Array;
   normalFill(defaultGenerator, data, 0, 1);
   return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
 }
@@ -121,13 +123,14 @@ export function randn(shape: Shape, dtype?: DType | null, requiresGrad?: boolean
 /** torch.randint(low, high, shape): int64 unless told otherwise. */
 export function randint(low: number, high: number, shape: Shape, dtype: DType = 'int64'): Tensor {
   if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-  const staged = new Float64Array(numelOf(shape));
+  const staged = allocate('float64', creationNumel(shape)) as Float64Array;
   randintFill(defaultGenerator, staged, low, high);
   return fromArray(staged, shape, dtype);
 }
 
 /** torch.randperm(n) */
 export function randperm(n: number, dtype: DType = 'int64'): Tensor {
+  creationNumel([n]);
   return fromArray(randpermValues(defaultGenerator, n), [n], dtype);
 }
 

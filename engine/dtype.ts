@@ -4,6 +4,7 @@
  * on plain numbers instead of BigInt.
  */
 import type { DTypeName } from './trace/schema.ts';
+import { runtimeError, type TorchError } from './errors.ts';
 
 export type DType = DTypeName;
 export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -11,13 +12,40 @@ export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array
 export const DTYPES: readonly DType[] = ['bool', 'int32', 'int64', 'float32', 'float64'];
 export const DEFAULT_FLOAT: DType = 'float32';
 
+/** Bytes per element as PyTorch counts them (int64 is 8 bytes here too: it is stored as float64). */
+export function itemSize(dtype: DType): number {
+  return dtype === 'bool' ? 1 : dtype === 'float32' || dtype === 'int32' ? 4 : 8;
+}
+
+/**
+ * The most one tensor may take: 2 GiB. A browser tab dies well before it could hold several of
+ * those, and a typed array of more elements than the engine can index would fail anyway, so a
+ * larger request fails here, before it is attempted, with PyTorch's out-of-memory text.
+ */
+export const MAX_TENSOR_BYTES = 2 ** 31;
+
+/** PyTorch's CPU allocator's words when memory cannot be had (Linux build). */
+export function outOfMemoryError(bytes: number): TorchError {
+  return runtimeError(
+    `[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`,
+  );
+}
+
 export function allocate(dtype: DType, n: number): NumericArray {
-  switch (dtype) {
-    case 'float32': return new Float32Array(n);
-    case 'float64': return new Float64Array(n);
-    case 'int64': return new Float64Array(n);
-    case 'int32': return new Int32Array(n);
-    case 'bool': return new Uint8Array(n);
+  const bytes = n * itemSize(dtype);
+  if (!(bytes <= MAX_TENSOR_BYTES)) throw outOfMemoryError(bytes);
+  try {
+    switch (dtype) {
+      case 'float32': return new Float32Array(n);
+      case 'float64': return new Float64Array(n);
+      case 'int64': return new Float64Array(n);
+      case 'int32': return new Int32Array(n);
+      case 'bool': return new Uint8Array(n);
+    }
+  } catch (error) {
+    // The host refused the memory (V8: "Array buffer allocation failed").
+    if (error instanceof RangeError) throw outOfMemoryError(bytes);
+    throw error;
   }
 }
 

@@ -9,6 +9,19 @@ export function numelOf(shape: Shape): number {
   return n;
 }
 
+/**
+ * The element count of a tensor about to be created from a size the user gave, with PyTorch's
+ * errors for a negative dimension and for a size whose byte count overflows int64.
+ */
+export function creationNumel(shape: Shape): number {
+  for (const s of shape) {
+    if (s < 0) throw runtimeError(`Trying to create tensor with negative dimension ${s}: [${shape.join(', ')}]`);
+  }
+  const n = numelOf(shape);
+  if (n * 8 > 2 ** 63) throw runtimeError(`Storage size calculation overflowed with sizes=[${shape.join(', ')}]`);
+  return n;
+}
+
 export function contiguousStrides(shape: Shape): number[] {
   const strides = new Array<number>(shape.length);
   let acc = 1;

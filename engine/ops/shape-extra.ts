@@ -342,9 +342,16 @@ export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 
   const total = x.shape[d];
   const pieces: number[] = [];
   if (typeof sizes === 'number') {
+    if (sizes < 0) throw runtimeError(`split expects split_size be non-negative, but got split_size=${sizes}`);
+    if (sizes === 0 && total !== 0) {
+      throw runtimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
+    }
     for (let at = 0; at < total; at += sizes) pieces.push(Math.min(sizes, total - at));
     if (total === 0) pieces.push(0);
   } else {
+    if (sizes.some((size) => size < 0)) {
+      throw runtimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${shapeText(sizes)}`);
+    }
     if (sizes.reduce((p, q) => p + q, 0) !== total) {
       throw runtimeError(`split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=${shapeText(sizes)}`);
     }
@@ -359,6 +366,7 @@ export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 
 }
 
 export function chunkTensor(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (chunks <= 0) throw runtimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normalizeDim(dim, x.dim());
   return splitTensor(x, Math.max(Math.ceil(x.shape[d] / chunks), 1), d);
 }

@@ -2,7 +2,7 @@
 import { allocate, castScalar, type DType, type NumericArray } from '../dtype.ts';
 import { kernels } from '../kernels/index.ts';
 import type { StridedView } from '../kernels/types.ts';
-import { broadcastStrides, numelOf, type Shape } from '../shape.ts';
+import { broadcastStrides, creationNumel, numelOf, type Shape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 
 /** A Python scalar as PyTorch's "wrapped number" 0-d tensor (bool, int64 or float64). */
@@ -45,7 +45,7 @@ export function broadcastView(t: Tensor, shape: Shape): StridedView {
 }
 
 export function filled(shape: Shape, dtype: DType, value: number): Tensor {
-  const data = allocate(dtype, numelOf(shape));
+  const data = allocate(dtype, creationNumel(shape));
   const v = castScalar(value, dtype);
   if (v !== 0) data.fill(v);
   return Tensor.fromData(data, shape, dtype);
