@@ -2,7 +2,7 @@
 import { allocate, castScalar, type DType, type NumericArray } from '../dtype.ts';
 import { kernels } from '../kernels/index.ts';
 import type { StridedView } from '../kernels/types.ts';
-import { broadcastStrides, creationNumel, numelOf, type Shape } from '../shape.ts';
+import { broadcastStrides, creationNumel, type Shape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 
 /** A Python scalar as PyTorch's "wrapped number" 0-d tensor (bool, int64 or float64). */
