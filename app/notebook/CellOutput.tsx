@@ -1,24 +1,38 @@
 import type { OutputItem } from '../store/notebook-state.ts';
+import { fullOutputText } from '../store/full-output-log.ts';
+import { omissionNote, type Omission } from '../store/output-cap.ts';
+import { downloadText } from '../share/download.ts';
 
 interface CellOutputProps {
+  readonly cellId: string;
   readonly cellNumber: number;
   readonly outputs: readonly OutputItem[];
 }
 
 /** What a cell printed. Rendered as text nodes only: output is never interpreted as HTML. */
-export function CellOutput({ cellNumber, outputs }: CellOutputProps) {
+export function CellOutput({ cellId, cellNumber, outputs }: CellOutputProps) {
   return (
     <div role="log" aria-label={`Output of cell ${cellNumber}`} className="cell-output" data-empty={outputs.length === 0}>
       {outputs.map((item, index) => (
-        <OutputBlock key={index} item={item} />
+        <OutputBlock key={index} item={item} cellId={cellId} cellNumber={cellNumber} />
       ))}
     </div>
   );
 }
 
-function OutputBlock({ item }: { readonly item: OutputItem }) {
+function OutputBlock({ item, cellId, cellNumber }: { readonly item: OutputItem; readonly cellId: string; readonly cellNumber: number }) {
   switch (item.kind) {
     case 'stream':
+      if (item.omitted) {
+        const { at } = item.omitted;
+        return (
+          <>
+            {at > 0 && <pre className={`output output--${item.stream}`}>{item.text.slice(0, at)}</pre>}
+            <OmissionNote omitted={item.omitted} cellId={cellId} cellNumber={cellNumber} />
+            <pre className={`output output--${item.stream}`}>{item.text.slice(at)}</pre>
+          </>
+        );
+      }
       return <pre className={`output output--${item.stream}`}>{item.text}</pre>;
     case 'notice':
       return <p className="output output--notice">{item.text}</p>;
@@ -32,4 +46,25 @@ function OutputBlock({ item }: { readonly item: OutputItem }) {
       );
     }
   }
+}
+
+/** Where lines were left out: how many, and the whole text for download while this session has it. */
+function OmissionNote({ omitted, cellId, cellNumber }: { readonly omitted: Omission; readonly cellId: string; readonly cellNumber: number }) {
+  const download = (): void => {
+    const text = fullOutputText(cellId);
+    if (text !== undefined) downloadText(text, `cell-${cellNumber}-output.txt`, 'text/plain');
+  };
+  const available = fullOutputText(cellId) !== undefined;
+  return (
+    <p className="output output--omitted" role="note">
+      {omissionNote(omitted)}{' '}
+      {available ? (
+        <button type="button" className="link-button" onClick={download}>
+          Download the whole output
+        </button>
+      ) : (
+        <span>(run the cell again to download the whole output)</span>
+      )}
+    </p>
+  );
 }

@@ -49,7 +49,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
           <CellEditor cellId={cellId} code={cell.code} cellNumber={cellNumber} errorLine={errorLine} stepLine={stepLine} selectedLine={selectedLine} />
           <CellTools cellId={cellId} isMarkdown={false} />
         </div>
-        <CellOutput cellNumber={cellNumber} outputs={cell.outputs} />
+        <CellOutput cellId={cellId} cellNumber={cellNumber} outputs={cell.outputs} />
       </div>
     </section>
   );

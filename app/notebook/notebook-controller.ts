@@ -3,6 +3,7 @@ import type { KernelWorkerFactory } from '../kernel/kernel-worker.ts';
 import { connectStepperKernel } from '../stepper/kernel-requests.ts';
 import { isMarkdownCell, type CellKind } from '../store/notebook-state.ts';
 import { newCellId, selectCellIndex, type NotebookStore } from '../store/notebook-store.ts';
+import { appendOutputLog, startOutputLog } from '../store/full-output-log.ts';
 
 /** Everything the notebook's buttons and shortcuts can ask for; commands call these. */
 export interface NotebookController {
@@ -50,8 +51,14 @@ export function createNotebookController({ notebook, createWorker, createInterru
       // The code is read when the run is asked for, as a person expects of what they just typed.
       { cellId, cellLabel: `Cell ${index + 1}`, code: store.getState().cells[index]!.code },
       {
-        onStart: () => actions.startCell({ cellId }),
-        onStream: (stream, text) => actions.appendStream({ cellId, stream, text }),
+        onStart: () => {
+          startOutputLog(cellId);
+          actions.startCell({ cellId });
+        },
+        onStream: (stream, text) => {
+          appendOutputLog(cellId, text);
+          actions.appendStream({ cellId, stream, text });
+        },
       },
     );
     if (outcome.kind === 'done') {

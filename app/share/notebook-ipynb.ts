@@ -7,6 +7,7 @@ import { describeIssue } from '../../engine/trace/validate.ts';
 import type { OutputItem } from '../store/notebook-state.ts';
 import { nbformatNotebookSchema, type NbformatCell, type NbformatNotebook } from './nbformat-schema.ts';
 import type { FileCell, ImportResult } from './notebook-cells.ts';
+import { textWithNote } from '../store/output-cap.ts';
 
 /** Jupyter's own layout: a list of lines, each but the last keeping its newline. */
 const toLines = (text: string): string[] => (text === '' ? [] : text.split(/(?<=\n)/));
@@ -17,7 +18,7 @@ type NbOutput = Extract<NbformatCell, { cell_type: 'code' }>['outputs'][number];
 function toOutputs(outputs: readonly OutputItem[] | undefined): NbOutput[] {
   const out: NbOutput[] = [];
   for (const item of outputs ?? []) {
-    if (item.kind === 'stream') out.push({ output_type: 'stream', name: item.stream, text: toLines(item.text) });
+    if (item.kind === 'stream') out.push({ output_type: 'stream', name: item.stream, text: toLines(textWithNote(item)) });
     else if (item.kind === 'error') out.push({ output_type: 'error', ename: item.error.ename, evalue: item.error.evalue, traceback: item.error.traceback.split('\n') });
   }
   return out;

@@ -3,6 +3,7 @@ import { compactTrace } from '../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
 import { emptyCell, type Banner, type Cell, type CellKind, type NotebookState, type OutputItem } from './notebook-state.ts';
+import { appendCapped } from './output-cap.ts';
 
 /**
  * Keeps a long session's trace bounded: beyond this many events the oldest are dropped (the graph
@@ -32,9 +33,9 @@ function requestFocus(state: NotebookState, cellId: string): NotebookState {
 function appendStreamText(outputs: readonly OutputItem[], stream: 'stdout' | 'stderr', text: string): readonly OutputItem[] {
   const last = outputs[outputs.length - 1];
   if (last?.kind === 'stream' && last.stream === stream) {
-    return [...outputs.slice(0, -1), { kind: 'stream', stream, text: last.text + text }];
+    return [...outputs.slice(0, -1), { kind: 'stream', stream, ...appendCapped(last, text) }];
   }
-  return [...outputs, { kind: 'stream', stream, text }];
+  return [...outputs, { kind: 'stream', stream, ...appendCapped({ text: '' }, text) }];
 }
 
 /**

@@ -51,10 +51,15 @@ export function summarize(record: NotebookRecord): NotebookSummary {
   return { id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt };
 }
 
+/** Long output is kept from a line boundary, so a reload never starts mid-line. */
 function boundOutput(item: OutputItem): OutputItem {
-  if (item.kind === 'error' || item.text.length <= STORED_OUTPUT_CHAR_LIMIT) return item;
-  const dropped = item.text.length - STORED_OUTPUT_CHAR_LIMIT;
-  return { ...item, text: `…(${dropped} earlier characters not kept)\n${item.text.slice(dropped)}` };
+  if (item.kind !== 'stream' || item.text.length <= STORED_OUTPUT_CHAR_LIMIT) return item;
+  const cut = item.text.indexOf('\n', item.text.length - STORED_OUTPUT_CHAR_LIMIT - 1) + 1;
+  const dropped = item.text.slice(0, cut);
+  // Whatever was already left out of the middle now lies within the dropped part.
+  const lines = dropped.split('\n').length - 1 + (item.omitted?.lines ?? 0);
+  const chars = dropped.length + (item.omitted?.chars ?? 0);
+  return { kind: 'stream', stream: item.stream, text: item.text.slice(cut), omitted: { at: 0, lines, chars } };
 }
 
 export function storeCells(cells: readonly Cell[]): StoredCell[] {
@@ -80,11 +85,20 @@ export function boundTrace(events: readonly TraceEvent[]): readonly TraceEvent[]
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+function isOmission(value: unknown, text: string): boolean {
+  if (value === undefined) return true;
+  if (!isObject(value)) return false;
+  const { at, lines, chars } = value;
+  return Number.isInteger(at) && Number.isInteger(lines) && Number.isInteger(chars) && (at as number) >= 0 && (at as number) <= text.length;
+}
+
 function readOutputs(value: unknown): OutputItem[] {
   if (!Array.isArray(value)) return [];
   return value.filter((item): item is OutputItem => {
     if (!isObject(item)) return false;
-    if (item.kind === 'stream') return (item.stream === 'stdout' || item.stream === 'stderr') && typeof item.text === 'string';
+    if (item.kind === 'stream') {
+      return (item.stream === 'stdout' || item.stream === 'stderr') && typeof item.text === 'string' && isOmission(item.omitted, item.text);
+    }
     if (item.kind === 'notice') return typeof item.text === 'string';
     return item.kind === 'error' && isObject(item.error) && typeof item.error.ename === 'string' && typeof item.error.traceback === 'string';
   });

@@ -1,10 +1,12 @@
 import type { PythonError } from '../../engine/worker/protocol.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { KernelStatus } from '../kernel/kernel-client.ts';
+import type { Omission } from './output-cap.ts';
 
 /** What a cell printed, in order. Everything is shown as text, never as HTML. */
 export type OutputItem =
-  | { readonly kind: 'stream'; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  /** `omitted`: lines left out of the middle of a long output (output-cap.ts). */
+  | { readonly kind: 'stream'; readonly stream: 'stdout' | 'stderr'; readonly text: string; readonly omitted?: Omission }
   | { readonly kind: 'error'; readonly error: PythonError }
   /** Something the app says about the run (stopped before it started, kernel restarted, ...). */
   | { readonly kind: 'notice'; readonly text: string };
