@@ -94,13 +94,31 @@ def current_location():
     return None
 
 
-def check_custom_nodes():
-    """Gradchecks the small custom Function nodes the last recorded run made (events go to the trace)."""
+def check_custom_nodes(skip=False):
+    """Gradchecks the small custom Function nodes the last recorded run made (events go to the trace).
+
+    `skip` when the run was stopped: its Functions are not called again.
+    """
     checks = sys.modules.get("torch.autograd._node_gradcheck")
-    return checks.run_pending() if checks is not None else 0
+    try:
+        return checks.run_pending(bool(skip)) if checks is not None else 0
+    except KeyboardInterrupt:
+        return 0
 
 
 def check_custom_node(node_id):
-    """Gradchecks one remembered custom Function node; False when it is unknown (or forgotten)."""
+    """Gradchecks one remembered custom Function node; False when it is unknown, forgotten or stopped."""
     checks = sys.modules.get("torch.autograd._node_gradcheck")
-    return bool(checks.check_node(int(node_id))) if checks is not None else False
+    try:
+        return bool(checks.check_node(int(node_id))) if checks is not None else False
+    except KeyboardInterrupt:
+        return False
+
+
+def named_tensors():
+    """(name, engine tensor) for each tensor bound to a top-level name, to label the graph."""
+    try:
+        tensor_type = sys.modules["torch"].Tensor
+        return [(k, v._t) for k, v in _namespace.items() if isinstance(v, tensor_type) and not k.startswith("_")]
+    except (KeyboardInterrupt, KeyError):
+        return []

@@ -35,8 +35,11 @@ export interface PythonSession {
   namedTensors(): Array<{ name: string; tensor: unknown }>;
   setInterruptBuffer(buffer: Int32Array): void;
   reset(): void;
-  /** Gradchecks the small custom Function nodes the last recorded run made, into the active recorder; returns how many. */
-  checkCustomNodes(): number;
+  /**
+   * Gradchecks the small custom Function nodes the last recorded run made, into the active recorder;
+   * returns how many. `skip`: the run was stopped, so only forget them.
+   */
+  checkCustomNodes(skip?: boolean): number;
   /** Gradchecks one custom Function node made in a recorded run, into the active recorder; false when unknown. */
   checkCustomNode(nodeId: number): boolean;
 }
@@ -86,10 +89,7 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
       return { file, line };
     },
     namedTensors() {
-      const pairs = pyodide.runPython(
-        'import gradscope_runner as _r, torch as _t\n' +
-          '[(k, v._t) for k, v in _r.namespace().items() if isinstance(v, _t.Tensor) and not k.startswith("_")]',
-      );
+      const pairs = runner.named_tensors();
       const list = pairs.toJs({ depth: 2 }) as Array<[string, unknown]>;
       pairs.destroy();
       return list.map(([name, tensor]) => ({ name, tensor }));
@@ -100,8 +100,8 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
     reset() {
       runner.reset();
     },
-    checkCustomNodes() {
-      return Number(runner.check_custom_nodes());
+    checkCustomNodes(skip = false) {
+      return Number(runner.check_custom_nodes(skip));
     },
     checkCustomNode(nodeId) {
       return Boolean(runner.check_custom_node(nodeId));

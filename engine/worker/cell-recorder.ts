@@ -7,12 +7,12 @@
  */
 import { createTraceRecorder, recordName, setLocationProvider, setRecorder, type Tensor } from '../index.ts';
 import { resetModuleScope, setCellResolver } from '../trace/recorder-hooks.ts';
-import type { PythonSession } from '../python/session.ts';
+import type { PythonSession, RunOutcome } from '../python/session.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 
 export interface SessionRecording {
   /** Runs one cell with recording on; returns what `run` returned and the events it appended. */
-  record<T>(cellId: string, fileName: string, run: () => T): { readonly result: T; readonly events: TraceEvent[] };
+  record<T extends RunOutcome>(cellId: string, fileName: string, run: () => T): { readonly result: T; readonly events: TraceEvent[] };
   /** Gradchecks a custom Function node of an earlier run (one too big for the automatic check); undefined when unknown. */
   gradcheck(nodeId: number): TraceEvent | undefined;
 }
@@ -63,7 +63,7 @@ export function createSessionRecording(session: PythonSession, options: SessionR
   const trace = createTraceRecorder();
   const cellOfFile = new Map<string, string>();
   return {
-    record<T>(cellId: string, fileName: string, run: () => T) {
+    record<T extends RunOutcome>(cellId: string, fileName: string, run: () => T) {
       cellOfFile.set(fileName, cellId);
       setRecorder(trace.recorder);
       if (customFunctions) setCellResolver((file) => cellOfFile.get(file));
@@ -73,19 +73,20 @@ export function createSessionRecording(session: PythonSession, options: SessionR
         const cell = where && cellOfFile.get(where.file);
         return where && cell ? { cell, line: where.line } : undefined;
       });
-      let result: T;
+      let result: T | undefined;
       try {
         result = run();
       } finally {
         for (const { name, tensor } of session.namedTensors()) recordName(tensor as Tensor, name);
-        if (customFunctions) session.checkCustomNodes();
+        // A stopped run's Functions are not called again: a backward stuck in a loop would loop again.
+        if (customFunctions) session.checkCustomNodes(result === undefined || result.error?.ename === 'KeyboardInterrupt');
         setRecorder(null);
         setCellResolver(() => undefined);
         session.run(REMOVE_MODULE_LISTENER, '<gradscope>');
         resetModuleScope();
         setLocationProvider(() => undefined);
       }
-      return { result, events: trace.drain() };
+      return { result: result!, events: trace.drain() };
     },
     gradcheck(nodeId) {
       setRecorder(trace.recorder);

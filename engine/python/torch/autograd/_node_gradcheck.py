@@ -9,6 +9,7 @@ warnings are swallowed, and only copies are touched (no `.grad` changes).
 """
 import contextlib
 import io
+import time
 import warnings
 from collections import OrderedDict
 
@@ -23,6 +24,8 @@ MAX_REMEMBERED = 64
 MAX_AUTO_CHECKS_PER_RUN = 16
 # Inputs this small (total elements) are checked automatically after the run.
 AUTO_CHECK_NUMEL = 64
+# How long the automatic checks after a run may take in all.
+AUTO_CHECK_SECONDS = 1.0
 _OPTIONS = {"eps": 1e-6, "atol": 1e-5, "rtol": 1e-3}
 
 _remembered = OrderedDict()
@@ -101,13 +104,26 @@ def check_node(node_id):
     return True
 
 
-def run_pending():
-    """Checks the small nodes made since the last call (the newest few); returns how many were checked."""
+def run_pending(skip=False):
+    """Checks the small nodes made since the last call (the newest few); returns how many were checked.
+
+    `skip`: the run was stopped, so its Functions are not called again (a backward stuck in a loop
+    would loop again here). Checks stop after AUTO_CHECK_SECONDS; the rest stay available on request.
+    A Stop pressed during a check ends the checks, not the session.
+    """
     made = [n for n in dict.fromkeys(_pending) if n in _remembered]
     _pending.clear()
+    if skip:
+        return 0
+    deadline = time.monotonic() + AUTO_CHECK_SECONDS
     checked = 0
-    for node_id in made[-MAX_AUTO_CHECKS_PER_RUN:]:
-        if _input_numel(_remembered[node_id][1]) <= AUTO_CHECK_NUMEL:
-            check_node(node_id)
-            checked += 1
+    try:
+        for node_id in made[-MAX_AUTO_CHECKS_PER_RUN:]:
+            if time.monotonic() > deadline:
+                break
+            if _input_numel(_remembered[node_id][1]) <= AUTO_CHECK_NUMEL:
+                check_node(node_id)
+                checked += 1
+    except KeyboardInterrupt:
+        pass
     return checked

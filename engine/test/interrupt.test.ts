@@ -1,0 +1,84 @@
+/**
+ * Stop reaches a user's backward() stuck in a loop with one press, and nothing Gradscope runs after
+ * the cell (the custom-node gradcheck) calls that backward again or turns a Stop into a dead session.
+ * Stop is simulated as the app does it: another thread writes 2 (SIGINT) into the shared interrupt
+ * buffer while Python is busy. (A loop with no calls at all, `while True: pass`, never sees the
+ * buffer in Pyodide; the app restarts the worker when Stop goes unanswered.)
+ */
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestSession, type TestSession } from './python-session.ts';
+import { createSessionRecording, type SessionRecording } from '../worker/cell-recorder.ts';
+
+let py: TestSession;
+let recording: SessionRecording;
+let interrupt: Int32Array;
+
+beforeAll(async () => {
+  py = await startTestSession();
+  // Imported before any Stop is pressed, so that a Stop never lands in the import itself.
+  py.session.run('import torch, time', 'setup.py');
+  interrupt = new Int32Array(new SharedArrayBuffer(4));
+  py.session.setInterruptBuffer(interrupt);
+  recording = createSessionRecording(py.session);
+}, 120_000);
+
+/** Presses Stop after `ms` from another thread, as the page does while the worker is busy. */
+function pressStopAfter(ms: number): Worker {
+  return new Worker(
+    `const { workerData } = require('node:worker_threads');
+     setTimeout(() => Atomics.store(new Int32Array(workerData), 0, 2), ${ms});`,
+    { eval: true, workerData: interrupt.buffer },
+  );
+}
+
+const STUCK = `import torch
+class Stuck(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        while True:
+            g = g * 1
+kept = torch.tensor([1.0, 2.0], requires_grad=True)
+y = Stuck.apply(kept)
+y.sum().backward()
+`;
+
+describe('Stop', () => {
+  it('stops a backward() stuck in a loop once, skips the gradcheck of its node, and keeps the variables', async () => {
+    const stop = pressStopAfter(300);
+    const started = Date.now();
+    const { result } = recording.record('cell-1', 'cell-1.py', () => py.session.run(STUCK, 'cell-1.py'));
+    await stop.terminate();
+    expect(result.ok).toBe(false);
+    expect(result.error?.ename).toBe('KeyboardInterrupt');
+    expect(result.error?.line).toBe(9);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const after = recording.record('cell-2', 'cell-2.py', () => py.session.run('assert (kept * 3).tolist() == [3.0, 6.0]', 'cell-2.py'));
+    expect(after.result).toEqual({ ok: true });
+  }, 30_000);
+
+  it('a Stop that lands during the checks after a run ends the checks, not the session', async () => {
+    const slow = `import torch, time
+class Slow(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        time.sleep(0.05)
+        return g * 2
+z = Slow.apply(torch.tensor([1.0], requires_grad=True))
+z.sum().backward()
+`;
+    // The run's own backward sleeps 50 ms; the gradcheck after it calls backward again and is stopped.
+    const stop = pressStopAfter(120);
+    const { result } = recording.record('cell-3', 'cell-3.py', () => py.session.run(slow, 'cell-3.py'));
+    await stop.terminate();
+    expect(result.ok).toBe(true);
+    Atomics.store(interrupt, 0, 0);
+    expect(py.session.run('assert z.tolist() == [2.0]', 'cell-4.py')).toEqual({ ok: true });
+  }, 30_000);
+});
