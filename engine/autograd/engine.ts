@@ -14,6 +14,7 @@ import { isAnomalyCheckNanEnabled, isAnomalyEnabled, isNanGradientError, nanGrad
 import { noGrad, withGradMode } from './grad-mode.ts';
 import { AccumulateGrad, gradientEdge, hookInfoOf, type GradNode } from './node.ts';
 import { ReadyQueue } from './ready-queue.ts';
+import { checkInterrupt } from '../interrupt.ts';
 
 /**
  * Run backward from `roots` seeded with `grads` (null = implicit ones for one-element roots).
@@ -74,6 +75,7 @@ export function runBackward(
     const executed: GradNode[] = [];
 
     while (queue.size > 0) {
+      checkInterrupt();
       const node = queue.pop();
       const buffer = buffers.get(node) ?? [];
       buffers.delete(node);

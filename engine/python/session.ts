@@ -5,6 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { PythonError } from '../worker/protocol.ts';
+import { setInterruptCheck } from '../interrupt.ts';
 
 export type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
 
@@ -96,6 +97,7 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
     },
     setInterruptBuffer(buffer) {
       pyodide.setInterruptBuffer(buffer);
+      setInterruptCheck(() => pyodide.checkInterrupt());
     },
     reset() {
       runner.reset();
