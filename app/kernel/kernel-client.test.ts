@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { KernelClient, type KernelStatus } from './kernel-client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { KernelClient, STOP_GRACE_MS, type KernelStatus } from './kernel-client.ts';
 import { ScriptedWorker } from './test/scripted-worker.ts';
 
-function setup(options: { isolated?: boolean } = {}) {
+function setup(options: { isolated?: boolean; onStopUnanswered?: () => void } = {}) {
   const workers: ScriptedWorker[] = [];
   const statuses: KernelStatus[] = [];
   const client = new KernelClient({
@@ -13,6 +13,7 @@ function setup(options: { isolated?: boolean } = {}) {
     },
     createInterruptBuffer: () => (options.isolated === false ? undefined : new SharedArrayBuffer(4)),
     onStatus: (status) => statuses.push(status),
+    onStopUnanswered: options.onStopUnanswered,
   });
   client.start();
   const worker = () => workers[workers.length - 1]!;
@@ -139,5 +140,41 @@ describe('KernelClient', () => {
     const { worker, state } = setup();
     worker().respond({ type: 'fatal', message: 'Pyodide failed to load' });
     expect(state()).toBe('dead');
+  });
+
+  it('restarts Python when Stop goes unanswered past the grace period, and says the run was cut short', async () => {
+    vi.useFakeTimers();
+    try {
+      let unanswered = 0;
+      const { client, workers, worker } = setup({ onStopUnanswered: () => unanswered++ });
+      worker().becomeReady();
+      const running = client.run(cell(1, 'while True: pass'));
+      client.stop();
+      vi.advanceTimersByTime(STOP_GRACE_MS - 1);
+      expect(workers).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(workers[0]!.isTerminated).toBe(true);
+      expect(workers).toHaveLength(2);
+      expect(unanswered).toBe(1);
+      await expect(running).resolves.toEqual({ kind: 'cancelled', reason: 'unanswered', started: true });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps Python when it answers Stop within the grace period', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, workers, worker } = setup();
+      worker().becomeReady();
+      const running = client.run(cell(1, 'for i in range(10**9): i'));
+      client.stop();
+      worker().finish(false);
+      await expect(running).resolves.toMatchObject({ kind: 'done', ok: false });
+      vi.advanceTimersByTime(STOP_GRACE_MS * 2);
+      expect(workers).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

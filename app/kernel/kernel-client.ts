@@ -25,7 +25,8 @@ export interface RunHooks {
   onStream?(stream: 'stdout' | 'stderr', text: string): void;
 }
 
-export type CancelReason = 'stopped' | 'restarted' | 'died';
+/** `unanswered`: Python did not answer Stop in time, so it was restarted. */
+export type CancelReason = 'stopped' | 'restarted' | 'died' | 'unanswered';
 
 export type RunOutcome =
   | { readonly kind: 'done'; readonly ok: boolean; readonly error?: PythonError; readonly trace: readonly TraceEvent[] }
@@ -36,7 +37,18 @@ export interface KernelClientOptions {
   readonly createWorker: KernelWorkerFactory;
   readonly createInterruptBuffer: () => SharedArrayBuffer | undefined;
   readonly onStatus: (status: KernelStatus) => void;
+  /** Called when Stop went unanswered and Python was restarted (its variables are gone). */
+  readonly onStopUnanswered?: () => void;
+  /** How long Python has to answer Stop before it is restarted; default STOP_GRACE_MS. */
+  readonly stopGraceMs?: number;
 }
+
+/**
+ * Python answers Stop at its next bytecode check, and the engine between backward nodes; a loop
+ * with no calls in it (`while True: pass`) or a blocking `time.sleep` never looks, so past this
+ * grace period Stop restarts Python instead of leaving the cell running.
+ */
+export const STOP_GRACE_MS = 2000;
 
 const SIGINT = 2;
 
@@ -71,6 +83,7 @@ export class KernelClient {
   private answers = new Map<number, (response: WorkerResponse | null) => void>();
   /** Anomaly mode as the person set it; a fresh worker (start, restart) gets it once Python is ready. */
   private isAnomalyWanted = false;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: KernelClientOptions) {
     this.options = options;
@@ -129,14 +142,26 @@ export class KernelClient {
     if (!this.running || !session) return true;
     if (!session.interrupt) return false;
     Atomics.store(session.interrupt, 0, SIGINT);
+    const run = this.running;
+    clearTimeout(this.stopTimer);
+    this.stopTimer = setTimeout(() => {
+      if (this.running !== run || this.session !== session) return;
+      this.replaceWorker('unanswered');
+      this.options.onStopUnanswered?.();
+    }, this.options.stopGraceMs ?? STOP_GRACE_MS);
     return true;
   }
 
   /** Terminates the worker (its namespace goes with it) and boots a fresh one. */
   restart(): void {
+    this.replaceWorker('restarted');
+  }
+
+  private replaceWorker(reason: CancelReason): void {
+    clearTimeout(this.stopTimer);
     this.dropAnswers();
-    this.cancelQueued('restarted');
-    this.finishRunning({ kind: 'cancelled', reason: 'restarted', started: true });
+    this.cancelQueued(reason);
+    this.finishRunning({ kind: 'cancelled', reason, started: true });
     this.session?.worker.terminate();
     this.session = null;
     this.start();

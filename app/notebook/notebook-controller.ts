@@ -1,4 +1,4 @@
-import { KernelClient, type RunOutcome } from '../kernel/kernel-client.ts';
+import { KernelClient, STOP_GRACE_MS, type RunOutcome } from '../kernel/kernel-client.ts';
 import type { KernelWorkerFactory } from '../kernel/kernel-worker.ts';
 import { connectStepperKernel } from '../stepper/kernel-requests.ts';
 import { isMarkdownCell, type CellKind } from '../store/notebook-state.ts';
@@ -36,6 +36,12 @@ export function createNotebookController({ notebook, createWorker, createInterru
     createWorker,
     createInterruptBuffer,
     onStatus: (status) => actions.setKernelStatus({ status }),
+    onStopUnanswered: () => {
+      actions.kernelRestarted();
+      actions.showBanner({
+        banner: { tone: 'info', text: `Python did not answer Stop within ${STOP_GRACE_MS / 1000} s, so it was restarted: variables were lost. Re-run the cells you need.` },
+      });
+    },
   });
   // The stepper's requests (gradcheck of a node, the anomaly toggle) go to this kernel too.
   connectStepperKernel(kernel);
@@ -108,7 +114,9 @@ export function createNotebookController({ notebook, createWorker, createInterru
         // Without cross-origin isolation Python cannot be interrupted in place; a restart is the only way.
         kernel.restart();
         actions.kernelRestarted();
-        actions.showBanner({ banner: { tone: 'info', text: 'Python could not be interrupted in place, so it was restarted.' } });
+        actions.showBanner({
+          banner: { tone: 'info', text: 'This page cannot interrupt Python in place (it is not cross-origin isolated), so Stop restarted it: variables were lost.' },
+        });
       }
     },
 

@@ -15,6 +15,7 @@ const CANCEL_NOTICES: Record<CancelReason, string> = {
   stopped: 'Stopped.',
   restarted: 'The kernel was restarted before this cell finished.',
   died: 'Python stopped unexpectedly before this cell finished.',
+  unanswered: 'Stopped by restarting Python, which did not answer Stop in time: variables were lost.',
 };
 
 function updateCell(state: NotebookState, cellId: string, change: (cell: Cell) => Cell): NotebookState {
