@@ -116,4 +116,15 @@ z.sum().backward()
     Atomics.store(interrupt, 0, 0);
     expect(py.session.run('assert chain.grad is None\ny2 = torch.ones(1, requires_grad=True) * 3\ny2.backward()', 'cell-7.py')).toEqual({ ok: true });
   }, 60_000);
+
+  it('reaches time.sleep', async () => {
+    const stop = await armedStop(200);
+    stop.go();
+    const started = Date.now();
+    const result = py.session.run('time.sleep(30)', 'cell-8.py');
+    await stop.worker.terminate();
+    expect(result.error?.ename).toBe('KeyboardInterrupt');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(py.session.run('time.sleep(0)\ntime.sleep(0.01)', 'cell-9.py')).toEqual({ ok: true });
+  }, 30_000);
 });
