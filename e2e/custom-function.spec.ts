@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { codeLinkHash } from '../app/share/code-link.ts';
 import { BAD_SQUARE_CODE, MYRELU_CODE } from '../app/stepper/test/fixtures/custom-traces.ts';
-import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
+import { expect, PYTHON_LOAD_TIMEOUT, test, withoutPython } from './fixtures.ts';
 import type { NotebookPage } from './pages/notebook-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
@@ -133,7 +133,7 @@ test('a backward that returns g * x for x * x gets a failed gradcheck badge, wit
 });
 
 test('a snapshot of MyReLU steps into its backward with no Python loaded', async ({ notebook, page }) => {
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   const replay = new ReplayPage(page);
   await page.goto('/');
   await replay.openSnapshot(fileURLToPath(new URL('../app/stepper/test/fixtures/myrelu.snapshot.json', import.meta.url)));

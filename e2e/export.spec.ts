@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { SharePage } from './pages/share-page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradscope-export-'));
@@ -13,7 +13,7 @@ test.beforeAll(() => {
 });
 
 test.beforeEach(async ({ page, notebook }) => {
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   await page.goto('/');
   await new SharePage(page).snapshotFileInput.setInputFiles(seedSnapshot);
   await expect(notebook.graphNodes('MeanBackward0')).toHaveCount(1);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradscope-snapshot-'));
@@ -19,14 +19,8 @@ test.beforeAll(() => {
   writeSnapshot('tutorial_mlp_sgd_momentum.py', trainingSnapshotPath);
 });
 
-/**
- * Takes Python away from the page: every request for Pyodide's files fails, so Python can never
- * load. A snapshot must still open, draw and replay from its recorded trace alone.
- */
-async function withoutPython(page: Page): Promise<void> {
-  await page.route('**/pyodide/**', (route) => route.abort());
-}
-
+// Python is taken away from every page here (withoutPython): a snapshot must open, draw and replay
+// from its recorded trace alone, and a file that is not one must be refused without it.
 const snapshotInput = (page: Page) => page.getByLabel('Snapshot file', { exact: true });
 
 test('a snapshot written by the CLI opens with its graph and steps with no Python loaded', async ({ notebook, page }) => {
@@ -69,6 +63,7 @@ test('a snapshot written by the CLI opens with its graph and steps with no Pytho
 test('a file that is not a snapshot says why and leaves the notebook as it was', async ({ notebook, page }) => {
   const notSnapshot = join(dir, 'not-a-snapshot.json');
   writeFileSync(notSnapshot, JSON.stringify({ format: 'something-else' }));
+  await withoutPython(page);
   await notebook.open();
   const codeBefore = await notebook.codeOf(1);
   await snapshotInput(page).setInputFiles(notSnapshot);

@@ -25,7 +25,7 @@ test('a 2,000-step training loop charts every pass, keeps the last passes in ful
   await expect(notebook.kernelStatus).toHaveText(/Busy|Running/i);
 
   // While Python trains in the worker, the page still answers: a new cell appears at once.
-  await page.getByRole('button', { name: 'Add cell', exact: true }).click();
+  await notebook.addCellButton.click();
   await expect(notebook.cell(2)).toBeVisible({ timeout: 2_000 });
 
   await expect(notebook.output(1)).toHaveText('done True', { timeout: PYTHON_LOAD_TIMEOUT });

@@ -11,6 +11,7 @@ export class NotebookPage {
   readonly restartButton: Locator;
   readonly kernelStatus: Locator;
   readonly graph: Locator;
+  readonly addCellButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -19,6 +20,7 @@ export class NotebookPage {
     this.restartButton = page.getByRole('button', { name: 'Restart', exact: true });
     this.kernelStatus = page.getByRole('status', { name: 'Kernel status' });
     this.graph = page.getByRole('region', { name: 'Computation graph' });
+    this.addCellButton = page.getByRole('button', { name: 'Add cell', exact: true });
   }
 
   /** Opens the app (optionally at a `#code=` link or other hash) and waits for the first cell's editor. */
@@ -63,6 +65,36 @@ export class NotebookPage {
       }
       await this.page.keyboard.type(line);
     }
+  }
+
+  /**
+   * Pastes `code` into the cell, replacing what it held: one paste event carrying the text, as the
+   * browser sends for Ctrl+V, so a whole program file goes in exactly as it is (typing it would
+   * meet Monaco's auto-indent and auto-closing brackets on every line).
+   */
+  async pasteIntoCell(n: number, code: string): Promise<void> {
+    await this.focusCell(n);
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.evaluate((text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, code);
+    await expect.poll(() => this.codeOf(n)).toBe(code);
+  }
+
+  /** How many cells the notebook has (code and markdown). */
+  cellCount(): Promise<number> {
+    return this.page.getByRole('group', { name: /^Cell \d+$/ }).count();
+  }
+
+  /** Adds an empty code cell at the end with the Add cell button and returns its number. */
+  async appendCell(): Promise<number> {
+    await this.addCellButton.click();
+    const n = await this.cellCount();
+    await expect(this.editorOf(n)).toBeVisible();
+    return n;
   }
 
   async focusCell(n: number): Promise<void> {
