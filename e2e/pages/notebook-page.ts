@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { codeLinkHash } from '../../app/share/code-link.ts';
 
 /** Loading Python takes ~10 s when the machine is idle, much longer when it is busy. */
 export const PYTHON_LOAD_TIMEOUT = 180_000;
@@ -12,6 +13,7 @@ export class NotebookPage {
   readonly kernelStatus: Locator;
   readonly graph: Locator;
   readonly addCellButton: Locator;
+  readonly fitGraphButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -21,6 +23,7 @@ export class NotebookPage {
     this.kernelStatus = page.getByRole('status', { name: 'Kernel status' });
     this.graph = page.getByRole('region', { name: 'Computation graph' });
     this.addCellButton = page.getByRole('button', { name: 'Add cell', exact: true });
+    this.fitGraphButton = page.getByRole('button', { name: 'Fit graph to view' });
   }
 
   /** Opens the app (optionally at a `#code=` link or other hash) and waits for the first cell's editor. */
@@ -118,6 +121,17 @@ export class NotebookPage {
   async openFresh(hash: string): Promise<void> {
     await this.page.goto('about:blank');
     await this.open(hash);
+  }
+
+  /**
+   * Opens `code` as a `#code=` link (a fresh page load, so a fresh Python), runs the first cell with
+   * its button and waits for the run to finish. `beforeRun` sets up the page first (a toggle, say).
+   */
+  async runFromLink(code: string, beforeRun?: () => Promise<void>): Promise<void> {
+    await this.openFresh(codeLinkHash(code));
+    await beforeRun?.();
+    await this.runCellByButton(1);
+    await expect(this.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
   }
 
   /**
