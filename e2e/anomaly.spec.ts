@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { codeLinkHash } from '../app/share/code-link.ts';
 import { SQRT_ANOMALY_CODE, SQRT_ANOMALY_MESSAGE, WRONG_COUNT_CODE, WRONG_COUNT_MESSAGE } from '../app/stepper/test/fixtures/custom-traces.ts';
-import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import type { NotebookPage } from './pages/notebook-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
@@ -9,13 +8,6 @@ const SHOTS = process.env.STEPPER_SHOTS_DIR;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
-
-async function runProgram(notebook: NotebookPage, code: string, before?: () => Promise<void>): Promise<void> {
-  await notebook.open(codeLinkHash(code));
-  await before?.();
-  await notebook.runCellByButton(1);
-  await expect(notebook.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
-}
 
 async function expectSqrtMarked(notebook: NotebookPage, replay: ReplayPage, line: number): Promise<void> {
   const sqrt = notebook.graphNodes('SqrtBackward0');
@@ -33,7 +25,7 @@ async function expectSqrtMarked(notebook: NotebookPage, replay: ReplayPage, line
 
 test('detect_anomaly with sqrt: the node is marked, `y = torch.sqrt(x)` is lit, PyTorch’s message is shown', async ({ notebook, page }) => {
   const replay = new ReplayPage(page);
-  await runProgram(notebook, SQRT_ANOMALY_CODE);
+  await notebook.runFromLink(SQRT_ANOMALY_CODE);
   await expect(notebook.output(1)).toContainText(SQRT_ANOMALY_MESSAGE);
   await expectSqrtMarked(notebook, replay, 4);
   await shot(page, 'anomaly');
@@ -42,7 +34,7 @@ test('detect_anomaly with sqrt: the node is marked, `y = torch.sqrt(x)` is lit, 
 test('the Detect anomaly toggle turns anomaly mode on for code that does not ask for it', async ({ notebook, page }) => {
   const replay = new ReplayPage(page);
   const code = 'import torch\nx = torch.tensor([0., 1.], requires_grad=True)\ny = torch.sqrt(x)\n(y * torch.tensor([0., 1.])).sum().backward()\n';
-  await runProgram(notebook, code, async () => {
+  await notebook.runFromLink(code, async () => {
     await page.getByRole('checkbox', { name: 'Detect anomaly' }).check();
   });
   await expect(notebook.output(1)).toContainText(SQRT_ANOMALY_MESSAGE);
@@ -51,7 +43,7 @@ test('the Detect anomaly toggle turns anomaly mode on for code that does not ask
 
 test('a backward returning the wrong number of gradients marks the node and lights its return line', async ({ notebook, page }) => {
   const replay = new ReplayPage(page);
-  await runProgram(notebook, WRONG_COUNT_CODE);
+  await notebook.runFromLink(WRONG_COUNT_CODE);
   await expect(notebook.output(1)).toContainText(WRONG_COUNT_MESSAGE);
   const node = notebook.graphNodes('TwoInBackward');
   await expect(node).toHaveClass(/has-error/);
@@ -61,8 +53,7 @@ test('a backward returning the wrong number of gradients marks the node and ligh
   await expect(notebook.cell(1).locator('.cell-editor__backward-error-line')).toHaveCount(1);
 
   // The error is a step of the timeline; entering it shows what the backward returned.
-  await replay.scrubTo(0);
-  for (let i = 0; i < 50 && !((await replay.status.textContent()) ?? '').includes('error in TwoInBackward'); i++) await replay.stepForward.click();
+  await replay.stepTo('error in TwoInBackward');
   await expect(replay.inspector.getByRole('alert', { name: 'Backward error' })).toContainText(WRONG_COUNT_MESSAGE);
   await replay.stepIntoButton().click();
   await replay.stepOverButton().click();

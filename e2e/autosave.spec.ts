@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 import { SharePage } from './pages/share-page.ts';
 
@@ -28,6 +28,7 @@ test.describe('autosave', () => {
   });
 
   test('an edit made just before the page goes away is kept', async ({ notebook, page }) => {
+    await withoutPython(page);
     const library = new LibraryPage(page);
     await notebook.open();
     await notebook.typeIntoCell(1, 'typed = "right before reload"');
@@ -40,6 +41,7 @@ test.describe('autosave', () => {
 });
 
 test('blocked browser storage is said plainly, editing goes on, and export still keeps the work', async ({ notebook, page }) => {
+  await withoutPython(page);
   // A browser that refuses IndexedDB (private mode, a policy, a full disk).
   await page.addInitScript(() => {
     Object.defineProperty(window.indexedDB, 'open', {

@@ -1,5 +1,5 @@
 import { codeLinkHash } from '../app/share/code-link.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 
 test('a #code= link fills the first cell and runs nothing', async ({ notebook }) => {
   const code = 'print("from a link: ∂L/∂w")';
@@ -13,6 +13,7 @@ test('a #code= link fills the first cell and runs nothing', async ({ notebook })
 });
 
 test('a broken #code= link says so and leaves the notebook as it was', async ({ notebook, page }) => {
+  await withoutPython(page);
   await notebook.open('#code=%%%not-base64');
   await expect(page.getByRole('alert').filter({ hasText: 'not valid base64url' })).toBeVisible();
   expect(await notebook.codeOf(1)).toContain('import torch');

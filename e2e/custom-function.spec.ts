@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { codeLinkHash } from '../app/share/code-link.ts';
 import { BAD_SQUARE_CODE, MYRELU_CODE } from '../app/stepper/test/fixtures/custom-traces.ts';
-import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
-import type { NotebookPage } from './pages/notebook-page.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
 const SHOTS = process.env.STEPPER_SHOTS_DIR;
@@ -11,32 +9,14 @@ const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
-/** Keys go to the timeline only when focus is outside the editors. */
-const pressOnPage = async (page: Page, key: string) => {
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press(key);
-};
-
-async function runProgram(notebook: NotebookPage, code: string): Promise<void> {
-  await notebook.open(codeLinkHash(code));
-  await notebook.runCellByButton(1);
-  await expect(notebook.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
-}
-
-async function goToStep(replay: ReplayPage, label: string): Promise<void> {
-  await replay.scrubTo(0);
-  for (let i = 0; i < 50 && !((await replay.status.textContent()) ?? '').includes(label); i++) await replay.stepForward.click();
-  await expect(replay.status).toContainText(label);
-}
-
 /** The seed's MyReLU, stepped line by line: each line's locals, then back in time. */
 async function stepThroughMyReluBackward(page: Page, replay: ReplayPage): Promise<void> {
-  await goToStep(replay, 'backward of MyReLUBackward');
+  await replay.stepTo('backward of MyReLUBackward');
   await expect(replay.stepIntoButton()).toBeEnabled();
   await expect(replay.locals()).toContainText('Step into MyReLU.backward');
 
   // ↓ enters the frame at its first line, `input, = ctx.saved_tensors`: grad_output and ctx are there.
-  await pressOnPage(page, 'ArrowDown');
+  await replay.pressKey('ArrowDown');
   await expect(replay.frameLineNumber(1)).toHaveText('12');
   await expect(replay.status).toContainText('in MyReLU.backward · line 12');
   await expect(replay.local('grad_output')).toContainText('[1, 1, 1, 1]');
@@ -64,13 +44,13 @@ async function stepThroughMyReluBackward(page: Page, replay: ReplayPage): Promis
   await expect(replay.locals()).toContainText('returned at line 15');
 
   // Step back (←): time travel restores each earlier line's locals exactly.
-  await pressOnPage(page, 'ArrowLeft');
+  await replay.pressKey('ArrowLeft');
   await expect(replay.frameLineNumber(1)).toHaveText('15');
   await expect(replay.local('return')).toHaveCount(0);
-  await pressOnPage(page, 'ArrowLeft');
+  await replay.pressKey('ArrowLeft');
   await expect(replay.frameLineNumber(1)).toHaveText('14');
   await expect(replay.local('grad_input')).toContainText('[1, 1, 1, 1]');
-  await pressOnPage(page, 'ArrowLeft');
+  await replay.pressKey('ArrowLeft');
   await expect(replay.local('grad_input')).toHaveCount(0);
   await expect(replay.local('input')).toContainText('[-2, -0.5, 0.5, 3]');
 
@@ -83,7 +63,7 @@ async function stepThroughMyReluBackward(page: Page, replay: ReplayPage): Promis
 
 test('MyReLU run in the notebook: step into its backward line by line, step back, and stop Play at a breakpoint', async ({ notebook, page }) => {
   const replay = new ReplayPage(page);
-  await runProgram(notebook, MYRELU_CODE);
+  await notebook.runFromLink(MYRELU_CODE);
   await expect(notebook.output(1)).toContainText('tensor([0., 0., 1., 1.])');
   await expect(notebook.graphNodes('MyReLUBackward')).toHaveAttribute('data-gradcheck', 'passed');
   await stepThroughMyReluBackward(page, replay);
@@ -109,7 +89,7 @@ test('MyReLU run in the notebook: step into its backward line by line, step back
 
 test('a backward that returns g * x for x * x gets a failed gradcheck badge, with both Jacobians as heatmaps', async ({ notebook, page }) => {
   const replay = new ReplayPage(page);
-  await runProgram(notebook, BAD_SQUARE_CODE);
+  await notebook.runFromLink(BAD_SQUARE_CODE);
   const node = notebook.graphNodes('SquareBackward');
   await expect(node).toHaveAttribute('data-gradcheck', 'failed');
   await expect(node.locator('text.gs-badge')).toHaveText('✗');
@@ -133,7 +113,7 @@ test('a backward that returns g * x for x * x gets a failed gradcheck badge, wit
 });
 
 test('a snapshot of MyReLU steps into its backward with no Python loaded', async ({ notebook, page }) => {
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   const replay = new ReplayPage(page);
   await page.goto('/');
   await replay.openSnapshot(fileURLToPath(new URL('../app/stepper/test/fixtures/myrelu.snapshot.json', import.meta.url)));

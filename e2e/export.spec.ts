@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { SharePage } from './pages/share-page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradscope-export-'));
@@ -13,7 +13,7 @@ test.beforeAll(() => {
 });
 
 test.beforeEach(async ({ page, notebook }) => {
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   await page.goto('/');
   await new SharePage(page).snapshotFileInput.setInputFiles(seedSnapshot);
   await expect(notebook.graphNodes('MeanBackward0')).toHaveCount(1);
@@ -79,15 +79,9 @@ test('the snapshot saves as a .json file that opens again', async ({ page, noteb
 });
 
 test('a .ipynb dropped on the page opens as a new notebook', async ({ page, notebook }) => {
-  const ipynb = readFileSync('app/share/test/fixtures/jupyter-nbformat.ipynb', 'utf8');
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], 'chain-rule.ipynb', { type: 'application/x-ipynb+json' }));
-    return transfer;
-  }, ipynb);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
-  await expect(new SharePage(page).banner).toContainText('Imported chain-rule.ipynb: 4 cells');
+  const share = new SharePage(page);
+  await share.dropFile('chain-rule.ipynb', readFileSync('app/share/test/fixtures/jupyter-nbformat.ipynb', 'utf8'), 'application/x-ipynb+json');
+  await expect(share.banner).toContainText('Imported chain-rule.ipynb: 4 cells');
   await expect(page.getByRole('group', { name: 'Cell 2', exact: true })).toBeVisible();
   expect(await notebook.codeOf(2)).toContain('x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)');
 });

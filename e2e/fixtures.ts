@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { NotebookPage } from './pages/notebook-page.ts';
 
 export { PYTHON_LOAD_TIMEOUT } from './pages/notebook-page.ts';
@@ -12,11 +12,46 @@ w = z.mean()
 w.backward()
 print(x.grad)        # tensor([0.6667, 0.6667, 0.6667])`;
 
+/**
+ * Takes Python away from a page (or every page of a context): every request for Pyodide's files
+ * fails, so Python never loads. For specs about what works without Python (a recorded snapshot,
+ * the notebook library, links, files): booting Pyodide costs ~5 s of CPU per page on this 2-core
+ * machine and would only compete with what the spec checks.
+ */
+export async function withoutPython(target: Page | BrowserContext): Promise<void> {
+  await target.route('**/pyodide/**', (route) => route.abort());
+}
+
+interface WorkerFixtures {
+  /**
+   * One notebook page with Python booted, kept for every test of a Playwright worker that asks for
+   * it (its own browser context, so nothing of it leaks into the per-test `page`). For specs that
+   * only check what cells print and that do not need a fresh Python: each such test types into
+   * cells it appends (`NotebookPage.appendCell`), so earlier tests' cells and variables are simply
+   * further up, as in a long notebook. A failed test ends its worker, so the next test boots afresh.
+   */
+  sharedNotebook: NotebookPage;
+}
+
 /** Every spec gets a page object for the notebook. */
-export const test = base.extend<{ notebook: NotebookPage }>({
+export const test = base.extend<{ notebook: NotebookPage }, WorkerFixtures>({
   notebook: async ({ page }, use) => {
     await use(new NotebookPage(page));
   },
+  sharedNotebook: [
+    async ({ browser }, use, workerInfo) => {
+      // A context made here does not get the config's `use` options by itself.
+      const { baseURL, viewport } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL, viewport });
+      const page = await context.newPage();
+      const notebook = new NotebookPage(page);
+      await notebook.open();
+      await notebook.waitForKernelReady();
+      await use(notebook);
+      await context.close();
+    },
+    { scope: 'worker', timeout: 300_000 },
+  ],
 });
 
 export { expect } from '@playwright/test';

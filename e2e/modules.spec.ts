@@ -1,4 +1,3 @@
-import { codeLinkHash } from '../app/share/code-link.ts';
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 import type { NotebookPage } from './pages/notebook-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
@@ -67,9 +66,8 @@ loss.backward()
 print(loss.grad_fn)`;
 
 async function runFromLink(notebook: NotebookPage, code: string): Promise<void> {
-  await notebook.openFresh(codeLinkHash(code));
-  await notebook.runCellByButton(1);
-  await expect(notebook.output(1)).toContainText('SumBackward0', { timeout: PYTHON_LOAD_TIMEOUT });
+  await notebook.runFromLink(code);
+  await expect(notebook.output(1)).toContainText('SumBackward0');
 }
 
 interface DrawnBox {
@@ -155,7 +153,7 @@ test('nested modules draw nested boxes that never overlap their siblings', async
   const moduleBox = (path: string) => notebook.graph.locator(`g.gs-module[data-group-path="${path}"]`);
   await expect(moduleBox('encoder.layers.0')).toHaveAttribute('aria-label', 'module encoder.layers.0: Layer');
   await expect(moduleBox('encoder.layers.1.fc')).toHaveAttribute('aria-label', 'module encoder.layers.1.fc: Linear');
-  await page.getByRole('button', { name: 'Fit graph to view' }).click();
+  await notebook.fitGraphButton.click();
 
   const boxes = await moduleBoxRects(notebook);
   // Model, encoder, 2 × (layer, fc, act), head
@@ -213,7 +211,7 @@ test('two models that both have an fc1 show two fc1 groups', async ({ notebook }
 test('a three-layer MLP in a Sequential lays out one box per layer', async ({ notebook, page }) => {
   await runFromLink(notebook, DEEP_MLP_PROGRAM);
   await expect(notebook.graph.locator('g.gs-module')).toHaveCount(6);
-  await page.getByRole('button', { name: 'Fit graph to view' }).click();
+  await notebook.fitGraphButton.click();
   const boxes = (await moduleBoxRects(notebook)).filter((box) => box.path !== '');
   for (const a of boxes) for (const b of boxes) if (a.key < b.key) expect(intersect(a, b), `${a.path} / ${b.path}`).toBe(false);
 });

@@ -1,5 +1,10 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
+
+// The library, markdown cells and the two-tab guard work without Python: no page here loads it.
+test.beforeEach(async ({ context }) => {
+  await withoutPython(context);
+});
 
 test.describe('several notebooks', () => {
   test('two notebooks keep their own code, and switching shows each', async ({ notebook, page }) => {
@@ -118,8 +123,6 @@ test.describe('markdown cells', () => {
 
 test.describe('two tabs on one notebook', () => {
   test('the second tab is read-only with a banner, follows the first, and can take over', async ({ notebook, page, context }) => {
-    // Two tabs load Python side by side; on a busy machine that is slow.
-    test.setTimeout(600_000);
     const first = new LibraryPage(page);
     await notebook.open();
     await notebook.typeIntoCell(1, 'edited_in = "first tab"');

@@ -24,8 +24,7 @@ test('the seed program replays forward and backward, with the chain rule on scre
     ['MeanBackward0', '5'],
   ] as const;
   for (const [index, [gradFn, line]] of forward.entries()) {
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('ArrowRight');
+    await replay.pressKey('ArrowRight');
     await expect(replay.activeNode()).toHaveAttribute('data-op', gradFn);
     await expect(notebook.graphNodes()).toHaveCount(index + 2);
     await expect(replay.litLineNumber(1)).toHaveText(line);
@@ -58,8 +57,7 @@ test('the seed program replays forward and backward, with the chain rule on scre
   await replay.scrubTo(8);
   await replay.scrubTo(2);
   expect(await graphHtml()).toBe(before);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('ArrowLeft');
+  await replay.pressKey('ArrowLeft');
   await expect(replay.status).toContainText('2/10 · MulBackward0');
 
   // Clicking a node selects it (and its line); clicking a line selects its nodes.
@@ -69,8 +67,7 @@ test('the seed program replays forward and backward, with the chain rule on scre
   await shot('inspector');
 
   // Space plays to the end.
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press(' ');
+  await replay.pressKey(' ');
   await expect(replay.pause).toBeVisible();
   await expect(replay.status).toContainText('10/10', { timeout: 20_000 });
   await expect(replay.play).toBeVisible();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeJsonPayload } from '../engine/trace/snapshot-codec.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { NotebookPage } from './pages/notebook-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -17,7 +17,7 @@ test.beforeAll(() => {
 
 test('a share link made in one browser opens in another with the graph and step, and never loads Python', async ({ page, browser, baseURL }) => {
   // The sender opens a recorded run (no Python needed to make a link either) and picks a step.
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   await page.goto('/');
   const sender = new SharePage(page);
   const senderReplay = new ReplayPage(page);
@@ -61,13 +61,14 @@ test('a share link made in one browser opens in another with the graph and step,
 });
 
 test('a damaged share link says why, and the notebook is as it was', async ({ page }) => {
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   await page.goto('/#snapshot=AAAA_not_deflate');
   await expect(page.locator('.banner[data-tone="error"]')).toContainText('Not a Gradscope snapshot: the link’s data is damaged');
   await expect(new NotebookPage(page).graphNodes()).toHaveCount(0);
 });
 
-test('#code= links keep working beside #snapshot= links', async ({ notebook }) => {
+test('#code= links keep working beside #snapshot= links', async ({ notebook, page }) => {
+  await withoutPython(page);
   await notebook.openFresh('#code=cHJpbnQoJ2hpJyk');
   expect(await notebook.codeOf(1)).toBe("print('hi')");
 });
@@ -78,7 +79,7 @@ test('markup in a shared variable name or cell shows as text and runs nothing', 
   snapshot.cells[0]!.source = `# ${attack}\n${snapshot.cells[0]!.source}`;
   (snapshot.cells[0] as { outputs?: unknown[] }).outputs = [{ kind: 'stream', stream: 'stdout', text: `${attack}\n` }];
   for (const event of snapshot.trace.events) if (event.name === 'x') event.name = attack;
-  await page.route('**/pyodide/**', (route) => route.abort());
+  await withoutPython(page);
   await page.goto(`/#snapshot=${await encodeJsonPayload(snapshot)}`);
   const notebook = new NotebookPage(page);
   // The label is clipped to the box, but what shows is the markup's own characters.

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { ReplayPage } from './pages/replay-page.ts';
+import { SharePage } from './pages/share-page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradscope-snapshot-'));
 const snapshotPath = join(dir, 'seed_mean.json');
@@ -19,22 +19,15 @@ test.beforeAll(() => {
   writeSnapshot('tutorial_mlp_sgd_momentum.py', trainingSnapshotPath);
 });
 
-/**
- * Takes Python away from the page: every request for Pyodide's files fails, so Python can never
- * load. A snapshot must still open, draw and replay from its recorded trace alone.
- */
-async function withoutPython(page: Page): Promise<void> {
-  await page.route('**/pyodide/**', (route) => route.abort());
-}
-
-const snapshotInput = (page: Page) => page.getByLabel('Snapshot file', { exact: true });
+// Python is taken away from every page here (withoutPython): a snapshot must open, draw and replay
+// from its recorded trace alone, and a file that is not one must be refused without it.
 
 test('a snapshot written by the CLI opens with its graph and steps with no Python loaded', async ({ notebook, page }) => {
   await withoutPython(page);
   const replay = new ReplayPage(page);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Open snapshot', exact: true })).toBeVisible();
-  await snapshotInput(page).setInputFiles(snapshotPath);
+  await new SharePage(page).snapshotFileInput.setInputFiles(snapshotPath);
 
   // The graph shows at once: x → MulBackward0 → AddBackward0 → MeanBackward0.
   for (const op of ['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']) await expect(notebook.graphNodes(op)).toHaveCount(1);
@@ -69,9 +62,10 @@ test('a snapshot written by the CLI opens with its graph and steps with no Pytho
 test('a file that is not a snapshot says why and leaves the notebook as it was', async ({ notebook, page }) => {
   const notSnapshot = join(dir, 'not-a-snapshot.json');
   writeFileSync(notSnapshot, JSON.stringify({ format: 'something-else' }));
+  await withoutPython(page);
   await notebook.open();
   const codeBefore = await notebook.codeOf(1);
-  await snapshotInput(page).setInputFiles(notSnapshot);
+  await new SharePage(page).snapshotFileInput.setInputFiles(notSnapshot);
   await expect(page.getByRole('alert').filter({ hasText: 'Not a Gradscope snapshot' })).toContainText('format is "something-else"');
   expect(await notebook.codeOf(1)).toBe(codeBefore);
   await expect(notebook.graphNodes()).toHaveCount(0);
@@ -81,14 +75,7 @@ test('a training run dropped on the page charts the loss of every pass and picks
   await withoutPython(page);
   const replay = new ReplayPage(page);
   await page.goto('/');
-  const text = readFileSync(trainingSnapshotPath, 'utf8');
-  const dataTransfer = await page.evaluateHandle((json) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([json], 'mlp_sgd.json', { type: 'application/json' }));
-    return transfer;
-  }, text);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await new SharePage(page).dropFile('mlp_sgd.json', readFileSync(trainingSnapshotPath, 'utf8'), 'application/json');
 
   // 50 optimizer steps: every pass is on the chart, though only the last 3 kept their detail.
   const points = page.locator('.loss-chart__point');
@@ -97,8 +84,8 @@ test('a training run dropped on the page charts the loss of every pass and picks
 
   // An early pass only has its summary left: picking it shows the loss and gradient norms.
   await page.getByRole('button', { name: /^Pass 1, loss / }).click();
-  await expect(page.getByLabel('Picked pass', { exact: true })).toContainText('pass 1 · loss 3.925');
-  await expect(page.getByLabel('Picked pass', { exact: true })).toContainText('only the summary');
+  await expect(replay.pickedPass).toContainText('pass 1 · loss 3.925');
+  await expect(replay.pickedPass).toContainText('only the summary');
 
   // The last pass is still in full detail: picking it takes the timeline there.
   await page.getByRole('button', { name: /^Pass 50, loss / }).click();

@@ -1,5 +1,6 @@
 import { codeLinkHash } from '../app/share/code-link.ts';
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
+import { ReplayPage } from './pages/replay-page.ts';
 
 // 2,000 optimizer steps of a small MLP: every pass is charted, only the last few keep their full
 // detail (docs/trace.md states the bound), and the page answers while Python is busy.
@@ -25,12 +26,12 @@ test('a 2,000-step training loop charts every pass, keeps the last passes in ful
   await expect(notebook.kernelStatus).toHaveText(/Busy|Running/i);
 
   // While Python trains in the worker, the page still answers: a new cell appears at once.
-  await page.getByRole('button', { name: 'Add cell', exact: true }).click();
+  await notebook.addCellButton.click();
   await expect(notebook.cell(2)).toBeVisible({ timeout: 2_000 });
 
   await expect(notebook.output(1)).toHaveText('done True', { timeout: PYTHON_LOAD_TIMEOUT });
   // The loss chart has every iteration …
-  await expect(page.getByLabel('Picked pass', { exact: true })).toHaveText(/^2000 passes, loss \S+ → \S+$/);
+  await expect(new ReplayPage(page).pickedPass).toHaveText(/^2000 passes, loss \S+ → \S+$/);
   // … and the trace kept the detail of only the last three backward passes.
   const backwardSections = page.locator('.timeline__section[data-phase="backward"]');
   await expect(backwardSections).toHaveText(['backward 1998', 'backward 1999', 'backward 2000']);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { codeLinkHash } from '../../app/share/code-link.ts';
 
 /** Loading Python takes ~10 s when the machine is idle, much longer when it is busy. */
 export const PYTHON_LOAD_TIMEOUT = 180_000;
@@ -11,6 +12,8 @@ export class NotebookPage {
   readonly restartButton: Locator;
   readonly kernelStatus: Locator;
   readonly graph: Locator;
+  readonly addCellButton: Locator;
+  readonly fitGraphButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -19,6 +22,8 @@ export class NotebookPage {
     this.restartButton = page.getByRole('button', { name: 'Restart', exact: true });
     this.kernelStatus = page.getByRole('status', { name: 'Kernel status' });
     this.graph = page.getByRole('region', { name: 'Computation graph' });
+    this.addCellButton = page.getByRole('button', { name: 'Add cell', exact: true });
+    this.fitGraphButton = page.getByRole('button', { name: 'Fit graph to view' });
   }
 
   /** Opens the app (optionally at a `#code=` link or other hash) and waits for the first cell's editor. */
@@ -65,6 +70,36 @@ export class NotebookPage {
     }
   }
 
+  /**
+   * Pastes `code` into the cell, replacing what it held: one paste event carrying the text, as the
+   * browser sends for Ctrl+V, so a whole program file goes in exactly as it is (typing it would
+   * meet Monaco's auto-indent and auto-closing brackets on every line).
+   */
+  async pasteIntoCell(n: number, code: string): Promise<void> {
+    await this.focusCell(n);
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.evaluate((text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, code);
+    await expect.poll(() => this.codeOf(n)).toBe(code);
+  }
+
+  /** How many cells the notebook has (code and markdown). */
+  cellCount(): Promise<number> {
+    return this.page.getByRole('group', { name: /^Cell \d+$/ }).count();
+  }
+
+  /** Adds an empty code cell at the end with the Add cell button and returns its number. */
+  async appendCell(): Promise<number> {
+    await this.addCellButton.click();
+    const n = await this.cellCount();
+    await expect(this.editorOf(n)).toBeVisible();
+    return n;
+  }
+
   async focusCell(n: number): Promise<void> {
     await this.editorOf(n).click();
     await expect(this.editorOf(n)).toContainClass('focused');
@@ -86,6 +121,17 @@ export class NotebookPage {
   async openFresh(hash: string): Promise<void> {
     await this.page.goto('about:blank');
     await this.open(hash);
+  }
+
+  /**
+   * Opens `code` as a `#code=` link (a fresh page load, so a fresh Python), runs the first cell with
+   * its button and waits for the run to finish. `beforeRun` sets up the page first (a toggle, say).
+   */
+  async runFromLink(code: string, beforeRun?: () => Promise<void>): Promise<void> {
+    await this.openFresh(codeLinkHash(code));
+    await beforeRun?.();
+    await this.runCellByButton(1);
+    await expect(this.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The replay controls as a person sees them: timeline buttons, the scrubber, the side panels. */
 export class ReplayPage {
@@ -11,6 +11,8 @@ export class ReplayPage {
   readonly status: Locator;
   readonly chainRule: Locator;
   readonly inspector: Locator;
+  /** The loss chart's summary of the pass picked (or of all passes). */
+  readonly pickedPass: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -22,11 +24,28 @@ export class ReplayPage {
     this.status = page.getByLabel('Current step', { exact: true });
     this.chainRule = page.getByRole('region', { name: 'Chain rule' });
     this.inspector = page.getByRole('region', { name: 'Inspector' });
+    this.pickedPass = page.getByLabel('Picked pass', { exact: true });
   }
 
   /** Moves the scrubber to step `index` (0-based). */
   async scrubTo(index: number): Promise<void> {
     await this.timeline.fill(String(index));
+  }
+
+  /** Steps the timeline from its start until the current step's label contains `label` (at most `limit` steps). */
+  async stepTo(label: string, limit = 50): Promise<void> {
+    await this.scrubTo(0);
+    for (let steps = 0; steps < limit; steps++) {
+      if ((await this.status.textContent())?.includes(label)) break;
+      await this.stepForward.click();
+    }
+    await expect(this.status, `a step labelled ${label}`).toContainText(label);
+  }
+
+  /** Presses a timeline shortcut; keys reach the timeline only when focus is outside the editors. */
+  async pressKey(key: string): Promise<void> {
+    await this.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press(key);
   }
 
   activeNode(): Locator {

@@ -43,6 +43,20 @@ export class SharePage {
     });
   }
 
+  /** Drops a file on the page, as dragging it from the desktop does. */
+  async dropFile(name: string, text: string, type: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, text, type }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type }));
+        return transfer;
+      },
+      { name, text, type },
+    );
+    await this.page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer });
+  }
+
   exportGraphButton(format: 'SVG' | 'PNG'): Locator {
     return this.page.getByRole('button', { name: `Export graph as ${format}`, exact: true });
   }
