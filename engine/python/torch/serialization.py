@@ -8,6 +8,7 @@ a zip of uncompressed records under one folder named after the file (`archive` f
 `.data/serialization_id`. Files work on whatever file system Python sees: the real one from
 `gradscope run`, Pyodide's in-memory one in the browser.
 """
+import _compat_pickle
 import contextlib
 import io
 import os
@@ -51,17 +52,7 @@ def _reduce_tensor(self, proto):
     return (_utils._rebuild_tensor_v2, args)
 
 
-def _reduce_parameter(self, proto):
-    return (_utils._rebuild_parameter, (self.data, self.requires_grad, OrderedDict()))
-
-
 Tensor.__reduce_ex__ = _reduce_tensor
-
-
-def _install_parameter_reduce():
-    from .nn.parameter import Parameter
-
-    Parameter.__reduce_ex__ = _reduce_parameter
 
 
 # --- the zip writer ---------------------------------------------------------------------------
@@ -107,7 +98,6 @@ class _ZipWriter:
 def save(obj, f, pickle_module=pickle, pickle_protocol=DEFAULT_PROTOCOL, _use_new_zipfile_serialization=True,
          _disable_byteorder_record=False):
     """Saves obj (tensors, Parameters, state_dicts, nested containers) to a path or a binary file object."""
-    _install_parameter_reduce()
     storages = OrderedDict()  # key -> tensor holding that storage
     keys = {}  # engine storage identity -> key
 
@@ -325,6 +315,10 @@ def _load_zip(fileobj, map_location, weights_only, pickle_load_args):
 
     class _Unpickler(pickle.Unpickler):
         def find_class(self, module, name):
+            # Protocol 2 writes Python 2 names (`__builtin__.list`); read them as Python 3's, as pickle does.
+            if (module, name) in _compat_pickle.NAME_MAPPING:
+                module, name = _compat_pickle.NAME_MAPPING[(module, name)]
+            module = _compat_pickle.IMPORT_MAPPING.get(module, module)
             if allowed is not None:
                 full = f"{module}.{name}"
                 if full in allowed:

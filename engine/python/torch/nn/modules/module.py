@@ -307,6 +307,10 @@ class Module:
     def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
         if destination is None:
             destination = OrderedDict()
+            destination._metadata = OrderedDict()
+        # PyTorch records each module's version; torch.save keeps it with the state_dict.
+        if hasattr(destination, "_metadata"):
+            destination._metadata[prefix[:-1]] = dict(version=self._version)
         for name, param in self._parameters.items():
             if param is not None:
                 destination[prefix + name] = param if keep_vars else param.detach()
