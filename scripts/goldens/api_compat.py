@@ -27,6 +27,12 @@ PYTORCH_2_TEXT = [
         "ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla, lazy, vulkan, mps, meta, hpu, privateuseone",
         "ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone",
     ),
+    (
+        # torch/_tensor.py __deepcopy__ since 2.1 (pytorch/pytorch#103001) adds a hint about weight_norm.
+        "support the deepcopy protocol at the moment\n",
+        "support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be "
+        "because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001\n",
+    ),
 ]
 
 

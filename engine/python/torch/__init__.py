@@ -79,4 +79,7 @@ from . import nn, optim  # noqa: E402,F401
 from . import cuda, backends, accelerator, version  # noqa: E402,F401
 from ._closeness import allclose  # noqa: E402,F401
 from .serialization import save, load  # noqa: E402,F401
+from . import _deepcopy  # noqa: E402
+
+_deepcopy.install()
 from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401
