@@ -39,3 +39,7 @@ torch.backends.cudnn.benchmark = False
 print(torch.backends.cudnn.deterministic, torch.version.cuda)
 model = torch.nn.Linear(2, 1).to(device)
 print(next(model.parameters()).device)
+attempt("model.to('cuda'):", lambda: model.to("cuda"))
+attempt("model.to(device='cuda:0'):", lambda: model.to(device="cuda:0"))
+attempt("model.cuda():", lambda: model.cuda())
+print(model.to("cpu") is model, model.to(torch.device("cpu"), torch.float64).weight.dtype)

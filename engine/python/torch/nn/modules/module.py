@@ -407,10 +407,16 @@ class Module:
     def to(self, *args, **kwargs):
         from ... import _dtype
 
+        from ..._device import as_device, check_available
+
         target = kwargs.get("dtype")
         for a in args:
             if isinstance(a, _dtype.dtype):
                 target = a
+            elif isinstance(a, (str, int)) or type(a).__name__ == "device":
+                check_available(as_device(a))  # model.to('cuda') fails as on a CPU build
+        if kwargs.get("device") is not None:
+            check_available(as_device(kwargs["device"]))
         if target is None:
             return self
         return self._apply_to_tensors(lambda t: t.to(target) if t.is_floating_point() else t)
