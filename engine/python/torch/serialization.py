@@ -309,7 +309,13 @@ def _load_zip(fileobj, map_location, weights_only, pickle_load_args):
             )
         data = archive.read(f"{prefix}/data/{key}")
         js = call(E.storageFromBytes, to_js(memoryview(data)), storage_type.dtype._name)
-        storage = _restore(LoadedStorage(js, storage_type.dtype), _location(location, map_location))
+        storage = LoadedStorage(js, storage_type.dtype)
+        if callable(map_location) and not isinstance(map_location, device):
+            # `map_location=lambda storage, loc: storage`, as older tutorials write it.
+            mapped = map_location(storage, location)
+            storage = mapped if mapped is not None else _restore(storage, location)
+        else:
+            storage = _restore(storage, _location(location, map_location))
         loaded[key] = storage
         return storage
 

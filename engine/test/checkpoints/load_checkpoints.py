@@ -25,3 +25,11 @@ print("shared after load:", views[1][2].item(), views[2][2, 1].item(), views[3][
 print(ck["ints"], ck["int32"], ck["mask"], ck["scalar"], ck["empty"])
 loaded = torch.load("pytorch_checkpoint.pt", map_location=torch.device("cpu"), weights_only=False)
 print(torch.equal(loaded["ints"], ck["ints"]), loaded["nested"]["b"]["c"][0].dtype)
+try:
+    torch.load("pytorch_saved_on_gpu.pt")
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+print(torch.load("pytorch_saved_on_gpu.pt", map_location="cpu"))
+print(torch.load("pytorch_saved_on_gpu.pt", map_location=torch.device("cpu"))["w"].device)
+print(torch.load("pytorch_saved_on_gpu.pt", map_location=lambda storage, loc: storage))
+print(torch.load("pytorch_saved_on_gpu.pt", map_location={"cuda:0": "cpu"}))

@@ -27,3 +27,7 @@ torch.save(
     },
     "pytorch_checkpoint.pt",
 )
+
+# A checkpoint saved on a GPU: storages tagged 'cuda:0' (this CPU-only PyTorch is told to tag them so).
+torch.serialization.location_tag = lambda storage: "cuda:0"
+torch.save({"w": torch.tensor([1.0, -1.0])}, "pytorch_saved_on_gpu.pt")
