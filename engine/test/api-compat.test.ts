@@ -123,7 +123,7 @@ torch.load("d.pt")
 `);
     expect(result.stdout).toBe('defaultdict\ndefaultdict\n');
     // torch/serialization.py `_get_wo_message` and torch/_weights_only_unpickler.py (2.6).
-    expect(result.error!.traceback.trimEnd().split('\n').slice(-7).join('\n')).toBe(
+    expect(result.error!.traceback.trimEnd().split('\n').slice(-6).join('\n')).toBe(
       '_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint. \n' +
         '\t(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.\n' +
         '\t(2) Alternatively, to load with `weights_only=True` please check the recommended steps in the following error message.\n' +
