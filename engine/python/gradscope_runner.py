@@ -8,12 +8,18 @@ never show up in a real PyTorch traceback.
 import linecache
 import sys
 import traceback
+import types
 
 import numpy_unavailable
 
 numpy_unavailable.install()
 
-_namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+# User code runs in a real module registered as __main__, so that pickle (torch.save(model)) finds
+# the classes it defines, as it does for `python file.py`.
+_main = types.ModuleType("__main__")
+_namespace = _main.__dict__
+_namespace["__builtins__"] = __builtins__
+sys.modules["__main__"] = _main
 _INTERNAL_MARKERS = ("/gradscope/torch/", "/gradscope/gradscope_runner.py", "/gradscope/numpy_unavailable.py", "/_pyodide/", "<exec>")
 _current_files = set()
 
