@@ -133,6 +133,18 @@ torch.load("d.pt")
     );
   });
 
+  it('names the dtype it cannot load (a float16 checkpoint from real PyTorch)', () => {
+    const hex = readFileSync(join(CHECKPOINTS, 'pytorch_half.pt')).toString('hex');
+    const result = python.run(`
+import torch
+open("half.pt", "wb").write(bytes.fromhex("${hex}"))
+torch.load("half.pt")
+`);
+    expect(result.error!.traceback.trimEnd().split('\n').at(-1)).toBe(
+      'RuntimeError: Gradscope cannot load a torch.HalfStorage: Gradscope tensors have only the dtypes float32, float64, int64, int32 and bool',
+    );
+  });
+
   it('says what a file that is not a checkpoint is', () => {
     const result = python.run(`
 import torch

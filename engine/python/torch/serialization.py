@@ -304,8 +304,8 @@ def _load_zip(fileobj, map_location, weights_only, pickle_load_args):
             return loaded[key]
         if storage_type.dtype is None:
             raise RuntimeError(
-                f"Gradscope cannot load a torch.{storage_type.__name__}: its tensors have only the dtypes float32, "
-                "float64, int64, int32 and bool"
+                f"Gradscope cannot load a torch.{storage_type.__name__}: Gradscope tensors have only the dtypes "
+                "float32, float64, int64, int32 and bool"
             )
         data = archive.read(f"{prefix}/data/{key}")
         js = call(E.storageFromBytes, to_js(memoryview(data)), storage_type.dtype._name)

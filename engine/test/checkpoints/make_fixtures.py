@@ -31,3 +31,7 @@ torch.save(
 # A checkpoint saved on a GPU: storages tagged 'cuda:0' (this CPU-only PyTorch is told to tag them so).
 torch.serialization.location_tag = lambda storage: "cuda:0"
 torch.save({"w": torch.tensor([1.0, -1.0])}, "pytorch_saved_on_gpu.pt")
+
+# float16: a dtype Gradscope lacks (the test expects Gradscope to say so).
+torch.serialization.location_tag = lambda storage: "cpu"
+torch.save(torch.ones(2, dtype=torch.float16), "pytorch_half.pt")
