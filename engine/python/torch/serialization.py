@@ -36,12 +36,23 @@ _FILE_FORMAT_VERSION = "3\n"
 
 # --- pickling tensors -------------------------------------------------------------------------
 class _StorageRef:
-    """A tensor's whole storage on its way into a checkpoint (only ever a persistent id)."""
+    """A tensor's whole storage on its way into a checkpoint (there, only ever a persistent id).
+
+    copy.copy(tensor) rebuilds from it directly: the copy shares memory, as in PyTorch.
+    """
 
     __slots__ = ("tensor",)
 
     def __init__(self, tensor):
         self.tensor = tensor
+
+    @property
+    def js(self):
+        return self.tensor._t.storage
+
+    @property
+    def dtype(self):
+        return self.tensor.dtype
 
     def __reduce_ex__(self, proto):
         raise pickle.PicklingError("Gradscope pickles tensor storages only inside torch.save")

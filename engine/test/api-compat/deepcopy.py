@@ -15,3 +15,6 @@ try:
     copy.deepcopy(x * 2)
 except RuntimeError as e:
     print(e)
+shallow = copy.copy(base)
+shallow[0] = -1.0
+print(base, shallow is base, shallow.requires_grad, copy.copy(x).requires_grad)
