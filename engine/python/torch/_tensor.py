@@ -243,6 +243,17 @@ class Tensor:
         return False
 
     @property
+    def is_cpu(self):
+        return True
+
+    @property
+    def is_mps(self):
+        return False
+
+    def get_device(self):
+        return -1  # PyTorch's answer for a CPU tensor
+
+    @property
     def T(self):
         dims = list(range(self.dim()))[::-1]
         return self.permute(*dims)
