@@ -36,6 +36,8 @@ def reset():
         torch.set_grad_enabled(True)
         torch.set_printoptions(profile="default")
         torch.autograd.set_detect_anomaly(False)
+        torch.set_default_device(None)
+        torch.serialization.clear_safe_globals()
     checks = sys.modules.get("torch.autograd._node_gradcheck")
     if checks is not None:
         checks.forget_all()
