@@ -54,12 +54,15 @@ describe('API programs print what PyTorch prints', () => {
   }
 });
 
+// Each test starts a whole `gradscope run` (Pyodide included): slow on a busy machine.
+const CLI_TIMEOUT = 180_000;
+
 describe('checkpoints move between PyTorch and Gradscope (real files, through gradscope run)', () => {
   it('loads the checkpoints that real PyTorch wrote: tensors, a state_dict, Parameters, shared views, ints, bools', async () => {
     const result = await gradscopeRun('load_checkpoints.py', CHECKPOINTS);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(checkpointGoldens.load_checkpoints!.stdout);
-  });
+  }, CLI_TIMEOUT);
 
   it('writes, byte for byte, the checkpoints that real PyTorch was shown to load', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradscope-save-'));
@@ -73,7 +76,7 @@ describe('checkpoints move between PyTorch and Gradscope (real files, through gr
       expect(checkpointGoldens[`pytorch reads ${name}`]!.stdout).toContain('weights_only=True: loaded');
       expect(readFileSync(join(dir, name)).equals(readFileSync(join(CHECKPOINTS, name))), name).toBe(true);
     }
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe("in the browser's in-memory file system", () => {
