@@ -67,6 +67,7 @@ async function main(): Promise<number> {
       process.stderr.write(text);
     },
     engineModule: createEngineModule(),
+    workingDirectory: process.cwd(),
   });
   // Recording costs nothing unless a snapshot was asked for.
   const recording = args.snapshot ? createSessionRecording(session) : undefined;

@@ -3,6 +3,7 @@ import { sigmoidBackwardOp, tanhBackwardOp, thresholdBackwardOp } from './activa
 import { indexOp, indexPutOp } from './advanced-index.ts';
 import { addOp, divOp, divScalarOp, mulOp, negOp, reciprocalOp, rsubOp, subOp } from './arithmetic.ts';
 import { clampOp } from './clamp.ts';
+import { iscloseOp } from './closeness.ts';
 import { eqOp, geOp, gtOp, leOp, logicalAndOp, logicalNotOp, logicalOrOp, ltOp, neOp } from './compare.ts';
 import {
   cloneOp, contiguousOp, copyOp, detachOp, fillOp, fullLikeOp, onesLikeOp, toCopyOp, toOp, zeroOp, zerosLikeOp,
@@ -79,6 +80,7 @@ export function opTable(): readonly OpDef[] {
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
     uniformBody, normalBody, bernoulliBody,
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
+    iscloseOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),

@@ -8,6 +8,7 @@ import { getPrintOptions, setPrintOptions } from '../format/index.ts';
 import { defaultGenerator } from '../random/index.ts';
 import { onceDifferentiableOutputs } from '../autograd/custom.ts';
 import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
+import { storageBytes, storageFromBytes, storageKey, storageLength, tensorOnStorage } from '../storage-bytes.ts';
 import { isRecording, recordCustomCall, recordCustomLine, recordCustomReturn, recordGradcheck } from './frame-bridge.ts';
 
 let tagged = false;
@@ -39,5 +40,11 @@ export function createEngineModule(): object {
     pauseRecording,
     resumeRecording,
     onceDifferentiableOutputs,
+    // torch.save / torch.load
+    storageBytes,
+    storageFromBytes,
+    storageKey,
+    storageLength,
+    tensorOnStorage,
   };
 }

@@ -9,6 +9,11 @@ import linecache
 import sys
 import time
 import traceback
+import types
+
+import numpy_unavailable
+
+numpy_unavailable.install()
 
 _blocking_sleep = time.sleep
 
@@ -27,8 +32,13 @@ def _interruptible_sleep(seconds):
 
 time.sleep = _interruptible_sleep
 
-_namespace = {"__name__": "__main__", "__builtins__": __builtins__}
-_INTERNAL_MARKERS = ("/gradscope/torch/", "/gradscope/gradscope_runner.py", "/_pyodide/", "<exec>")
+# User code runs in a real module registered as __main__, so that pickle (torch.save(model)) finds
+# the classes it defines, as it does for `python file.py`.
+_main = types.ModuleType("__main__")
+_namespace = _main.__dict__
+_namespace["__builtins__"] = __builtins__
+sys.modules["__main__"] = _main
+_INTERNAL_MARKERS = ("/gradscope/torch/", "/gradscope/gradscope_runner.py", "/gradscope/numpy_unavailable.py", "/_pyodide/", "<exec>")
 _current_files = set()
 
 
@@ -44,6 +54,8 @@ def reset():
         torch.set_grad_enabled(True)
         torch.set_printoptions(profile="default")
         torch.autograd.set_detect_anomaly(False)
+        torch.set_default_device(None)
+        torch.serialization.clear_safe_globals()
     checks = sys.modules.get("torch.autograd._node_gradcheck")
     if checks is not None:
         checks.forget_all()

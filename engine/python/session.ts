@@ -19,6 +19,11 @@ export interface SessionOptions {
   readonly stderr: (text: string) => void;
   /** The object Python imports as `_gradscope_engine` (see bridge.ts). */
   readonly engineModule: object;
+  /**
+   * Node only: a host folder that Python sees at the same path and starts in, so `open()`,
+   * `torch.save` and `torch.load` reach real files (the CLI passes its working directory).
+   */
+  readonly workingDirectory?: string;
 }
 
 export interface RunOutcome {
@@ -68,6 +73,7 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
   pyodide.setStdout(byteWriter(options.stdout));
   pyodide.setStderr(byteWriter(options.stderr));
   installSources(pyodide, options.sources);
+  if (options.workingDirectory) mountHostFolder(pyodide, options.workingDirectory);
   pyodide.registerJsModule('_gradscope_engine', options.engineModule);
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})\nimport gradscope_runner`);
   const runner = pyodide.pyimport('gradscope_runner');
@@ -109,6 +115,14 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
       return Boolean(runner.check_custom_node(nodeId));
     },
   };
+}
+
+function mountHostFolder(pyodide: PyodideAPI, folder: string): void {
+  // A folder above Gradscope's own package would hide it (and `/` would hide Python's stdlib).
+  if (PACKAGE_ROOT.startsWith(`${folder.replace(/\/$/, '')}/`)) return;
+  pyodide.FS.mkdirTree(folder);
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: folder }, folder);
+  pyodide.runPython(`import os\nos.chdir(${JSON.stringify(folder)})`);
 }
 
 function installSources(pyodide: PyodideAPI, sources: Readonly<Record<string, string>>): void {

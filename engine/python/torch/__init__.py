@@ -17,7 +17,9 @@ from ._random import (
 )
 from . import _ops
 
-__version__ = "2.5.0+gradscope"
+# 2.6: the PyTorch whose behaviour Gradscope follows where versions differ (torch.load's
+# weights_only=True default, torch.accelerator); "+gradscope" marks it as not PyTorch's build.
+from .version import __version__  # noqa: E402
 
 pi = _math.pi
 e = _math.e
@@ -25,19 +27,13 @@ inf = _math.inf
 nan = _math.nan
 
 
-class device:
-    def __init__(self, kind="cpu", index=None):
-        self.type = str(kind).split(":")[0]
-        self.index = index
+from ._device import device, set_default_device, get_default_device  # noqa: E402
+from ._conversion import LEGACY_TYPES as _LEGACY_TYPES  # noqa: E402
 
-    def __repr__(self):
-        return f"device(type='{self.type}')"
+from .storage import STORAGE_TYPES as _STORAGE_TYPES  # noqa: E402
 
-    def __eq__(self, other):
-        return isinstance(other, device) and other.type == self.type
-
-    def __hash__(self):
-        return hash(self.type)
+globals().update(_LEGACY_TYPES)  # torch.FloatTensor, torch.LongTensor, ...
+globals().update(_STORAGE_TYPES)  # torch.FloatStorage, ... as checkpoints name them
 
 
 def is_tensor(obj):
@@ -50,6 +46,19 @@ def numel(input):
 
 def get_default_dtype():
     return float32
+
+
+def set_default_dtype(d):
+    if not isinstance(d, dtype) or not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    if d is not float32:
+        raise NotImplementedError("Gradscope supports only torch.float32 as the default dtype")
+
+
+def from_numpy(ndarray):
+    from numpy_unavailable import RUNTIME_MESSAGE
+
+    raise RuntimeError(RUNTIME_MESSAGE)
 
 
 def typename(obj):
@@ -67,4 +76,10 @@ from . import autograd  # noqa: E402  (after the ops: autograd uses them)
 from .autograd.anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled, set_anomaly_enabled  # noqa: E402
 from . import return_types  # noqa: E402,F401
 from . import nn, optim  # noqa: E402,F401
+from . import cuda, backends, accelerator, version  # noqa: E402,F401
+from ._closeness import allclose  # noqa: E402,F401
+from .serialization import save, load  # noqa: E402,F401
+from . import _deepcopy  # noqa: E402
+
+_deepcopy.install()
 from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401

@@ -3,6 +3,8 @@
 
 class dtype:
     __slots__ = ("_name", "_torch_name", "is_floating_point", "is_signed", "itemsize")
+    # Pickled as `torch.float32` (checkpoints name dtypes so), and type(torch.float32) is torch.dtype.
+    __module__ = "torch"
 
     def __init__(self, name, torch_name, is_floating_point, is_signed, itemsize):
         self._name = name

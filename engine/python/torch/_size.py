@@ -1,6 +1,12 @@
 class Size(tuple):
     """torch.Size: a tuple that prints as `torch.Size([2, 3])`."""
 
+    __slots__ = ()
+    __module__ = "torch"  # pickled as torch.Size, which is what checkpoints name
+
+    def __reduce__(self):
+        return (Size, (tuple(self),))
+
     def __repr__(self):
         return "torch.Size([" + ", ".join(str(d) for d in self) + "])"
 

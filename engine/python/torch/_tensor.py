@@ -234,13 +234,24 @@ class Tensor:
 
     @property
     def device(self):
-        from . import device
+        from ._device import device
 
         return device("cpu")
 
     @property
     def is_cuda(self):
         return False
+
+    @property
+    def is_cpu(self):
+        return True
+
+    @property
+    def is_mps(self):
+        return False
+
+    def get_device(self):
+        return -1  # PyTorch's answer for a CPU tensor
 
     @property
     def T(self):
@@ -344,7 +355,9 @@ class Tensor:
         return object.__format__(self, spec)
 
     def __array__(self, dtype=None):
-        raise RuntimeError("numpy is not available in Gradscope")
+        from numpy_unavailable import RUNTIME_MESSAGE
+
+        raise RuntimeError(RUNTIME_MESSAGE)
 
     # --- autograd ---------------------------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
@@ -404,15 +417,14 @@ class Tensor:
         return self.to(other.dtype)
 
     def to(self, *args, **kwargs):
-        target = kwargs.get("dtype")
-        for arg in args:
-            if isinstance(arg, _dtype.dtype):
-                target = arg
-            elif isinstance(arg, Tensor):
-                target = arg.dtype
-        if target is None or target is self.dtype:
-            return self
-        return _call_op("to", self._t, target._name)
+        from ._conversion import to
+
+        return to(self, *args, **kwargs)
+
+    def type(self, dtype=None, non_blocking=False, **kwargs):
+        from ._conversion import type as convert_type
+
+        return convert_type(self, dtype, non_blocking, **kwargs)
 
     def float(self):
         return self.to(_dtype.float32)
@@ -429,11 +441,16 @@ class Tensor:
     def bool(self):
         return self.to(_dtype.bool)
 
-    def cpu(self):
+    def cpu(self, memory_format=None):
         return self
 
-    def numpy(self):
-        raise RuntimeError("numpy is not available in Gradscope")
+    def cuda(self, device=None, non_blocking=False, memory_format=None):
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
+    def numpy(self, *, force=False):
+        from numpy_unavailable import RUNTIME_MESSAGE
+
+        raise RuntimeError(RUNTIME_MESSAGE)
 
     # --- indexing ---------------------------------------------------------------------------
     def __getitem__(self, key):

@@ -307,6 +307,10 @@ class Module:
     def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
         if destination is None:
             destination = OrderedDict()
+            destination._metadata = OrderedDict()
+        # PyTorch records each module's version; torch.save keeps it with the state_dict.
+        if hasattr(destination, "_metadata"):
+            destination._metadata[prefix[:-1]] = dict(version=self._version)
         for name, param in self._parameters.items():
             if param is not None:
                 destination[prefix + name] = param if keep_vars else param.detach()
@@ -403,10 +407,16 @@ class Module:
     def to(self, *args, **kwargs):
         from ... import _dtype
 
+        from ..._device import as_device, check_available
+
         target = kwargs.get("dtype")
         for a in args:
             if isinstance(a, _dtype.dtype):
                 target = a
+            elif isinstance(a, (str, int)) or type(a).__name__ == "device":
+                check_available(as_device(a))  # model.to('cuda') fails as on a CPU build
+        if kwargs.get("device") is not None:
+            check_available(as_device(kwargs["device"]))
         if target is None:
             return self
         return self._apply_to_tensors(lambda t: t.to(target) if t.is_floating_point() else t)
