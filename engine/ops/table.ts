@@ -13,6 +13,9 @@ import { powOp } from './pow.ts';
 import { meanOp, sumOp } from './reduce.ts';
 import { allOp, anyOp } from './reduce-logical.ts';
 import type { OpDef } from './types.ts';
+import { col2imOp, convolutionOp, im2colOp } from './conv.ts';
+import { avgPool2dBackwardOp, avgPool2dOp, maxPool2dWithIndicesOp } from './pool.ts';
+import { nativeBatchNormOp } from './batch-norm.ts';
 import { absOp, expOp, logOp, reluOp, sigmoidOp, signOp, sqrtOp, tanhOp } from './unary-math.ts';
 import {
   asStridedOp, asStridedScatterOp, expandOp, permuteOp, reshapeOp, selectOp, sliceOp, squeezeOp, tOp, transposeOp,
@@ -79,6 +82,7 @@ export function opTable(): readonly OpDef[] {
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
     uniformBody, normalBody, bernoulliBody,
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
+    im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
