@@ -51,7 +51,13 @@ function poolWindow(x: { shape: readonly number[]; dim(): number }, a: Args, nam
   if (kernel[0] <= 0 || kernel[1] <= 0) throw runtimeError(`kernel size should be greater than zero, but got kH: ${kernel[0]} kW: ${kernel[1]}`);
   if (stride[0] <= 0 || stride[1] <= 0) throw runtimeError(`stride should be greater than zero, but got dH: ${stride[0]} dW: ${stride[1]}`);
   if (dilation[0] <= 0 || dilation[1] <= 0) throw runtimeError(`dilation should be greater than zero, but got dilationH: ${dilation[0]} dilationW: ${dilation[1]}`);
-  if (kernel[1] / 2 < padding[1] || kernel[0] / 2 < padding[0]) {
+  // PyTorch 2.x's pooling_output_shape check (1.13 words it "at most half of kernel size, but got pad=2 and kernel_size=2").
+  for (let d = 0; d < 2; d++) {
+    if (padding[d]! > Math.floor(((kernel[d]! - 1) * dilation[d]! + 1) / 2)) {
+      throw runtimeError(`pad should be at most half of effective kernel size, but got pad=${padding[d]}, kernel_size=${kernel[d]} and dilation=${dilation[d]}`);
+    }
+  }
+  if (Math.floor(kernel[1] / 2) < padding[1] || Math.floor(kernel[0] / 2) < padding[0]) {
     throw runtimeError(`pad should be smaller than or equal to half of kernel size, but got padW = ${padding[1]}, padH = ${padding[0]}, kW = ${kernel[1]}, kH = ${kernel[0]}`);
   }
   const [height = 0, width = 0] = x.shape.slice(-2);
