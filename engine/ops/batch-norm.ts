@@ -2,9 +2,9 @@
  * native_batch_norm: per-channel normalisation over [N, C, *] with batch statistics (training,
  * updating the running buffers in place with PyTorch's momentum and unbiased variance) or the
  * running ones (eval). Forward rounds as PyTorch's CPU kernel: sums in float64, the mean and the
- * variance sum stored in the input's dtype, then out = x·α + β with α = invstd·weight and
- * β = bias − mean·α per channel. Backward recomputes the statistics with engine ops, so it is
- * itself differentiable.
+ * variance sum stored in the input's dtype, then out = x·α + β (one fused rounding) with
+ * α = invstd·weight and β = bias − mean·α per channel. Backward recomputes the statistics with
+ * engine ops, so it is itself differentiable.
  */
 import { allocate, type NumericArray } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
@@ -76,9 +76,12 @@ export const nativeBatchNormOp: OpDef = {
         }
         const varSum = round(squares);
         mean[c] = m;
-        invstd[c] = round(1 / Math.sqrt(varSum / count + eps));
-        if (oldMean) newMean[c] = momentum * m + (1 - momentum) * oldMean[c]!;
-        if (oldVar) newVar[c] = momentum * (varSum / (count - 1)) + (1 - momentum) * oldVar[c]!;
+        invstd[c] = round(1 / Math.sqrt(round(varSum / count) + eps));
+        // PyTorch casts momentum to the buffers' dtype; the mean update is in that dtype, the
+        // variance update mixes it with the unbiased variance in float64.
+        const mom = round(momentum), keep = round(1 - mom);
+        if (oldMean) newMean[c] = round(round(mom * m) + round(keep * oldMean[c]!));
+        if (oldVar) newVar[c] = mom * (varSum / (count - 1)) + round(keep * oldVar[c]!);
       }
       if (runningMean) writeBuffer(runningMean, newMean);
       if (runningVar) writeBuffer(runningVar, newVar);
@@ -92,9 +95,12 @@ export const nativeBatchNormOp: OpDef = {
     const weight = channelValues(a.weight as Tensor | null, channels, 1), bias = channelValues(a.bias as Tensor | null, channels, 0);
     const out = allocate(spec.dtype, x.numel());
     for (let c = 0; c < channels; c++) {
-      const alpha = round(invstd[c]! * weight[c]!), beta = round(bias[c]! - round(mean[c]! * alpha));
+      // β = bias − mean·α is contracted into an FMA too (one rounding; mean·α is exact in float64).
+      const alpha = round(invstd[c]! * weight[c]!), beta = round(bias[c]! - mean[c]! * alpha);
       for (let n = 0; n < batch; n++) {
-        for (let i = 0, o = (n * channels + c) * image; i < image; i++) out[o + i] = round(src[o + i]! * alpha) + beta;
+        // x·α + β in one rounding: PyTorch's AVX2 build contracts the vector multiply-add into an FMA.
+        // (x·α is exact in float64 for float32 operands, so only the add rounds before the store.)
+        for (let i = 0, o = (n * channels + c) * image; i < image; i++) out[o + i] = src[o + i]! * alpha + beta;
       }
     }
     const stats = training ? channels : 0;
