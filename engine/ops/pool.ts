@@ -53,6 +53,7 @@ function poolWindow(x: { shape: readonly number[]; dim(): number }, a: Args, nam
   if (dilation[0] <= 0 || dilation[1] <= 0) throw runtimeError(`dilation should be greater than zero, but got dilationH: ${dilation[0]} dilationW: ${dilation[1]}`);
   // PyTorch 2.x's pooling_output_shape check (1.13 words it "at most half of kernel size, but got pad=2 and kernel_size=2").
   for (let d = 0; d < 2; d++) {
+    if (padding[d]! < 0) throw runtimeError(`pad must be non-negative, but got pad: ${padding[d]}`);
     if (padding[d]! > Math.floor(((kernel[d]! - 1) * dilation[d]! + 1) / 2)) {
       throw runtimeError(`pad should be at most half of effective kernel size, but got pad=${padding[d]}, kernel_size=${kernel[d]} and dilation=${dilation[d]}`);
     }

@@ -5,6 +5,8 @@ native_batch_norm, im2col, col2im), so the grad_fn names are PyTorch's. The 1-D 
 unbatched inputs go through the 2-D op with an inserted dim, as PyTorch does (their grad_fn is
 then PyTorch's SqueezeBackward1).
 """
+import warnings
+
 from .._engine import E, JsException, js_list, raise_from_js
 from .._tensor import Tensor, as_engine_tensor, wrap_result
 
@@ -12,6 +14,9 @@ __all__ = [
     "conv1d", "conv2d", "max_pool1d", "max_pool2d", "avg_pool1d", "avg_pool2d", "batch_norm", "unfold", "fold",
     "adaptive_avg_pool2d", "adaptive_max_pool2d",
 ]
+
+
+_warned_asymmetric_same = False
 
 
 def _call(name, *args):
@@ -45,6 +50,11 @@ def _same_padding(input, weight, stride, dilation, spatial):
         left.append(total // 2)
         extra.append(total - 2 * (total // 2))
     if any(extra):
+        global _warned_asymmetric_same
+        if not _warned_asymmetric_same:
+            _warned_asymmetric_same = True
+            warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy "
+                          "of the input be created", UserWarning, stacklevel=4)
         pad = []
         for i in reversed(range(spatial)):
             pad += [0, extra[i]]
