@@ -162,6 +162,9 @@ const CASES: Readonly<Record<string, Case>> = {
   max_pool2d_with_indices: c([[1, 2, 4, 4]], self([2, 2])),
   avg_pool2d: c([[1, 2, 5, 4]], self([3, 2], [2, 2], [1, 1], true, false)),
   avg_pool2d_backward: c([[1, 1, 3, 3]], (xs) => [xs[0], fromArray(new Array(25).fill(0), [1, 1, 5, 5], 'float64'), [3, 3], [2, 2], [1, 1], false, true, null]),
+  _adaptive_avg_pool2d: c([[1, 2, 5, 5]], self([3, 2])),
+  _adaptive_avg_pool2d_backward: c([[1, 1, 3, 2]], (xs) => [xs[0], fromArray(new Array(25).fill(0), [1, 1, 5, 5], 'float64')]),
+  adaptive_max_pool2d: c([[1, 2, 5, 5]], self([2, 3])),
   // Channels first, so the 'expanded' layout (stride 0 on dim 0) repeats a channel, not a sample: a
   // batch of identical samples has zero variance, where batch norm is not differentiable.
   native_batch_norm: c([[2, 3, 2], [2], [2]], (xs) => [xs[0].transpose(0, 1), xs[1], xs[2], null, null, true, 0.1, 1e-5]),

@@ -354,6 +354,8 @@ case("native_batch_norm", [T([2, 3, 2, 2]), T([3]), T([3]), T([3], grad=False), 
 case("native_batch_norm", [T([3, 2, 4]), V(None), V(None), V(None), V(None), V(True), V(0.1), V(1e-3)], _bn, "training, 3-D, no affine")
 case("native_batch_norm", [T([2, 3, 2, 2]), T([3]), T([3]), T([3], grad=False), T([3], lo=0.5, hi=2, grad=False), V(False), V(0.1), V(1e-5)],
      _bn, "eval")
+case("_adaptive_avg_pool2d", [T([2, 2, 5, 7]), V([3, 4])], lambda x, s: F.adaptive_avg_pool2d(x, s), "uneven windows")
+case("adaptive_max_pool2d", [T([2, 5, 7]), V([3, 4])], lambda x, s: F.adaptive_max_pool2d(x, s), "unbatched, uneven windows")
 torch.set_rng_state(_rng_before_classic)
 
 INDEX_CASES = []

@@ -128,29 +128,22 @@ def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return out.squeeze(-2)
 
 
-def _adaptive_windows(size, out):
-    return [((i * size) // out, -((-(i + 1) * size) // out)) for i in range(out)]
+def _adaptive_size(input, output_size):
+    size = list(output_size) if isinstance(output_size, (list, tuple)) else [output_size, output_size]
+    return [input.shape[-2 + i] if v is None else int(v) for i, v in enumerate(size)]
 
 
 def adaptive_avg_pool2d(input, output_size):
-    """An average pool whose windows split the input evenly; written with avg_pool2d when the split is exact."""
-    oh, ow = _ntuple(output_size, 2)
-    h, w = input.shape[-2], input.shape[-1]
-    oh = h if oh is None else oh
-    ow = w if ow is None else ow
-    if h % oh == 0 and w % ow == 0:
-        if oh == 1 and ow == 1:
-            return input.mean((-1, -2), keepdim=True)
-        return avg_pool2d(input, (h // oh, w // ow))
-    raise NotImplementedError("adaptive_avg_pool2d with an output size that does not divide the input is not supported in Gradscope yet")
+    size = _adaptive_size(input, output_size)
+    if size == [1, 1]:
+        # PyTorch computes a 1x1 adaptive average as a mean over the last two dims (MeanBackward1).
+        return input.mean((-1, -2), keepdim=True)
+    return _call("_adaptive_avg_pool2d", input, size)
 
 
 def adaptive_max_pool2d(input, output_size, return_indices=False):
-    oh, ow = _ntuple(output_size, 2)
-    h, w = input.shape[-2], input.shape[-1]
-    if h % oh == 0 and w % ow == 0:
-        return max_pool2d(input, (h // oh, w // ow), return_indices=return_indices)
-    raise NotImplementedError("adaptive_max_pool2d with an output size that does not divide the input is not supported in Gradscope yet")
+    out, indices = _call("adaptive_max_pool2d", input, _adaptive_size(input, output_size))
+    return (out, indices) if return_indices else out
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
