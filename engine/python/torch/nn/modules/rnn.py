@@ -5,7 +5,9 @@ AddmmBackward0, SigmoidBackward0, StackBackward0 ... as PyTorch's does. Each lay
 the whole sequence with linear(input, w_ih, b_ih), then per step adds linear(h, w_hh, b_hh) to
 that step's projection; the reverse direction walks the steps backwards; outputs are stacked and
 the directions concatenated. Parameters are made and initialised in PyTorch's order, so seeded
-weights are PyTorch's.
+weights are PyTorch's. One difference: with batch_first, PyTorch's RNN and GRU transpose the
+output in place (TransposeBackward1); here it is an ordinary transpose (TransposeBackward0, as
+PyTorch's LSTM shows).
 """
 import math
 import numbers
