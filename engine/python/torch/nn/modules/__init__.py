@@ -10,3 +10,4 @@ from .pooling import MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .flatten import Unflatten
 from .rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell
+from .lazy import LazyConv1d, LazyConv2d, LazyLinear, LazyBatchNorm1d, LazyBatchNorm2d
