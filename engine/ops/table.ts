@@ -14,6 +14,10 @@ import { powOp } from './pow.ts';
 import { meanOp, sumOp } from './reduce.ts';
 import { allOp, anyOp } from './reduce-logical.ts';
 import type { OpDef } from './types.ts';
+import { col2imOp, convolutionOp, im2colOp } from './conv.ts';
+import { avgPool2dBackwardOp, avgPool2dOp, maxPool2dWithIndicesOp } from './pool.ts';
+import { nativeBatchNormOp } from './batch-norm.ts';
+import { adaptiveAvgPool2dBackwardOp, adaptiveAvgPool2dOp, adaptiveMaxPool2dOp } from './adaptive-pool.ts';
 import { absOp, expOp, logOp, reluOp, sigmoidOp, signOp, sqrtOp, tanhOp } from './unary-math.ts';
 import {
   asStridedOp, asStridedScatterOp, expandOp, permuteOp, reshapeOp, selectOp, sliceOp, squeezeOp, tOp, transposeOp,
@@ -81,6 +85,8 @@ export function opTable(): readonly OpDef[] {
     uniformBody, normalBody, bernoulliBody,
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
     iscloseOp,
+    im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
+    adaptiveAvgPool2dOp, adaptiveAvgPool2dBackwardOp, adaptiveMaxPool2dOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),

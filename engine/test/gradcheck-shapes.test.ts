@@ -156,6 +156,18 @@ const CASES: Readonly<Record<string, Case>> = {
   clamp_min: c([[2, 3]], self(0.3)),
   clamp_max: c([[2, 3]], self(0.3)),
   cross_entropy: c([[2, 3], [2, 3]], self(), { range: unit }),
+  im2col: c([[1, 2, 3, 3]], self([2, 2], [1, 1], [1, 0], [2, 1])),
+  col2im: c([[1, 8, 4]], self([3, 3], [2, 2], [1, 1], [0, 0], [1, 1])),
+  convolution: c([[2, 2, 4, 4], [3, 2, 3, 3], [3]], (xs) => [xs[0], xs[1], xs[2], [1, 1], [1, 0], [1, 1], false, [0, 0], 1]),
+  max_pool2d_with_indices: c([[1, 2, 4, 4]], self([2, 2])),
+  avg_pool2d: c([[1, 2, 5, 4]], self([3, 2], [2, 2], [1, 1], true, false)),
+  avg_pool2d_backward: c([[1, 1, 3, 3]], (xs) => [xs[0], fromArray(new Array(25).fill(0), [1, 1, 5, 5], 'float64'), [3, 3], [2, 2], [1, 1], false, true, null]),
+  _adaptive_avg_pool2d: c([[1, 2, 5, 5]], self([3, 2])),
+  _adaptive_avg_pool2d_backward: c([[1, 1, 3, 2]], (xs) => [xs[0], fromArray(new Array(25).fill(0), [1, 1, 5, 5], 'float64')]),
+  adaptive_max_pool2d: c([[1, 2, 5, 5]], self([2, 3])),
+  // Channels first, so the 'expanded' layout (stride 0 on dim 0) repeats a channel, not a sample: a
+  // batch of identical samples has zero variance, where batch norm is not differentiable.
+  native_batch_norm: c([[2, 3, 2], [2], [2]], (xs) => [xs[0].transpose(0, 1), xs[1], xs[2], null, null, true, 0.1, 1e-5]),
 };
 
 /** Differentiable = has a backward rule or is a composition of ops that have one, and says so. */

@@ -320,6 +320,44 @@ case("cross_entropy", [T([3, 4]), T([3], "int64", values=[1, 0, 3]), V(None), V(
      lambda x, t, w, r, ig, ls: F.cross_entropy(x, t, reduction=r, label_smoothing=ls), "label smoothing")
 
 # Indexing: items as IndexItem JSON; the engine's index()/indexPut_().
+# Classic nn ops (conv, pooling, batch norm) draw from their own seed, so the cases above and the
+# indexing cases below keep their values. float32 convolutions: PyTorch's slow path (batch 1, small
+# kernels) sums like our gemm, bit for bit; mkldnn (batch > 1) sums in its own blocked order, so
+# those agree to float32 rounding only.
+_rng_before_classic = torch.get_rng_state()
+torch.manual_seed(1013)
+_conv = lambda x, w, b, s, p, d, t, op, g: torch.convolution(x, w, b, s, p, d, t, op, g)  # noqa: E731
+case("convolution", [T([2, 3, 5, 5]), T([4, 3, 3, 3]), T([4]), V([1, 1]), V([0, 0]), V([1, 1]), V(False), V([0, 0]), V(1)], _conv, "2-D with bias")
+case("convolution", [T([1, 3, 5, 5]), T([4, 3, 3, 3]), T([4]), V([1, 1]), V([1, 1]), V([1, 1]), V(False), V([0, 0]), V(1)], _conv, "batch of one, padded (PyTorch's slow path)")
+case("convolution", [T([1, 4, 6, 5]), T([6, 2, 2, 3]), V(None), V([2, 1]), V([1, 2]), V([2, 1]), V(False), V([0, 0]), V(2)], _conv,
+     "strided, padded, dilated, 2 groups, no bias")
+case("convolution", [T([2, 2, 7]), T([3, 2, 3]), T([3]), V([2]), V([1]), V([1]), V(False), V([0]), V(1)], _conv, "1-D")
+case("convolution", [T([1, 2, 4, 4], "float64"), T([2, 2, 2, 2], "float64"), T([2], "float64"), V([1, 1]), V([0, 0]), V([1, 1]), V(False), V([0, 0]), V(1)],
+     _conv, "float64")
+case("im2col", [T([2, 2, 4, 5]), V([2, 3]), V([1, 1]), V([1, 0]), V([2, 1])], lambda x, k, d, p, s: F.unfold(x, k, d, p, s), "F.unfold")
+case("col2im", [T([2, 8, 6]), V([4, 5]), V([2, 2]), V([1, 1]), V([0, 0]), V([1, 2])], lambda x, o, k, d, p, s: F.fold(x, o, k, d, p, s), "F.fold")
+case("max_pool2d_with_indices", [T([2, 2, 4, 4]), V([2, 2])], lambda x, k: F.max_pool2d(x, k), "2x2")
+case("max_pool2d_with_indices", [T([1, 2, 5, 6]), V([3, 2]), V([2, 2]), V([1, 1]), V([1, 2]), V(True)],
+     lambda x, k, s, p, d, c: F.max_pool2d(x, k, s, p, d, c), "padded, dilated, ceil_mode")
+case("max_pool2d_with_indices", [T([2, 5, 5]), V([3, 3]), V([2, 2])], lambda x, k, s: F.max_pool2d(x, k, s), "unbatched, overlapping windows")
+case("avg_pool2d", [T([2, 2, 4, 4]), V([2, 2])], lambda x, k: F.avg_pool2d(x, k), "2x2")
+case("avg_pool2d", [T([1, 2, 6, 5]), V([3, 3]), V([2, 2]), V([1, 1]), V(True), V(False)],
+     lambda x, k, s, p, c, i: F.avg_pool2d(x, k, s, p, c, i), "padded, ceil_mode, padding not counted")
+case("avg_pool2d", [T([1, 2, 5, 5]), V([3, 3]), V([2, 2]), V([1, 1]), V(True), V(True)],
+     lambda x, k, s, p, c, i: F.avg_pool2d(x, k, s, p, c, i), "padded, ceil_mode, padding counted")
+case("avg_pool2d", [T([1, 1, 4, 4]), V([2, 2]), V([1, 1]), V([0, 0]), V(False), V(True), V(3)],
+     lambda x, k, s, p, c, i, dv: F.avg_pool2d(x, k, s, p, c, i, dv), "divisor_override")
+_bn = lambda x, w, b, rm, rv, t, m, e: F.batch_norm(x, rm, rv, w, b, t, m, e)  # noqa: E731
+case("native_batch_norm", [T([4, 3]), T([3]), T([3]), V(None), V(None), V(True), V(0.1), V(1e-5)], _bn, "training, 2-D, affine")
+case("native_batch_norm", [T([2, 3, 2, 2]), T([3]), T([3]), T([3], grad=False), T([3], lo=0.5, hi=2, grad=False), V(True), V(0.1), V(1e-5)],
+     _bn, "training, 4-D, running stats")
+case("native_batch_norm", [T([3, 2, 4]), V(None), V(None), V(None), V(None), V(True), V(0.1), V(1e-3)], _bn, "training, 3-D, no affine")
+case("native_batch_norm", [T([2, 3, 2, 2]), T([3]), T([3]), T([3], grad=False), T([3], lo=0.5, hi=2, grad=False), V(False), V(0.1), V(1e-5)],
+     _bn, "eval")
+case("_adaptive_avg_pool2d", [T([2, 2, 5, 7]), V([3, 4])], lambda x, s: F.adaptive_avg_pool2d(x, s), "uneven windows")
+case("adaptive_max_pool2d", [T([2, 5, 7]), V([3, 4])], lambda x, s: F.adaptive_max_pool2d(x, s), "unbatched, uneven windows")
+torch.set_rng_state(_rng_before_classic)
+
 INDEX_CASES = []
 
 

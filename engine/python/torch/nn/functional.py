@@ -155,3 +155,6 @@ def pad(input, pad, mode="constant", value=None):
 
 def _sqrt(x):
     return math.sqrt(x)
+
+
+from ._functional_classic import *  # noqa: E402,F401,F403  conv, pooling, batch norm (kept apart: this file is partly generated)
