@@ -1,4 +1,4 @@
-# Source: karpathy/nn-zero-to-hero lectures/makemore/makemore_part5_cnn1.ipynb (cells 1-19: the hierarchical WaveNet-style MLP with hand-written Embedding/FlattenConsecutive/Sequential; 200000 steps cut to 50, printed every 10)
+# Source: karpathy/nn-zero-to-hero lectures/makemore/makemore_part5_cnn1.ipynb (cells 1-19: the hierarchical WaveNet-style MLP with hand-written Embedding/FlattenConsecutive/Sequential; 200000 steps cut to 30, printed every 10)
 import torch
 import torch.nn.functional as F
 # names.txt inlined (offline): 299 common first names stand in for the lecture's 32,033
@@ -205,7 +205,7 @@ for p in parameters:
   p.requires_grad = True
 
 # same optimization as last time
-max_steps = 50
+max_steps = 30
 batch_size = 32
 lossi = []
 

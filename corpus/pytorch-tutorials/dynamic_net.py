@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_nn/dynamic_net.py (PyTorch: Control Flow + Weight Sharing; 30000 steps cut to 400, printed every 100; seeded)
+# Source: pytorch/tutorials beginner_source/examples_nn/dynamic_net.py (PyTorch: Control Flow + Weight Sharing; 30000 steps cut to 300, printed every 100; seeded)
 import random
 import torch
 import math
@@ -53,7 +53,7 @@ model = DynamicNet()
 # vanilla stochastic gradient descent is tough, so we use momentum
 criterion = torch.nn.MSELoss(reduction='sum')
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-8, momentum=0.9)
-for t in range(400):
+for t in range(300):
     # Forward pass: Compute predicted y by passing x to the model
     y_pred = model(x)
 

@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_autograd/polynomial_autograd.py (PyTorch: Tensors and autograd; 2000 steps cut to 500; seeded)
+# Source: pytorch/tutorials beginner_source/examples_autograd/polynomial_autograd.py (PyTorch: Tensors and autograd; 2000 steps cut to 300; seeded)
 import torch
 import math
 torch.manual_seed(0)
@@ -23,7 +23,7 @@ c = torch.randn((), dtype=dtype, requires_grad=True)
 d = torch.randn((), dtype=dtype, requires_grad=True)
 
 learning_rate = 1e-6
-for t in range(500):
+for t in range(300):
     # Forward pass: compute predicted y using operations on Tensors.
     y_pred = a + b * x + c * x ** 2 + d * x ** 3
 

@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_autograd/polynomial_custom_function.py (PyTorch: Defining New autograd Functions, LegendrePolynomial3; 2000 steps cut to 500)
+# Source: pytorch/tutorials beginner_source/examples_autograd/polynomial_custom_function.py (PyTorch: Defining New autograd Functions, LegendrePolynomial3; 2000 steps cut to 300)
 import torch
 import math
 
@@ -53,7 +53,7 @@ c = torch.full((), 0.0, device=device, dtype=dtype, requires_grad=True)
 d = torch.full((), 0.3, device=device, dtype=dtype, requires_grad=True)
 
 learning_rate = 5e-6
-for t in range(500):
+for t in range(300):
     # To apply our Function, we use Function.apply method. We alias this as 'P3'.
     P3 = LegendrePolynomial3.apply
 

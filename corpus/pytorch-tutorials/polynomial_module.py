@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_module.py (PyTorch: Custom nn Modules, Polynomial3 with nn.Parameter, SGD; 2000 steps cut to 500; seeded)
+# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_module.py (PyTorch: Custom nn Modules, Polynomial3 with nn.Parameter, SGD; 2000 steps cut to 300; seeded)
 import torch
 import math
 torch.manual_seed(0)
@@ -43,7 +43,7 @@ model = Polynomial3()
 # with torch.nn.Parameter) which are members of the model.
 criterion = torch.nn.MSELoss(reduction='sum')
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-6)
-for t in range(500):
+for t in range(300):
     # Forward pass: Compute predicted y by passing x to the model
     y_pred = model(x)
 

@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_nn.py (PyTorch: nn, Linear(3, 1) + Flatten(0, 1), MSELoss(reduction='sum'); 2000 steps cut to 500; seeded)
+# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_nn.py (PyTorch: nn, Linear(3, 1) + Flatten(0, 1), MSELoss(reduction='sum'); 2000 steps cut to 300; seeded)
 import torch
 import math
 torch.manual_seed(0)
@@ -34,7 +34,7 @@ model = torch.nn.Sequential(
 loss_fn = torch.nn.MSELoss(reduction='sum')
 
 learning_rate = 1e-6
-for t in range(500):
+for t in range(300):
 
     # Forward pass: compute predicted y by passing x to the model. Module objects
     # override the __call__ operator so you can call them like functions. When

@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_optim.py (PyTorch: optim, RMSprop; 2000 steps cut to 500; seeded)
+# Source: pytorch/tutorials beginner_source/examples_nn/polynomial_optim.py (PyTorch: optim, RMSprop; 2000 steps cut to 300; seeded)
 import torch
 import math
 torch.manual_seed(0)
@@ -25,7 +25,7 @@ loss_fn = torch.nn.MSELoss(reduction='sum')
 # optimizer which Tensors it should update.
 learning_rate = 1e-3
 optimizer = torch.optim.RMSprop(model.parameters(), lr=learning_rate)
-for t in range(500):
+for t in range(300):
     # Forward pass: compute predicted y by passing x to the model.
     y_pred = model(xx)
 

@@ -1,4 +1,4 @@
-# Source: pytorch/tutorials beginner_source/examples_tensor/polynomial_tensor.py (PyTorch: Tensors, manual backward; 2000 steps cut to 500; seeded)
+# Source: pytorch/tutorials beginner_source/examples_tensor/polynomial_tensor.py (PyTorch: Tensors, manual backward; 2000 steps cut to 300; seeded)
 import torch
 import math
 torch.manual_seed(0)
@@ -19,7 +19,7 @@ c = torch.randn((), device=device, dtype=dtype)
 d = torch.randn((), device=device, dtype=dtype)
 
 learning_rate = 1e-6
-for t in range(500):
+for t in range(300):
     # Forward pass: compute predicted y
     y_pred = a + b * x + c * x ** 2 + d * x ** 3
 
