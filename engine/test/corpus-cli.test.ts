@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, flipMessage, mismatch, readGoldens, readStatus } from './corpus-programs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Each run starts node and Pyodide afresh, which takes a while on a busy machine. */
+const CLI_TIMEOUT_MS = 240_000;
 /** One program per kind of source: a lecture's training loop, a tutorial, the docs' custom Function. */
 const REPRESENTATIVE = ['makemore/part2_mlp', 'pytorch-tutorials/polynomial_autograd', 'pytorch-docs/extending_linear_function'];
 
@@ -42,6 +44,6 @@ describe.concurrent('gradscope run on corpus programs', () => {
       } else {
         expect(reason, flipMessage(key)).toBeDefined();
       }
-    });
+    }, CLI_TIMEOUT_MS);
   }
 });

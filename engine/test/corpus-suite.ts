@@ -1,0 +1,47 @@
+/**
+ * The corpus test for one source folder of corpus/ (see corpus.test.ts): its programs run in one
+ * in-process session, reset between programs. Each source has its own test file, so each runs in its
+ * own worker process: after ~40 programs in one process, V8 has aborted ("Fatal error ... unreachable
+ * code" in Deoptimizer::DoComputeBuiltinContinuation), which no reset inside the process prevents.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestSession, type TestSession } from './python-session.ts';
+import { corpusPrograms, flipMessage, mismatch, programSource, readGoldens, readStatus } from './corpus-programs.ts';
+
+export function describeCorpusSource(source: string): void {
+  const programs = corpusPrograms().filter((key) => key.startsWith(`${source}/`));
+  const goldens = readGoldens();
+  const status = readStatus();
+
+  describe(`corpus/${source}: the programs print what PyTorch prints`, () => {
+    let python: TestSession;
+    beforeAll(async () => {
+      python = await startTestSession();
+    });
+
+    it('has programs', () => {
+      expect(programs.length).toBeGreaterThan(0);
+    });
+
+    for (const key of programs) {
+      const expected = status[key]?.status ?? 'fail';
+      const title = expected === 'pass' ? "prints PyTorch's output" : `does not yet (${status[key]?.reason ?? ''})`;
+      it(`${key}.py ${title}`, () => {
+        const golden = goldens[key]!;
+        const result = python.run(programSource(key), `${key.split('/')[1]}.py`);
+        const outcome = {
+          stdout: result.stdout,
+          exitCode: result.ok ? 0 : 1,
+          lastErrorLine: result.ok ? '' : (result.error!.traceback.trimEnd().split('\n').at(-1) ?? ''),
+        };
+        const reason = mismatch(outcome, golden);
+        if (expected === 'pass') {
+          expect(outcome.stdout).toBe(golden.stdout);
+          expect(reason).toBeUndefined();
+        } else {
+          expect(reason, flipMessage(key)).toBeDefined();
+        }
+      });
+    }
+  });
+}
