@@ -4,13 +4,15 @@
  * goes wrong. Prints the time each took. `npm run corpus:status -- makemore/part2_mlp` reruns only
  * the programs named and keeps the other entries.
  *
- * Each source folder runs in a child process of its own (one session, reset between programs), for
- * the reason engine/test/corpus-suite.ts gives: V8 has aborted after ~40 programs in one process.
+ * Each source folder runs in a child process of its own (one session, reset between programs), as the
+ * tests run each in a worker; the ISOLATED programs get a process each (engine/test/corpus-suite.ts
+ * says why). A child that dies marks the program it was running and the rest go on in a new one.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startTestSession } from '../engine/test/python-session.ts';
 import {
+  ISOLATED,
   STATUS_FILE,
   corpusPrograms,
   mismatch,
@@ -48,22 +50,26 @@ async function runInThisProcess(keys: readonly string[]): Promise<void> {
 function runSources(keys: readonly string[]): Array<{ key: string; seconds: number; reason: string | null }> {
   const bySource = new Map<string, string[]>();
   for (const key of keys) {
-    const source = key.split('/')[0]!;
+    const source = ISOLATED.includes(key) ? key : key.split('/')[0]!;
     bySource.set(source, [...(bySource.get(source) ?? []), key]);
   }
   const results: Array<{ key: string; seconds: number; reason: string | null }> = [];
-  for (const [source, sourceKeys] of bySource) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', ...sourceKeys], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const lines = child.stdout.split('\n').filter((line) => line.startsWith(RESULT_PREFIX));
-    const done = lines.map((line) => JSON.parse(line.slice(RESULT_PREFIX.length)) as { key: string; seconds: number; reason: string | null });
-    results.push(...done);
-    // A crashed child still gives every program of its source an entry.
-    for (const key of sourceKeys.filter((k) => !done.some((entry) => entry.key === k))) {
-      results.push({ key, seconds: 0, reason: `the process running corpus/${source} died (exit ${child.status ?? child.signal}) before this program finished` });
+  for (let [source, pending] of bySource) {
+    while (pending.length > 0) {
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', ...pending], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const lines = child.stdout.split('\n').filter((line) => line.startsWith(RESULT_PREFIX));
+      const done = lines.map((line) => JSON.parse(line.slice(RESULT_PREFIX.length)) as { key: string; seconds: number; reason: string | null });
+      results.push(...done);
+      pending = pending.slice(done.length);
+      if (pending.length > 0) {
+        // The process died inside the next program: record that, and go on with the rest in a new one.
+        results.push({ key: pending[0]!, seconds: 0, reason: `the process died while running it (exit ${child.status ?? child.signal}; corpus/${source} in one process)` });
+        pending = pending.slice(1);
+      }
     }
   }
   return results;
