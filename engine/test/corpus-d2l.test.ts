@@ -1,0 +1,4 @@
+/** corpus/d2l/*.py print what PyTorch prints (see corpus-suite.ts). */
+import { describeCorpusSource } from './corpus-suite.ts';
+
+describeCorpusSource('d2l');

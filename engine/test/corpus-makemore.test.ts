@@ -1,0 +1,4 @@
+/** corpus/makemore/*.py print what PyTorch prints (see corpus-suite.ts). */
+import { describeCorpusSource } from './corpus-suite.ts';
+
+describeCorpusSource('makemore');

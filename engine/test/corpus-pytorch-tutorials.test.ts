@@ -1,0 +1,4 @@
+/** corpus/pytorch-tutorials/*.py print what PyTorch prints (see corpus-suite.ts). */
+import { describeCorpusSource } from './corpus-suite.ts';
+
+describeCorpusSource('pytorch-tutorials');

@@ -1,0 +1,36 @@
+/**
+ * Real teaching programs (corpus/, see docs/compatibility.md) print what PyTorch prints. The
+ * programs themselves run in corpus-<source>.test.ts, one file per source folder (corpus-suite.ts
+ * says why); this file checks that the corpus is whole: every program has a golden, a status and a
+ * named source, and every source folder has its test file.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, corpusPrograms, programSource, readGoldens, readStatus } from './corpus-programs.ts';
+
+const programs = corpusPrograms();
+
+describe('the corpus of teaching programs', () => {
+  it('has at least 60 programs', () => {
+    expect(programs.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('has a golden and a status for every program, and nothing else', () => {
+    const goldens = readGoldens();
+    const status = readStatus();
+    expect(programs.filter((key) => !(key in goldens))).toEqual([]);
+    expect(programs.filter((key) => !(key in status))).toEqual([]);
+    expect(Object.keys(status).filter((key) => !programs.includes(key))).toEqual([]);
+  });
+
+  it('names the source of every program on its first line', () => {
+    expect(programs.filter((key) => !/^# Source: \S/.test(programSource(key)))).toEqual([]);
+  });
+
+  it('runs every source folder in a test file of its own', () => {
+    const sources = readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const missing = sources.filter((source) => !existsSync(fileURLToPath(new URL(`./corpus-${source}.test.ts`, import.meta.url))));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+"""PyTorch 2.x names that the installed 1.13 lacks, for the corpus golden run only.
+
+Imported at start-up by scripts/goldens/corpus.py (PYTHONPATH). Each shim gives 1.13 a 2.x API
+whose effect on a CPU-only program is nothing more than 1.13's own spelling of it, so the program
+prints what 2.x prints. scripts/goldens/corpus.py notes every golden made with one.
+"""
+import types
+
+import torch
+
+if not hasattr(torch, "set_default_device"):
+    def set_default_device(device):
+        if str(device) != "cpu":
+            raise RuntimeError("corpus shim: only the CPU device exists in this golden run")
+    torch.set_default_device = set_default_device
+
+if not hasattr(torch, "accelerator"):
+    torch.accelerator = types.SimpleNamespace(is_available=lambda: False, current_accelerator=lambda: None)
+
+if not hasattr(torch, "func"):
+    import functorch
+    from torch.nn.utils.stateless import functional_call
+
+    torch.func = types.SimpleNamespace(
+        grad=functorch.grad, vmap=functorch.vmap, jacrev=functorch.jacrev, jacfwd=functorch.jacfwd,
+        hessian=functorch.hessian, jvp=functorch.jvp, vjp=functorch.vjp, functional_call=functional_call,
+    )
+    import sys
+    sys.modules["torch.func"] = torch.func
