@@ -67,4 +67,5 @@ from . import autograd  # noqa: E402  (after the ops: autograd uses them)
 from .autograd.anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled, set_anomaly_enabled  # noqa: E402
 from . import return_types  # noqa: E402,F401
 from . import nn, optim  # noqa: E402,F401
+from . import random, utils  # noqa: E402,F401
 from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401
