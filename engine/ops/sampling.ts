@@ -136,3 +136,34 @@ export const samplerBodies: readonly [OpDef, string][] = [
   [geometricBody, 'geometric_'],
   [randomBody, 'random_'],
 ];
+
+/**
+ * `torch.bernoulli(p)` / `p.bernoulli()`: one draw per element of the probability tensor, in its
+ * dtype. float32 probabilities compare a 24-bit uniform (`bernoulli_distribution<float>`), float64
+ * ones a 53-bit uniform.
+ */
+export const bernoulliProbsOp: OpDef = {
+  name: 'bernoulli',
+  signature: 'bernoulli(Tensor self, *, Generator? generator=None) -> Tensor',
+  method: true,
+  function: false,
+  display: NOT_DIFFERENTIABLE,
+  infer: (a) => {
+    const self = T(a.self);
+    if (!isFloating(self.dtype)) throw runtimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${legacyTypeName(self.dtype)}'`);
+    return { shape: self.shape, dtype: self.dtype };
+  },
+  forward: (a: Args, spec: OutputSpec) => {
+    const probs = T(a.self).contiguousValues() as Float32Array | Float64Array;
+    for (let i = 0; i < probs.length; i++) {
+      if (!(probs[i] >= 0 && probs[i] <= 1)) {
+        throw runtimeError('Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)');
+      }
+    }
+    const gen = generatorArg(a, 'bernoulli');
+    const out = allocate(spec.dtype, probs.length) as Float32Array | Float64Array;
+    if (probs instanceof Float32Array) for (let i = 0; i < probs.length; i++) out[i] = gen.uniformFloat() < probs[i] ? 1 : 0;
+    else for (let i = 0; i < probs.length; i++) out[i] = gen.uniformDouble() < probs[i] ? 1 : 0;
+    return Tensor.fromData(out, spec.shape, spec.dtype);
+  },
+};

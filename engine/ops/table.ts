@@ -39,7 +39,7 @@ import {
 } from './nn.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
-import { multinomialOp, samplerBodies } from './sampling.ts';
+import { bernoulliProbsOp, multinomialOp, samplerBodies } from './sampling.ts';
 import {
   addcdivOp, addcmulOp, clampMaxOp, clampMinOp, clipOp, crossEntropyOp, gerOp, indexSelectOp, lerpOp, outerOp, sortOp, topkOp,
 } from './misc.ts';
@@ -78,7 +78,7 @@ export function opTable(): readonly OpDef[] {
     addmmOp, linearOp, leakyReluOp, hardtanhOp, eluOp, geluOp, siluOp, softplusOp, softmaxOp, logSoftmaxOp,
     layerNormOp, embeddingOp, oneHotOp, dropoutOp, constantPadNdOp,
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
-    uniformBody, normalBody, bernoulliBody, multinomialOp, ...samplerBodies.map(([body]) => body),
+    uniformBody, normalBody, bernoulliBody, multinomialOp, bernoulliProbsOp, ...samplerBodies.map(([body]) => body),
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
   ];
   const inplaceVariants: OpDef[] = [

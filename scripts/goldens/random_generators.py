@@ -191,6 +191,21 @@ for bad in [lambda: x.exponential_(-1.0), lambda: x.exponential_(0.0), lambda: x
     except Exception as e:
         print(type(e).__name__ + ':', e)
 """,
+    "bernoulli with a tensor of probabilities, and the *_like samplers": """
+import torch
+g = torch.Generator().manual_seed(14)
+print(torch.bernoulli(torch.tensor([0.5, 0.2, 0.9, 0.0, 1.0]), generator=g).tolist())
+print(torch.full((2, 3), 0.4, dtype=torch.float64).bernoulli(generator=g).tolist())
+print(torch.bernoulli(torch.full((20,), 0.5), 0.9, generator=g).tolist())
+try:
+    torch.bernoulli(torch.tensor([0.5, 1.5]))
+except RuntimeError as e:
+    print(e)
+torch.manual_seed(15)
+x = torch.zeros(2, 3, dtype=torch.float64)
+print(torch.rand_like(x).tolist(), torch.randn_like(x).tolist(), torch.randint_like(x, 10).tolist(),
+      torch.randint_like(x, 3, 9).tolist())
+""",
     "torch.nn.init takes generator=": """
 import torch
 from torch import nn
