@@ -332,8 +332,14 @@ print(list(RandomSampler(range(7), replacement=True, num_samples=40, generator=g
 print(list(RandomSampler(range(5), num_samples=12, generator=g)))
 torch.manual_seed(2)
 print(list(RandomSampler(range(6))), torch.rand(1).tolist())
+from torch.utils.data import WeightedRandomSampler, SubsetRandomSampler, get_worker_info
+weights = [0.1, 0.9, 0.4, 0.7, 3.0, 0.6]
+print(list(WeightedRandomSampler(weights, 8, generator=g)), list(WeightedRandomSampler(weights, 1, generator=g)))
+print(list(WeightedRandomSampler(torch.tensor(weights), 4, replacement=False, generator=g)))
+print(list(SubsetRandomSampler([10, 20, 30, 40], generator=g)), get_worker_info())
 for bad in [lambda: random_split(range(10), [5, 4]), lambda: BatchSampler(range(3), 0, False),
-            lambda: RandomSampler(range(3), replacement=1), lambda: RandomSampler(range(3), num_samples=0)]:
+            lambda: RandomSampler(range(3), replacement=1), lambda: RandomSampler(range(3), num_samples=0),
+            lambda: WeightedRandomSampler([[1.0, 2.0]], 2), lambda: WeightedRandomSampler([1.0, 2.0], 0)]:
     try:
         bad()
     except Exception as e:
