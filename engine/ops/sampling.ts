@@ -6,7 +6,7 @@
 import { allocate, isFloating, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import {
-  type Generator, checkExponentialRoute, exponentialFill, exponentialKeys, geometricFill, randintFill,
+  MultinomialError, type Generator, checkExponentialRoute, exponentialFill, exponentialKeys, geometricFill, randintFill,
   randomBitsFill, rowArgmax, sampleWithReplacement, usesExponentialTrick,
 } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
@@ -22,7 +22,7 @@ function sampling<R>(draw: () => R): R {
   try {
     return draw();
   } catch (error) {
-    if (error instanceof RangeError || (error instanceof Error && error.constructor === Error)) throw runtimeError(error.message);
+    if (error instanceof RangeError || error instanceof MultinomialError) throw runtimeError(error.message);
     throw error;
   }
 }

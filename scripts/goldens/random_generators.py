@@ -309,6 +309,15 @@ for batch in DataLoader([(1, 2.5), (3, 4.5), (5, 6.5)], batch_size=2):
     print(batch)
 for sample in DataLoader([(1, 2.5), (3, 4.5)], batch_size=None):
     print(sample)
+
+from torch.utils.data import IterableDataset
+
+class Count(IterableDataset):
+    def __iter__(self):
+        return iter(range(7))
+
+print([b.tolist() for b in DataLoader(Count(), batch_size=3)], [b.tolist() for b in DataLoader(Count(), batch_size=3, drop_last=True)])
+print(torch.rand(1).tolist())
 """,
     "random_split with lengths and with fractions; Subset; samplers": """
 import torch
