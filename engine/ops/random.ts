@@ -3,6 +3,7 @@ import { allocate, isFloating, legacyTypeName } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { bernoulliFill, normalFill, uniformFill } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
+import { drawOrder, toLogicalOrder } from './draw-order.ts';
 import { generatorArg } from './generator-arg.ts';
 import type { Args, OpDef, OutputSpec } from './types.ts';
 
@@ -23,7 +24,7 @@ function randomBody(name: string, signature: string, fill: (out: Float32Array | 
     forward: (a: Args, spec: OutputSpec) => {
       const out = allocate(spec.dtype, T(a.self).numel()) as Float32Array | Float64Array;
       fill(out, a);
-      return Tensor.fromData(out, spec.shape, spec.dtype);
+      return Tensor.fromData(toLogicalOrder(out, drawOrder(T(a.self))), spec.shape, spec.dtype);
     },
   };
 }
@@ -32,7 +33,8 @@ export const uniformBody = randomBody('_uniform', '_uniform(Tensor self, float f
   uniformFill(generatorArg(a, 'uniform_'), out, Number(a.from), Number(a.to)),
 );
 export const normalBody = randomBody('_normal', '_normal(Tensor self, float mean=0, float std=1, *, Generator? generator=None) -> Tensor', (out, a) =>
-  normalFill(generatorArg(a, 'normal_'), out, Number(a.mean), Number(a.std)),
+  // A non-contiguous self takes PyTorch's element-by-element path whatever its size.
+  normalFill(generatorArg(a, 'normal_'), out, Number(a.mean), Number(a.std), T(a.self).isContiguous()),
 );
 export const bernoulliBody = randomBody('_bernoulli', '_bernoulli(Tensor self, float p=0.5, *, Generator? generator=None) -> Tensor', (out, a) =>
   bernoulliFill(generatorArg(a, 'bernoulli_'), out, Number(a.p)),

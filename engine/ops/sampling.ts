@@ -11,6 +11,7 @@ import {
 } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
+import { drawOrder, toLogicalOrder } from './draw-order.ts';
 import { generatorArg } from './generator-arg.ts';
 import type { Args, OpDef, OutputSpec } from './types.ts';
 
@@ -46,7 +47,7 @@ function samplerBody(
     forward: (a: Args, spec: OutputSpec) => {
       const out = allocate(spec.dtype, T(a.self).numel());
       sampling(() => fill(generatorArg(a, name.slice(1) + '_'), out, spec.dtype, a));
-      return Tensor.fromData(out, spec.shape, spec.dtype);
+      return Tensor.fromData(toLogicalOrder(out, drawOrder(T(a.self))), spec.shape, spec.dtype);
     },
   };
 }

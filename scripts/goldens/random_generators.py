@@ -206,6 +206,27 @@ x = torch.zeros(2, 3, dtype=torch.float64)
 print(torch.rand_like(x).tolist(), torch.randn_like(x).tolist(), torch.randint_like(x, 10).tolist(),
       torch.randint_like(x, 3, 9).tolist())
 """,
+    "in-place samplers fill a view in memory order, as TensorIterator walks it": """
+import torch
+g = torch.Generator().manual_seed(16)
+w = torch.zeros(3, 4)
+w.t().uniform_(generator=g)
+print(w.tolist())
+w.t().exponential_(generator=g)
+print(w.tolist())
+v = torch.zeros(2, 3, 4, dtype=torch.float64)
+v.permute(2, 0, 1).uniform_(generator=g)
+print(v.tolist())
+w = torch.zeros(4, 4)
+w.t().random_(0, 100, generator=g)
+w.t()[1:3].bernoulli_(0.5, generator=g)
+print(w.tolist())
+w = torch.zeros(5, 6)
+w.t().normal_(generator=g)
+w[:, 1:5].normal_(generator=g)
+print([[round(v, 4) for v in row] for row in w.tolist()])
+print(torch.rand(2, generator=g).tolist())
+""",
     "torch.nn.init takes generator=": """
 import torch
 from torch import nn

@@ -32,7 +32,8 @@ def _exponential(tensor, lambd=1.0, *, generator=None, log_of_one_minus=math.log
                            f"dtype must be a floating point but you specified {_SCALAR_TYPE[tensor.dtype]}")
     if not lambd > 0 or math.isinf(lambd):
         raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")  # C++ prints -1.0 as -1
-    uniforms = torch.empty(tensor.shape, dtype=torch.float64).uniform_(generator=generator).flatten().tolist()
+    # empty_like keeps a view's strides, so the uniforms are drawn in the same (memory) order.
+    uniforms = torch.empty_like(tensor, dtype=torch.float64).uniform_(generator=generator).flatten().tolist()
     values = [(-1.0 / lambd) * log_of_one_minus(u) for u in uniforms]
     with torch.no_grad():
         tensor.copy_(torch.tensor(values, dtype=torch.float64).reshape(tensor.shape))
@@ -77,6 +78,9 @@ def self_check():
                 replay = _exponential_v113(torch.empty(size, dtype=dtype), lambd, generator=g2)
                 assert real.tolist() == replay.tolist(), f"exponential_ replay differs ({dtype}, {size}, {lambd})"
             assert torch.equal(g1.get_state(), g2.get_state())
+        real = _real_exponential(torch.empty(6, 5, dtype=dtype).t(), generator=g1)
+        replay = _exponential_v113(torch.empty(6, 5, dtype=dtype).t(), generator=g2)
+        assert real.tolist() == replay.tolist(), "exponential_ replay on a transposed view differs"
         for seed in range(40):
             p = torch.rand(3, 7, dtype=dtype, generator=torch.Generator().manual_seed(1000 + seed))
             p[0, 2] = 0
