@@ -3,7 +3,7 @@ import { allocate, castScalar, DEFAULT_FLOAT, isFloating, type DType, type Numer
 import { runtimeError, typeError } from './errors.ts';
 import { filled, scalarTensor } from './ops/tensor-utils.ts';
 import { fma, fmaf } from './random/fma.ts';
-import { defaultGenerator, normalFill, randintFill, randperm as randpermValues, uniformFill } from './random/index.ts';
+import { defaultGenerator, type Generator, normalFill, randintFill, randperm as randpermValues, uniformFill } from './random/index.ts';
 import { creationNumel, numelOf, type Shape } from './shape.ts';
 import { Tensor, type NestedNumbers } from './tensor.ts';
 
@@ -105,33 +105,33 @@ function floatDtype(dtype: DType | null | undefined, fn: string): 'float32' | 'f
 }
 
 /** torch.rand: uniform on [0, 1), bit-identical to PyTorch after the same manual_seed. */
-export function rand(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
+export function rand(shape: Shape, dtype?: DType | null, requiresGrad?: boolean, generator: Generator = defaultGenerator): Tensor {
   const d = floatDtype(dtype, 'check_uniform_bounds');
   const data = allocate(d, creationNumel(shape)) as Float32Array | Float64Array;
-  uniformFill(defaultGenerator, data, 0, 1);
+  uniformFill(generator, data, 0, 1);
   return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
 }
 
 /** torch.randn: standard normal, bit-identical to PyTorch after the same manual_seed. */
-export function randn(shape: Shape, dtype?: DType | null, requiresGrad?: boolean): Tensor {
+export function randn(shape: Shape, dtype?: DType | null, requiresGrad?: boolean, generator: Generator = defaultGenerator): Tensor {
   const d = floatDtype(dtype, 'normal_kernel_cpu');
   const data = allocate(d, creationNumel(shape)) as Float32Array | Float64Array;
-  normalFill(defaultGenerator, data, 0, 1);
+  normalFill(generator, data, 0, 1);
   return withGrad(Tensor.fromData(data, shape, d), requiresGrad);
 }
 
 /** torch.randint(low, high, shape): int64 unless told otherwise. */
-export function randint(low: number, high: number, shape: Shape, dtype: DType = 'int64'): Tensor {
+export function randint(low: number, high: number, shape: Shape, dtype: DType = 'int64', generator: Generator = defaultGenerator): Tensor {
   if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   const staged = allocate('float64', creationNumel(shape)) as Float64Array;
-  randintFill(defaultGenerator, staged, low, high);
+  randintFill(generator, staged, low, high);
   return fromArray(staged, shape, dtype);
 }
 
 /** torch.randperm(n) */
-export function randperm(n: number, dtype: DType = 'int64'): Tensor {
+export function randperm(n: number, dtype: DType = 'int64', generator: Generator = defaultGenerator): Tensor {
   creationNumel([n]);
-  return fromArray(randpermValues(defaultGenerator, n), [n], dtype);
+  return fromArray(randpermValues(generator, n), [n], dtype);
 }
 
 /**

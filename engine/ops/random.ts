@@ -1,8 +1,10 @@
 /** In-place random fills (uniform_, normal_, bernoulli_) drawing from the PyTorch-exact generator. */
 import { allocate, isFloating, legacyTypeName } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
-import { bernoulliFill, defaultGenerator, normalFill, uniformFill } from '../random/index.ts';
+import { bernoulliFill, normalFill, uniformFill } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
+import { drawOrder, toLogicalOrder } from './draw-order.ts';
+import { generatorArg } from './generator-arg.ts';
 import type { Args, OpDef, OutputSpec } from './types.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
@@ -22,17 +24,18 @@ function randomBody(name: string, signature: string, fill: (out: Float32Array | 
     forward: (a: Args, spec: OutputSpec) => {
       const out = allocate(spec.dtype, T(a.self).numel()) as Float32Array | Float64Array;
       fill(out, a);
-      return Tensor.fromData(out, spec.shape, spec.dtype);
+      return Tensor.fromData(toLogicalOrder(out, drawOrder(T(a.self))), spec.shape, spec.dtype);
     },
   };
 }
 
-export const uniformBody = randomBody('_uniform', '_uniform(Tensor self, float from=0, float to=1) -> Tensor', (out, a) =>
-  uniformFill(defaultGenerator, out, Number(a.from), Number(a.to)),
+export const uniformBody = randomBody('_uniform', '_uniform(Tensor self, float from=0, float to=1, *, Generator? generator=None) -> Tensor', (out, a) =>
+  uniformFill(generatorArg(a, 'uniform_'), out, Number(a.from), Number(a.to)),
 );
-export const normalBody = randomBody('_normal', '_normal(Tensor self, float mean=0, float std=1) -> Tensor', (out, a) =>
-  normalFill(defaultGenerator, out, Number(a.mean), Number(a.std)),
+export const normalBody = randomBody('_normal', '_normal(Tensor self, float mean=0, float std=1, *, Generator? generator=None) -> Tensor', (out, a) =>
+  // A non-contiguous self takes PyTorch's element-by-element path whatever its size.
+  normalFill(generatorArg(a, 'normal_'), out, Number(a.mean), Number(a.std), T(a.self).isContiguous()),
 );
-export const bernoulliBody = randomBody('_bernoulli', '_bernoulli(Tensor self, float p=0.5) -> Tensor', (out, a) =>
-  bernoulliFill(defaultGenerator, out, Number(a.p)),
+export const bernoulliBody = randomBody('_bernoulli', '_bernoulli(Tensor self, float p=0.5, *, Generator? generator=None) -> Tensor', (out, a) =>
+  bernoulliFill(generatorArg(a, 'bernoulli_'), out, Number(a.p)),
 );

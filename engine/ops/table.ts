@@ -44,6 +44,7 @@ import {
 } from './nn.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
+import { bernoulliProbsOp, multinomialOp, samplerBodies } from './sampling.ts';
 import {
   addcdivOp, addcmulOp, clampMaxOp, clampMinOp, clipOp, crossEntropyOp, gerOp, indexSelectOp, lerpOp, outerOp, sortOp, topkOp,
 } from './misc.ts';
@@ -82,7 +83,7 @@ export function opTable(): readonly OpDef[] {
     addmmOp, linearOp, leakyReluOp, hardtanhOp, eluOp, geluOp, siluOp, softplusOp, softmaxOp, logSoftmaxOp,
     layerNormOp, embeddingOp, oneHotOp, dropoutOp, constantPadNdOp,
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
-    uniformBody, normalBody, bernoulliBody,
+    uniformBody, normalBody, bernoulliBody, multinomialOp, bernoulliProbsOp, ...samplerBodies.map(([body]) => body),
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
     iscloseOp,
     im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
@@ -102,6 +103,7 @@ export function opTable(): readonly OpDef[] {
     inplace(uniformBody, 'uniform_', true),
     inplace(normalBody, 'normal_', true),
     inplace(bernoulliBody, 'bernoulli_', true),
+    ...samplerBodies.map(([body, name]) => inplace(body, name, true)),
   ];
   table = [...outOfPlace, ...inplaceVariants];
   return table;

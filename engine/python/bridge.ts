@@ -5,7 +5,7 @@
  */
 import * as engine from '../index.ts';
 import { getPrintOptions, setPrintOptions } from '../format/index.ts';
-import { defaultGenerator } from '../random/index.ts';
+import { Generator, defaultGenerator, randomInt64 } from '../random/index.ts';
 import { onceDifferentiableOutputs } from '../autograd/custom.ts';
 import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
 import { storageBytes, storageFromBytes, storageKey, storageLength, tensorOnStorage } from '../storage-bytes.ts';
@@ -26,11 +26,15 @@ export function createEngineModule(): object {
     ...engine,
     setPrintOptions,
     getPrintOptions,
-    // Python ints can exceed 2^53: seeds cross the bridge as decimal strings.
-    manualSeedFromString: (seed: string) => engine.manualSeed(BigInt(seed)),
-    initialSeedString: () => defaultGenerator.initialSeed().toString(),
-    getRngState: () => defaultGenerator.getState(),
-    setRngState: (bytes: ArrayLike<number>) => defaultGenerator.setState(Uint8Array.from(bytes)),
+    // Python ints can exceed 2^53: seeds cross the bridge as decimal strings. Each call takes the
+    // generator it acts on (a `torch.Generator()`'s own), the default one when omitted.
+    defaultGenerator,
+    newGenerator: () => new Generator(),
+    manualSeedFromString: (seed: string, gen: Generator = defaultGenerator) => gen.manualSeed(BigInt(seed)),
+    initialSeedString: (gen: Generator = defaultGenerator) => gen.initialSeed().toString(),
+    getRngState: (gen: Generator = defaultGenerator) => gen.getState(),
+    setRngState: (bytes: ArrayLike<number>, gen: Generator = defaultGenerator) => gen.setState(Uint8Array.from(bytes)),
+    randomInt64String: (gen: Generator = defaultGenerator) => randomInt64(gen).toString(),
     // Custom Functions: line recording of the user's forward/backward, gradcheck of their nodes.
     isRecording,
     recordCustomCall,

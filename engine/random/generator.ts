@@ -89,7 +89,7 @@ export class Generator {
   setState(state: Uint8Array): void {
     if (state.length !== STATE_BYTES && state.length !== LEGACY_STATE_BYTES) {
       throw new RangeError(
-        `Expected either a THGeneratorState of size ${LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size ${STATE_BYTES} but found the input RNG state size to be ${state.length}`,
+        `Expected either a CPUGeneratorImplStateLegacy of size ${LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size ${STATE_BYTES} but found the input RNG state size to be ${state.length}`,
       );
     }
     const view = new DataView(state.buffer, state.byteOffset, state.byteLength);

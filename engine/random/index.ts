@@ -11,3 +11,8 @@ export { normalFill, sampleNormal } from './normal.ts';
 export { randintFill } from './randint.ts';
 export { randperm } from './randperm.ts';
 export { bernoulliFill } from './bernoulli.ts';
+export { exponentialFill, geometricFill } from './exponential.ts';
+export { randomBitsFill, randomInt64 } from './random-bits.ts';
+export {
+  MultinomialError, checkExponentialRoute, exponentialKeys, rowArgmax, sampleWithReplacement, usesExponentialTrick,
+} from './multinomial.ts';

@@ -82,4 +82,5 @@ from .serialization import save, load  # noqa: E402,F401
 from . import _deepcopy  # noqa: E402
 
 _deepcopy.install()
+from . import random, utils  # noqa: E402,F401
 from .nn.parameter import Parameter as _Parameter  # noqa: E402,F401

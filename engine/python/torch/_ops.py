@@ -17,6 +17,10 @@ def _convert(op_name, param, value):
     kind = param["type"]
     if value is None:
         return None
+    if kind.startswith("Generator"):
+        from ._generator import engine_generator
+
+        return engine_generator(op_name, value)
     if kind.startswith("Tensor[]") or kind.startswith("Tensor?[]"):
         return js_list([as_engine_tensor(v) for v in value])
     if kind.startswith("Tensor"):
