@@ -3,6 +3,7 @@ import { runtimeError } from '../errors.ts';
 import type { Args, BackwardContext, OpDef } from '../ops/types.ts';
 import type { Tensor } from '../tensor.ts';
 import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
+import { savedAttributes, type SavedAttribute } from './saved-attributes.ts';
 
 export class OpNode extends GradNode implements BackwardContext {
   readonly args: Args;
@@ -43,6 +44,11 @@ export class OpNode extends GradNode implements BackwardContext {
 
   name(): string {
     return this.gradFnName;
+  }
+
+  /** `grad_fn._saved_*` in PyTorch's names (see saved-attributes.ts). */
+  override savedAttributes(): SavedAttribute[] {
+    return savedAttributes(this.op, this.gradFnName, this.savedTensors ?? new Map(), this.args);
   }
 
   saved(name: string): Tensor {
