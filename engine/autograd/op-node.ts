@@ -48,7 +48,9 @@ export class OpNode extends GradNode implements BackwardContext {
 
   /** `grad_fn._saved_*` in PyTorch's names (see saved-attributes.ts). */
   override savedAttributes(): SavedAttribute[] {
-    return savedAttributes(this.op, this.gradFnName, this.savedTensors ?? new Map(), this.args);
+    const inputShape = (input: string): readonly number[] | undefined =>
+      this.edgeNames.includes(input) ? this.meta(input).shape : undefined;
+    return savedAttributes(this.op, this.gradFnName, this.savedTensors ?? new Map(), this.args, inputShape);
   }
 
   saved(name: string): Tensor {

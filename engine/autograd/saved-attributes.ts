@@ -22,9 +22,20 @@ interface SavedNameRule {
   readonly number?: readonly string[];
   /** PyTorch lists these and returns None when the call did not need them (`(x * 2)._saved_self`). */
   readonly noneWhenAbsent?: readonly string[];
+  /** Input sizes PyTorch saves instead of the tensor (`_saved_self_sym_sizes`): attribute → input. */
+  readonly sizes?: Readonly<Record<string, string>>;
 }
 
+const SELF_SIZES = { self_sym_sizes: 'self' } as const;
+
 const RULES: Readonly<Record<string, SavedNameRule>> = {
+  SumBackward0: { hide: ['keepdim'], sizes: SELF_SIZES },
+  SumBackward1: { sizes: SELF_SIZES },
+  MeanBackward1: { sizes: SELF_SIZES },
+  ProdBackward0: { hide: ['keepdim'] },
+  MeanBackward0: { hide: ['keepdim'] },
+  MaxBackward1: { hide: ['keepdim'] },
+  MinBackward1: { hide: ['keepdim'] },
   MulBackward0: { noneWhenAbsent: ['self', 'other'] },
   DivBackward0: { noneWhenAbsent: ['self', 'other'] },
   PowBackward0: { number: ['exponent'], hide: ['result'] },
@@ -37,10 +48,10 @@ const RULES: Readonly<Record<string, SavedNameRule>> = {
   GeluBackward0: { hide: ['result'] },
   SiluBackward0: { hide: ['result'] },
   SoftplusBackward0: { hide: ['result'] },
-  ViewBackward0: { hide: ['size'] },
-  ReshapeAliasBackward0: { hide: ['shape'] },
-  UnsafeViewBackward0: { hide: ['size'] },
-  ExpandBackward0: { hide: ['size'] },
+  ViewBackward0: { hide: ['size', 'shape'], sizes: SELF_SIZES },
+  ReshapeAliasBackward0: { hide: ['shape'], sizes: SELF_SIZES },
+  UnsafeViewBackward0: { hide: ['size'], sizes: SELF_SIZES },
+  ExpandBackward0: { hide: ['size'], sizes: SELF_SIZES },
 };
 
 /** Arguments that choose the output's form, never read by a backward formula. */
@@ -66,6 +77,7 @@ export function savedAttributes(
   gradFnName: string,
   saved: ReadonlyMap<string, SavedTensor>,
   args: Readonly<Record<string, unknown>>,
+  inputShape: (input: string) => readonly number[] | undefined,
 ): SavedAttribute[] {
   const rule = RULES[gradFnName] ?? {};
   const hidden = new Set(rule.hide ?? []);
@@ -86,13 +98,25 @@ export function savedAttributes(
   for (const name of rule.noneWhenAbsent ?? []) {
     if (!out.has(name)) out.set(name, { name, kind: 'value', value: null });
   }
+  for (const [name, input] of Object.entries(rule.sizes ?? {})) {
+    const shape = inputShape(input);
+    if (shape) out.set(name, { name, kind: 'value', value: [...shape] });
+  }
   for (const param of paramsOf(op)) {
     const value = args[param.name];
     if (value === undefined || value === null || hidden.has(param.name) || NEVER_SAVED.has(param.name) || out.has(param.name)) continue;
     if (param.type.startsWith('Tensor') || param.type.startsWith('ScalarType')) continue;
-    // `int[1] dim` accepts a bare int; PyTorch stores (and prints) it as a tuple.
-    const isList = param.type.startsWith('int[');
-    out.set(param.name, { name: param.name, kind: 'value', value: isList && typeof value === 'number' ? [value] : value });
+    out.set(param.name, { name: param.name, kind: 'value', value: asPyTorchSaves(param, value) });
   }
   return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** PyTorch's Reduction enum, which its loss nodes save instead of the string. */
+const REDUCTION_ENUM: Readonly<Record<string, number>> = { none: 0, mean: 1, sum: 2 };
+
+function asPyTorchSaves(param: OpParamInfo, value: unknown): unknown {
+  // `int[1] dim` accepts a bare int; PyTorch stores (and prints) it as a tuple.
+  if (param.type.startsWith('int[') && typeof value === 'number') return [value];
+  if (param.name === 'reduction' && typeof value === 'string') return REDUCTION_ENUM[value] ?? value;
+  return value;
 }
