@@ -21,6 +21,7 @@ export { AccumulateGrad, GradNode, SavedTensor, popSavedTensorHooks, pushSavedTe
 export type { SavedAttribute } from './autograd/saved-attributes.ts';
 export type { Edge, NodePostHook, NodePreHook, SavedTensorHooks, TensorHook, TensorMeta } from './autograd/node.ts';
 export { applyCustom, CustomNode } from './autograd/custom.ts';
+export { dependsOnOtherLeaves } from './autograd/graph-walk.ts';
 export type { CustomFunctionSpec } from './autograd/custom.ts';
 export { index, indexPut_ } from './indexing.ts';
 export type { IndexItem } from './indexing.ts';
