@@ -167,12 +167,17 @@ export class SavedTensor {
   private hooks: SavedTensorHooks | null = null;
   private packed: unknown = null;
 
-  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null) {
+  /** `packable`: false for what only our backward keeps (PyTorch does not save it, so no hook sees it). */
+  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null, packable = true) {
     this.tensor = tensor;
     this.savedVersion = tensor.version;
     const hooks = defaultHooks[defaultHooks.length - 1];
-    // PyTorch does not hand wrapped numbers (`x * 2`'s 2) to the hooks.
-    if (hooks && !tensor.isWrappedNumber) this.packWith(hooks);
+    // PyTorch 2.x does not hand wrapped numbers (`x * 2`'s 2) to the hooks.
+    if (hooks && packable && !tensor.isWrappedNumber) this.packWith(hooks);
+  }
+
+  get hasHooks(): boolean {
+    return this.hooks !== null;
   }
 
   /** Whether the node saved its own output (PyTorch's `_saved_result`). */
@@ -190,13 +195,14 @@ export class SavedTensor {
         'Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.',
       );
     }
-    this.packWith(hooks);
+    // A tensor saved as itself is handed to the hook detached, as PyTorch does.
+    this.packWith(hooks, this.tensor.detach());
   }
 
-  private packWith(hooks: SavedTensorHooks): void {
+  private packWith(hooks: SavedTensorHooks, shown: Tensor = this.tensor!): void {
     const t = this.tensor!;
     const version = t.version;
-    this.packed = hooks.pack(t);
+    this.packed = hooks.pack(shown);
     this.hooks = hooks;
     if (t.version !== version) {
       throw runtimeError(

@@ -57,6 +57,9 @@ const RULES: Readonly<Record<string, SavedNameRule>> = {
 /** Arguments that choose the output's form, never read by a backward formula. */
 const NEVER_SAVED = new Set(['dtype', 'out', 'generator', 'layout', 'device', 'memory_format', 'pin_memory', 'non_blocking', 'copy', 'train', 'inplace']);
 
+/** Whether `key` is kept for our backward only (PyTorch saves no such tensor for this node). */
+export const isSavedOnlyHere = (gradFnName: string, key: string): boolean => RULES[gradFnName]?.hide?.includes(key) ?? false;
+
 const paramsByOp = new WeakMap<OpDef, readonly OpParamInfo[]>();
 
 function paramsOf(op: OpDef): readonly OpParamInfo[] {
@@ -119,4 +122,21 @@ function asPyTorchSaves(param: OpParamInfo, value: unknown): unknown {
   if (param.type.startsWith('int[') && typeof value === 'number') return [value];
   if (param.name === 'reduction' && typeof value === 'string') return REDUCTION_ENUM[value] ?? value;
   return value;
+}
+
+/**
+ * Saved entries in the order PyTorch saves (and unpacks) them: inputs in signature order, then
+ * outputs, then anything else. Pack hooks run in this order.
+ */
+export function inPyTorchSaveOrder<T>(
+  op: OpDef,
+  entries: readonly [string, T][],
+  isOutput: (key: string, value: T) => boolean,
+): [string, T][] {
+  const position = new Map(paramsOf(op).map((p, i) => [p.name, i]));
+  const rank = ([key, value]: [string, T]): number => {
+    if (key === 'x') return isOutput(key, value) ? 1000 : -1;
+    return position.get(key) ?? (isOutput(key, value) ? 1000 : 2000);
+  };
+  return [...entries].sort((a, b) => rank(a) - rank(b));
 }

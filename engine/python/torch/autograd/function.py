@@ -113,6 +113,14 @@ class Function(metaclass=_FunctionMeta):
 
     vjp = backward
 
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @classmethod
+    def _uses_setup_context(cls):
+        return getattr(cls.setup_context, "__func__", cls.setup_context) is not _BASE_SETUP_CONTEXT
+
     @classmethod
     def apply(cls, *args, **kwargs):
         ctx = cls._backward_cls()
@@ -121,7 +129,12 @@ class Function(metaclass=_FunctionMeta):
             builtins.bool(grad_on and isinstance(a, Tensor) and a.requires_grad) for a in args
         )
         with no_grad():
-            output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, (ctx,) + args, kwargs)
+            if cls._uses_setup_context():
+                # PyTorch 2.x style: forward(*args) without ctx, then setup_context(ctx, inputs, output).
+                output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, args, kwargs)
+                cls.setup_context(ctx, args, output)
+            else:
+                output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, (ctx,) + args, kwargs)
         is_tuple = isinstance(output, tuple)
         outputs = output if is_tuple else (output,)
         if not any(ctx.needs_input_grad):
@@ -176,6 +189,9 @@ class Function(metaclass=_FunctionMeta):
         it = iter(wrapped)
         final = tuple(next(it) if isinstance(o, Tensor) else o for o in outputs)
         return final if is_tuple else final[0]
+
+
+_BASE_SETUP_CONTEXT = Function.__dict__["setup_context"].__func__
 
 
 class InplaceFunction(Function):

@@ -20,6 +20,7 @@ __all__ = ["Node", "saved_tensors_hooks", "save_on_cpu", "disable_saved_tensors_
 # Engine node (by JS identity) → its Python object; custom Functions register their ctx here.
 _nodes = weakref.WeakValueDictionary()
 _classes = {}
+_metadata = {}
 
 
 class Node:
@@ -34,13 +35,9 @@ class Node:
 
     @property
     def metadata(self):
-        # Kept on the engine node, so it outlives this Python object as PyTorch's does.
-        store = getattr(self._n, "_pyMetadata", None)
-        if store is None or store is jsnull:
-            store = {}
-            self._n._pyMetadata = create_proxy(store)
-            return store
-        return store
+        # Kept by node id rather than on this (weakly cached) object, so it lasts as long as
+        # PyTorch's does; only nodes whose metadata was asked for have an entry.
+        return _metadata.setdefault(self._n.id, {})
 
     def register_hook(self, fn):
         """fn(grad_inputs, grad_outputs) runs after this node; it may return new grad_inputs."""
