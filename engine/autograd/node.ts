@@ -228,6 +228,19 @@ export class SavedTensor {
     return t;
   }
 
+  /**
+   * What `grad_fn._saved_result` hands the user: PyTorch rebuilds a saved output as a new tensor
+   * object (same data and version counter, same grad_fn), so `y.grad_fn._saved_result is y` is False.
+   */
+  unpackForUser(): Tensor {
+    const t = this.unpack();
+    if (this.isOutputOf === null || this.hooks) return t;
+    const rebuilt = t.detach();
+    rebuilt.gradFn = this.isOutputOf;
+    rebuilt.outputNr = t.outputNr;
+    return rebuilt;
+  }
+
   release(): void {
     this.tensor = null;
     this.hooks = null;

@@ -127,6 +127,21 @@ try:
 except AttributeError as err:
     print(err)
 
+# %% autograd_mechanics_docs_saved_tensors
+# "Saved tensors" in the autograd mechanics notes: an input comes back as itself, an output as a
+# new tensor object with the same data.
+import torch
+torch.manual_seed(0)
+x = torch.randn(5, requires_grad=True)
+y = x.pow(2)
+print(bool((x == y.grad_fn._saved_self).all()))  # True
+print(x is y.grad_fn._saved_self)  # True
+x = torch.randn(5, requires_grad=True)
+y = x.exp()
+print(bool((y == y.grad_fn._saved_result).all()))  # True
+print(y is y.grad_fn._saved_result)  # False
+print(y.grad_fn._saved_result.grad_fn is y.grad_fn, y.grad_fn._saved_result.requires_grad)
+
 # %% saved_attribute_after_backward_raises
 import torch
 x = torch.tensor([1.0, 2.0], requires_grad=True)

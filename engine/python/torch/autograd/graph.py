@@ -84,7 +84,7 @@ def _saved_attribute(node, attribute, key, raw):
             if attr.name != key:
                 continue
             if attr.kind == "tensor":
-                return SavedTensor(attr.saved) if raw else _wrap(call(attr.saved.unpack))
+                return SavedTensor(attr.saved) if raw else _wrap(call(attr.saved.unpackForUser))
             if not raw:
                 return _py_value(attr.value)
             if attr.value is None or attr.value is jsnull:
