@@ -546,3 +546,26 @@ print(torch.autograd.functional.hessian(f, x))
 print(vmap(torch.dot)(torch.ones(2, 3), torch.arange(6.0).view(2, 3)))
 print(vmap(lambda a: a * 2, in_dims=1)(torch.arange(6.0).view(2, 3)))
 print(vmap(jacrev(torch.sin))(torch.tensor([[0.0, 1.0], [2.0, 3.0]])))
+
+# %% func_vmap_and_per_sample_gradients
+# vmap by slices and stack (torch.func tutorial's per-sample gradients, cut down); torch.vmap too.
+import torch
+from torch.func import vmap, grad
+torch.manual_seed(0)
+x, y = torch.randn(2, 5), torch.randn(2, 5)
+print(vmap(torch.dot)(x, y))
+print(vmap(torch.mul, in_dims=(0, None))(x, torch.arange(5.)))
+print(vmap(lambda a: a.sum(0), in_dims=1, out_dims=0)(torch.arange(6.).view(2, 3)))
+print(vmap(lambda a: (a * 2, a.sum()))(x))
+print(vmap(vmap(torch.mul))(torch.ones(2, 3), torch.arange(6.).view(2, 3)))
+w = torch.randn(3, 2)
+
+def loss(w, xi, yi):
+    return ((xi @ w - yi) ** 2).mean()
+
+xs, ys = torch.randn(4, 3), torch.randn(4, 2)
+print(vmap(grad(loss), in_dims=(None, 0, 0))(w, xs, ys))
+try:
+    vmap(torch.mul)(torch.ones(2), torch.ones(3))
+except ValueError as e:
+    print(e)

@@ -225,14 +225,15 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
                 f"vmap(func, in_dims={in_dims}, ...)(<inputs>): in_dims is not compatible with the structure of `inputs`. "
                 f"in_dims has structure {len(dims)} but inputs has structure {len(args)}."
             )
-        sizes = {a.shape[d] for a, d in zip(args, dims) if d is not None and isinstance(a, torch.Tensor)}
+        batch_sizes = [a.shape[d] for a, d in zip(args, dims) if d is not None and isinstance(a, torch.Tensor)]
+        sizes = set(batch_sizes)
         if not sizes:
             raise ValueError(
                 f"vmap(func, in_dims={in_dims}, ...)(<inputs>): at least one input must be batched (in_dims not None)"
             )
         if len(sizes) != 1:
             raise ValueError(
-                f"vmap(func, in_dims={in_dims}, ...)(<inputs>): Expected all tensors to have the same size in the mapped dimension, got sizes {sorted(sizes)} for the mapped dimension"
+                f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes {batch_sizes} for the mapped dimension"
             )
         (batch,) = sizes
         results = []
