@@ -24,6 +24,8 @@ interface SavedNameRule {
   readonly noneWhenAbsent?: readonly string[];
   /** Input sizes PyTorch saves instead of the tensor (`_saved_self_sym_sizes`): attribute → input. */
   readonly sizes?: Readonly<Record<string, string>>;
+  /** Input element counts PyTorch saves (`_saved_self_sym_numel`): attribute → input. */
+  readonly numels?: Readonly<Record<string, string>>;
 }
 
 const SELF_SIZES = { self_sym_sizes: 'self' } as const;
@@ -31,9 +33,9 @@ const SELF_SIZES = { self_sym_sizes: 'self' } as const;
 const RULES: Readonly<Record<string, SavedNameRule>> = {
   SumBackward0: { hide: ['keepdim'], sizes: SELF_SIZES },
   SumBackward1: { sizes: SELF_SIZES },
-  MeanBackward1: { sizes: SELF_SIZES },
+  MeanBackward1: { sizes: SELF_SIZES, numels: { self_sym_numel: 'self' } },
   ProdBackward0: { hide: ['keepdim'] },
-  MeanBackward0: { hide: ['keepdim'] },
+  MeanBackward0: { hide: ['keepdim'], sizes: SELF_SIZES, numels: { self_sym_numel: 'self' } },
   MaxBackward1: { hide: ['keepdim'] },
   MinBackward1: { hide: ['keepdim'] },
   MulBackward0: { noneWhenAbsent: ['self', 'other'] },
@@ -104,6 +106,10 @@ export function savedAttributes(
   for (const [name, input] of Object.entries(rule.sizes ?? {})) {
     const shape = inputShape(input);
     if (shape) out.set(name, { name, kind: 'value', value: [...shape] });
+  }
+  for (const [name, input] of Object.entries(rule.numels ?? {})) {
+    const shape = inputShape(input);
+    if (shape) out.set(name, { name, kind: 'value', value: shape.reduce((n, d) => n * d, 1) });
   }
   for (const param of paramsOf(op)) {
     const value = args[param.name];

@@ -142,6 +142,15 @@ print(bool((y == y.grad_fn._saved_result).all()))  # True
 print(y is y.grad_fn._saved_result)  # False
 print(y.grad_fn._saved_result.grad_fn is y.grad_fn, y.grad_fn._saved_result.requires_grad)
 
+# 2.x golden: "{'_saved_self_sym_numel': 6, '_saved_self_sym_sizes': (2, 3)}\n{'_saved_dim': (0,), '_saved_keepdim': True, '_saved_self_sym_numel': 6, '_saved_self_sym_sizes': (2, 3)}\n"
+# %% mean_saves_sizes_and_numel
+# PyTorch 2.x's derivatives.yaml: mean saves self.sym_sizes() and self.sym_numel() (1.13 called them
+# _saved_self_sizes and _saved_self_numel, and mean(dim) also kept self).
+import torch
+x = torch.ones(2, 3, requires_grad=True)
+for y in (x.mean(), x.mean(0, keepdim=True)):
+    print({a: getattr(y.grad_fn, a) for a in dir(y.grad_fn) if a.startswith("_saved_")})
+
 # %% saved_attribute_after_backward_raises
 import torch
 x = torch.tensor([1.0, 2.0], requires_grad=True)
