@@ -17,9 +17,11 @@ export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from './autograd/gr
 export { isAnomalyCheckNanEnabled, isAnomalyEnabled, setAnomalyEnabled, setAnomalyHost } from './autograd/anomaly.ts';
 export type { AnomalyHost } from './autograd/anomaly.ts';
 export { backward, grad } from './autograd/api.ts';
-export { AccumulateGrad, GradNode, SavedTensor } from './autograd/node.ts';
-export type { Edge, TensorHook, TensorMeta } from './autograd/node.ts';
+export { AccumulateGrad, GradNode, SavedTensor, popSavedTensorHooks, pushSavedTensorHooks } from './autograd/node.ts';
+export type { SavedAttribute } from './autograd/saved-attributes.ts';
+export type { Edge, NodePostHook, NodePreHook, SavedTensorHooks, TensorHook, TensorMeta } from './autograd/node.ts';
 export { applyCustom, CustomNode } from './autograd/custom.ts';
+export { dependsOnOtherLeaves } from './autograd/graph-walk.ts';
 export type { CustomFunctionSpec } from './autograd/custom.ts';
 export { index, indexPut_ } from './indexing.ts';
 export type { IndexItem } from './indexing.ts';

@@ -55,14 +55,19 @@ export class CustomNode extends GradNode {
     return this.savedList.map((s) => s.unpack());
   }
 
+  /** ctx._raw_saved_tensors: the SavedTensor objects themselves (register_hooks). */
+  rawSavedTensors(): readonly SavedTensor[] {
+    return this.savedList;
+  }
+
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {
     const materialize = this.spec.materializeGrads ?? true;
     const gradsIn = grads.map((g, i) => {
       if (g || !materialize) return g;
       return zerosOf(this.outputMeta[i]);
     });
-    const result = this.spec.backward(this, gradsIn);
     const expected = this.spec.inputs.length;
+    const result = withoutTrailingNones(this.spec.backward(this, gradsIn), expected);
     if (result.length !== expected) {
       throw runtimeError(`function ${this.spec.name} returned an incorrect number of gradients (expected ${expected}, got ${result.length})`);
     }
@@ -96,6 +101,15 @@ export class CustomNode extends GradNode {
     for (const s of this.savedList) s.release();
     return true;
   }
+}
+
+/**
+ * A backward may return more gradients than forward took inputs when the extras are all None
+ * (the docs' LinearFunction returns grad_bias even when called without a bias): PyTorch drops them.
+ */
+function withoutTrailingNones(result: (Tensor | null)[], expected: number): (Tensor | null)[] {
+  if (result.length <= expected) return result;
+  return result.slice(expected).every((g) => g === null || g === undefined) ? result.slice(0, expected) : result;
 }
 
 /** Typed arrays start zeroed, so an empty tensor is a zeros tensor. */

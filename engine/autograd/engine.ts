@@ -79,13 +79,14 @@ export function runBackward(
       const node = queue.pop();
       const buffer = buffers.get(node) ?? [];
       buffers.delete(node);
-      const gradsIn = node.outputMeta.map((_, i) => runTensorHooks(node, i, buffer[i] ?? null));
+      const gradsIn = runPreHooks(node, node.outputMeta.map((_, i) => runTensorHooks(node, i, buffer[i] ?? null)));
 
       const slots = captureSlots?.get(node);
       if (slots) slots.forEach((slot, i) => (captured[i] = gradsIn[slot] ?? null));
 
       if (node instanceof AccumulateGrad) {
         if (!inputs && gradsIn[0]) accumulateIntoLeaf(node.variable, gradsIn[0], createGraph);
+        runPostHooks(node, [], gradsIn);
         continue;
       }
       if (needed && !needed.has(node)) continue;
@@ -98,6 +99,7 @@ export function runBackward(
         recorder?.backwardError(node, error, isNanGradientError(error));
         throw error;
       }
+      validated = runPostHooks(node, validated, gradsIn);
       recorder?.backwardStep(node, gradsIn, validated);
       executed.push(node);
 
@@ -205,6 +207,28 @@ function runTensorHooks(node: GradNode, outputNr: number, grad: Tensor | null): 
     retained.grad = retained.grad ? noGrad(() => add(retained.grad!, g)) : contiguousCopy(g);
   }
   return g;
+}
+
+/** grad_fn.register_prehook: each hook may replace the node's incoming gradients. */
+function runPreHooks(node: GradNode, gradOutputs: (Tensor | null)[]): (Tensor | null)[] {
+  let grads = gradOutputs;
+  for (const hook of [...node.preHooks]) grads = checkedHookResult(hook(grads), grads.length, 'pre-hook') ?? grads;
+  return grads;
+}
+
+/** grad_fn.register_hook: each hook sees (grad_inputs, grad_outputs) and may replace grad_inputs. */
+function runPostHooks(node: GradNode, gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]): (Tensor | null)[] {
+  let grads = gradInputs;
+  for (const hook of [...node.postHooks]) grads = checkedHookResult(hook(grads, gradOutputs), grads.length, 'hook') ?? grads;
+  return grads;
+}
+
+function checkedHookResult(result: (Tensor | null)[] | void | undefined | null, expected: number, kind: string): (Tensor | null)[] | null {
+  if (result === undefined || result === null) return null;
+  if (result.length !== expected) {
+    throw runtimeError(`${kind} returned an invalid number of values (got ${result.length}, but expected ${expected})`);
+  }
+  return result;
 }
 
 /** PyTorch's validate_outputs: sum a broadcast gradient to the input's shape, cast to its dtype. */

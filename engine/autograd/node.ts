@@ -7,6 +7,7 @@ import { runtimeError } from '../errors.ts';
 import { forwardStackForNewNode, isAnomalyEnabled } from './anomaly.ts';
 import type { Tensor } from '../tensor.ts';
 import type { SourceLocation } from '../trace/schema.ts';
+import type { SavedAttribute } from './saved-attributes.ts';
 
 /** A tensor hook: may return a replacement gradient. */
 export type TensorHook = (grad: Tensor) => Tensor | void | undefined | null;
@@ -22,6 +23,12 @@ const hookInfo = new WeakMap<TensorHook, HookInfo>();
 export const describeHook = (hook: TensorHook, info: HookInfo): void => void hookInfo.set(hook, info);
 
 export const hookInfoOf = (hook: TensorHook): HookInfo => hookInfo.get(hook) ?? { name: hook.name || '<hook>' };
+
+/** `grad_fn.register_prehook(fn)`: sees the output gradients before the node runs; may replace them. */
+export type NodePreHook = (gradOutputs: (Tensor | null)[]) => (Tensor | null)[] | void | undefined | null;
+
+/** `grad_fn.register_hook(fn)`: sees (grad_inputs, grad_outputs) after the node ran; may replace grad_inputs. */
+export type NodePostHook = (gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]) => (Tensor | null)[] | void | undefined | null;
 
 /** An edge to an input's node and which of that node's inputs it feeds. */
 export type Edge = [GradNode | null, number];
@@ -51,6 +58,9 @@ export abstract class GradNode {
   private hooksByOutput: Map<number, TensorHook[]> | null = null;
   /** Tensors whose `.grad` should be kept (retain_grad) per output number. */
   retainedOutputs: Map<number, Tensor> | null = null;
+  /** Hooks on the node itself (not on a tensor), in registration order. */
+  readonly preHooks: NodePreHook[] = [];
+  readonly postHooks: NodePostHook[] = [];
   /** In anomaly mode: the user's stack when this node was created, named when its backward fails. */
   readonly forwardStack: string | null = forwardStackForNewNode();
 
@@ -68,6 +78,11 @@ export abstract class GradNode {
 
   /** Output gradients in, one gradient per input edge out. Runs under the backward's grad mode. */
   abstract apply(grads: (Tensor | null)[]): (Tensor | null)[];
+
+  /** `grad_fn._saved_*` attributes; nodes outside the op table have none. */
+  savedAttributes(): readonly SavedAttribute[] {
+    return [];
+  }
 
   /** Free saved tensors (after a backward without retain_graph). Returns whether anything was held. */
   release(): boolean {
@@ -127,22 +142,79 @@ export function gradientEdge(t: Tensor): Edge {
 export const FREED_GRAPH_MESSAGE =
   'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
 
+/** A pack/unpack pair (torch.autograd.graph.saved_tensors_hooks): pack runs when a tensor is saved. */
+export interface SavedTensorHooks {
+  readonly pack: (tensor: Tensor) => unknown;
+  readonly unpack: (packed: unknown) => Tensor;
+}
+
+const defaultHooks: SavedTensorHooks[] = [];
+
+/** Enter a `saved_tensors_hooks` block: every tensor saved until the matching pop is packed by it. */
+export const pushSavedTensorHooks = (hooks: SavedTensorHooks): void => void defaultHooks.push(hooks);
+
+export const popSavedTensorHooks = (): void => void defaultHooks.pop();
+
 /**
  * A tensor saved for backward, with the version it had when saved. Unpacking checks the version
  * (an in-place write since then makes the gradient wrong) and whether the graph was freed.
+ * Under saved-tensor hooks it keeps only what `pack` returned, and unpacking calls `unpack`
+ * (without the version check: PyTorch cannot track versions through the hooks either).
  */
 export class SavedTensor {
   private tensor: Tensor | null;
   private readonly savedVersion: number;
+  private hooks: SavedTensorHooks | null = null;
+  private packed: unknown = null;
 
-  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null) {
+  /** `packable`: false for what only our backward keeps (PyTorch does not save it, so no hook sees it). */
+  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null, packable = true) {
     this.tensor = tensor;
     this.savedVersion = tensor.version;
+    const hooks = defaultHooks[defaultHooks.length - 1];
+    // PyTorch 2.x does not hand wrapped numbers (`x * 2`'s 2) to the hooks.
+    if (hooks && packable && !tensor.isWrappedNumber) this.packWith(hooks);
+  }
+
+  get hasHooks(): boolean {
+    return this.hooks !== null;
+  }
+
+  /** Whether the node saved its own output (PyTorch's `_saved_result`). */
+  get isOutput(): boolean {
+    return this.isOutputOf !== null;
+  }
+
+  /** `grad_fn._raw_saved_x.register_hooks(pack, unpack)`: packs the saved tensor now. */
+  registerHooks(hooks: SavedTensorHooks): void {
+    if (this.hooks) {
+      throw runtimeError('Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only one pair of hooks is allowed at a time.');
+    }
+    if (this.tensor === null) {
+      throw runtimeError(
+        'Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.',
+      );
+    }
+    // A tensor saved as itself is handed to the hook detached, as PyTorch does.
+    this.packWith(hooks, this.tensor.detach());
+  }
+
+  private packWith(hooks: SavedTensorHooks, shown: Tensor = this.tensor!): void {
+    const t = this.tensor!;
+    const version = t.version;
+    this.packed = hooks.pack(shown);
+    this.hooks = hooks;
+    if (t.version !== version) {
+      throw runtimeError(
+        'A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook can not be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook.',
+      );
+    }
   }
 
   unpack(): Tensor {
     const t = this.tensor;
     if (t === null) throw runtimeError(FREED_GRAPH_MESSAGE);
+    if (this.hooks) return this.hooks.unpack(this.packed);
     if (t.version !== this.savedVersion) {
       const gradFn = this.isOutputOf ?? t.gradFn;
       const which = gradFn ? `, which is output ${t.outputNr} of ${gradFn.name()},` : '';
@@ -156,8 +228,23 @@ export class SavedTensor {
     return t;
   }
 
+  /**
+   * What `grad_fn._saved_result` hands the user: PyTorch rebuilds a saved output as a new tensor
+   * object (same data and version counter, same grad_fn), so `y.grad_fn._saved_result is y` is False.
+   */
+  unpackForUser(): Tensor {
+    const t = this.unpack();
+    if (this.isOutputOf === null || this.hooks) return t;
+    const rebuilt = t.detach();
+    rebuilt.gradFn = this.isOutputOf;
+    rebuilt.outputNr = t.outputNr;
+    return rebuilt;
+  }
+
   release(): void {
     this.tensor = null;
+    this.hooks = null;
+    this.packed = null;
   }
 
   get isReleased(): boolean {

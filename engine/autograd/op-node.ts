@@ -3,6 +3,7 @@ import { runtimeError } from '../errors.ts';
 import type { Args, BackwardContext, OpDef } from '../ops/types.ts';
 import type { Tensor } from '../tensor.ts';
 import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
+import { inPyTorchSaveOrder, isSavedOnlyHere, savedAttributes, type SavedAttribute } from './saved-attributes.ts';
 
 export class OpNode extends GradNode implements BackwardContext {
   readonly args: Args;
@@ -11,6 +12,7 @@ export class OpNode extends GradNode implements BackwardContext {
   /** The parameter name behind each edge. */
   private readonly edgeNames: readonly string[];
   private savedTensors: Map<string, SavedTensor> | null = null;
+  private unpackedForApply: Map<string, Tensor> | null = null;
 
   constructor(readonly op: OpDef, args: Args, inputNames: readonly string[], output: Tensor) {
     super();
@@ -36,8 +38,10 @@ export class OpNode extends GradNode implements BackwardContext {
   saveFor(args: Args, output: Tensor, outputs: readonly Tensor[]): void {
     if (!this.op.save) return;
     this.savedTensors = new Map();
-    for (const [name, t] of Object.entries(this.op.save(args, output, outputs))) {
-      this.savedTensors.set(name, new SavedTensor(t, t === output ? this : null));
+    // PyTorch's order, which saved-tensor pack hooks can observe.
+    const entries = Object.entries(this.op.save(args, output, outputs));
+    for (const [name, t] of inPyTorchSaveOrder(this.op, entries, (_, t) => t === output)) {
+      this.savedTensors.set(name, new SavedTensor(t, t === output ? this : null, !isSavedOnlyHere(this.gradFnName, name)));
     }
   }
 
@@ -45,7 +49,32 @@ export class OpNode extends GradNode implements BackwardContext {
     return this.gradFnName;
   }
 
+  /** `grad_fn._saved_*` in PyTorch's names (see saved-attributes.ts). */
+  override savedAttributes(): SavedAttribute[] {
+    const inputShape = (input: string): readonly number[] | undefined =>
+      this.edgeNames.includes(input) ? this.meta(input).shape : undefined;
+    return savedAttributes(this.op, this.gradFnName, this.savedTensors ?? new Map(), this.args, inputShape);
+  }
+
+  /**
+   * PyTorch unpacks every saved tensor once, in order, at the start of a node's backward; with
+   * unpack hooks that is visible (a hook that prints), so hooked tensors are unpacked that way here.
+   * Tensors without hooks stay lazy: unpacking them has no effect beyond the version check.
+   */
+  private withHookedTensorsUnpacked<R>(run: () => R): R {
+    const hooked = [...(this.savedTensors ?? [])].filter(([, s]) => s.hasHooks);
+    if (hooked.length === 0) return run();
+    this.unpackedForApply = new Map(hooked.map(([name, s]) => [name, s.unpack()]));
+    try {
+      return run();
+    } finally {
+      this.unpackedForApply = null;
+    }
+  }
+
   saved(name: string): Tensor {
+    const unpacked = this.unpackedForApply?.get(name);
+    if (unpacked) return unpacked;
     const s = this.savedTensors?.get(name);
     if (!s) throw new Error(`${this.gradFnName}: nothing saved under '${name}'`);
     return s.unpack();
@@ -74,7 +103,7 @@ export class OpNode extends GradNode implements BackwardContext {
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {
     const grad = grads[0];
     if (!grad || !this.op.backward) return this.nextFunctions.map(() => null);
-    const out = this.op.backward(this, grad);
+    const out = this.withHookedTensorsUnpacked(() => this.op.backward!(this, grad));
     if (out.length !== this.nextFunctions.length) {
       throw runtimeError(`${this.gradFnName} returned ${out.length} gradients, expected ${this.nextFunctions.length}`);
     }

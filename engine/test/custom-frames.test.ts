@@ -156,6 +156,10 @@ describe('line-by-line recording of a custom Function', () => {
     const ctx = local(ret!.locals, 'ctx');
     expect(ctx?.kind === 'ctx' ? ctx.attrs : []).toEqual([{ name: 'k', value: { kind: 'scalar', text: '3' } }]);
     expect(ctx?.kind === 'ctx' ? ctx.needsInputGrad : []).toEqual([true, false, false]);
+    // In backward the ctx is also the grad_fn object; its link to the engine node stays hidden.
+    const backward = ofKind(run.events, 'custom-call').find((e) => e.fn === 'backward')!;
+    const backwardCtx = local(framesOf(run.events, backward.callId).ret!.locals, 'ctx');
+    expect(backwardCtx?.kind === 'ctx' ? backwardCtx.attrs : []).toEqual([{ name: 'k', value: { kind: 'scalar', text: '3' } }]);
     // Non-tensor arguments are passed to the check as they were.
     expect(ofKind(run.events, 'gradcheck')).toMatchObject([{ ok: true }]);
   });

@@ -39,8 +39,19 @@ def pinned_2x_goldens(path):
     return pinned
 
 
+def alias_torch_func(torch):
+    """PyTorch 2.x's torch.func is 1.13's functorch (same grad/vjp/jacrev/hessian/vmap)."""
+    if not hasattr(torch, "func"):
+        import functorch
+
+        sys.modules["torch.func"] = functorch
+        torch.func = functorch
+
+
 def main():
     import torch
+
+    alias_torch_func(torch)
 
     warnings.simplefilter("ignore")
     goldens = {}

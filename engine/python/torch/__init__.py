@@ -73,6 +73,8 @@ def typename(obj):
 _ops.install(globals())
 
 from . import autograd  # noqa: E402  (after the ops: autograd uses them)
+from . import func  # noqa: E402,F401
+from .func import vmap  # noqa: E402,F401  (torch.vmap is torch.func.vmap)
 from .autograd.anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled, set_anomaly_enabled  # noqa: E402
 from . import return_types  # noqa: E402,F401
 from . import nn, optim  # noqa: E402,F401

@@ -15,7 +15,6 @@ from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
 from ._size import Size
 
 _wrappers = weakref.WeakValueDictionary()
-_nodes = weakref.WeakValueDictionary()
 
 
 def _wrap(js):
@@ -209,6 +208,9 @@ class Tensor:
 
     @grad.setter
     def grad(self, value):
+        if value is not None and not isinstance(value, Tensor):
+            # PyTorch 2.x's words (1.13 lacked the space before the type name).
+            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
         try:
             self._t.grad = None if value is None else value._t
         except JsException as exc:
@@ -598,49 +600,8 @@ class RemovableHandle:
 
 
 # --- grad_fn objects ---------------------------------------------------------------------------
-class Node:
-    """A grad_fn: `y.grad_fn`, printed `<MulBackward0 object at 0x...>` as in PyTorch."""
-
-    def name(self):
-        return self._n.name()
-
-    @property
-    def next_functions(self):
-        pairs = self._n.nextFunctions
-        return tuple((wrap_node(pair[0]), builtins.int(pair[1])) for pair in pairs)
-
-    @property
-    def variable(self):
-        variable = getattr(self._n, "variable", None)
-        if variable is None or variable is jsnull:
-            raise AttributeError(f"'{self.name()}' object has no attribute 'variable'")
-        return _wrap(variable)
-
-    @property
-    def metadata(self):
-        if not hasattr(self, "_metadata"):
-            self._metadata = {}
-        return self._metadata
-
-    def register_hook(self, hook):
-        raise NotImplementedError("grad_fn hooks are not supported in Gradscope yet")
-
-    def __repr__(self):
-        # className(): C++ nodes print without their namespace (`<CopySlices object ...>`).
-        return f"<{self._n.className()} object at {hex(id(self))}>"
-
-    def __call__(self, *grads):
-        raise NotImplementedError("calling a grad_fn directly is not supported in Gradscope yet")
-
-
 def wrap_node(js):
-    if js is None or js is jsnull:
-        return None
-    key = js.js_id
-    existing = _nodes.get(key)
-    if existing is not None:
-        return existing
-    node = object.__new__(Node)
-    node._n = js
-    _nodes[key] = node
-    return node
+    """The grad_fn object of an engine node (torch.autograd.graph builds and caches them)."""
+    from .autograd.graph import wrap_node as wrap
+
+    return wrap(js)

@@ -24,7 +24,7 @@ _MAX_ITEMS = 16
 _MAX_DEPTH = 3
 _MAX_TEXT = 200
 _CTX_INTERNAL = frozenset(
-    ("_to_save", "_non_differentiable", "_materialize_grads", "_node", "_saved_cache", "needs_input_grad", "_dirty")
+    ("_to_save", "_non_differentiable", "_materialize_grads", "_node", "_n", "_saved_cache", "needs_input_grad", "_dirty")
 )
 
 

@@ -16,6 +16,7 @@ from .._engine import E, JsException, call, js_list, raise_from_js
 from .._grad_mode import no_grad, is_grad_enabled
 from .._tensor import Tensor, _wrap
 from . import _frames, _node_gradcheck
+from .graph import Node, SavedTensor, register_node
 
 
 class FunctionCtx:
@@ -34,6 +35,10 @@ class FunctionCtx:
             if t is not None and not isinstance(t, Tensor):
                 raise TypeError("save_for_backward can only save variables, but argument 0 is of type " + type(t).__name__)
         self._to_save = tensors
+
+    def save_for_forward(self, *tensors):
+        # Kept for forward-mode AD's jvp, which Gradscope does not run yet.
+        self.saved_for_forward = tensors
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = tensors
@@ -62,10 +67,30 @@ class FunctionCtx:
         return self.saved_tensors
 
 
+class BackwardCFunction(FunctionCtx, Node):
+    """The grad_fn of a custom Function is its ctx, as in PyTorch: `y.grad_fn.saved_tensors` works."""
+
+    def __init__(self):
+        FunctionCtx.__init__(self)
+
+    @property
+    def _raw_saved_tensors(self):
+        node = self.__dict__.get("_n")
+        if node is None:
+            return ()
+        return tuple(SavedTensor(s) for s in node.rawSavedTensors())
+
+
 class _FunctionMeta(type):
     def __init__(cls, name, bases, attrs):
         super().__init__(name, bases, attrs)
         cls._backward_name = name + "Backward"
+        # PyTorch names the grad_fn class `<Function>Backward`, in torch.autograd.function.
+        cls._backward_cls = type(
+            cls._backward_name,
+            (BackwardCFunction,),
+            {"__module__": "torch.autograd.function", "__qualname__": cls._backward_name, "_forward_cls": cls},
+        )
 
 
 class Function(metaclass=_FunctionMeta):
@@ -88,15 +113,28 @@ class Function(metaclass=_FunctionMeta):
 
     vjp = backward
 
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @classmethod
+    def _uses_setup_context(cls):
+        return getattr(cls.setup_context, "__func__", cls.setup_context) is not _BASE_SETUP_CONTEXT
+
     @classmethod
     def apply(cls, *args, **kwargs):
-        ctx = FunctionCtx()
+        ctx = cls._backward_cls()
         grad_on = is_grad_enabled()
         ctx.needs_input_grad = tuple(
             builtins.bool(grad_on and isinstance(a, Tensor) and a.requires_grad) for a in args
         )
         with no_grad():
-            output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, (ctx,) + args, kwargs)
+            if cls._uses_setup_context():
+                # PyTorch 2.x style: forward(*args) without ctx, then setup_context(ctx, inputs, output).
+                output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, args, kwargs)
+                cls.setup_context(ctx, args, output)
+            else:
+                output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, (ctx,) + args, kwargs)
         is_tuple = isinstance(output, tuple)
         outputs = output if is_tuple else (output,)
         if not any(ctx.needs_input_grad):
@@ -142,13 +180,18 @@ class Function(metaclass=_FunctionMeta):
         except JsException as exc:
             raise_from_js(exc)
         wrapped = [_wrap(t) for t in js_outputs]
-        if forward_call is not None:
-            node = next((t.gradFn for t in js_outputs if t.gradFn is not None), None)
-            if node is not None:
+        node = next((t.gradFn for t in js_outputs if t.gradFn is not None), None)
+        if node is not None:
+            ctx._node = node
+            register_node(node, ctx)
+            if forward_call is not None:
                 _node_gradcheck.remember(node.id, cls, args, kwargs)
         it = iter(wrapped)
         final = tuple(next(it) if isinstance(o, Tensor) else o for o in outputs)
         return final if is_tuple else final[0]
+
+
+_BASE_SETUP_CONTEXT = Function.__dict__["setup_context"].__func__
 
 
 class InplaceFunction(Function):

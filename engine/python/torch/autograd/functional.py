@@ -150,4 +150,60 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     return (outputs if is_outputs_tuple else outputs[0]), (result if is_outputs_tuple else result[0])
 
 
-__all__ = ["jacobian", "hessian", "vjp", "jvp"]
+def _validate_v(v, other, is_other_tuple):
+    if len(other) != len(v):
+        if is_other_tuple:
+            raise RuntimeError(f"v is a tuple of invalid length: should be {len(other)} but got {len(v)}.")
+        raise RuntimeError("The given v should contain a single Tensor.")
+    for idx, (el_v, el_other) in enumerate(zip(v, other)):
+        if el_v.size() != el_other.size():
+            prepend = f"Entry {idx} in " if is_other_tuple else ""
+            raise RuntimeError(f"{prepend}v has invalid size: should be {el_other.size()} but got {el_v.size()}.")
+
+
+def _scalar_function_jacobian(func, inputs, v, create_graph, name):
+    """The shared start of vhp and hvp: checked inputs, v, func's single-element output, ∂f/∂x."""
+    inputs, is_inputs_tuple = _as_tuple(inputs)
+    inputs = _prepare(inputs, create_graph)
+    if v is not None:
+        v, _ = _as_tuple(v)
+        v = tuple(t if create_graph else t.detach() for t in v)
+        _validate_v(v, inputs, is_inputs_tuple)
+    elif len(inputs) != 1 or inputs[0].nelement() != 1:
+        raise RuntimeError(
+            "The vector v can only be None if the input to the user-provided function is a single Tensor with a single element."
+        )
+    outputs, is_outputs_tuple = _as_tuple(func(*inputs))
+    if is_outputs_tuple or not isinstance(outputs[0], torch.Tensor):
+        raise RuntimeError(f"The function given to {name} should return a single Tensor")
+    if outputs[0].nelement() != 1:
+        raise RuntimeError(f"The Tensor returned by the function given to {name} should contain a single element")
+    jac = _grads(outputs, inputs, None, True)
+    return inputs, is_inputs_tuple, v, outputs, jac
+
+
+def vhp(func, inputs, v=None, create_graph=False, strict=False):
+    """(func(inputs), vᵀ·H): the vector-Hessian product of a scalar function."""
+    with enable_grad():
+        inputs, is_inputs_tuple, v, outputs, jac = _scalar_function_jacobian(func, inputs, v, create_graph, "vhp")
+    with torch.set_grad_enabled(True if create_graph else torch.is_grad_enabled()):
+        result = _zeros_for_missing(_grads(jac, inputs, v, create_graph), inputs)
+    outputs = _finish(outputs, create_graph)
+    result = _finish(result, create_graph)
+    return outputs[0], (result if is_inputs_tuple else result[0])
+
+
+def hvp(func, inputs, v=None, create_graph=False, strict=False):
+    """(func(inputs), H·v), by PyTorch's double-backward trick (differentiating a vjp by its vector)."""
+    with enable_grad():
+        inputs, is_inputs_tuple, v, outputs, jac = _scalar_function_jacobian(func, inputs, v, create_graph, "hvp")
+        grad_jac = tuple(torch.zeros_like(x, requires_grad=True) for x in inputs)
+        double_back = _grads(jac, inputs, grad_jac, True)
+    with torch.set_grad_enabled(True if create_graph else torch.is_grad_enabled()):
+        result = _zeros_for_missing(_grads(double_back, grad_jac, v, create_graph), inputs)
+    outputs = _finish(outputs, create_graph)
+    result = _finish(result, create_graph)
+    return outputs[0], (result if is_inputs_tuple else result[0])
+
+
+__all__ = ["jacobian", "hessian", "vjp", "jvp", "vhp", "hvp"]
