@@ -3,11 +3,12 @@ import { allocate, isFloating, legacyTypeName } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { bernoulliFill, defaultGenerator, normalFill, uniformFill } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
-import type { Args, OpDef, OutputSpec } from './types.ts';
+import type { Args, OpDef, OutputSpec, SelfArgs } from './types.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
+/** `self` plus the fill's float parameters (read with Number). */
+type RandomArgs = SelfArgs & Args;
 
-function randomBody(name: string, signature: string, fill: (out: Float32Array | Float64Array, a: Args) => void): OpDef {
+function randomBody(name: string, signature: string, fill: (out: Float32Array | Float64Array, a: RandomArgs) => void): OpDef<RandomArgs> {
   return {
     name,
     signature,
@@ -15,12 +16,12 @@ function randomBody(name: string, signature: string, fill: (out: Float32Array | 
     function: false,
     display: { symbol: 'rand', formula: 'not differentiable' },
     infer: (a) => {
-      const x = T(a.self);
+      const x = a.self;
       if (!isFloating(x.dtype)) throw runtimeError(`"${name.slice(1)}_kernel_cpu" not implemented for '${legacyTypeName(x.dtype)}'`);
       return { shape: x.shape, dtype: x.dtype };
     },
-    forward: (a: Args, spec: OutputSpec) => {
-      const out = allocate(spec.dtype, T(a.self).numel()) as Float32Array | Float64Array;
+    forward: (a: RandomArgs, spec: OutputSpec) => {
+      const out = allocate(spec.dtype, a.self.numel()) as Float32Array | Float64Array;
       fill(out, a);
       return Tensor.fromData(out, spec.shape, spec.dtype);
     },
