@@ -9,6 +9,7 @@ import { callOp } from './dispatch.ts';
 import { inferBinary } from './elementwise.ts';
 import { le, mul, sub, where, zerosLike } from './functional.ts';
 import { defineOp } from './types.ts';
+import { c, self, unit } from './gradcheck-case.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 
@@ -37,6 +38,9 @@ export const sigmoidBackwardOp = defineOp({
       ctx.needsInputGrad(1) ? mul(mul(g, ctx.saved('grad_output')), sub(1, mul(output, 2))) : null,
     ];
   },
+  gradcheck: [
+    c([[2, 3], [2, 3]], self(), { range: unit }),
+  ],
 });
 
 export const tanhBackwardOp = defineOp({
@@ -55,6 +59,9 @@ export const tanhBackwardOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? tanhBackward(g, ctx.saved('output')) : null,
     ctx.needsInputGrad(1) ? mul(mul(mul(g, -2), ctx.saved('output')), ctx.saved('grad_output')) : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [2, 3]], self()),
   ],
 });
 
@@ -75,5 +82,8 @@ export const thresholdBackwardOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? thresholdBackward(g, ctx.saved('self'), Number(ctx.args.threshold)) : null,
     ctx.needsInputGrad(1) ? zerosLike(g) : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [2, 3]], self(0)),
   ],
 });

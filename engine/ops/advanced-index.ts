@@ -11,6 +11,8 @@ import { sumToSize } from './functional.ts';
 import { broadcastView, castInto, contiguousCopy, scalarTensor } from './tensor-utils.ts';
 import { kernels } from '../kernels/index.ts';
 import { defineOp } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, long } from './gradcheck-case.ts';
 
 type Indices = readonly (Tensor | null)[];
 
@@ -129,6 +131,10 @@ export const indexOp = defineOp({
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [callOp('index_put', zeros, ctx.args.indices, g, true) as Tensor];
   },
+  gradcheck: [
+    c([[3, 2]], (xs) => [xs[0], [long([2, 0, 2])]]),
+    program('advanced index', [[2, 3]], ([x]) => index(x, [{ kind: 'tensor', tensor: long([1, 0, 1], [3]) }]).pow(2)),
+  ],
 });
 
 export const indexPutOp = defineOp({
@@ -173,4 +179,8 @@ export const indexPutOp = defineOp({
     const gValues = ctx.needsInputGrad(1) ? sumToSize(callOp('index', g, indices) as Tensor, ctx.meta('values').shape) : null;
     return [gSelf, gValues];
   },
+  gradcheck: [
+    c([[3, 2], [2]], (xs) => [xs[0], [long([2, 0])], xs[1]]),
+    program('index_put', [[3, 2], [2]], ([x, v]) => callOp('index_put', x, [long([2, 0], [2])], v) as Tensor),
+  ],
 });

@@ -6,6 +6,8 @@ import type { Tensor } from '../tensor.ts';
 import { binaryOp, unaryOp } from './elementwise.ts';
 import { div, mul, neg, sumToSize } from './functional.ts';
 import { defineOp } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, self, positive } from './gradcheck-case.ts';
 
 const scaled = (g: Tensor, alpha: number): Tensor => (alpha === 1 ? g : mul(g, alpha));
 
@@ -20,6 +22,11 @@ export const addOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(scaled(g, Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [3]], self(1.5)),
+    c([[2, 3], [3]], self()),
+    c([[2, 3], [2, 3]], self(2.5), { label: 'add with alpha' }),
   ],
 });
 
@@ -41,6 +48,10 @@ export const subOp = defineOp({
     ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(scaled(g, -Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
   ],
+  gradcheck: [
+    c([[2, 3], [2, 1]], self(0.5)),
+    c([[2, 3], [2, 1]], self()),
+  ],
 });
 
 /** rsub(self, other) = other − alpha·self: Python's `2 - x`. */
@@ -60,6 +71,10 @@ export const rsubOp = defineOp({
     if (!ctx.hasInput('other')) return [gSelf];
     return [gSelf, ctx.needsInputGrad(1) ? sumToSize(g, ctx.meta('other').shape) : null];
   },
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+    c([[3], [2, 3]], self()),
+  ],
 });
 
 export const mulOp = defineOp({
@@ -79,6 +94,14 @@ export const mulOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? sumToSize(mul(g, ctx.saved('other')), ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(mul(g, ctx.saved('self')), ctx.meta('other').shape) : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+    program('in-place on a view (CopySlices)', [[2, 3], [3]], ([x, v]) => {
+      const y = x.clone();
+      index(y, [{ kind: 'int', index: 0 }]).mul_(v);
+      return y.pow(2);
+    }),
   ],
 });
 
@@ -105,6 +128,10 @@ export const divOp = defineOp({
         : null,
     ];
   },
+  gradcheck: [
+    c([[2, 3], [3]], self(), { range: positive }),
+    c([[2, 3], [3]], self(), { range: [0.5, 2] }),
+  ],
 });
 
 export const negOp = defineOp({
@@ -122,6 +149,10 @@ export const negOp = defineOp({
   },
   forward: unaryOp('neg', false).forward,
   backward: (_ctx, g) => [neg(g)],
+  gradcheck: [
+    c([[2, 3]], self()),
+    c([[4]], self()),
+  ],
 });
 
 /** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
@@ -138,6 +169,10 @@ export const reciprocalOp = defineOp({
     const r = ctx.saved('result');
     return [mul(neg(g), mul(r, r))];
   },
+  gradcheck: [
+    c([[2, 3]], self(), { range: positive }),
+    c([[4]], self(), { range: [0.5, 2] }),
+  ],
 });
 
 /** C++'s `tensor / scalar` (div.Scalar, DivBackward1), used by composites that PyTorch writes in C++. */
@@ -152,4 +187,7 @@ export const divScalarOp = defineOp({
   rewrite: undefined,
   save: (a): Record<string, Tensor> => ({ other: a.other }),
   backward: (ctx, g) => [div(g, ctx.saved('other'))],
+  gradcheck: [
+    c([[2, 3]], self(2.5)),
+  ],
 });

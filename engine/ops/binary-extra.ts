@@ -7,6 +7,7 @@ import { binaryOp, inferBinary, unaryForward } from './elementwise.ts';
 import { div, eq, gt, lt, mul, neg, sumToSize, where } from './functional.ts';
 import { callOp } from './dispatch.ts';
 import { defineOp, type BackwardContext, type BinaryArgs, type OpDef } from './types.ts';
+import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
 
 /** max/min of two tensors: the gradient goes to the winner, split evenly on ties. */
@@ -31,8 +32,12 @@ function extremum(name: 'maximum' | 'minimum', gradFn: string, symbol: string): 
     },
   };
 }
-export const maximumOp = extremum('maximum', 'MaximumBackward0', 'max');
-export const minimumOp = extremum('minimum', 'MinimumBackward0', 'min');
+export const maximumOp = withGradcheck(extremum('maximum', 'MaximumBackward0', 'max'), [
+  c([[2, 3], [3]], self()),
+]);
+export const minimumOp = withGradcheck(extremum('minimum', 'MinimumBackward0', 'min'), [
+  c([[2, 3], [2, 1]], self()),
+]);
 
 export const floorDivideOp = defineOp({
   name: 'floor_divide',
@@ -58,6 +63,10 @@ export const remainderOp = defineOp({
     ctx.needsInputGrad(1)
       ? sumToSize(mul(neg(g), callOp('floor_divide', ctx.saved('self'), ctx.saved('other')) as Tensor), ctx.meta('other').shape)
       : null,
+  ],
+  gradcheck: [
+    c([[2, 3]], self(0.7), { range: [0.1, 0.6] }),
+    program('remainder', [[4]], ([a]) => callOp('remainder', a, 0.7) as Tensor, { range: [0.1, 0.6] }),
   ],
 });
 

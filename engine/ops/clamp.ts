@@ -3,6 +3,7 @@ import { runtimeError } from '../errors.ts';
 import { unaryForward } from './elementwise.ts';
 import { ge, le, logicalAnd, where } from './functional.ts';
 import { defineOp } from './types.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
 const bound = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -31,4 +32,10 @@ export const clampOp = defineOp({
     const inside = lo !== null && hi !== null ? logicalAnd(ge(x, lo), le(x, hi)) : lo !== null ? ge(x, lo) : le(x, hi!);
     return [where(inside, g, 0)];
   },
+  gradcheck: [
+    c([[2, 3]], self(-0.7, 0.7)),
+    program('clamp min', [[6]], ([x]) => x.clamp(0.3)),
+    program('clamp max', [[6]], ([x]) => x.clamp(null, 0.3)),
+    program('clamp both', [[6]], ([x]) => x.clamp(-0.7, 0.7)),
+  ],
 });

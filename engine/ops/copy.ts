@@ -9,6 +9,7 @@ import { broadcastView, castInto, contiguousCopy, filled } from './tensor-utils.
 import { defineOp, type OpDef, type ParamsArgs, type SelfArgs } from './types.ts';
 import { shapeText } from '../shape.ts';
 import { runtimeError } from '../errors.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
 const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
@@ -22,6 +23,10 @@ export const cloneOp = defineOp({
   infer: same,
   forward: (a) => contiguousCopy(a.self),
   backward: (_ctx, g) => [g],
+  gradcheck: [
+    c([[2, 3]], self()),
+    program('clone', [[3]], ([x]) => x.clone().pow(2)),
+  ],
 });
 
 export const contiguousOp = defineOp({
@@ -31,6 +36,9 @@ export const contiguousOp = defineOp({
   function: false,
   display: { symbol: 'copy', formula: '∂copy(a)/∂a = 1' },
   composite: (a) => (a.self.isContiguous() ? a.self : (callOp('clone', a.self) as Tensor)),
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
 });
 
 export const toCopyOp = defineOp({
@@ -43,6 +51,9 @@ export const toCopyOp = defineOp({
   infer: (a) => ({ shape: a.self.shape, dtype: a.dtype ?? a.self.dtype }),
   forward: (a, spec) => Tensor.fromData(castInto(a.self, spec.dtype), spec.shape, spec.dtype),
   backward: (ctx, g) => [to(g, ctx.meta('self').dtype)],
+  gradcheck: [
+    c([[2, 3]], self('float64')),
+  ],
 });
 
 /** to(dtype): returns self when nothing changes, as PyTorch does. */
@@ -53,6 +64,9 @@ export const toOp = defineOp({
   function: false,
   display: { symbol: 'cast', formula: 'gradient cast back to the input dtype' },
   composite: (a) => (a.self.dtype === a.dtype ? a.self : (callOp('_to_copy', a.self, a.dtype) as Tensor)),
+  gradcheck: [
+    c([[2, 3]], self('float64')),
+  ],
 });
 
 export const detachOp = defineOp({
@@ -99,6 +113,9 @@ export const fillOp = defineOp({
   infer: same,
   forward: (a, spec) => filled(spec.shape, spec.dtype, castScalar(Number(a.value), spec.dtype)),
   backward: (_ctx, g) => [zerosLike(g)],
+  gradcheck: [
+    c([[2, 3]], self(0.5)),
+  ],
 });
 
 export const zeroOp = defineOp({
@@ -111,6 +128,9 @@ export const zeroOp = defineOp({
   infer: same,
   forward: (_a, spec) => filled(spec.shape, spec.dtype, 0),
   backward: (_ctx, g) => [zerosLike(g)],
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
 });
 
 /** The out-of-place body of copy_: src broadcast to self's shape, cast to self's dtype. */
@@ -148,5 +168,8 @@ export const copyOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? zerosLike(g) : null,
     ctx.needsInputGrad(1) ? to(sumToSize(g, ctx.meta('src').shape), ctx.meta('src').dtype) : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [3]], self()),
   ],
 });

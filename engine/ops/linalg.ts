@@ -8,6 +8,7 @@ import { Tensor } from '../tensor.ts';
 import { add, bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
 import { defineOp } from './types.ts';
 import { callOp } from './dispatch.ts';
+import { c, self } from './gradcheck-case.ts';
 
 
 function checkSameDtype(a: Tensor, b: Tensor): DType {
@@ -94,6 +95,9 @@ export const mmOp = defineOp({
     ctx.needsInputGrad(0) ? mm(g, t(ctx.saved('other'))) : null,
     ctx.needsInputGrad(1) ? mm(t(ctx.saved('self')), g) : null,
   ],
+  gradcheck: [
+    c([[2, 3], [3, 2]], self()),
+  ],
 });
 
 export const mvOp = defineOp({
@@ -118,6 +122,9 @@ export const mvOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? mm(unsqueeze(g, 1), unsqueeze(ctx.saved('other'), 0)) : null,
     ctx.needsInputGrad(1) ? callOp('mv', t(ctx.saved('self')), g) as Tensor : null,
+  ],
+  gradcheck: [
+    c([[2, 3], [3]], self()),
   ],
 });
 
@@ -147,6 +154,9 @@ export const dotOp = defineOp({
     ctx.needsInputGrad(0) ? mul(g, ctx.saved('other')) : null,
     ctx.needsInputGrad(1) ? mul(g, ctx.saved('self')) : null,
   ],
+  gradcheck: [
+    c([[3], [3]], self()),
+  ],
 });
 
 export const bmmOp = defineOp({
@@ -175,6 +185,9 @@ export const bmmOp = defineOp({
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? bmm(g, transpose(ctx.saved('other'), 1, 2)) : null,
     ctx.needsInputGrad(1) ? bmm(transpose(ctx.saved('self'), 1, 2), g) : null,
+  ],
+  gradcheck: [
+    c([[2, 2, 3], [2, 3, 2]], self()),
   ],
 });
 
@@ -220,4 +233,9 @@ export const matmulOp = defineOp({
   function: true,
   display: { symbol: '@', formula: 'dot, mv, mm or bmm by the inputs’ dims' },
   composite: (a) => matmul(a.self, a.other),
+  gradcheck: [
+    c([[2, 1, 2, 3], [3, 3, 2]], self()),
+    c([[2, 1, 2, 3], [3, 3, 2]], self(), { label: 'matmul batched broadcast' }),
+    c([[3], [3, 2]], self(), { label: 'matmul 1-D @ 2-D' }),
+  ],
 });

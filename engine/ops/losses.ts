@@ -10,6 +10,7 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, add, div, exp, expand, log, lt, mul, neg, sign, sub, sum, where } from './functional.ts';
 import { defineOp, type OpDef, type PlainArgs, type ParamsArgs } from './types.ts';
+import { c, program, self, long, float64, unit, withGradcheck } from './gradcheck-case.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 type Reduction = 'none' | 'mean' | 'sum';
@@ -73,12 +74,14 @@ function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: st
   };
 }
 
-export const mseLossOp = pointwiseLoss('mse_loss', 'MseLossBackward0', 'MSE', '∂(a − t)²/∂a = 2(a − t)', '',
+export const mseLossOp = withGradcheck(pointwiseLoss('mse_loss', 'MseLossBackward0', 'MSE', '∂(a − t)²/∂a = 2(a − t)', '',
   (x, y) => {
     const d = sub(x, y);
     return mul(d, d);
   },
-  (x, y) => mul(sub(x, y), 2));
+  (x, y) => mul(sub(x, y), 2)), [
+  c([[2, 3], [2, 3]], self()),
+]);
 
 /** PyTorch 2.x computes l1_loss as (a − t).abs() reduced, so its grad_fn is the reduction's. */
 export const l1LossOp = defineOp({
@@ -88,9 +91,12 @@ export const l1LossOp = defineOp({
   function: true,
   display: { symbol: 'L1', formula: '∂|a − t|/∂a = sign(a − t)' },
   composite: (a) => reduce(abs(sub(a.self, a.target)), reductionOf(a)),
+  gradcheck: [
+    c([[2, 3], [2, 3]], self('sum')),
+  ],
 });
 
-export const smoothL1LossOp = pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackward0', 'SmoothL1',
+export const smoothL1LossOp = withGradcheck(pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackward0', 'SmoothL1',
   '∂/∂a = (a − t)/β if |a − t| < β else sign(a − t)', ', float beta=1.0',
   (x, y, a) => {
     const beta = Number(a.beta);
@@ -103,7 +109,10 @@ export const smoothL1LossOp = pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackw
     const d = sub(x, y);
     if (beta === 0) return sign(d);
     return where(lt(abs(d), beta), div(d, beta), sign(d));
-  });
+  }), [
+  c([[2, 3], [2, 3]], self('mean', 0.5)),
+  c([[2, 3], [2, 3]], self()),
+]);
 
 export const nllLossOp = defineOp({
   name: 'nll_loss',
@@ -159,6 +168,11 @@ export const nllLossOp = defineOp({
     const upstream = reduction === 'none' && batched ? op('unsqueeze', g, 1) : g;
     return [mul(local, upstream)];
   },
+  gradcheck: [
+    // PyTorch does not differentiate nll_loss and BCE-with-logits with respect to their class weights.
+    c([[2, 3]], (xs) => [xs[0], long([1, 0]), float64([0.5, 2, 1], [3])]),
+    program('nll_loss', [[2, 3]], ([x]) => callOp('nll_loss', x, long([1, 0], [2])) as Tensor),
+  ],
 });
 
 function nllTerms(x: Tensor, target: Tensor, a: { readonly weight: Tensor | null; readonly ignore_index: number }): { picked: number[]; weights: number[] } {
@@ -223,6 +237,10 @@ export const bceOp = defineOp({
     }
     return [ctx.needsInputGrad(0) ? gx : null, gt];
   },
+  gradcheck: [
+    c([[2, 3], [2, 3]], self(), { range: unit }),
+    c([[2, 3], [2, 3]], self(), { range: [0.1, 0.9] }),
+  ],
 });
 
 const sizeText = (s: readonly number[]): string => `torch.Size(${shapeText(s)})`;
@@ -277,6 +295,10 @@ export const bceWithLogitsOp = defineOp({
     }
     return [ctx.needsInputGrad(0) ? gx : null, gt];
   },
+  gradcheck: [
+    c([[2, 3], [2, 3]], (xs) => [xs[0], xs[1], float64([0.5, 2, 1], [3])]),
+    c([[2, 3], [2, 3]], self()),
+  ],
 });
 
 /** sum_to_size as an op (used by the losses' backward and exposed as Tensor.sum_to_size). */
@@ -296,5 +318,8 @@ export const sumToSizeOp = defineOp({
     const summed = sum(x, dims, true);
     return op('view', summed, size);
   },
+  gradcheck: [
+    c([[2, 3]], self([1, 3])),
+  ],
 });
 

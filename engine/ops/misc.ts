@@ -7,6 +7,7 @@ import { callOp } from './dispatch.ts';
 import { add, div, mul, neg, sub, sum, sumToSize } from './functional.ts';
 import { noGrad } from '../autograd/grad-mode.ts';
 import { defineOp, type OpDef, type ParamsArgs } from './types.ts';
+import { c, program, self, long, positive, unit, withGradcheck } from './gradcheck-case.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 
@@ -34,6 +35,9 @@ export const lerpOp = defineOp({
     if (!ctx.hasInput('weight')) return grads;
     return [...grads, ctx.needsInputGrad(2) ? sumToSize(mul(g, sub(ctx.saved('end'), ctx.saved('self'))), ctx.meta('weight').shape) : null];
   },
+  gradcheck: [
+    c([[2, 3], [3], [2, 3]], self()),
+  ],
 });
 
 function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1'>> {
@@ -68,8 +72,14 @@ function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Ten
     },
   };
 }
-export const addcmulOp = addcOp('addcmul');
-export const addcdivOp = addcOp('addcdiv');
+export const addcmulOp = withGradcheck(addcOp('addcmul'), [
+  c([[2, 3], [2, 3], [3]], self(0.5)),
+  program('addcmul', [[2, 3], [2, 3], [3]], ([a, b, c]) => callOp('addcmul', a, b, c, 0.5) as Tensor),
+]);
+export const addcdivOp = withGradcheck(addcOp('addcdiv'), [
+  c([[2, 3], [2, 3], [3]], self(0.5), { range: positive }),
+  c([[2, 3], [2, 3], [3]], self(), { range: [0.5, 2] }),
+]);
 
 /** outer(a, b) = a.reshape(n, 1) * b, as PyTorch 2.x computes it (MulBackward0). */
 export const outerOp = defineOp({
@@ -83,8 +93,13 @@ export const outerOp = defineOp({
     if (x.dim() !== 1 || y.dim() !== 1) throw runtimeError(`outer: Expected 1-D argument self, but got ${x.dim()}-D`);
     return mul(op('reshape', x, [x.shape[0], 1]), y);
   },
+  gradcheck: [
+    c([[3], [2]], self()),
+  ],
 });
-export const gerOp: OpDef = { ...outerOp, name: 'ger', signature: 'ger(Tensor self, Tensor vec2) -> Tensor' };
+export const gerOp: OpDef = withGradcheck({ ...outerOp, name: 'ger', signature: 'ger(Tensor self, Tensor vec2) -> Tensor' }, [
+  c([[3], [2]], self()),
+]);
 
 export const indexSelectOp = defineOp({
   name: 'index_select',
@@ -119,6 +134,10 @@ export const indexSelectOp = defineOp({
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [op('index_put', zeros, indices, g, true)];
   },
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0], 1, long([2, 0, 2])]),
+    program('index_select', [[2, 3]], ([x]) => callOp('index_select', x, 1, long([2, 0, 2], [3])) as Tensor),
+  ],
 });
 
 /** sort's parameters, with topk's optional: one rule serves both. */
@@ -185,8 +204,14 @@ function sortLike(name: 'sort' | 'topk'): OpDef<SortLikeArgs> {
     },
   };
 }
-export const sortOp = sortLike('sort');
-export const topkOp = sortLike('topk');
+export const sortOp = withGradcheck(sortLike('sort'), [
+  c([[2, 3]], self(1, true)),
+  program('sort', [[2, 3]], ([x]) => (callOp('sort', x, 1, true) as Tensor[])[0]),
+]);
+export const topkOp = withGradcheck(sortLike('topk'), [
+  c([[2, 4]], self(2)),
+  program('topk', [[2, 3]], ([x]) => (callOp('topk', x, 2) as Tensor[])[0]),
+]);
 
 export const clipOp = defineOp({
   name: 'clip',
@@ -195,6 +220,9 @@ export const clipOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'alias of clamp' },
   composite: (a) => op('clamp', a.self, a.min, a.max),
+  gradcheck: [
+    c([[2, 3]], self(-0.6, null)),
+  ],
 });
 export const clampMinOp = defineOp({
   name: 'clamp_min',
@@ -203,6 +231,9 @@ export const clampMinOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'clamp(min=)' },
   composite: (a) => op('clamp', a.self, a.min, null),
+  gradcheck: [
+    c([[2, 3]], self(0.3)),
+  ],
 });
 export const clampMaxOp = defineOp({
   name: 'clamp_max',
@@ -211,6 +242,9 @@ export const clampMaxOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'clamp(max=)' },
   composite: (a) => op('clamp', a.self, null, a.max),
+  gradcheck: [
+    c([[2, 3]], self(0.3)),
+  ],
 });
 
 /**
@@ -250,5 +284,10 @@ export const crossEntropyOp = defineOp({
     if (reduction === 'sum') return sum(loss);
     return op('_div_scalar', sum(loss), x.numel() / classes);
   },
+  gradcheck: [
+    c([[2, 3], [2, 3]], self(), { range: unit }),
+    program('cross_entropy', [[2, 3]], ([x]) => callOp('cross_entropy', x, long([2, 0], [2])) as Tensor),
+    program('cross_entropy with probabilities', [[2, 3], [2, 3]], ([x, t]) => callOp('cross_entropy', x, t) as Tensor),
+  ],
 });
 

@@ -15,6 +15,7 @@ import {
   add, div, exp, gt, logicalAnd, mm, mul, sub, sum, sumToSize, t, where,
 } from './functional.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs, type SelfArgs, type SignatureArgs } from './types.ts';
+import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
@@ -42,6 +43,10 @@ export const addmmOp = defineOp({
       ctx.needsInputGrad(2) ? scale(mm(t(ctx.saved('mat1')), g), alpha) : null,
     ];
   },
+  gradcheck: [
+    c([[3], [2, 4], [4, 3]], self(0.5, 2)),
+    c([[3], [2, 4], [4, 3]], self()),
+  ],
 });
 
 /** F.linear: addmm for a 2-D input with bias (AddmmBackward0), else matmul (+ bias). */
@@ -57,6 +62,9 @@ export const linearOp = defineOp({
     const out = op('matmul', x, t(w));
     return b ? add(out, b) : out;
   },
+  gradcheck: [
+    c([[2, 3], [4, 3], [4]], self()),
+  ],
 });
 
 /** An activation `name(Tensor self, ...)`: forward and backward read the signature's other arguments. */
@@ -81,17 +89,22 @@ function activation<const S extends string>(name: string, signature: S, gradFn: 
   };
 }
 
-export const leakyReluOp = activation('leaky_relu', 'leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor',
+export const leakyReluOp = withGradcheck(activation('leaky_relu', 'leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor',
   'LeakyReluBackward0', 'LReLU', '∂/∂a = 1 if a > 0 else slope',
   (x, a) => where(gt(x, 0), x, mul(x, Number(a.negative_slope))),
-  (x, _r, g, a) => where(gt(x, 0), g, mul(g, Number(a.negative_slope))));
+  (x, _r, g, a) => where(gt(x, 0), g, mul(g, Number(a.negative_slope)))), [
+  c([[2, 3]], self(0.2)),
+  program('leaky_relu', [[2, 3]], ([x]) => callOp('leaky_relu', x, 0.2) as Tensor),
+]);
 
-export const hardtanhOp = activation('hardtanh', 'hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor',
+export const hardtanhOp = withGradcheck(activation('hardtanh', 'hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor',
   'HardtanhBackward0', 'htanh', '∂/∂a = 1 if min < a < max else 0',
   (x, a) => op('clamp', x, a.min_val, a.max_val),
-  (x, _r, g, a) => where(logicalAnd(gt(x, Number(a.min_val)), op('lt', x, Number(a.max_val))), g, 0));
+  (x, _r, g, a) => where(logicalAnd(gt(x, Number(a.min_val)), op('lt', x, Number(a.max_val))), g, 0)), [
+  c([[2, 3]], self(-0.8, 0.8)),
+]);
 
-export const eluOp = activation('elu', 'elu(Tensor self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor',
+export const eluOp = withGradcheck(activation('elu', 'elu(Tensor self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor',
   'EluBackward0', 'ELU', '∂/∂a = 1 if a > 0 else α·eᵃ',
   (x, a) => {
     const alpha = Number(a.alpha), scale = Number(a.scale), inScale = Number(a.input_scale);
@@ -100,11 +113,13 @@ export const eluOp = activation('elu', 'elu(Tensor self, Scalar alpha=1.0, Scala
   (x, _r, g, a) => {
     const alpha = Number(a.alpha), scale = Number(a.scale), inScale = Number(a.input_scale);
     return where(gt(x, 0), mul(g, scale), mul(g, mul(exp(mul(x, inScale)), alpha * scale * inScale)));
-  });
+  }), [
+  c([[2, 3]], self()),
+]);
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-export const geluOp = activation('gelu', "gelu(Tensor self, *, str approximate='none') -> Tensor",
+export const geluOp = withGradcheck(activation('gelu', "gelu(Tensor self, *, str approximate='none') -> Tensor",
   'GeluBackward0', 'GELU', '∂/∂a = Φ(a) + a·φ(a)',
   (x, a) => {
     if (a.approximate === 'tanh') {
@@ -127,16 +142,22 @@ export const geluOp = activation('gelu', "gelu(Tensor self, *, str approximate='
     const cdf = mul(add(op('erf', mul(x, SQRT1_2)), 1), 0.5);
     const pdf = mul(exp(mul(mul(x, x), -0.5)), INV_SQRT_2PI);
     return mul(g, add(cdf, mul(x, pdf)));
-  });
+  }), [
+  c([[2, 3]], self('tanh')),
+  c([[2, 3]], self()),
+  program('gelu tanh', [[2, 3]], ([x]) => callOp('gelu', x, 'tanh') as Tensor),
+]);
 
-export const siluOp = activation('silu', 'silu(Tensor self) -> Tensor', 'SiluBackward0', 'SiLU', '∂(a·σ(a))/∂a = σ(a)(1 + a(1 − σ(a)))',
+export const siluOp = withGradcheck(activation('silu', 'silu(Tensor self) -> Tensor', 'SiluBackward0', 'SiLU', '∂(a·σ(a))/∂a = σ(a)(1 + a(1 − σ(a)))',
   (x) => mul(x, op('sigmoid', x)),
   (x, _r, g) => {
     const s = op('sigmoid', x);
     return mul(g, mul(s, add(mul(x, sub(1, s)), 1)));
-  });
+  }), [
+  c([[2, 3]], self()),
+]);
 
-export const softplusOp = activation('softplus', 'softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor',
+export const softplusOp = withGradcheck(activation('softplus', 'softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor',
   'SoftplusBackward0', 'softplus', '∂/∂a = σ(βa)',
   (x, a) => {
     const beta = Number(a.beta), threshold = Number(a.threshold);
@@ -147,7 +168,10 @@ export const softplusOp = activation('softplus', 'softplus(Tensor self, Scalar b
     const beta = Number(a.beta), threshold = Number(a.threshold);
     const bx = mul(x, beta);
     return where(gt(bx, threshold), g, mul(g, op('sigmoid', bx)));
-  });
+  }), [
+  c([[2, 3]], self(2)),
+  c([[2, 3]], self()),
+]);
 
 function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor self, int dim, ScalarType? dtype=None'>> {
   const isLog = name === 'log_softmax';
@@ -186,8 +210,14 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
     },
   };
 }
-export const softmaxOp = softmaxLike('softmax');
-export const logSoftmaxOp = softmaxLike('log_softmax');
+export const softmaxOp = withGradcheck(softmaxLike('softmax'), [
+  c([[2, 3]], self(1)),
+  program('softmax', [[2, 3]], ([x]) => callOp('softmax', x, 1) as Tensor),
+]);
+export const logSoftmaxOp = withGradcheck(softmaxLike('log_softmax'), [
+  c([[2, 3]], self(0)),
+  program('log_softmax', [[2, 3]], ([x]) => callOp('log_softmax', x, 0) as Tensor),
+]);
 
 export const layerNormOp = defineOp({
   name: 'layer_norm',
@@ -226,6 +256,10 @@ export const layerNormOp = defineOp({
       ctx.needsInputGrad(2) ? reduceBatch(g) : null,
     ];
   },
+  gradcheck: [
+    c([[2, 3], [3], [3]], (xs) => [xs[0], [3], xs[1], xs[2]]),
+    program('layer_norm', [[2, 3], [3], [3]], ([x, w, b]) => callOp('layer_norm', x, [3], w, b) as Tensor),
+  ],
 });
 
 /** Backward passes its plain args (no weight/bias): it needs only xhat, rstd and dims. */
@@ -287,6 +321,10 @@ export const embeddingOp = defineOp({
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [op('index_put', zeros, [flatIdx], rows, true)];
   },
+  gradcheck: [
+    c([[3, 2]], (xs) => [xs[0], long([1, 0, 2, 1])]),
+    program('embedding', [[2, 3]], ([w]) => callOp('embedding', w, long([1, 0, 1], [3])) as Tensor),
+  ],
 });
 
 export const oneHotOp = defineOp({
@@ -334,5 +372,8 @@ export const dropoutOp = defineOp({
     for (let i = 0; i < noise.length; i++) noise[i] /= 1 - p;
     return mul(x, Tensor.fromData(noise, x.shape, dtype));
   },
+  gradcheck: [
+    c([[2, 3]], self(0.5, false)),
+  ],
 });
 

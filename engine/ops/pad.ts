@@ -5,6 +5,7 @@ import type { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { castInto, filled } from './tensor-utils.ts';
 import { defineOp } from './types.ts';
+import { c, self } from './gradcheck-case.ts';
 
 
 /** Per dim: [before, after] padding; pad lists pairs from the last dim backwards, as PyTorch. */
@@ -52,4 +53,7 @@ export const constantPadNdOp = defineOp({
   },
   // Padding by −pad undoes padding by pad: the gradient is the grad's unpadded region.
   backward: (ctx, g) => [callOp('constant_pad_nd', g, (ctx.args.pad).map((p) => -p), 0) as Tensor],
+  gradcheck: [
+    c([[2, 3]], self([1, 2], 0.5)),
+  ],
 });

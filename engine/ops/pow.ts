@@ -4,6 +4,8 @@ import { binaryForward, inferBinary, unaryForward } from './elementwise.ts';
 import { eq, ge, log, logicalAnd, mul, pow, sumToSize, where, zerosLike } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
 import { defineOp, type ParamsArgs } from './types.ts';
+import { c, program, self, positive } from './gradcheck-case.ts';
+import { callOp } from './dispatch.ts';
 
 type PowForm = 'tensorScalar' | 'tensorTensor' | 'scalarTensor';
 
@@ -60,6 +62,13 @@ export const powOp = defineOp({
     if (!ctx.hasInput('self')) return [expGrad(0)];
     return [ctx.needsInputGrad(0) ? selfGrad() : null, expGrad(1)];
   },
+  gradcheck: [
+    c([[2, 3], [3]], self(), { range: positive }),
+    program('pow tensor^scalar', [[4]], ([x]) => x.pow(3)),
+    program('pow tensor^fractional', [[4]], ([x]) => x.pow(1.5), { range: [0.5, 2] }),
+    c([[2, 3], [3]], self(), { label: 'pow tensor^tensor', range: [0.5, 2] }),
+    program('pow scalar^tensor', [[4]], ([x]) => callOp('pow', 2.5, x) as Tensor),
+  ],
 });
 
 function sub1(t: Tensor): Tensor {

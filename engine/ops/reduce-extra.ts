@@ -9,6 +9,7 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, div, eq, exp, expand, mul, pow, reshape, sign, sub, sum, unsqueeze, view, where } from './functional.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs } from './types.ts';
+import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
 
 /** [outer, size, inner] around `dim` (dim = null: the whole tensor as one row). */
@@ -77,8 +78,14 @@ function extreme(name: 'max' | 'min'): OpDef<ParamsArgs<'Tensor self, int? dim=N
     },
   };
 }
-export const maxOp = extreme('max');
-export const minOp = extreme('min');
+export const maxOp = withGradcheck(extreme('max'), [
+  c([[2, 3]], self(1, true)),
+  program('max over all', [[2, 3]], ([x]) => callOp('max', x) as Tensor),
+  program('max along a dim', [[2, 3]], ([x]) => (callOp('max', x, 1) as Tensor[])[0]),
+]);
+export const minOp = withGradcheck(extreme('min'), [
+  c([[2, 3]], self(0)),
+]);
 
 function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1] dim=[], bool keepdim=False'>> {
   return {
@@ -108,8 +115,13 @@ function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1]
     },
   };
 }
-export const amaxOp = amExtreme('amax');
-export const aminOp = amExtreme('amin');
+export const amaxOp = withGradcheck(amExtreme('amax'), [
+  c([[2, 3]], self([1])),
+  program('amax', [[2, 3]], ([x]) => callOp('amax', x, [0]) as Tensor),
+]);
+export const aminOp = withGradcheck(amExtreme('amin'), [
+  c([[2, 3]], self([0], true)),
+]);
 
 function argExtreme(name: 'argmax' | 'argmin'): OpDef<ParamsArgs<'Tensor self, int? dim=None, bool keepdim=False'>> {
   return {
@@ -155,6 +167,10 @@ export const prodOp = defineOp({
     if (dim === null) return [view(mul(g, differentiableProductOfOthers(reshape(self, [-1]), 0)), self.shape)];
     return [mul(gk, differentiableProductOfOthers(self, dim))];
   },
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('prod', [[2, 3]], ([x]) => callOp('prod', x, 1) as Tensor),
+  ],
 });
 
 /**
@@ -245,8 +261,14 @@ function varianceOp(name: 'var' | 'std'): OpDef<ParamsArgs<'Tensor self, int[1]?
     },
   };
 }
-export const varOp = varianceOp('var');
-export const stdOp = varianceOp('std');
+export const varOp = withGradcheck(varianceOp('var'), [
+  c([[2, 3]], self([1])),
+  program('var', [[2, 3]], ([x]) => callOp('var', x, [1]) as Tensor),
+]);
+export const stdOp = withGradcheck(varianceOp('std'), [
+  c([[2, 3]], self([1], true, true)),
+  program('std', [[2, 3]], ([x]) => callOp('std', x) as Tensor),
+]);
 
 /** norm(p, dim): PyTorch 2.x routes it to linalg.vector_norm (LinalgVectorNormBackward0). */
 export const normOp = defineOp({
@@ -290,6 +312,11 @@ export const normOp = defineOp({
     const scale = mul(self, pow(abs(self), p - 2));
     return [where(eq(norm, 0), 0, mul(gr, div(scale, pow(norm, p - 1))))];
   },
+  gradcheck: [
+    c([[2, 3]], self(3, [1])),
+    program('norm 2', [[2, 3]], ([x]) => callOp('norm', x) as Tensor),
+    program('norm 3 along a dim', [[2, 3]], ([x]) => callOp('norm', x, 3, [1]) as Tensor),
+  ],
 });
 
 export const logsumexpOp = defineOp({
@@ -317,6 +344,10 @@ export const logsumexpOp = defineOp({
     const restore = (t: Tensor): Tensor => (ctx.args.keepdim ? t : [...dims].sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t));
     return [mul(restore(g), exp(sub(self, restore(ctx.saved('result')))))];
   },
+  gradcheck: [
+    c([[2, 3]], self([1])),
+    program('logsumexp', [[2, 3]], ([x]) => callOp('logsumexp', x, [1]) as Tensor),
+  ],
 });
 
 export const cumsumOp = defineOp({
@@ -343,5 +374,9 @@ export const cumsumOp = defineOp({
     const flip = (t: Tensor): Tensor => callOp('flip', t, [d]) as Tensor;
     return [flip(callOp('cumsum', flip(g), d) as Tensor)];
   },
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('cumsum', [[2, 3]], ([x]) => callOp('cumsum', x, 1) as Tensor),
+  ],
 });
 

@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.ts';
 import { div, expand, unsqueeze } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
 import { defineOp, type OutputSpec } from './types.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
 /** What sum and mean share: `(Tensor self, int[1]? dim=None, bool keepdim=False, ...)`. */
 interface ReduceArgs {
@@ -72,6 +73,11 @@ export const sumOp = defineOp({
   },
   forward: (a, spec) => sumInto(a.self, reducedDims(a), spec, 1),
   backward: (ctx, g) => [expandBack(g, ctx.args, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 3, 2]], self([0, 2], true)),
+    program('sum all', [[2, 3]], ([x]) => x.sum()),
+    program('sum dim keepdim', [[2, 3]], ([x]) => x.sum(1, true)),
+  ],
 });
 
 export const meanOp = defineOp({
@@ -105,4 +111,8 @@ export const meanOp = defineOp({
     const count = numelOf(shape) / Math.max(outNumel, 1);
     return [div(expandBack(g, ctx.args, shape), count)];
   },
+  gradcheck: [
+    c([[2, 3, 2]], self([1])),
+    program('mean dims', [[2, 3, 2]], ([x]) => x.mean([0, 2])),
+  ],
 });

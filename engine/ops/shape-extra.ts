@@ -8,6 +8,7 @@ import { callOp } from './dispatch.ts';
 import { expand, reshape, sum, view } from './functional.ts';
 import { asDtype, makeView } from './tensor-utils.ts';
 import { defineOp, type BinaryArgs, type OpDef } from './types.ts';
+import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
 
 const narrow = (t: Tensor, dim: number, start: number, length: number): Tensor =>
   callOp('slice', t, dim, start, start + length, 1) as Tensor;
@@ -67,6 +68,10 @@ export const catOp = defineOp({
       return piece;
     });
   },
+  gradcheck: [
+    c([[2, 1], [2, 2]], (xs) => [xs, 1]),
+    program('cat', [[2, 1], [2, 2]], ([a, b]) => callOp('cat', [a, b], 1) as Tensor),
+  ],
 });
 
 function narrowView(t: Tensor, dim: number, start: number, length: number): Tensor {
@@ -111,6 +116,10 @@ export const stackOp = defineOp({
     const d = normalizeDim(ctx.args.dim, g.dim());
     return ctx.metas('tensors').map((_, i) => callOp('select', g, d, i) as Tensor);
   },
+  gradcheck: [
+    c([[2, 3], [2, 3]], (xs) => [xs, 1]),
+    program('stack', [[3], [3]], ([a, b]) => callOp('stack', [a, b]) as Tensor),
+  ],
 });
 
 export const flattenOp = defineOp({
@@ -129,6 +138,9 @@ export const flattenOp = defineOp({
     const shape = [...x.shape.slice(0, s), numelOf(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)];
     return reshape(x, shape);
   },
+  gradcheck: [
+    c([[2, 3, 2]], self(1)),
+  ],
 });
 
 export const repeatOp = defineOp({
@@ -167,6 +179,10 @@ export const repeatOp = defineOp({
     const summed = sum(split, reps.map((_, i) => 2 * i));
     return [view(summed, shape)];
   },
+  gradcheck: [
+    c([[2, 3]], self([2, 1, 2])),
+    program('repeat', [[3]], ([x]) => callOp('repeat', x, [2, 2]) as Tensor),
+  ],
 });
 
 export const flipOp = defineOp({
@@ -191,6 +207,10 @@ export const flipOp = defineOp({
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => [callOp('flip', g, ctx.args.dims) as Tensor],
+  gradcheck: [
+    c([[2, 3]], self([0, 1])),
+    program('flip', [[2, 3]], ([x]) => (callOp('flip', x, [0]) as Tensor).pow(2)),
+  ],
 });
 
 /** Positions for gather/scatter_add: for every element of index, the flat position in `shape` it addresses. */
@@ -245,6 +265,10 @@ export const gatherOp = defineOp({
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [callOp('scatter_add', zeros, ctx.args.dim, ctx.saved('index'), g) as Tensor];
   },
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2])]),
+    program('gather', [[2, 3]], ([x]) => callOp('gather', x, 1, long([0, 2, 1, 1], [2, 2])) as Tensor),
+  ],
 });
 
 export const scatterAddOp = defineOp({
@@ -283,6 +307,10 @@ export const scatterAddOp = defineOp({
     ctx.needsInputGrad(0) ? g : null,
     ctx.needsInputGrad(1) ? (callOp('gather', g, ctx.args.dim, ctx.saved('index')) as Tensor) : null,
   ],
+  gradcheck: [
+    c([[2, 3], [2, 2]], (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2]), xs[1]]),
+    program('scatter_add', [[2, 3], [2, 2]], ([x, s]) => callOp('scatter_add', x, 1, long([0, 2, 1, 1], [2, 2]), s) as Tensor),
+  ],
 });
 
 export const narrowOp = defineOp({
@@ -300,6 +328,9 @@ export const narrowOp = defineOp({
     }
     return narrow(x, d, start, a.length);
   },
+  gradcheck: [
+    c([[2, 3]], self(1, 1, 2)),
+  ],
 });
 
 /** split/chunk/unbind return views made by slice/select (their grad_fns are SliceBackward0/SelectBackward0). */
@@ -315,6 +346,9 @@ export const splitOp = defineOp({
     const d = normalizeDim(a.dim, x.dim());
     return splitTensor(x, sizes.length === 1 && sizes[0] !== x.shape[d] ? sizes[0] : sizes, d);
   },
+  gradcheck: [
+    c([[2, 5]], self([2, 3], 1)),
+  ],
 });
 
 export const chunkOp = defineOp({
@@ -324,6 +358,9 @@ export const chunkOp = defineOp({
   function: true,
   display: { symbol: 'chunk', formula: 'gradient placed in each piece' },
   composite: (a) => chunkTensor(a.self, a.chunks, a.dim),
+  gradcheck: [
+    c([[3, 2]], self(2)),
+  ],
 });
 
 export const unbindOp = defineOp({
@@ -333,6 +370,9 @@ export const unbindOp = defineOp({
   function: true,
   display: { symbol: 'unbind', formula: 'gradient placed at each index' },
   composite: (a) => unbindTensor(a.self, a.dim),
+  gradcheck: [
+    c([[2, 3]], self(1)),
+  ],
 });
 
 export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 0): Tensor[] {
@@ -376,7 +416,15 @@ function asOp(name: string, target: string, build: (x: Tensor, other: Tensor) =>
     composite: (a) => build(a.self, a.other),
   };
 }
-export const expandAsOp = asOp('expand_as', 'expand', (x, o) => expand(x, o.shape));
-export const viewAsOp = asOp('view_as', 'view', (x, o) => view(x, o.shape));
-export const reshapeAsOp = asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape));
-export const typeAsOp = asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype) as Tensor);
+export const expandAsOp = withGradcheck(asOp('expand_as', 'expand', (x, o) => expand(x, o.shape)), [
+  c([[1, 3], [2, 3]], self()),
+]);
+export const viewAsOp = withGradcheck(asOp('view_as', 'view', (x, o) => view(x, o.shape)), [
+  c([[2, 3], [3, 2]], (xs) => [xs[0].contiguous(), xs[1]]),
+]);
+export const reshapeAsOp = withGradcheck(asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape)), [
+  c([[2, 3], [3, 2]], self()),
+]);
+export const typeAsOp = withGradcheck(asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype) as Tensor), [
+  c([[2, 3], [3]], self()),
+]);

@@ -6,6 +6,7 @@
 import type { TensorMeta } from '../autograd/node.ts';
 import type { DType } from '../dtype.ts';
 import type { Tensor } from '../tensor.ts';
+import type { GradcheckCase } from './gradcheck-case.ts';
 
 import type { Args, PlainArgs, SignatureArgs } from './signature-types.ts';
 
@@ -85,6 +86,11 @@ export interface OpDef<A extends Args = Args> {
   readonly inplaceOf?: OpDef;
   /** In-place casts freely (copy_, fill_) instead of PyTorch's can_cast check (add_). */
   readonly castsFreely?: boolean;
+  /**
+   * How gradcheck calls a differentiable op (the first case also on non-contiguous and expanded
+   * leaves, and for the in-place variant); engine/test/gradcheck.test.ts walks the table.
+   */
+  readonly gradcheck?: readonly GradcheckCase[];
 }
 
 /**

@@ -11,6 +11,8 @@ import { callOp } from './dispatch.ts';
 import { permute, reshape, squeeze, sumToSize, t, transpose, zerosLike } from './functional.ts';
 import { contiguousCopy, makeView } from './tensor-utils.ts';
 import { defineOp, type Args, type OpDef, type OutputSpec, type SignatureArgs } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
 /** Shaped like self; typed over any `Args` so that it fits every view's own argument type. */
 const same = (a: Args): OutputSpec => {
@@ -43,6 +45,10 @@ export const viewOpDef = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0].contiguous(), [3, 2]]),
+    program('view', [[2, 3]], ([x]) => x.view(3, 2).mul(x.view(3, 2))),
+  ],
 });
 
 /** _unsafe_view: matmul's final reshape (UnsafeViewBackward0); copies when a view is impossible. */
@@ -61,6 +67,9 @@ export const unsafeViewOp = viewOp({
     return Tensor.fromData(c.data, shape, x.dtype);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0].contiguous(), [6]]),
+  ],
 });
 
 export const reshapeOp = defineOp({
@@ -75,6 +84,10 @@ export const reshapeOp = defineOp({
     if (viewStrides(x.shape, x.strides, shape)) return callOp('view', x, shape) as Tensor;
     return callOp('_unsafe_view', callOp('clone', x), shape) as Tensor;
   },
+  gradcheck: [
+    c([[2, 3]], self([3, 2])),
+    program('reshape of non-contiguous', [[2, 3]], ([x]) => x.t().reshape(6).pow(2)),
+  ],
 });
 
 export const tOp = viewOp({
@@ -92,6 +105,9 @@ export const tOp = viewOp({
     return makeView(x, [...x.shape].reverse(), [...x.strides].reverse(), x.offset);
   },
   backward: (_ctx, g) => [t(g)],
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
 });
 
 function transposed(x: Tensor, d0: number, d1: number): Tensor {
@@ -110,6 +126,10 @@ export const transposeOp = viewOp({
   gradFn: 'TransposeBackward0',
   forward: (a) => transposed(a.self, a.dim0, a.dim1),
   backward: (ctx, g) => [transpose(g, ctx.args.dim0, ctx.args.dim1)],
+  gradcheck: [
+    c([[2, 3, 2]], self(0, 2)),
+    program('transpose', [[2, 3]], ([x]) => x.transpose(0, 1).matmul(x)),
+  ],
 });
 
 export const permuteOp = viewOp({
@@ -132,6 +152,10 @@ export const permuteOp = viewOp({
     dims.forEach((d, i) => (inverse[d] = i));
     return [permute(g, inverse)];
   },
+  gradcheck: [
+    c([[2, 3, 2]], self([2, 0, 1])),
+    program('permute', [[2, 3, 2]], ([x]) => x.permute(2, 0, 1).pow(2)),
+  ],
 });
 
 export const unsqueezeOp = viewOp({
@@ -149,6 +173,10 @@ export const unsqueezeOp = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [squeeze(g, ctx.args.dim)],
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('unsqueeze/squeeze', [[3]], ([x]) => x.unsqueeze(1).squeeze().exp()),
+  ],
 });
 
 export const squeezeOp = viewOp({
@@ -168,6 +196,9 @@ export const squeezeOp = viewOp({
     return makeView(x, dims.map((d) => x.shape[d]), dims.map((d) => x.strides[d]), x.offset);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 1, 3]], self()),
+  ],
 });
 
 export const expandOp = viewOp({
@@ -201,6 +232,10 @@ export const expandOp = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [sumToSize(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[1, 3]], self([2, 2, 3])),
+    program('expand', [[1, 3]], ([x]) => x.expand(2, 3).pow(2)),
+  ],
 });
 
 /** Where a view sits in a contiguous tensor of `shape`: used by select/slice backward. */
@@ -247,6 +282,10 @@ export const selectOp = viewOp({
     const i = raw < 0 ? raw + shape[dim] : raw;
     return [scatterIntoZeros(shape, g, regionOf(shape, dim, i, 1, 1, true))];
   },
+  gradcheck: [
+    c([[2, 3]], self(1, 2)),
+    program('select and slice', [[2, 3]], ([x]) => index(x, [{ kind: 'int', index: 1 }, { kind: 'slice', start: 0, stop: 3, step: 2 }]).pow(2)),
+  ],
 });
 
 /** Python slice bounds → (start, length) with PyTorch's clamping (steps must be positive). */
@@ -283,6 +322,9 @@ export const sliceOp = viewOp({
     const { start, length } = sliceBounds(shape[dim], ctx.args.start, ctx.args.end, step);
     return [scatterIntoZeros(shape, g, regionOf(shape, dim, start, length, step, false))];
   },
+  gradcheck: [
+    c([[4, 3]], self(0, 1, 4, 2)),
+  ],
 });
 
 /**
@@ -306,6 +348,9 @@ export const asStridedOp = viewOp({
       stride: ctx.args.stride,
       storageOffset: ctx.args.storage_offset,
     }),
+  ],
+  gradcheck: [
+    c([[2, 3]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
   ],
 });
 
@@ -335,6 +380,9 @@ export const asStridedScatterOp = defineOp({
       ctx.needsInputGrad(1) ? sumToSize(inRegion, ctx.meta('src').shape) : null,
     ];
   },
+  gradcheck: [
+    c([[2, 3], [2, 2]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
+  ],
 });
 
 function broadcastStridesFor(src: Tensor, shape: readonly number[]): number[] {
@@ -356,4 +404,7 @@ export const matmulSqueezeOp = defineOp({
   method: false,
   function: false,
   gradFn: 'SqueezeBackward4',
+  gradcheck: [
+    c([[2, 1, 3]], self(1)),
+  ],
 });

@@ -7,6 +7,8 @@ import { Tensor } from '../tensor.ts';
 import { sum, sumToSize, where } from './functional.ts';
 import { asDtype, broadcastView } from './tensor-utils.ts';
 import { defineOp } from './types.ts';
+import { c, program, bool } from './gradcheck-case.ts';
+import { callOp } from './dispatch.ts';
 
 
 function whereForward(cond: Tensor, a: Tensor, b: Tensor, shape: readonly number[], dtype: Tensor['dtype']): Tensor {
@@ -39,6 +41,10 @@ export const whereOp = defineOp({
       ctx.needsInputGrad(1) ? sumToSize(where(cond, 0, g), ctx.meta('other').shape) : null,
     ];
   },
+  gradcheck: [
+    c([[2, 3], [3]], (xs) => [bool([1, 0, 1, 0, 0, 1], [2, 3]), ...xs]),
+    program('where', [[2, 3], [3]], ([a, b]) => callOp('where', callOp('gt', a, 0), a, b) as Tensor),
+  ],
 });
 
 export const maskedFillOp = defineOp({
@@ -67,4 +73,8 @@ export const maskedFillOp = defineOp({
     if (!ctx.hasInput('value')) return [gSelf];
     return [gSelf, ctx.needsInputGrad(1) ? sum(where(mask, g, 0)) : null];
   },
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0], bool([1, 0, 1, 0, 0, 1], [2, 3]), 0.25]),
+    program('masked_fill', [[2, 3]], ([a]) => a.maskedFill(callOp('gt', a, 0.5) as Tensor, 0)),
+  ],
 });
