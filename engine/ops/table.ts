@@ -37,6 +37,7 @@ import {
   addmmOp, dropoutOp, eluOp, embeddingOp, geluOp, hardtanhOp, layerNormOp, leakyReluOp, linearOp, logSoftmaxOp, oneHotOp,
   siluOp, softmaxOp, softplusOp,
 } from './nn.ts';
+import { hypotOp } from './hypot.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
 import {
@@ -79,6 +80,7 @@ export function opTable(): readonly OpDef[] {
     mseLossOp, l1LossOp, smoothL1LossOp, nllLossOp, bceOp, bceWithLogitsOp, sumToSizeOp,
     uniformBody, normalBody, bernoulliBody,
     lerpOp, addcmulOp, addcdivOp, outerOp, gerOp, indexSelectOp, sortOp, topkOp, clipOp, clampMinOp, clampMaxOp, crossEntropyOp,
+    hypotOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
@@ -90,7 +92,7 @@ export function opTable(): readonly OpDef[] {
     inplace(indexPutOp, 'index_put_', true),
     ...[sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, erfOp, floorOp, ceilOp, roundOp, truncOp, remainderOp, floorDivideOp,
       leakyReluOp, hardtanhOp, eluOp, siluOp, scatterAddOp].map((op) => inplace(op)),
-    ...[lerpOp, addcmulOp, addcdivOp].map((op) => inplace(op)),
+    ...[lerpOp, addcmulOp, addcdivOp, hypotOp].map((op) => inplace(op)),
     inplace(uniformBody, 'uniform_', true),
     inplace(normalBody, 'normal_', true),
     inplace(bernoulliBody, 'bernoulli_', true),

@@ -224,6 +224,8 @@ declare module '../../tensor.ts' {
     clampMin(min: number | boolean): Tensor;
     /** `clamp_max(Tensor self, Scalar max) -> Tensor` */
     clampMax(max: number | boolean): Tensor;
+    /** `hypot(Tensor self, Tensor other) -> Tensor` */
+    hypot(other: TensorLike): Tensor;
     /** `add_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
     add_(other: TensorLike, alpha?: number | boolean): Tensor;
     /** `sub_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
@@ -302,6 +304,8 @@ declare module '../../tensor.ts' {
     addcmul_(tensor1: TensorLike, tensor2: TensorLike, value?: number | boolean): Tensor;
     /** `addcdiv_(Tensor(a!) self, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor(a!)` */
     addcdiv_(tensor1: TensorLike, tensor2: TensorLike, value?: number | boolean): Tensor;
+    /** `hypot_(Tensor(a!) self, Tensor other) -> Tensor(a!)` */
+    hypot_(other: TensorLike): Tensor;
     /** `uniform_(Tensor(a!) self, float from=0, float to=1) -> Tensor(a!)` */
     uniform_(from?: number, to?: number): Tensor;
     /** `normal_(Tensor(a!) self, float mean=0, float std=1) -> Tensor(a!)` */
@@ -422,6 +426,7 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['clip', 'clip'],
   ['clampMin', 'clamp_min'],
   ['clampMax', 'clamp_max'],
+  ['hypot', 'hypot'],
   ['add_', 'add_'],
   ['sub_', 'sub_'],
   ['mul_', 'mul_'],
@@ -461,6 +466,7 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['lerp_', 'lerp_'],
   ['addcmul_', 'addcmul_'],
   ['addcdiv_', 'addcdiv_'],
+  ['hypot_', 'hypot_'],
   ['uniform_', 'uniform_'],
   ['normal_', 'normal_'],
   ['bernoulli_', 'bernoulli_'],
