@@ -288,16 +288,16 @@ declare module '../../tensor.ts' {
     remainder_(other: TensorLike): Tensor;
     /** `floor_divide_(Tensor(a!) self, Tensor other) -> Tensor(a!)` */
     floorDivide_(other: TensorLike): Tensor;
-    /** `leaky_relu_(Tensor(a!) self, Scalar negative_slope=0.01) -> Tensor(a!)` */
-    leakyRelu_(negative_slope?: number | boolean): Tensor;
     /** `hardtanh_(Tensor(a!) self, Scalar min_val=-1, Scalar max_val=1) -> Tensor(a!)` */
     hardtanh_(min_val?: number | boolean, max_val?: number | boolean): Tensor;
-    /** `elu_(Tensor(a!) self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor(a!)` */
-    elu_(alpha?: number | boolean, scale?: number | boolean, input_scale?: number | boolean): Tensor;
     /** `silu_(Tensor(a!) self) -> Tensor(a!)` */
     silu_(): Tensor;
     /** `scatter_add_(Tensor(a!) self, int dim, Tensor index, Tensor src) -> Tensor(a!)` */
     scatterAdd_(dim: number, index: TensorLike, src: TensorLike): Tensor;
+    /** `leaky_relu_(Tensor(a!) self, Scalar negative_slope=0.01) -> Tensor(a!)` */
+    leakyRelu_(negative_slope?: number | boolean): Tensor;
+    /** `elu_(Tensor(a!) self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor(a!)` */
+    elu_(alpha?: number | boolean, scale?: number | boolean, input_scale?: number | boolean): Tensor;
     /** `lerp_(Tensor(a!) self, Tensor end, Tensor weight) -> Tensor(a!)` */
     lerp_(end: TensorLike, weight: TensorLike): Tensor;
     /** `addcmul_(Tensor(a!) self, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor(a!)` */
@@ -458,11 +458,11 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['trunc_', 'trunc_'],
   ['remainder_', 'remainder_'],
   ['floorDivide_', 'floor_divide_'],
-  ['leakyRelu_', 'leaky_relu_'],
   ['hardtanh_', 'hardtanh_'],
-  ['elu_', 'elu_'],
   ['silu_', 'silu_'],
   ['scatterAdd_', 'scatter_add_'],
+  ['leakyRelu_', 'leaky_relu_'],
+  ['elu_', 'elu_'],
   ['lerp_', 'lerp_'],
   ['addcmul_', 'addcmul_'],
   ['addcdiv_', 'addcdiv_'],
