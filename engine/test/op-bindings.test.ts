@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  ENGINE_README_PATH, HAND_WRITTEN, renderEngineReadme, renderTensorMethods, TENSOR_METHODS_PATH,
+  ENGINE_README_PATH, FUNCTIONAL_PATH, HAND_WRITTEN, renderEngineReadme, renderFunctional, renderTensorMethods,
+  TENSOR_METHODS_PATH,
 } from '../../scripts/gen-op-bindings.ts';
 import { fromArray, opTable, Tensor } from '../index.ts';
 
 describe('generated from the op table (run `npm run gen:ops` when these fail)', () => {
   it('engine/ops/generated/tensor-methods.ts is up to date', () => {
     expect(readFileSync(TENSOR_METHODS_PATH, 'utf8') === renderTensorMethods(), 'tensor-methods.ts is stale: run npm run gen:ops').toBe(true);
+  });
+
+  it('engine/ops/generated/functional.ts is up to date', () => {
+    expect(readFileSync(FUNCTIONAL_PATH, 'utf8') === renderFunctional(), 'functional.ts is stale: run npm run gen:ops').toBe(true);
   });
 
   it("engine/README.md's op list is up to date", () => {
