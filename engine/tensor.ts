@@ -13,6 +13,7 @@ import { formatTensor } from './format/index.ts';
 import type { StridedView } from './kernels/types.ts';
 import { kernels } from './kernels/index.ts';
 import { callOp } from './ops/dispatch.ts';
+import { installOpMethods } from './ops/generated/tensor-methods.ts';
 import { contiguousStrides, isContiguousLayout, normalizeDim, numelOf, type Shape } from './shape.ts';
 import type { IndexItem } from './indexing.ts';
 import { index as indexTensor, indexPut_ as indexPutTensor } from './indexing.ts';
@@ -322,53 +323,18 @@ export class Tensor implements StridedView {
 
   // ---- Op methods: thin typed doors into the op table (the Python layer uses callOp directly).
 
-  add(other: TensorLike, alpha?: number): Tensor { return op('add', this, other, alpha); }
-  sub(other: TensorLike, alpha?: number): Tensor { return op('sub', this, other, alpha); }
+  // Python-style call shapes the generated methods (ops/generated/tensor-methods.ts, one per
+  // method op of the table) cannot express: varargs shapes, an int for `int[1] dim`, no dim.
   rsub(other: TensorLike, alpha?: number): Tensor { return op('rsub', this, other, alpha); }
-  mul(other: TensorLike): Tensor { return op('mul', this, other); }
-  div(other: TensorLike): Tensor { return op('div', this, other); }
-  pow(exponent: TensorLike): Tensor { return op('pow', this, exponent); }
-  neg(): Tensor { return op('neg', this); }
-  exp(): Tensor { return op('exp', this); }
-  log(): Tensor { return op('log', this); }
-  sqrt(): Tensor { return op('sqrt', this); }
-  tanh(): Tensor { return op('tanh', this); }
-  sigmoid(): Tensor { return op('sigmoid', this); }
-  relu(): Tensor { return op('relu', this); }
-  abs(): Tensor { return op('abs', this); }
-  clamp(min?: number | null, max?: number | null): Tensor { return op('clamp', this, min, max); }
   sum(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor { return op('sum', this, asDims(dim), keepdim, dtype); }
   mean(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor { return op('mean', this, asDims(dim), keepdim, dtype); }
-  matmul(other: Tensor): Tensor { return op('matmul', this, other); }
-  mm(other: Tensor): Tensor { return op('mm', this, other); }
-  eq(other: TensorLike): Tensor { return op('eq', this, other); }
-  ne(other: TensorLike): Tensor { return op('ne', this, other); }
-  lt(other: TensorLike): Tensor { return op('lt', this, other); }
-  le(other: TensorLike): Tensor { return op('le', this, other); }
-  gt(other: TensorLike): Tensor { return op('gt', this, other); }
-  ge(other: TensorLike): Tensor { return op('ge', this, other); }
-  maskedFill(mask: Tensor, value: TensorLike): Tensor { return op('masked_fill', this, mask, value); }
   view(...shape: number[]): Tensor { return op('view', this, shape); }
   reshape(...shape: number[]): Tensor { return op('reshape', this, shape); }
-  t(): Tensor { return op('t', this); }
-  transpose(dim0: number, dim1: number): Tensor { return op('transpose', this, dim0, dim1); }
   permute(...dims: number[]): Tensor { return op('permute', this, dims); }
-  unsqueeze(dim: number): Tensor { return op('unsqueeze', this, dim); }
   squeeze(dim?: number): Tensor { return op('squeeze', this, dim); }
   expand(...sizes: number[]): Tensor { return op('expand', this, sizes); }
-  clone(): Tensor { return op('clone', this); }
-  contiguous(): Tensor { return op('contiguous', this); }
-  to(dtype: DType): Tensor { return op('to', this, dtype); }
   index(items: readonly IndexItem[]): Tensor { return indexTensor(this, items); }
   indexPut_(items: readonly IndexItem[], value: TensorLike): Tensor { return indexPutTensor(this, items, value); }
-  add_(other: TensorLike, alpha?: number): Tensor { return op('add_', this, other, alpha); }
-  sub_(other: TensorLike, alpha?: number): Tensor { return op('sub_', this, other, alpha); }
-  mul_(other: TensorLike): Tensor { return op('mul_', this, other); }
-  div_(other: TensorLike): Tensor { return op('div_', this, other); }
-  clamp_(min?: number | null, max?: number | null): Tensor { return op('clamp_', this, min, max); }
-  zero_(): Tensor { return op('zero_', this); }
-  fill_(value: TensorLike): Tensor { return op('fill_', this, value); }
-  copy_(src: TensorLike): Tensor { return op('copy_', this, src); }
 }
 
 const sameShapeAs = (a: Tensor, b: Tensor): boolean =>
@@ -377,6 +343,8 @@ const sameShapeAs = (a: Tensor, b: Tensor): boolean =>
 function op(name: string, ...args: unknown[]): Tensor {
   return callOp(name, ...args) as Tensor;
 }
+
+installOpMethods(Tensor.prototype);
 
 function asDims(dim: number | readonly number[] | null | undefined): readonly number[] | null | undefined {
   return typeof dim === 'number' ? [dim] : dim;

@@ -14,9 +14,9 @@ export class OpNode extends GradNode implements BackwardContext {
   private savedTensors: Map<string, SavedTensor> | null = null;
   private unpackedForApply: Map<string, Tensor> | null = null;
 
-  constructor(readonly op: OpDef, args: Args, inputNames: readonly string[], output: Tensor) {
+  constructor(readonly op: OpDef, args: Args, inputNames: readonly string[], output: Tensor, gradFnName?: string) {
     super();
-    this.gradFnName = typeof op.gradFn === 'function' ? op.gradFn(args) : op.gradFn ?? `${op.name}Backward0`;
+    this.gradFnName = gradFnName ?? (typeof op.gradFn === 'function' ? op.gradFn(args) : op.gradFn ?? `${op.name}Backward0`);
     this.inputNames = inputNames;
     const plain: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(args)) if (!isTensorValue(v)) plain[k] = v;

@@ -11,6 +11,7 @@ import { pairOf } from './conv.ts';
 import { callOp } from './dispatch.ts';
 import { filled } from './tensor-utils.ts';
 import type { Args, OpDef } from './types.ts';
+import { c, float64, self } from './gradcheck-case.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
@@ -69,6 +70,7 @@ export const adaptiveAvgPool2dOp: OpDef = {
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => [op('_adaptive_avg_pool2d_backward', g, filled(ctx.meta('self').shape, ctx.meta('self').dtype, 0))],
+  gradcheck: [c([[1, 2, 5, 5]], self([3, 2]))],
 };
 
 export const adaptiveAvgPool2dBackwardOp: OpDef = {
@@ -96,6 +98,7 @@ export const adaptiveAvgPool2dBackwardOp: OpDef = {
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => [op('_adaptive_avg_pool2d', g, ctx.meta('grad_output').shape.slice(-2))],
+  gradcheck: [c([[1, 1, 3, 2]], (xs) => [xs[0], float64(new Array(25).fill(0), [1, 1, 5, 5])])],
 };
 
 export const adaptiveMaxPool2dOp: OpDef = {
@@ -133,4 +136,5 @@ export const adaptiveMaxPool2dOp: OpDef = {
     const grad = op('scatter_add', filled([planes, plane], input.dtype, 0), 1, op('reshape', ctx.saved('indices'), [planes, -1]), op('reshape', g, [planes, -1]));
     return [op('view', grad, input.shape)];
   },
+  gradcheck: [c([[1, 2, 5, 5]], self([2, 3]))],
 };

@@ -10,9 +10,10 @@ import { callOp } from './dispatch.ts';
 import { sumToSize } from './functional.ts';
 import { broadcastView, castInto, contiguousCopy, scalarTensor } from './tensor-utils.ts';
 import { kernels } from '../kernels/index.ts';
-import type { OpDef } from './types.ts';
+import { defineOp } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, long } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 type Indices = readonly (Tensor | null)[];
 
 /** Positions (row-major, in self's shape) for every element of self[indices], and the result shape. */
@@ -108,7 +109,7 @@ function nonzero(mask: Tensor): number[][] {
   return out;
 }
 
-export const indexOp: OpDef = {
+export const indexOp = defineOp({
   name: 'index',
   signature: 'index(Tensor self, Tensor?[] indices) -> Tensor',
   method: false,
@@ -116,10 +117,10 @@ export const indexOp: OpDef = {
   display: { symbol: '[idx]', formula: 'gradient scattered (summed) back to the indexed positions' },
   gradFn: 'IndexBackward0',
   inputs: ['self'],
-  infer: (a) => ({ shape: indexPositions(T(a.self).shape, a.indices as Indices).shape, dtype: T(a.self).dtype }),
+  infer: (a) => ({ shape: indexPositions(a.self.shape, a.indices).shape, dtype: a.self.dtype }),
   forward: (a, spec) => {
-    const self = T(a.self);
-    const { positions } = indexPositions(self.shape, a.indices as Indices);
+    const self = a.self;
+    const { positions } = indexPositions(self.shape, a.indices);
     const src = self.contiguousValues();
     const out = allocate(spec.dtype, positions.length);
     for (let k = 0; k < positions.length; k++) out[k] = src[positions[k]];
@@ -130,9 +131,13 @@ export const indexOp: OpDef = {
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [callOp('index_put', zeros, ctx.args.indices, g, true) as Tensor];
   },
-};
+  gradcheck: [
+    c([[3, 2]], (xs) => [xs[0], [long([2, 0, 2])]]),
+    program('advanced index', [[2, 3]], ([x]) => index(x, [{ kind: 'tensor', tensor: long([1, 0, 1], [3]) }]).pow(2)),
+  ],
+});
 
-export const indexPutOp: OpDef = {
+export const indexPutOp = defineOp({
   name: 'index_put',
   signature: 'index_put(Tensor self, Tensor?[] indices, Tensor values, bool accumulate=False) -> Tensor',
   method: true,
@@ -141,9 +146,9 @@ export const indexPutOp: OpDef = {
   gradFn: 'IndexPutBackward0',
   inputs: ['self', 'values'],
   infer: (a) => {
-    const self = T(a.self);
-    const { shape } = indexPositions(self.shape, a.indices as Indices);
-    const values = T(a.values);
+    const self = a.self;
+    const { shape } = indexPositions(self.shape, a.indices);
+    const values = a.values;
     try {
       broadcastAll([values.shape, shape]);
     } catch {
@@ -152,10 +157,10 @@ export const indexPutOp: OpDef = {
     return { shape: self.shape, dtype: self.dtype };
   },
   forward: (a, spec) => {
-    const self = T(a.self);
-    const { shape, positions } = indexPositions(self.shape, a.indices as Indices);
+    const self = a.self;
+    const { shape, positions } = indexPositions(self.shape, a.indices);
     const out = contiguousCopy(self);
-    const values = T(a.values);
+    const values = a.values;
     const staged = Tensor.fromData(castInto(values, spec.dtype), values.shape, spec.dtype);
     const v = allocate(spec.dtype, positions.length);
     kernels().copy(broadcastView(staged, shape), v);
@@ -165,7 +170,7 @@ export const indexPutOp: OpDef = {
     return out;
   },
   backward: (ctx, g) => {
-    const indices = ctx.args.indices as Indices;
+    const indices = ctx.args.indices;
     const gSelf = ctx.needsInputGrad(0)
       ? ctx.args.accumulate
         ? g
@@ -174,4 +179,8 @@ export const indexPutOp: OpDef = {
     const gValues = ctx.needsInputGrad(1) ? sumToSize(callOp('index', g, indices) as Tensor, ctx.meta('values').shape) : null;
     return [gSelf, gValues];
   },
-};
+  gradcheck: [
+    c([[3, 2], [2]], (xs) => [xs[0], [long([2, 0])], xs[1]]),
+    program('index_put', [[3, 2], [2]], ([x, v]) => callOp('index_put', x, [long([2, 0], [2])], v) as Tensor),
+  ],
+});

@@ -5,12 +5,13 @@ import { callOp } from './dispatch.ts';
 import type { Tensor } from '../tensor.ts';
 import { binaryOp, unaryOp } from './elementwise.ts';
 import { div, mul, neg, sumToSize } from './functional.ts';
-import type { OpDef } from './types.ts';
+import { defineOp } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, self, positive } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 const scaled = (g: Tensor, alpha: number): Tensor => (alpha === 1 ? g : mul(g, alpha));
 
-export const addOp: OpDef = {
+export const addOp = defineOp({
   name: 'add',
   signature: 'add(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: true,
@@ -22,9 +23,14 @@ export const addOp: OpDef = {
     ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(scaled(g, Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [3]], self(1.5)),
+    c([[2, 3], [3]], self()),
+    c([[2, 3], [2, 3]], self(2.5), { label: 'add with alpha' }),
+  ],
+});
 
-export const subOp: OpDef = {
+export const subOp = defineOp({
   name: 'sub',
   signature: 'sub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: true,
@@ -33,7 +39,7 @@ export const subOp: OpDef = {
   gradFn: 'SubBackward0',
   ...binaryOp('sub', 'arith', true),
   infer: (args) => {
-    if (T(args.self).dtype === 'bool' && T(args.other).dtype === 'bool') {
+    if (args.self.dtype === 'bool' && args.other.dtype === 'bool') {
       throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
     }
     return binaryOp('sub', 'arith', true).infer(args);
@@ -42,17 +48,21 @@ export const subOp: OpDef = {
     ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(scaled(g, -Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [2, 1]], self(0.5)),
+    c([[2, 3], [2, 1]], self()),
+  ],
+});
 
 /** rsub(self, other) = other − alpha·self: Python's `2 - x`. */
-export const rsubOp: OpDef = {
+export const rsubOp = defineOp({
   name: 'rsub',
   signature: 'rsub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: false,
   function: true,
   display: { symbol: '−', formula: '∂(b−αa)/∂a = −α' },
-  gradFn: (a) => (T(a.other).isWrappedNumber ? 'RsubBackward1' : 'RsubBackward0'),
-  inputs: (a) => (T(a.other).isWrappedNumber ? ['self'] : ['self', 'other']),
+  gradFn: (a) => (a.other.isWrappedNumber ? 'RsubBackward1' : 'RsubBackward0'),
+  inputs: (a) => (a.other.isWrappedNumber ? ['self'] : ['self', 'other']),
   infer: (args) => binaryOp('sub', 'arith', true).infer({ self: args.other, other: args.self }),
   forward: (args, spec) => binaryOp('sub', 'arith', true).forward({ self: args.other, other: args.self, alpha: args.alpha }, spec),
   backward: (ctx, g) => {
@@ -61,9 +71,13 @@ export const rsubOp: OpDef = {
     if (!ctx.hasInput('other')) return [gSelf];
     return [gSelf, ctx.needsInputGrad(1) ? sumToSize(g, ctx.meta('other').shape) : null];
   },
-};
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+    c([[3], [2, 3]], self()),
+  ],
+});
 
-export const mulOp: OpDef = {
+export const mulOp = defineOp({
   name: 'mul',
   signature: 'mul(Tensor self, Tensor other) -> Tensor',
   method: true,
@@ -73,17 +87,25 @@ export const mulOp: OpDef = {
   ...binaryOp('mul', 'arith'),
   save: (a) => {
     const saved: Record<string, Tensor> = {};
-    if (T(a.self).requiresGrad) saved.other = T(a.other);
-    if (T(a.other).requiresGrad) saved.self = T(a.self);
+    if (a.self.requiresGrad) saved.other = a.other;
+    if (a.other.requiresGrad) saved.self = a.self;
     return saved;
   },
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? sumToSize(mul(g, ctx.saved('other')), ctx.meta('self').shape) : null,
     ctx.needsInputGrad(1) ? sumToSize(mul(g, ctx.saved('self')), ctx.meta('other').shape) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+    program('in-place on a view (CopySlices)', [[2, 3], [3]], ([x, v]) => {
+      const y = x.clone();
+      index(y, [{ kind: 'int', index: 0 }]).mul_(v);
+      return y.pow(2);
+    }),
+  ],
+});
 
-export const divOp: OpDef = {
+export const divOp = defineOp({
   name: 'div',
   signature: 'div(Tensor self, Tensor other) -> Tensor',
   method: true,
@@ -93,10 +115,10 @@ export const divOp: OpDef = {
   ...binaryOp('div', 'trueDivide'),
   // PyTorch computes `2 / x` as reciprocal(x) * 2 (MulBackward0 over ReciprocalBackward0).
   rewrite: (a) =>
-    T(a.self).isWrappedNumber && !T(a.other).isWrappedNumber && isFloating(T(a.other).dtype)
-      ? mul(callOp('reciprocal', a.other) as Tensor, T(a.self))
+    a.self.isWrappedNumber && !a.other.isWrappedNumber && isFloating(a.other.dtype)
+      ? mul(callOp('reciprocal', a.other) as Tensor, a.self)
       : undefined,
-  save: (a): Record<string, Tensor> => (T(a.other).requiresGrad ? { self: T(a.self), other: T(a.other) } : { other: T(a.other) }),
+  save: (a): Record<string, Tensor> => (a.other.requiresGrad ? { self: a.self, other: a.other } : { other: a.other }),
   backward: (ctx, g) => {
     const other = ctx.saved('other');
     return [
@@ -106,9 +128,13 @@ export const divOp: OpDef = {
         : null,
     ];
   },
-};
+  gradcheck: [
+    c([[2, 3], [3]], self(), { range: positive }),
+    c([[2, 3], [3]], self(), { range: [0.5, 2] }),
+  ],
+});
 
-export const negOp: OpDef = {
+export const negOp = defineOp({
   name: 'neg',
   signature: 'neg(Tensor self) -> Tensor',
   method: true,
@@ -116,17 +142,21 @@ export const negOp: OpDef = {
   display: { symbol: '−', formula: '∂(−a)/∂a = −1' },
   gradFn: 'NegBackward0',
   infer: (args) => {
-    if (T(args.self).dtype === 'bool') {
+    if (args.self.dtype === 'bool') {
       throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
     }
     return unaryOp('neg', false).infer(args);
   },
   forward: unaryOp('neg', false).forward,
   backward: (_ctx, g) => [neg(g)],
-};
+  gradcheck: [
+    c([[2, 3]], self()),
+    c([[4]], self()),
+  ],
+});
 
 /** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
-export const reciprocalOp: OpDef = {
+export const reciprocalOp = defineOp({
   name: 'reciprocal',
   signature: 'reciprocal(Tensor self) -> Tensor',
   method: true,
@@ -139,10 +169,14 @@ export const reciprocalOp: OpDef = {
     const r = ctx.saved('result');
     return [mul(neg(g), mul(r, r))];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(), { range: positive }),
+    c([[4]], self(), { range: [0.5, 2] }),
+  ],
+});
 
 /** C++'s `tensor / scalar` (div.Scalar, DivBackward1), used by composites that PyTorch writes in C++. */
-export const divScalarOp: OpDef = {
+export const divScalarOp = defineOp({
   ...divOp,
   name: '_div_scalar',
   signature: '_div_scalar(Tensor self, Tensor other) -> Tensor',
@@ -151,6 +185,9 @@ export const divScalarOp: OpDef = {
   gradFn: 'DivBackward1',
   inputs: ['self'],
   rewrite: undefined,
-  save: (a): Record<string, Tensor> => ({ other: T(a.other) }),
+  save: (a): Record<string, Tensor> => ({ other: a.other }),
   backward: (ctx, g) => [div(g, ctx.saved('other'))],
-};
+  gradcheck: [
+    c([[2, 3]], self(2.5)),
+  ],
+});

@@ -12,6 +12,7 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { add, mul, sub, sum, view } from './functional.ts';
 import type { Args, OpDef } from './types.ts';
+import { c, float64, self } from './gradcheck-case.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
@@ -131,6 +132,13 @@ export const nativeBatchNormOp: OpDef = {
       ctx.needsInputGrad(2) ? sum(g, dims) : null,
     ];
   },
+  gradcheck: [
+    // Channels first, so the 'expanded' layout (stride 0 on dim 0) repeats a channel, not a sample: a
+    // batch of identical samples has zero variance, where batch norm is not differentiable.
+    c([[2, 3, 2], [2], [2]], (xs) => [xs[0]!.transpose(0, 1), xs[1], xs[2], null, null, true, 0.1, 1e-5]),
+    c([[3, 2, 2], [2], [2]], self(null, null, true, 0.1, 1e-5), { label: 'training' }),
+    c([[3, 2, 2], [2], [2]], (xs) => [...xs, float64([0.1, -0.2]), float64([1.5, 0.5]), false, 0.1, 1e-5], { label: 'eval' }),
+  ],
 };
 
 /** x̂ and invstd as engine ops of x (training) or of the saved running statistics (eval). */

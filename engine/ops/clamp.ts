@@ -1,13 +1,13 @@
 /** clamp(min, max): the gradient passes where the input was inside the bounds. */
 import { runtimeError } from '../errors.ts';
-import type { Tensor } from '../tensor.ts';
 import { unaryForward } from './elementwise.ts';
 import { ge, le, logicalAnd, where } from './functional.ts';
-import type { OpDef } from './types.ts';
+import { defineOp } from './types.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
 const bound = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-export const clampOp: OpDef = {
+export const clampOp = defineOp({
   name: 'clamp',
   signature: 'clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor',
   method: true,
@@ -21,15 +21,21 @@ export const clampOp: OpDef = {
     if (bound(a.min) === null && bound(a.max) === null) {
       throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
     }
-    const x = a.self as Tensor;
+    const x = a.self;
     return { shape: x.shape, dtype: x.dtype };
   },
-  forward: (a, spec) => unaryForward('clamp', a.self as Tensor, spec.dtype, bound(a.min) ?? -Infinity, bound(a.max) ?? Infinity),
-  save: (a) => ({ self: a.self as Tensor }),
+  forward: (a, spec) => unaryForward('clamp', a.self, spec.dtype, bound(a.min) ?? -Infinity, bound(a.max) ?? Infinity),
+  save: (a) => ({ self: a.self }),
   backward: (ctx, g) => {
     const x = ctx.saved('self');
     const lo = bound(ctx.args.min), hi = bound(ctx.args.max);
     const inside = lo !== null && hi !== null ? logicalAnd(ge(x, lo), le(x, hi)) : lo !== null ? ge(x, lo) : le(x, hi!);
     return [where(inside, g, 0)];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(-0.7, 0.7)),
+    program('clamp min', [[6]], ([x]) => x.clamp(0.3)),
+    program('clamp max', [[6]], ([x]) => x.clamp(null, 0.3)),
+    program('clamp both', [[6]], ([x]) => x.clamp(-0.7, 0.7)),
+  ],
+});

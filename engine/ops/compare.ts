@@ -1,9 +1,9 @@
 /** Comparisons and logical ops: bool results, no gradient. */
 import type { BinaryOp } from '../kernels/types.ts';
 import { binaryOp, unaryOp } from './elementwise.ts';
-import type { OpDef } from './types.ts';
+import { defineOp, type BinaryArgs, type OpDef } from './types.ts';
 
-function comparison(name: string, kernel: BinaryOp, symbol: string): OpDef {
+function comparison(name: string, kernel: BinaryOp, symbol: string): OpDef<BinaryArgs> {
   return {
     name,
     signature: `${name}(Tensor self, Tensor other) -> Tensor`,
@@ -23,7 +23,7 @@ export const geOp = comparison('ge', 'ge', '≥');
 export const logicalAndOp = comparison('logical_and', 'logicalAnd', '∧');
 export const logicalOrOp = comparison('logical_or', 'logicalOr', '∨');
 
-export const logicalNotOp: OpDef = {
+export const logicalNotOp = defineOp({
   name: 'logical_not',
   signature: 'logical_not(Tensor self) -> Tensor',
   method: true,
@@ -31,4 +31,4 @@ export const logicalNotOp: OpDef = {
   display: { symbol: '¬', formula: 'not differentiable (bool result)' },
   infer: (a) => ({ ...unaryOp('logicalNot', false).infer(a), dtype: 'bool' }),
   forward: unaryOp('logicalNot', false).forward,
-};
+});

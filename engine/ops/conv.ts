@@ -12,6 +12,7 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { matmul, reshape, sum, transpose, unsqueeze, view } from './functional.ts';
 import type { Args, OpDef } from './types.ts';
+import { c, self } from './gradcheck-case.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
@@ -69,6 +70,7 @@ export const im2colOp: OpDef = {
     const { kernel_size, dilation, padding, stride } = ctx.args;
     return [op('col2im', g, [h, w], kernel_size, dilation, padding, stride)];
   },
+  gradcheck: [c([[1, 2, 3, 3]], self([2, 2], [1, 1], [1, 0], [2, 1]))],
 };
 
 export const col2imOp: OpDef = {
@@ -109,6 +111,7 @@ export const col2imOp: OpDef = {
     const { kernel_size, dilation, padding, stride } = ctx.args;
     return [op('im2col', g, kernel_size, dilation, padding, stride)];
   },
+  gradcheck: [c([[1, 8, 4]], self([3, 3], [2, 2], [1, 1], [0, 0], [1, 1]))],
 };
 
 /** A 1-D convolution's arguments as a 2-D one's over [N, C, 1, L] (PyTorch does the same). */
@@ -239,4 +242,10 @@ export const convolutionOp: OpDef = {
     const gradBias = ctx.needsInputGrad(2) ? sum(g, [0, ...Array.from({ length: g.dim() - 2 }, (_, i) => i + 2)]) : null;
     return [gradInput, gradWeight, gradBias];
   },
+  gradcheck: [
+    c([[2, 2, 4, 4], [3, 2, 3, 3], [3]], (xs) => [xs[0], xs[1], xs[2], [1, 1], [1, 0], [1, 1], false, [0, 0], 1]),
+    c([[2, 2, 4, 4], [3, 2, 3, 3], [3]], self([1, 1], [0, 0], [1, 1], false, [0, 0], 1), { label: '2-D with bias' }),
+    c([[1, 4, 5, 5], [2, 2, 2, 2]], (xs) => [xs[0], xs[1], null, [2, 1], [1, 0], [1, 2], false, [0, 0], 2], { label: '2-D strided, padded, dilated, grouped' }),
+    c([[2, 2, 5], [3, 2, 2], [3]], self([2], [1], [1], false, [0], 1), { label: '1-D' }),
+  ],
 };

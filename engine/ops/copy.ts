@@ -1,19 +1,19 @@
 /** clone, contiguous, to(dtype), detach, *_like creation, and the bodies of fill_/zero_/copy_. */
-import { castScalar, type DType } from '../dtype.ts';
+import { castScalar } from '../dtype.ts';
 import { kernels } from '../kernels/index.ts';
 import { allocate } from '../dtype.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { sumToSize, to, zerosLike } from './functional.ts';
 import { broadcastView, castInto, contiguousCopy, filled } from './tensor-utils.ts';
-import type { Args, OpDef } from './types.ts';
+import { defineOp, type OpDef, type ParamsArgs, type SelfArgs } from './types.ts';
 import { shapeText } from '../shape.ts';
 import { runtimeError } from '../errors.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
-const same = (a: Args) => ({ shape: T(a.self).shape, dtype: T(a.self).dtype });
+const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
-export const cloneOp: OpDef = {
+export const cloneOp = defineOp({
   name: 'clone',
   signature: 'clone(Tensor self) -> Tensor',
   method: true,
@@ -21,76 +21,89 @@ export const cloneOp: OpDef = {
   display: { symbol: 'copy', formula: '∂copy(a)/∂a = 1' },
   gradFn: 'CloneBackward0',
   infer: same,
-  forward: (a) => contiguousCopy(T(a.self)),
+  forward: (a) => contiguousCopy(a.self),
   backward: (_ctx, g) => [g],
-};
+  gradcheck: [
+    c([[2, 3]], self()),
+    program('clone', [[3]], ([x]) => x.clone().pow(2)),
+  ],
+});
 
-export const contiguousOp: OpDef = {
+export const contiguousOp = defineOp({
   name: 'contiguous',
   signature: 'contiguous(Tensor self) -> Tensor',
   method: true,
   function: false,
   display: { symbol: 'copy', formula: '∂copy(a)/∂a = 1' },
-  composite: (a) => (T(a.self).isContiguous() ? T(a.self) : (callOp('clone', a.self) as Tensor)),
-};
+  composite: (a) => (a.self.isContiguous() ? a.self : (callOp('clone', a.self) as Tensor)),
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
+});
 
-export const toCopyOp: OpDef = {
+export const toCopyOp = defineOp({
   name: '_to_copy',
   signature: '_to_copy(Tensor self, *, ScalarType? dtype=None) -> Tensor',
   method: false,
   function: false,
   display: { symbol: 'cast', formula: 'gradient cast back to the input dtype' },
   gradFn: 'ToCopyBackward0',
-  infer: (a) => ({ shape: T(a.self).shape, dtype: (a.dtype as DType | null) ?? T(a.self).dtype }),
-  forward: (a, spec) => Tensor.fromData(castInto(T(a.self), spec.dtype), spec.shape, spec.dtype),
+  infer: (a) => ({ shape: a.self.shape, dtype: a.dtype ?? a.self.dtype }),
+  forward: (a, spec) => Tensor.fromData(castInto(a.self, spec.dtype), spec.shape, spec.dtype),
   backward: (ctx, g) => [to(g, ctx.meta('self').dtype)],
-};
+  gradcheck: [
+    c([[2, 3]], self('float64')),
+  ],
+});
 
 /** to(dtype): returns self when nothing changes, as PyTorch does. */
-export const toOp: OpDef = {
+export const toOp = defineOp({
   name: 'to',
   signature: 'to(Tensor self, ScalarType dtype) -> Tensor',
   method: true,
   function: false,
   display: { symbol: 'cast', formula: 'gradient cast back to the input dtype' },
-  composite: (a) => (T(a.self).dtype === a.dtype ? T(a.self) : (callOp('_to_copy', a.self, a.dtype) as Tensor)),
-};
+  composite: (a) => (a.self.dtype === a.dtype ? a.self : (callOp('_to_copy', a.self, a.dtype) as Tensor)),
+  gradcheck: [
+    c([[2, 3]], self('float64')),
+  ],
+});
 
-export const detachOp: OpDef = {
+export const detachOp = defineOp({
   name: 'detach',
   signature: 'detach(Tensor self) -> Tensor',
   method: true,
   function: true,
   display: { symbol: 'detach', formula: 'no gradient flows' },
-  composite: (a) => T(a.self).detach(),
-};
+  composite: (a) => a.self.detach(),
+});
 
-function likeOp(name: string, value: number): OpDef {
+function likeOp(name: string, value: number): OpDef<ParamsArgs<'Tensor self, *, ScalarType? dtype=None'>> {
   return {
     name,
     signature: `${name}(Tensor self, *, ScalarType? dtype=None) -> Tensor`,
     method: false,
     function: true,
     display: { symbol: String(value), formula: 'constant' },
-    infer: (a) => ({ shape: T(a.self).shape, dtype: (a.dtype as DType | null) ?? T(a.self).dtype }),
+    infer: (a) => ({ shape: a.self.shape, dtype: a.dtype ?? a.self.dtype }),
     forward: (_a, spec) => filled(spec.shape, spec.dtype, value),
   };
 }
 export const zerosLikeOp = likeOp('zeros_like', 0);
 export const onesLikeOp = likeOp('ones_like', 1);
 
-export const fullLikeOp: OpDef = {
+export const fullLikeOp = defineOp({
   name: 'full_like',
   signature: 'full_like(Tensor self, Scalar fill_value, *, ScalarType? dtype=None) -> Tensor',
   method: false,
   function: true,
   display: { symbol: 'c', formula: 'constant' },
-  infer: (a) => ({ shape: T(a.self).shape, dtype: (a.dtype as DType | null) ?? T(a.self).dtype }),
+  infer: (a) => ({ shape: a.self.shape, dtype: a.dtype ?? a.self.dtype }),
   forward: (a, spec) => filled(spec.shape, spec.dtype, Number(a.fill_value)),
-};
+});
 
 /** The out-of-place body of fill_: self's shape and dtype, every element `value`. */
-export const fillOp: OpDef = {
+export const fillOp = defineOp({
   name: 'fill',
   signature: 'fill(Tensor self, Scalar value) -> Tensor',
   method: false,
@@ -100,9 +113,12 @@ export const fillOp: OpDef = {
   infer: same,
   forward: (a, spec) => filled(spec.shape, spec.dtype, castScalar(Number(a.value), spec.dtype)),
   backward: (_ctx, g) => [zerosLike(g)],
-};
+  gradcheck: [
+    c([[2, 3]], self(0.5)),
+  ],
+});
 
-export const zeroOp: OpDef = {
+export const zeroOp = defineOp({
   name: 'zero',
   signature: 'zero(Tensor self) -> Tensor',
   method: false,
@@ -112,10 +128,13 @@ export const zeroOp: OpDef = {
   infer: same,
   forward: (_a, spec) => filled(spec.shape, spec.dtype, 0),
   backward: (_ctx, g) => [zerosLike(g)],
-};
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
+});
 
 /** The out-of-place body of copy_: src broadcast to self's shape, cast to self's dtype. */
-export const copyOp: OpDef = {
+export const copyOp = defineOp({
   name: 'copy',
   signature: 'copy(Tensor self, Tensor src) -> Tensor',
   method: false,
@@ -123,7 +142,7 @@ export const copyOp: OpDef = {
   display: { symbol: '←', formula: '∂/∂self = 0, ∂/∂src = 1' },
   gradFn: 'CopyBackwards',
   infer: (a) => {
-    const self = T(a.self), src = T(a.src);
+    const self = a.self, src = a.src;
     // src must expand to self's shape (copy_ never broadcasts self).
     const lead = self.dim() - src.dim();
     for (let i = 0; i < self.dim(); i++) {
@@ -140,9 +159,9 @@ export const copyOp: OpDef = {
     return same(a);
   },
   forward: (a, spec) => {
-    const src = T(a.src);
+    const src = a.src;
     const staged = Tensor.fromData(castInto(src, spec.dtype), src.shape, spec.dtype);
-    const out = allocate(spec.dtype, T(a.self).numel());
+    const out = allocate(spec.dtype, a.self.numel());
     kernels().copy(broadcastView(staged, spec.shape), out);
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
@@ -150,4 +169,7 @@ export const copyOp: OpDef = {
     ctx.needsInputGrad(0) ? zerosLike(g) : null,
     ctx.needsInputGrad(1) ? to(sumToSize(g, ctx.meta('src').shape), ctx.meta('src').dtype) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+  ],
+});

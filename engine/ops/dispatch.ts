@@ -160,7 +160,7 @@ function inputNames(op: CompiledOp, args: Args): readonly string[] {
 }
 
 /** Forward, then (when needed) the autograd node; `announce` reports it to the trace recorder. */
-function runOp(op: CompiledOp, args: Args, announce: boolean): Tensor | Tensor[] {
+function runOp(op: CompiledOp, args: Args, announce: boolean, gradFnName?: string): Tensor | Tensor[] {
   const { def } = op;
   const spec = def.infer ? def.infer(args) : { shape: [], dtype: 'float32' as DType };
   const result = def.forward!(args, spec);
@@ -170,7 +170,7 @@ function runOp(op: CompiledOp, args: Args, announce: boolean): Tensor | Tensor[]
   const names = inputNames(op, args);
   const inputs = graphInputs(names, args);
   if (!inputs.some((t) => t?.requiresGrad)) return result;
-  const node = new OpNode(def, args, names, out);
+  const node = new OpNode(def, args, names, out, gradFnName);
   out.gradFn = node;
   out.outputNr = 0;
   node.saveFor(args, out, Array.isArray(result) ? result : [result]);
@@ -205,7 +205,9 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   const names = inputNames(base, args);
   const anyRequiresGrad = recording && graphInputs(names, args).some((t) => t?.requiresGrad);
   const computeArgs = anyRequiresGrad ? { ...args, self: snapshotWithHistory(self) } : args;
-  const result = runOp(base, computeArgs, false) as Tensor;
+  // An in-place variant with its own grad_fn name (leaky_relu_ → LeakyReluBackward1) says so.
+  const ownName = typeof def.gradFn === 'string' ? def.gradFn : undefined;
+  const result = runOp(base, computeArgs, false, ownName) as Tensor;
   if (!sameShape(result.shape, self.shape)) {
     throw runtimeError(`output with shape ${shapeText(self.shape)} doesn't match the broadcast shape ${shapeText(result.shape)}`);
   }

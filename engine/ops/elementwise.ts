@@ -5,7 +5,7 @@ import type { BinaryOp, UnaryOp } from '../kernels/types.ts';
 import { broadcastAll, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { asDtype, broadcastView } from './tensor-utils.ts';
-import type { Args, OutputSpec } from './types.ts';
+import type { BackwardContext, BinaryArgs, OpDef, OutputSpec, Scalar, SelfArgs } from './types.ts';
 
 export type BinaryKind = 'arith' | 'trueDivide' | 'compare';
 
@@ -31,10 +31,10 @@ export function binaryForward(op: BinaryOp, a: Tensor, b: Tensor, shape: readonl
 /** The infer/forward pair of a plain binary op over `self` and `other`. */
 export function binaryOp(op: BinaryOp, kind: BinaryKind, alphaParam = false) {
   return {
-    infer: (args: Args): OutputSpec => inferBinary(args.self as Tensor, args.other as Tensor, kind),
-    forward: (args: Args, spec: OutputSpec): Tensor => {
-      const a = args.self as Tensor;
-      const b = args.other as Tensor;
+    infer: (args: BinaryArgs): OutputSpec => inferBinary(args.self, args.other, kind),
+    forward: (args: BinaryArgs & { readonly alpha?: Scalar }, spec: OutputSpec): Tensor => {
+      const a = args.self;
+      const b = args.other;
       const { compute } = inferBinary(a, b, kind);
       return binaryForward(op, a, b, spec.shape, compute, spec.dtype, alphaParam ? Number(args.alpha) : 1);
     },
@@ -44,11 +44,11 @@ export function binaryOp(op: BinaryOp, kind: BinaryKind, alphaParam = false) {
 /** Ops like exp/log compute in floating point: integer inputs give the default float dtype. */
 export function unaryOp(op: UnaryOp, floatResult: boolean, p0 = 0, p1 = 0) {
   return {
-    infer: (args: Args): OutputSpec => {
-      const x = args.self as Tensor;
+    infer: (args: SelfArgs): OutputSpec => {
+      const x = args.self;
       return { shape: x.shape, dtype: floatResult && !isFloating(x.dtype) ? DEFAULT_FLOAT : x.dtype };
     },
-    forward: (args: Args, spec: OutputSpec): Tensor => unaryForward(op, args.self as Tensor, spec.dtype, p0, p1),
+    forward: (args: SelfArgs, spec: OutputSpec): Tensor => unaryForward(op, args.self, spec.dtype, p0, p1),
   };
 }
 
@@ -56,4 +56,37 @@ export function unaryForward(op: UnaryOp, x: Tensor, dtype: DType, p0 = 0, p1 = 
   const out = allocate(dtype, x.numel());
   kernels().unary(op, x, out, p0, p1);
   return Tensor.fromData(out, x.shape, dtype);
+}
+
+/** What a one-input function returns: the default float for integer input, self's dtype, or bool. */
+export type UnaryResult = 'float' | 'same' | 'bool';
+
+/**
+ * A one-input elementwise op `name(Tensor self) -> Tensor` over the kernel of the same name:
+ * `save` keeps self or the result for `backward(saved, grad)` (the incoming grad when nothing is
+ * saved); no backward = not differentiable.
+ */
+export function unary(
+  name: UnaryOp,
+  gradFn: string | null,
+  display: { symbol: string; formula: string },
+  result: UnaryResult,
+  save: 'self' | 'result' | null,
+  backward: ((saved: Tensor, g: Tensor) => Tensor) | null,
+): OpDef<SelfArgs> {
+  const k = unaryOp(name, result === 'float');
+  const def: OpDef<SelfArgs> = {
+    name,
+    signature: `${name}(Tensor self) -> Tensor`,
+    method: true,
+    function: true,
+    display,
+    ...(gradFn ? { gradFn } : {}),
+    infer: result === 'bool' ? (a) => ({ shape: a.self.shape, dtype: 'bool' }) : k.infer,
+    forward: k.forward,
+  };
+  if (!backward) return def;
+  const rule = (ctx: BackwardContext<SelfArgs>, g: Tensor): Tensor[] => [backward(save ? ctx.saved('x') : g, g)];
+  if (!save) return { ...def, backward: rule };
+  return { ...def, save: (a, out) => ({ x: save === 'self' ? a.self : out }), backward: rule };
 }

@@ -6,10 +6,10 @@ import { gemm } from '../kernels/gemm.ts';
 import { broadcastShapes, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { add, bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
-import type { OpDef } from './types.ts';
+import { defineOp } from './types.ts';
 import { callOp } from './dispatch.ts';
+import { c, self } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 
 function checkSameDtype(a: Tensor, b: Tensor): DType {
   if (a.dtype !== b.dtype) {
@@ -68,9 +68,9 @@ export function addmmValue(self: Tensor, mat1: Tensor, mat2: Tensor, beta: numbe
   return Tensor.fromData(out, [m, n], dtype);
 }
 
-const matmulSave = (a: { self: unknown; other: unknown }): Record<string, Tensor> => ({ self: T(a.self), other: T(a.other) });
+const matmulSave = (a: { readonly self: Tensor; readonly other: Tensor }): Record<string, Tensor> => ({ self: a.self, other: a.other });
 
-export const mmOp: OpDef = {
+export const mmOp = defineOp({
   name: 'mm',
   signature: 'mm(Tensor self, Tensor mat2) -> Tensor',
   method: true,
@@ -78,7 +78,7 @@ export const mmOp: OpDef = {
   display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G' },
   gradFn: 'MmBackward0',
   infer: (a) => {
-    const x = T(a.self), y = T(a.mat2);
+    const x = a.self, y = a.mat2;
     if (x.dim() !== 2) throw runtimeError('self must be a matrix');
     if (y.dim() !== 2) throw runtimeError('mat2 must be a matrix');
     if (x.shape[1] !== y.shape[0]) {
@@ -87,7 +87,7 @@ export const mmOp: OpDef = {
     return { shape: [x.shape[0], y.shape[1]], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = T(a.self), y = T(a.mat2);
+    const x = a.self, y = a.mat2;
     return product(x, y, 1, x.shape[0], x.shape[1], y.shape[1], spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
@@ -95,9 +95,12 @@ export const mmOp: OpDef = {
     ctx.needsInputGrad(0) ? mm(g, t(ctx.saved('other'))) : null,
     ctx.needsInputGrad(1) ? mm(t(ctx.saved('self')), g) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [3, 2]], self()),
+  ],
+});
 
-export const mvOp: OpDef = {
+export const mvOp = defineOp({
   name: 'mv',
   signature: 'mv(Tensor self, Tensor vec) -> Tensor',
   method: true,
@@ -105,14 +108,14 @@ export const mvOp: OpDef = {
   display: { symbol: '@', formula: '∂(Av)/∂A = g·vᵀ, ∂(Av)/∂v = Aᵀ·g' },
   gradFn: 'MvBackward0',
   infer: (a) => {
-    const x = T(a.self), v = T(a.vec);
+    const x = a.self, v = a.vec;
     if (x.dim() !== 2 || v.dim() !== 1 || x.shape[1] !== v.shape[0]) {
       throw runtimeError(`size mismatch, got ${x.shape[0]}, ${x.shape[0]}x${x.shape[1]},${v.shape[0]}`);
     }
     return { shape: [x.shape[0]], dtype: checkSameDtype(x, v) };
   },
   forward: (a, spec) => {
-    const x = T(a.self), v = T(a.vec);
+    const x = a.self, v = a.vec;
     return product(x, v, 1, x.shape[0], x.shape[1], 1, spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.vec }),
@@ -120,9 +123,12 @@ export const mvOp: OpDef = {
     ctx.needsInputGrad(0) ? mm(unsqueeze(g, 1), unsqueeze(ctx.saved('other'), 0)) : null,
     ctx.needsInputGrad(1) ? callOp('mv', t(ctx.saved('self')), g) as Tensor : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [3]], self()),
+  ],
+});
 
-export const dotOp: OpDef = {
+export const dotOp = defineOp({
   name: 'dot',
   signature: 'dot(Tensor self, Tensor tensor) -> Tensor',
   method: true,
@@ -130,7 +136,7 @@ export const dotOp: OpDef = {
   display: { symbol: '·', formula: '∂(a·b)/∂a = g·b, ∂(a·b)/∂b = g·a' },
   gradFn: 'DotBackward0',
   infer: (a) => {
-    const x = T(a.self), y = T(a.tensor);
+    const x = a.self, y = a.tensor;
     if (x.dim() !== 1 || y.dim() !== 1) throw runtimeError(`1D tensors expected, but got ${x.dim()}D and ${y.dim()}D tensors`);
     if (x.shape[0] !== y.shape[0]) {
       throw runtimeError(
@@ -140,7 +146,7 @@ export const dotOp: OpDef = {
     return { shape: [], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = T(a.self), y = T(a.tensor);
+    const x = a.self, y = a.tensor;
     return product(x, y, 1, 1, x.shape[0], 1, spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.tensor }),
@@ -148,9 +154,12 @@ export const dotOp: OpDef = {
     ctx.needsInputGrad(0) ? mul(g, ctx.saved('other')) : null,
     ctx.needsInputGrad(1) ? mul(g, ctx.saved('self')) : null,
   ],
-};
+  gradcheck: [
+    c([[3], [3]], self()),
+  ],
+});
 
-export const bmmOp: OpDef = {
+export const bmmOp = defineOp({
   name: 'bmm',
   signature: 'bmm(Tensor self, Tensor mat2) -> Tensor',
   method: true,
@@ -158,7 +167,7 @@ export const bmmOp: OpDef = {
   display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G (per batch)' },
   gradFn: 'BmmBackward0',
   infer: (a) => {
-    const x = T(a.self), y = T(a.mat2);
+    const x = a.self, y = a.mat2;
     if (x.dim() !== 3) throw runtimeError(`batch1 must be a 3D tensor`);
     if (y.dim() !== 3) throw runtimeError(`batch2 must be a 3D tensor`);
     if (x.shape[0] !== y.shape[0] || x.shape[2] !== y.shape[1]) {
@@ -169,7 +178,7 @@ export const bmmOp: OpDef = {
     return { shape: [x.shape[0], x.shape[1], y.shape[2]], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = T(a.self), y = T(a.mat2);
+    const x = a.self, y = a.mat2;
     return product(x, y, x.shape[0], x.shape[1], x.shape[2], y.shape[2], spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
@@ -177,7 +186,10 @@ export const bmmOp: OpDef = {
     ctx.needsInputGrad(0) ? bmm(g, transpose(ctx.saved('other'), 1, 2)) : null,
     ctx.needsInputGrad(1) ? bmm(transpose(ctx.saved('self'), 1, 2), g) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 2, 3], [2, 3, 2]], self()),
+  ],
+});
 
 const unsafeView = (x: Tensor, shape: readonly number[]): Tensor => callOp('_unsafe_view', x, shape) as Tensor;
 
@@ -214,11 +226,16 @@ function matmul(x: Tensor, y: Tensor): Tensor {
   return unsafeView(bmm(xb, yb), outShape);
 }
 
-export const matmulOp: OpDef = {
+export const matmulOp = defineOp({
   name: 'matmul',
   signature: 'matmul(Tensor self, Tensor other) -> Tensor',
   method: true,
   function: true,
   display: { symbol: '@', formula: 'dot, mv, mm or bmm by the inputs’ dims' },
-  composite: (a) => matmul(T(a.self), T(a.other)),
-};
+  composite: (a) => matmul(a.self, a.other),
+  gradcheck: [
+    c([[2, 1, 2, 3], [3, 3, 2]], self()),
+    c([[2, 1, 2, 3], [3, 3, 2]], self(), { label: 'matmul batched broadcast' }),
+    c([[3], [3, 2]], self(), { label: 'matmul 1-D @ 2-D' }),
+  ],
+});

@@ -9,14 +9,14 @@ import { sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, add, div, exp, expand, log, lt, mul, neg, sign, sub, sum, where } from './functional.ts';
-import type { Args, BackwardContext, OpDef } from './types.ts';
+import { defineOp, type OpDef, type PlainArgs, type ParamsArgs } from './types.ts';
+import { c, program, self, long, float64, unit, withGradcheck } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 type Reduction = 'none' | 'mean' | 'sum';
 
-function reductionOf(a: Args): Reduction {
-  const r = a.reduction as string;
+function reductionOf(a: { readonly reduction: string }): Reduction {
+  const r = a.reduction;
   if (r !== 'none' && r !== 'mean' && r !== 'sum') throw valueError(`${r} is not a valid value for reduction`);
   return r;
 }
@@ -26,7 +26,7 @@ function reduce(loss: Tensor, reduction: Reduction): Tensor {
 }
 
 /** The upstream gradient spread over the elements: broadcast, divided by N for 'mean'. */
-function spread(ctx: BackwardContext, g: Tensor, shape: readonly number[]): Tensor {
+function spread(ctx: { readonly args: { readonly reduction: string } }, g: Tensor, shape: readonly number[]): Tensor {
   const reduction = reductionOf(ctx.args);
   if (reduction === 'none') return g;
   const n = shape.reduce((p, q) => p * q, 1);
@@ -42,8 +42,12 @@ function checkSizes(name: string, input: Tensor, target: Tensor): void {
   void name;
 }
 
-function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: string, extra: string,
-  loss: (x: Tensor, y: Tensor, a: Args) => Tensor, dloss: (x: Tensor, y: Tensor, a: Args) => Tensor): OpDef {
+/** The pointwise losses' arguments; `extra` adds smooth_l1_loss's `float beta=1.0`. */
+type PointwiseLossArgs = ParamsArgs<"Tensor self, Tensor target, str reduction='mean'"> & { readonly beta?: number };
+
+function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: string, extra: '' | ', float beta=1.0',
+  loss: (x: Tensor, y: Tensor, a: PointwiseLossArgs) => Tensor,
+  dloss: (x: Tensor, y: Tensor, a: PlainArgs<PointwiseLossArgs>) => Tensor): OpDef<PointwiseLossArgs> {
   return {
     name,
     signature: `${name}(Tensor self, Tensor target, str reduction='mean'${extra}) -> Tensor`,
@@ -52,12 +56,12 @@ function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: st
     display: { symbol, formula },
     gradFn,
     infer: (a) => {
-      checkSizes(name, T(a.self), T(a.target));
-      const shape = reductionOf(a) === 'none' ? op('add', T(a.self).detach(), T(a.target).detach()).shape : [];
-      return { shape, dtype: T(a.self).dtype };
+      checkSizes(name, a.self, a.target);
+      const shape = reductionOf(a) === 'none' ? op('add', a.self.detach(), a.target.detach()).shape : [];
+      return { shape, dtype: a.self.dtype };
     },
-    forward: (a) => noGrad(() => reduce(loss(T(a.self), T(a.target), a), reductionOf(a))),
-    save: (a) => ({ self: T(a.self), target: T(a.target) }),
+    forward: (a) => noGrad(() => reduce(loss(a.self, a.target, a), reductionOf(a))),
+    save: (a) => ({ self: a.self, target: a.target }),
     backward: (ctx, g) => {
       const x = ctx.saved('self'), y = ctx.saved('target');
       const shape = op('add', x.detach(), y.detach()).shape;
@@ -70,24 +74,29 @@ function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: st
   };
 }
 
-export const mseLossOp = pointwiseLoss('mse_loss', 'MseLossBackward0', 'MSE', '∂(a − t)²/∂a = 2(a − t)', '',
+export const mseLossOp = withGradcheck(pointwiseLoss('mse_loss', 'MseLossBackward0', 'MSE', '∂(a − t)²/∂a = 2(a − t)', '',
   (x, y) => {
     const d = sub(x, y);
     return mul(d, d);
   },
-  (x, y) => mul(sub(x, y), 2));
+  (x, y) => mul(sub(x, y), 2)), [
+  c([[2, 3], [2, 3]], self()),
+]);
 
 /** PyTorch 2.x computes l1_loss as (a − t).abs() reduced, so its grad_fn is the reduction's. */
-export const l1LossOp: OpDef = {
+export const l1LossOp = defineOp({
   name: 'l1_loss',
   signature: "l1_loss(Tensor self, Tensor target, str reduction='mean') -> Tensor",
   method: false,
   function: true,
   display: { symbol: 'L1', formula: '∂|a − t|/∂a = sign(a − t)' },
-  composite: (a) => reduce(abs(sub(T(a.self), T(a.target))), reductionOf(a)),
-};
+  composite: (a) => reduce(abs(sub(a.self, a.target)), reductionOf(a)),
+  gradcheck: [
+    c([[2, 3], [2, 3]], self('sum')),
+  ],
+});
 
-export const smoothL1LossOp = pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackward0', 'SmoothL1',
+export const smoothL1LossOp = withGradcheck(pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackward0', 'SmoothL1',
   '∂/∂a = (a − t)/β if |a − t| < β else sign(a − t)', ', float beta=1.0',
   (x, y, a) => {
     const beta = Number(a.beta);
@@ -100,9 +109,12 @@ export const smoothL1LossOp = pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackw
     const d = sub(x, y);
     if (beta === 0) return sign(d);
     return where(lt(abs(d), beta), div(d, beta), sign(d));
-  });
+  }), [
+  c([[2, 3], [2, 3]], self('mean', 0.5)),
+  c([[2, 3], [2, 3]], self()),
+]);
 
-export const nllLossOp: OpDef = {
+export const nllLossOp = defineOp({
   name: 'nll_loss',
   signature: "nll_loss(Tensor self, Tensor target, Tensor? weight=None, str reduction='mean', int ignore_index=-100) -> Tensor",
   method: false,
@@ -111,7 +123,7 @@ export const nllLossOp: OpDef = {
   gradFn: 'NllLossBackward0',
   inputs: ['self'],
   infer: (a) => {
-    const x = T(a.self), t = T(a.target);
+    const x = a.self, t = a.target;
     if (x.dim() < 1 || x.dim() > 2) throw runtimeError(`input tensor should be 1D or 2D`);
     if (t.dtype !== 'int64') throw runtimeError(`expected scalar type Long but found ${t.typeName().replace('torch.', '').replace('Tensor', '')}`);
     const batch = x.dim() === 2 ? x.shape[0] : 1;
@@ -121,8 +133,8 @@ export const nllLossOp: OpDef = {
     return { shape: reductionOf(a) === 'none' && x.dim() === 2 ? [batch] : [], dtype: x.dtype };
   },
   forward: (a, spec) => {
-    const { picked, weights } = nllTerms(T(a.self), T(a.target), a);
-    const x = T(a.self);
+    const { picked, weights } = nllTerms(a.self, a.target, a);
+    const x = a.self;
     const values = picked.map((v, i) => -v * weights[i]);
     const reduction = reductionOf(a);
     const out = allocate(spec.dtype, Math.max(values.length, 1));
@@ -134,7 +146,7 @@ export const nllLossOp: OpDef = {
     }
     return Tensor.fromData(x.dim() === 1 && reduction === 'none' ? out.subarray(0, 1) : out, spec.shape, spec.dtype);
   },
-  save: (a) => ({ target: T(a.target), ...(a.weight ? { weight: T(a.weight) } : {}) }),
+  save: (a) => ({ target: a.target, ...(a.weight ? { weight: a.weight } : {}) }),
   backward: (ctx, g) => {
     const shape = ctx.meta('self').shape;
     const target = ctx.saved('target');
@@ -142,7 +154,7 @@ export const nllLossOp: OpDef = {
     const classes = batched ? shape[1] : shape[0];
     const t = target.toArray();
     const w = ctx.hasSaved('weight') ? ctx.saved('weight').toArray() : null;
-    const ignore = ctx.args.ignore_index as number;
+    const ignore = ctx.args.ignore_index;
     const weights = t.map((c) => (c === ignore ? 0 : w ? w[c] : 1));
     const reduction = reductionOf(ctx.args);
     const wsum = weights.reduce((p, q) => p + q, 0);
@@ -156,14 +168,19 @@ export const nllLossOp: OpDef = {
     const upstream = reduction === 'none' && batched ? op('unsqueeze', g, 1) : g;
     return [mul(local, upstream)];
   },
-};
+  gradcheck: [
+    // PyTorch does not differentiate nll_loss and BCE-with-logits with respect to their class weights.
+    c([[2, 3]], (xs) => [xs[0], long([1, 0]), float64([0.5, 2, 1], [3])]),
+    program('nll_loss', [[2, 3]], ([x]) => callOp('nll_loss', x, long([1, 0], [2])) as Tensor),
+  ],
+});
 
-function nllTerms(x: Tensor, target: Tensor, a: Args): { picked: number[]; weights: number[] } {
+function nllTerms(x: Tensor, target: Tensor, a: { readonly weight: Tensor | null; readonly ignore_index: number }): { picked: number[]; weights: number[] } {
   const batched = x.dim() === 2;
   const classes = batched ? x.shape[1] : x.shape[0];
   const values = x.contiguousValues();
-  const w = a.weight ? T(a.weight).toArray() : null;
-  const ignore = a.ignore_index as number;
+  const w = a.weight ? a.weight.toArray() : null;
+  const ignore = a.ignore_index;
   const picked: number[] = [];
   const weights: number[] = [];
   target.toArray().forEach((c, n) => {
@@ -179,7 +196,7 @@ function nllTerms(x: Tensor, target: Tensor, a: Args): { picked: number[]; weigh
   return { picked, weights };
 }
 
-export const bceOp: OpDef = {
+export const bceOp = defineOp({
   name: 'binary_cross_entropy',
   signature: "binary_cross_entropy(Tensor self, Tensor target, Tensor? weight=None, str reduction='mean') -> Tensor",
   method: false,
@@ -188,7 +205,7 @@ export const bceOp: OpDef = {
   gradFn: 'BinaryCrossEntropyBackward0',
   inputs: ['self', 'target'],
   infer: (a) => {
-    const x = T(a.self), t = T(a.target);
+    const x = a.self, t = a.target;
     if (!sameShape(x.shape, t.shape)) {
       throw valueError(`Using a target size (${sizeText(t.shape)}) that is different to the input size (${sizeText(x.shape)}) is deprecated. Please ensure they have the same size.`);
     }
@@ -198,15 +215,15 @@ export const bceOp: OpDef = {
   },
   forward: (a) =>
     noGrad(() => {
-      const x = T(a.self), t = T(a.target);
+      const x = a.self, t = a.target;
       // PyTorch clamps the logs at −100 so that log(0) stays finite.
       const logx = op('clamp', log(x), -100, null);
       const log1mx = op('clamp', log(sub(1, x)), -100, null);
       let loss = neg(add(mul(t, logx), mul(sub(1, t), log1mx)));
-      if (a.weight) loss = mul(loss, T(a.weight));
+      if (a.weight) loss = mul(loss, a.weight);
       return reduce(loss, reductionOf(a));
     }),
-  save: (a) => ({ self: T(a.self), target: T(a.target), ...(a.weight ? { weight: T(a.weight) } : {}) }),
+  save: (a) => ({ self: a.self, target: a.target, ...(a.weight ? { weight: a.weight } : {}) }),
   backward: (ctx, g) => {
     const x = ctx.saved('self'), t = ctx.saved('target');
     const up = spread(ctx, g, x.shape);
@@ -220,11 +237,15 @@ export const bceOp: OpDef = {
     }
     return [ctx.needsInputGrad(0) ? gx : null, gt];
   },
-};
+  gradcheck: [
+    c([[2, 3], [2, 3]], self(), { range: unit }),
+    c([[2, 3], [2, 3]], self(), { range: [0.1, 0.9] }),
+  ],
+});
 
 const sizeText = (s: readonly number[]): string => `torch.Size(${shapeText(s)})`;
 
-export const bceWithLogitsOp: OpDef = {
+export const bceWithLogitsOp = defineOp({
   name: 'binary_cross_entropy_with_logits',
   signature: "binary_cross_entropy_with_logits(Tensor self, Tensor target, Tensor? weight=None, Tensor? pos_weight=None, str reduction='mean') -> Tensor",
   method: false,
@@ -233,7 +254,7 @@ export const bceWithLogitsOp: OpDef = {
   gradFn: 'BinaryCrossEntropyWithLogitsBackward0',
   inputs: ['self', 'target'],
   infer: (a) => {
-    const x = T(a.self), t = T(a.target);
+    const x = a.self, t = a.target;
     if (!sameShape(x.shape, t.shape)) {
       throw valueError(`Target size (${sizeText(t.shape)}) must be the same as input size (${sizeText(x.shape)})`);
     }
@@ -241,17 +262,17 @@ export const bceWithLogitsOp: OpDef = {
   },
   forward: (a) =>
     noGrad(() => {
-      const x = T(a.self), t = T(a.target);
+      const x = a.self, t = a.target;
       // log(1 + e^(−|x|)) + max(−x, 0): the stable form of −log σ(x).
       const softTerm = add(op('log1p', exp(neg(abs(x)))), op('clamp', neg(x), 0, null));
-      const pw = a.pos_weight ? add(mul(sub(T(a.pos_weight), 1), t), 1) : null;
+      const pw = a.pos_weight ? add(mul(sub(a.pos_weight, 1), t), 1) : null;
       let loss = add(mul(sub(1, t), x), pw ? mul(pw, softTerm) : softTerm);
-      if (a.weight) loss = mul(loss, T(a.weight));
+      if (a.weight) loss = mul(loss, a.weight);
       return reduce(loss, reductionOf(a));
     }),
   save: (a) => ({
-    self: T(a.self), target: T(a.target),
-    ...(a.weight ? { weight: T(a.weight) } : {}), ...(a.pos_weight ? { pos_weight: T(a.pos_weight) } : {}),
+    self: a.self, target: a.target,
+    ...(a.weight ? { weight: a.weight } : {}), ...(a.pos_weight ? { pos_weight: a.pos_weight } : {}),
   }),
   backward: (ctx, g) => {
     const x = ctx.saved('self'), t = ctx.saved('target');
@@ -274,18 +295,22 @@ export const bceWithLogitsOp: OpDef = {
     }
     return [ctx.needsInputGrad(0) ? gx : null, gt];
   },
-};
+  gradcheck: [
+    c([[2, 3], [2, 3]], (xs) => [xs[0], xs[1], float64([0.5, 2, 1], [3])]),
+    c([[2, 3], [2, 3]], self()),
+  ],
+});
 
 /** sum_to_size as an op (used by the losses' backward and exposed as Tensor.sum_to_size). */
-export const sumToSizeOp: OpDef = {
+export const sumToSizeOp = defineOp({
   name: 'sum_to_size',
   signature: 'sum_to_size(Tensor self, int[] size) -> Tensor',
   method: true,
   function: false,
   display: { symbol: 'Σ→', formula: 'sum over broadcast dims' },
   composite: (a) => {
-    const x = T(a.self);
-    const size = a.size as number[];
+    const x = a.self;
+    const size = a.size;
     if (sameShape(x.shape, size)) return x;
     const lead = x.dim() - size.length;
     const dims: number[] = [];
@@ -293,5 +318,8 @@ export const sumToSizeOp: OpDef = {
     const summed = sum(x, dims, true);
     return op('view', summed, size);
   },
-};
+  gradcheck: [
+    c([[2, 3]], self([1, 3])),
+  ],
+});
 

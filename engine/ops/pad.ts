@@ -4,9 +4,9 @@ import { kernels } from '../kernels/index.ts';
 import type { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { castInto, filled } from './tensor-utils.ts';
-import type { OpDef } from './types.ts';
+import { defineOp } from './types.ts';
+import { c, self } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 
 /** Per dim: [before, after] padding; pad lists pairs from the last dim backwards, as PyTorch. */
 function padsByDim(ndim: number, pad: readonly number[]): [number, number][] {
@@ -26,7 +26,7 @@ function narrowAll(t: Tensor, ranges: readonly [number, number][]): Tensor {
   return ranges.reduce((view, [start, length], d) => callOp('narrow', view, d, start, length) as Tensor, t);
 }
 
-export const constantPadNdOp: OpDef = {
+export const constantPadNdOp = defineOp({
   name: 'constant_pad_nd',
   signature: 'constant_pad_nd(Tensor self, int[] pad, Scalar value=0) -> Tensor',
   method: false,
@@ -34,17 +34,17 @@ export const constantPadNdOp: OpDef = {
   display: { symbol: 'pad', formula: 'gradient of the unpadded region passes through' },
   gradFn: 'ConstantPadNdBackward0',
   infer: (a) => {
-    const x = T(a.self);
-    const pads = padsByDim(x.dim(), a.pad as number[]);
+    const x = a.self;
+    const pads = padsByDim(x.dim(), a.pad);
     const shape = x.shape.map((s, d) => s + pads[d][0] + pads[d][1]);
     if (shape.some((s) => s < 0)) {
-      throw runtimeError(`The input size ${x.shape.join(', ')}, plus negative padding ${(a.pad as number[]).join(', ')} resulted in a negative output size, which is invalid. Check dimension ${shape.findIndex((s) => s < 0)} of your input.`);
+      throw runtimeError(`The input size ${x.shape.join(', ')}, plus negative padding ${(a.pad).join(', ')} resulted in a negative output size, which is invalid. Check dimension ${shape.findIndex((s) => s < 0)} of your input.`);
     }
     return { shape, dtype: x.dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.self).detach();
-    const pads = padsByDim(x.dim(), a.pad as number[]);
+    const x = a.self.detach();
+    const pads = padsByDim(x.dim(), a.pad);
     const out = filled(spec.shape, spec.dtype, Number(a.value));
     const kept = pads.map(([before, after], d): [number, number] => [Math.max(0, -before), x.shape[d] + Math.min(0, before) + Math.min(0, after)]);
     const placed = pads.map(([before], d): [number, number] => [Math.max(0, before), kept[d][1]]);
@@ -52,5 +52,8 @@ export const constantPadNdOp: OpDef = {
     return out;
   },
   // Padding by −pad undoes padding by pad: the gradient is the grad's unpadded region.
-  backward: (ctx, g) => [callOp('constant_pad_nd', g, (ctx.args.pad as number[]).map((p) => -p), 0) as Tensor],
-};
+  backward: (ctx, g) => [callOp('constant_pad_nd', g, (ctx.args.pad).map((p) => -p), 0) as Tensor],
+  gradcheck: [
+    c([[2, 3]], self([1, 2], 0.5)),
+  ],
+});

@@ -11,6 +11,7 @@ import { pairOf } from './conv.ts';
 import { callOp } from './dispatch.ts';
 import { filled } from './tensor-utils.ts';
 import type { Args, OpDef, OutputSpec } from './types.ts';
+import { c, float64, program, self } from './gradcheck-case.ts';
 
 const T = (v: unknown): Tensor => v as Tensor;
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
@@ -120,6 +121,10 @@ export const maxPool2dWithIndicesOp: OpDef = {
     const grad = op('scatter_add', filled([planes, plane], input.dtype, 0), 1, flatIndices, op('reshape', g, [planes, -1]));
     return [op('view', grad, input.shape)];
   },
+  gradcheck: [
+    c([[1, 2, 4, 4]], self([2, 2])),
+    program('padded, dilated, ceil_mode', [[2, 1, 5, 6]], (xs) => (callOp('max_pool2d_with_indices', xs[0], [3, 2], [2, 2], [1, 1], [1, 2], true) as Tensor[])[0]!),
+  ],
 };
 
 /** The average pool's window for one output: clipped bounds and PyTorch's divisor. */
@@ -181,6 +186,11 @@ export const avgPool2dOp: OpDef = {
     const input = filled(ctx.meta('self').shape, ctx.meta('self').dtype, 0);
     return [op('avg_pool2d_backward', g, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)];
   },
+  gradcheck: [
+    c([[1, 2, 5, 4]], self([3, 2], [2, 2], [1, 1], true, false)),
+    c([[1, 2, 4, 4]], self([2, 2]), { label: 'plain 2×2' }),
+    c([[1, 1, 6, 5]], self([3, 3], [2, 2], [1, 1], true, false), { label: 'padded, ceil_mode, without padding in the count' }),
+  ],
 };
 
 export const avgPool2dBackwardOp: OpDef = {
@@ -210,4 +220,5 @@ export const avgPool2dBackwardOp: OpDef = {
     const { kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override } = ctx.args;
     return [op('avg_pool2d', g, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)];
   },
+  gradcheck: [c([[1, 1, 3, 3]], (xs) => [xs[0], float64(new Array(25).fill(0), [1, 1, 5, 5]), [3, 3], [2, 2], [1, 1], false, true, null])],
 };

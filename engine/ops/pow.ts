@@ -3,14 +3,15 @@ import type { Tensor } from '../tensor.ts';
 import { binaryForward, inferBinary, unaryForward } from './elementwise.ts';
 import { eq, ge, log, logicalAnd, mul, pow, sumToSize, where, zerosLike } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
-import type { Args, OpDef } from './types.ts';
+import { defineOp, type ParamsArgs } from './types.ts';
+import { c, program, self, positive } from './gradcheck-case.ts';
+import { callOp } from './dispatch.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 type PowForm = 'tensorScalar' | 'tensorTensor' | 'scalarTensor';
 
-function form(a: Args): PowForm {
-  if (T(a.exponent).isWrappedNumber) return 'tensorScalar';
-  if (T(a.self).isWrappedNumber) return 'scalarTensor';
+function form(a: ParamsArgs<'Tensor self, Tensor exponent'>): PowForm {
+  if (a.exponent.isWrappedNumber) return 'tensorScalar';
+  if (a.self.isWrappedNumber) return 'scalarTensor';
   return 'tensorTensor';
 }
 
@@ -20,7 +21,7 @@ function exponentGrad(g: Tensor, base: Tensor, exponent: Tensor, result: Tensor)
   return where(logicalAnd(eq(base, 0), ge(exponent, 0)), 0, raw);
 }
 
-export const powOp: OpDef = {
+export const powOp = defineOp({
   name: 'pow',
   signature: 'pow(Tensor self, Tensor exponent) -> Tensor',
   method: true,
@@ -28,10 +29,10 @@ export const powOp: OpDef = {
   display: { symbol: 'xⁿ', formula: '∂(aⁿ)/∂a = n·aⁿ⁻¹, ∂(aⁿ)/∂n = aⁿ·ln a' },
   gradFn: (a) => ({ tensorScalar: 'PowBackward0', tensorTensor: 'PowBackward1', scalarTensor: 'PowBackward2' })[form(a)],
   inputs: (a) => ({ tensorScalar: ['self'], tensorTensor: ['self', 'exponent'], scalarTensor: ['exponent'] })[form(a)],
-  infer: (a) => inferBinary(T(a.self), T(a.exponent), 'arith'),
+  infer: (a) => inferBinary(a.self, a.exponent, 'arith'),
   forward: (a, spec) => {
-    const self = T(a.self);
-    const exponent = T(a.exponent);
+    const self = a.self;
+    const exponent = a.exponent;
     switch (form(a)) {
       case 'tensorScalar':
         return unaryForward('powScalar', asDtype(self, spec.dtype), spec.dtype, Number(asDtype(exponent, spec.dtype).item()));
@@ -41,7 +42,7 @@ export const powOp: OpDef = {
         return binaryForward('pow', self, exponent, spec.shape, spec.dtype, spec.dtype);
     }
   },
-  save: (a, out) => ({ self: T(a.self), exponent: T(a.exponent), result: out }),
+  save: (a, out) => ({ self: a.self, exponent: a.exponent, result: out }),
   backward: (ctx, g) => {
     const self = ctx.saved('self');
     const exponent = ctx.saved('exponent');
@@ -61,7 +62,14 @@ export const powOp: OpDef = {
     if (!ctx.hasInput('self')) return [expGrad(0)];
     return [ctx.needsInputGrad(0) ? selfGrad() : null, expGrad(1)];
   },
-};
+  gradcheck: [
+    c([[2, 3], [3]], self(), { range: positive }),
+    program('pow tensor^scalar', [[4]], ([x]) => x.pow(3)),
+    program('pow tensor^fractional', [[4]], ([x]) => x.pow(1.5), { range: [0.5, 2] }),
+    c([[2, 3], [3]], self(), { label: 'pow tensor^tensor', range: [0.5, 2] }),
+    program('pow scalar^tensor', [[4]], ([x]) => callOp('pow', 2.5, x) as Tensor),
+  ],
+});
 
 function sub1(t: Tensor): Tensor {
   return t.sub(1);

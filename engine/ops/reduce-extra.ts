@@ -8,9 +8,9 @@ import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, div, eq, exp, expand, mul, pow, reshape, sign, sub, sum, unsqueeze, view, where } from './functional.ts';
-import type { Args, OpDef } from './types.ts';
+import { defineOp, type OpDef, type ParamsArgs, type PlainArgs } from './types.ts';
+import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
 
 /** [outer, size, inner] around `dim` (dim = null: the whole tensor as one row). */
 function around(shape: readonly number[], dim: number | null): { outer: number; size: number; inner: number; dim: number } {
@@ -49,7 +49,7 @@ function evenlyDistributed(g: Tensor, self: Tensor, result: Tensor, dim: number 
   return mul(div(keepdimGrad(g, dim, keepdim, self.dim()), count), mask);
 }
 
-function extreme(name: 'max' | 'min'): OpDef {
+function extreme(name: 'max' | 'min'): OpDef<ParamsArgs<'Tensor self, int? dim=None, bool keepdim=False'>> {
   const op: DimReduceOp = name;
   return {
     name,
@@ -58,15 +58,15 @@ function extreme(name: 'max' | 'min'): OpDef {
     function: true,
     display: { symbol: name, formula: `∂${name}/∂aᵢ = 1 at the ${name === 'max' ? 'largest' : 'smallest'} element` },
     gradFn: (a) => `${name === 'max' ? 'Max' : 'Min'}Backward${a.dim === null ? 1 : 0}`,
-    infer: (a) => ({ shape: [], dtype: T(a.self).dtype }),
+    infer: (a) => ({ shape: [], dtype: a.self.dtype }),
     forward: (a, spec) => {
-      const x = T(a.self);
+      const x = a.self;
       if (a.dim === null) return reduceAlong(op, x, null, false, spec.dtype);
-      const values = reduceAlong(op, x, a.dim as number, a.keepdim as boolean, spec.dtype);
-      const indices = reduceAlong(name === 'max' ? 'argmax' : 'argmin', x, a.dim as number, a.keepdim as boolean, 'int64');
+      const values = reduceAlong(op, x, a.dim, a.keepdim, spec.dtype);
+      const indices = reduceAlong(name === 'max' ? 'argmax' : 'argmin', x, a.dim, a.keepdim, 'int64');
       return [values, indices];
     },
-    save: (a, out, outs): Record<string, Tensor> => (a.dim === null ? { self: T(a.self), result: out } : { indices: outs[1] }),
+    save: (a, out, outs): Record<string, Tensor> => (a.dim === null ? { self: a.self, result: out } : { indices: outs[1] }),
     backward: (ctx, g) => {
       const { dim, keepdim } = ctx.args as { dim: number | null; keepdim: boolean };
       const shape = ctx.meta('self').shape;
@@ -78,10 +78,16 @@ function extreme(name: 'max' | 'min'): OpDef {
     },
   };
 }
-export const maxOp = extreme('max');
-export const minOp = extreme('min');
+export const maxOp = withGradcheck(extreme('max'), [
+  c([[2, 3]], self(1, true)),
+  program('max over all', [[2, 3]], ([x]) => callOp('max', x) as Tensor),
+  program('max along a dim', [[2, 3]], ([x]) => (callOp('max', x, 1) as Tensor[])[0]),
+]);
+export const minOp = withGradcheck(extreme('min'), [
+  c([[2, 3]], self(0)),
+]);
 
-function amExtreme(name: 'amax' | 'amin'): OpDef {
+function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1] dim=[], bool keepdim=False'>> {
   return {
     name,
     signature: `${name}(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor`,
@@ -89,17 +95,17 @@ function amExtreme(name: 'amax' | 'amin'): OpDef {
     function: true,
     display: { symbol: name, formula: 'gradient shared by the extreme elements' },
     gradFn: name === 'amax' ? 'AmaxBackward0' : 'AminBackward0',
-    infer: (a) => ({ shape: [], dtype: T(a.self).dtype }),
+    infer: (a) => ({ shape: [], dtype: a.self.dtype }),
     forward: (a, spec) => {
-      let x = T(a.self);
-      const dims = [...(a.dim as number[])].map((d) => normalizeDim(d, x.dim())).sort((p, q) => q - p);
+      let x = a.self;
+      const dims = [...(a.dim)].map((d) => normalizeDim(d, x.dim())).sort((p, q) => q - p);
       if (dims.length === 0) return reduceAlong(name === 'amax' ? 'max' : 'min', x, null, false, spec.dtype);
-      for (const d of dims) x = reduceAlong(name === 'amax' ? 'max' : 'min', x, d, a.keepdim as boolean, spec.dtype);
+      for (const d of dims) x = reduceAlong(name === 'amax' ? 'max' : 'min', x, d, a.keepdim, spec.dtype);
       return x;
     },
-    save: (a, out) => ({ self: T(a.self), result: out }),
+    save: (a, out) => ({ self: a.self, result: out }),
     backward: (ctx, g) => {
-      const dims = ctx.args.dim as number[];
+      const dims = ctx.args.dim;
       const self = ctx.saved('self');
       if (dims.length === 0) return [evenlyDistributed(g, self, ctx.saved('result'), null, false)];
       const restore = (t: Tensor): Tensor =>
@@ -109,10 +115,15 @@ function amExtreme(name: 'amax' | 'amin'): OpDef {
     },
   };
 }
-export const amaxOp = amExtreme('amax');
-export const aminOp = amExtreme('amin');
+export const amaxOp = withGradcheck(amExtreme('amax'), [
+  c([[2, 3]], self([1])),
+  program('amax', [[2, 3]], ([x]) => callOp('amax', x, [0]) as Tensor),
+]);
+export const aminOp = withGradcheck(amExtreme('amin'), [
+  c([[2, 3]], self([0], true)),
+]);
 
-function argExtreme(name: 'argmax' | 'argmin'): OpDef {
+function argExtreme(name: 'argmax' | 'argmin'): OpDef<ParamsArgs<'Tensor self, int? dim=None, bool keepdim=False'>> {
   return {
     name,
     signature: `${name}(Tensor self, int? dim=None, bool keepdim=False) -> Tensor`,
@@ -120,13 +131,13 @@ function argExtreme(name: 'argmax' | 'argmin'): OpDef {
     function: true,
     display: { symbol: name, formula: 'not differentiable (indices)' },
     infer: (a) => ({ shape: [], dtype: 'int64' }),
-    forward: (a) => reduceAlong(name, T(a.self), a.dim as number | null, a.keepdim as boolean, 'int64'),
+    forward: (a) => reduceAlong(name, a.self, a.dim, a.keepdim, 'int64'),
   };
 }
 export const argmaxOp = argExtreme('argmax');
 export const argminOp = argExtreme('argmin');
 
-export const prodOp: OpDef = {
+export const prodOp = defineOp({
   name: 'prod',
   signature: 'prod(Tensor self, int? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
   method: true,
@@ -134,11 +145,11 @@ export const prodOp: OpDef = {
   display: { symbol: 'Π', formula: '∂(Πa)/∂aᵢ = Π_{j≠i} aⱼ' },
   gradFn: (a) => (a.dim === null ? 'ProdBackward0' : 'ProdBackward1'),
   infer: (a) => {
-    const x = T(a.self);
-    return { shape: [], dtype: (a.dtype as DType | null) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+    const x = a.self;
+    return { shape: [], dtype: (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
   },
-  forward: (a, spec) => reduceAlong('prod', T(a.self), a.dim as number | null, a.keepdim as boolean, spec.dtype),
-  save: (a, out) => ({ self: T(a.self), result: out }),
+  forward: (a, spec) => reduceAlong('prod', a.self, a.dim, a.keepdim, spec.dtype),
+  save: (a, out) => ({ self: a.self, result: out }),
   backward: (ctx, g) => {
     const self = ctx.saved('self');
     // A 0-dim input is its own product, whatever the dim argument: PyTorch passes grad through.
@@ -156,7 +167,11 @@ export const prodOp: OpDef = {
     if (dim === null) return [view(mul(g, differentiableProductOfOthers(reshape(self, [-1]), 0)), self.shape)];
     return [mul(gk, differentiableProductOfOthers(self, dim))];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('prod', [[2, 3]], ([x]) => callOp('prod', x, 1) as Tensor),
+  ],
+});
 
 /**
  * Π_{j≠k} x_j along `dim`, built from engine ops so that it can be differentiated again: x is
@@ -191,26 +206,29 @@ function productOfOthers(x: Tensor, dim: number | null): Tensor {
   return Tensor.fromData(out, x.shape, x.dtype);
 }
 
-function dimsOf(a: Args, ndim: number): number[] {
-  const dims = a.dim as number[] | null;
+function dimsOf(a: { readonly dim: readonly number[] | null }, ndim: number): number[] {
+  const dims = a.dim;
   if (dims === null || dims.length === 0) return Array.from({ length: ndim }, (_, i) => i);
   return dims.map((d) => normalizeDim(d, ndim));
 }
 
-function correctionOf(a: Args): number {
-  if (a.correction !== null && a.correction !== undefined) return Number(a.correction);
-  return a.unbiased === false ? 0 : 1;
+/** var/std's arguments without self (backward reads them from its plain args). */
+type VarianceArgs = PlainArgs<ParamsArgs<'Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None'>>;
+
+function correctionOf(a: VarianceArgs): number {
+  if (a.correction !== null) return Number(a.correction);
+  return a.unbiased ? 1 : 0;
 }
 
 /** (x − mean) and the divisor N − correction, the shared core of var and std. */
-function deviation(x: Tensor, a: Args): { centered: Tensor; divisor: number } {
+function deviation(x: Tensor, a: VarianceArgs): { centered: Tensor; divisor: number } {
   const dims = dimsOf(a, x.dim());
   const n = dims.reduce((acc, d) => acc * x.shape[d], 1);
   const mean = x.dim() === 0 ? x : callOp('mean', x, dims, true) as Tensor;
   return { centered: sub(x, mean), divisor: Math.max(n - correctionOf(a), 0) };
 }
 
-function varianceOp(name: 'var' | 'std'): OpDef {
+function varianceOp(name: 'var' | 'std'): OpDef<ParamsArgs<'Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None'>> {
   return {
     name,
     signature: `${name}(Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None) -> Tensor`,
@@ -221,18 +239,18 @@ function varianceOp(name: 'var' | 'std'): OpDef {
       : { symbol: 'std', formula: '∂std/∂aᵢ = (aᵢ − ā)/((N − c)·std)' },
     gradFn: name === 'var' ? 'VarBackward0' : 'StdBackward0',
     infer: (a) => {
-      const x = T(a.self);
+      const x = a.self;
       if (!isFloating(x.dtype)) throw runtimeError(`std and var only support floating point and complex dtypes`);
       return { shape: [], dtype: x.dtype };
     },
     forward: (a) =>
       noGrad(() => {
-        const x = T(a.self);
+        const x = a.self;
         const { centered, divisor } = deviation(x, a);
-        const v = div(sum(mul(centered, centered), dimsOf(a, x.dim()), a.keepdim as boolean), divisor);
+        const v = div(sum(mul(centered, centered), dimsOf(a, x.dim()), a.keepdim), divisor);
         return name === 'var' ? v : (callOp('sqrt', v) as Tensor);
       }),
-    save: (a, out) => ({ self: T(a.self), result: out }),
+    save: (a, out) => ({ self: a.self, result: out }),
     backward: (ctx, g) => {
       const self = ctx.saved('self');
       const { centered, divisor } = deviation(self, ctx.args);
@@ -243,11 +261,17 @@ function varianceOp(name: 'var' | 'std'): OpDef {
     },
   };
 }
-export const varOp = varianceOp('var');
-export const stdOp = varianceOp('std');
+export const varOp = withGradcheck(varianceOp('var'), [
+  c([[2, 3]], self([1])),
+  program('var', [[2, 3]], ([x]) => callOp('var', x, [1]) as Tensor),
+]);
+export const stdOp = withGradcheck(varianceOp('std'), [
+  c([[2, 3]], self([1], true, true)),
+  program('std', [[2, 3]], ([x]) => callOp('std', x) as Tensor),
+]);
 
 /** norm(p, dim): PyTorch 2.x routes it to linalg.vector_norm (LinalgVectorNormBackward0). */
-export const normOp: OpDef = {
+export const normOp = defineOp({
   name: 'norm',
   signature: 'norm(Tensor self, Scalar? p=2, int[1]? dim=None, bool keepdim=False) -> Tensor',
   method: true,
@@ -255,7 +279,7 @@ export const normOp: OpDef = {
   display: { symbol: '‖a‖', formula: '∂‖a‖₂/∂a = a/‖a‖₂' },
   gradFn: 'LinalgVectorNormBackward0',
   infer: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     if (!isFloating(x.dtype)) {
       throw runtimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${legacyTypeName(x.dtype)}`);
     }
@@ -263,15 +287,15 @@ export const normOp: OpDef = {
   },
   forward: (a) =>
     noGrad(() => {
-      const x = T(a.self);
+      const x = a.self;
       const p = a.p === null ? 2 : Number(a.p);
       const dims = dimsOf(a, x.dim());
-      const keep = a.keepdim as boolean;
+      const keep = a.keepdim;
       if (p === Infinity) return callOp('amax', abs(x), dims, keep) as Tensor;
       if (p === 0) return sum(callOp('ne', x, 0) as Tensor, dims, keep).to(x.dtype);
       return pow(sum(pow(abs(x), p), dims, keep), 1 / p);
     }),
-  save: (a, out) => ({ self: T(a.self), result: out }),
+  save: (a, out) => ({ self: a.self, result: out }),
   backward: (ctx, g) => {
     const self = ctx.saved('self');
     const p = ctx.args.p === null ? 2 : Number(ctx.args.p);
@@ -288,19 +312,24 @@ export const normOp: OpDef = {
     const scale = mul(self, pow(abs(self), p - 2));
     return [where(eq(norm, 0), 0, mul(gr, div(scale, pow(norm, p - 1))))];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(3, [1])),
+    program('norm 2', [[2, 3]], ([x]) => callOp('norm', x) as Tensor),
+    program('norm 3 along a dim', [[2, 3]], ([x]) => callOp('norm', x, 3, [1]) as Tensor),
+  ],
+});
 
-export const logsumexpOp: OpDef = {
+export const logsumexpOp = defineOp({
   name: 'logsumexp',
   signature: 'logsumexp(Tensor self, int[1] dim, bool keepdim=False) -> Tensor',
   method: true,
   function: true,
   display: { symbol: 'LSE', formula: '∂LSE/∂aᵢ = softmax(a)ᵢ' },
   gradFn: 'LogsumexpBackward0',
-  infer: (a) => ({ shape: [], dtype: isFloating(T(a.self).dtype) ? T(a.self).dtype : DEFAULT_FLOAT }),
+  infer: (a) => ({ shape: [], dtype: isFloating(a.self.dtype) ? a.self.dtype : DEFAULT_FLOAT }),
   forward: (a) =>
     noGrad(() => {
-      const x = T(a.self);
+      const x = a.self;
       const dims = dimsOf(a, x.dim());
       const m = callOp('amax', x, dims, true) as Tensor;
       const safe = where(callOp('isinf', m) as Tensor, 0, m);
@@ -308,16 +337,20 @@ export const logsumexpOp: OpDef = {
       const r = s.add(safe);
       return a.keepdim ? r : dims.sort((p, q) => q - p).reduce((acc, d) => callOp('squeeze', acc, d) as Tensor, r);
     }),
-  save: (a, out) => ({ self: T(a.self), result: out }),
+  save: (a, out) => ({ self: a.self, result: out }),
   backward: (ctx, g) => {
     const self = ctx.saved('self');
     const dims = dimsOf(ctx.args, self.dim());
     const restore = (t: Tensor): Tensor => (ctx.args.keepdim ? t : [...dims].sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t));
     return [mul(restore(g), exp(sub(self, restore(ctx.saved('result')))))];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self([1])),
+    program('logsumexp', [[2, 3]], ([x]) => callOp('logsumexp', x, [1]) as Tensor),
+  ],
+});
 
-export const cumsumOp: OpDef = {
+export const cumsumOp = defineOp({
   name: 'cumsum',
   signature: 'cumsum(Tensor self, int dim, *, ScalarType? dtype=None) -> Tensor',
   method: true,
@@ -325,21 +358,25 @@ export const cumsumOp: OpDef = {
   display: { symbol: 'cumsum', formula: '∂(Σ_{j≤k} aⱼ)/∂aᵢ = 1 for i ≤ k' },
   gradFn: 'CumsumBackward0',
   infer: (a) => {
-    const x = T(a.self);
-    return { shape: x.shape, dtype: (a.dtype as DType | null) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+    const x = a.self;
+    return { shape: x.shape, dtype: (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
   },
   forward: (a, spec) => {
-    const x = T(a.self);
-    const { outer, size, inner } = around(x.shape, a.dim as number);
+    const x = a.self;
+    const { outer, size, inner } = around(x.shape, a.dim);
     const out = allocate(spec.dtype, x.numel());
     kernels().cumsum(x.contiguousValues(), outer, size, inner, out);
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => {
     if (g.dim() === 0) return [g];
-    const d = normalizeDim(ctx.args.dim as number, g.dim());
+    const d = normalizeDim(ctx.args.dim, g.dim());
     const flip = (t: Tensor): Tensor => callOp('flip', t, [d]) as Tensor;
     return [flip(callOp('cumsum', flip(g), d) as Tensor)];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('cumsum', [[2, 3]], ([x]) => callOp('cumsum', x, 1) as Tensor),
+  ],
+});
 

@@ -2,9 +2,9 @@
 import { allocate } from '../dtype.ts';
 import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
-import type { OpDef } from './types.ts';
+import type { OpDef, ParamsArgs } from './types.ts';
 
-function logicalReduce(name: 'all' | 'any'): OpDef {
+function logicalReduce(name: 'all' | 'any'): OpDef<ParamsArgs<'Tensor self, int? dim=None, bool keepdim=False'>> {
   const isAll = name === 'all';
   return {
     name,
@@ -13,16 +13,16 @@ function logicalReduce(name: 'all' | 'any'): OpDef {
     function: true,
     display: { symbol: isAll ? '∀' : '∃', formula: 'not differentiable (bool result)' },
     infer: (a) => {
-      const x = a.self as Tensor;
+      const x = a.self;
       if (a.dim === null || x.dim() === 0) return { shape: [], dtype: 'bool' };
-      const d = normalizeDim(a.dim as number, x.dim());
+      const d = normalizeDim(a.dim, x.dim());
       return { shape: x.shape.flatMap((s, i) => (i !== d ? [s] : a.keepdim ? [1] : [])), dtype: 'bool' };
     },
     forward: (a, spec) => {
-      const x = a.self as Tensor;
+      const x = a.self;
       const values = x.contiguousValues();
       const whole = a.dim === null || x.dim() === 0;
-      const d = whole ? 0 : normalizeDim(a.dim as number, x.dim());
+      const d = whole ? 0 : normalizeDim(a.dim, x.dim());
       const size = whole ? x.numel() : x.shape[d];
       const inner = whole ? 1 : numelOf(x.shape.slice(d + 1));
       const outer = whole ? 1 : numelOf(x.shape.slice(0, d));

@@ -6,14 +6,20 @@ import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { div, expand, unsqueeze } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
-import type { Args, OpDef, OutputSpec } from './types.ts';
+import { defineOp, type OutputSpec } from './types.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
+/** What sum and mean share: `(Tensor self, int[1]? dim=None, bool keepdim=False, ...)`. */
+interface ReduceArgs {
+  readonly self: Tensor;
+  readonly dim: readonly number[] | null;
+  readonly keepdim: boolean;
+}
 
 /** Which dims a reduction removes: none given (or []) means all. */
-function reducedDims(a: Args): boolean[] {
-  const x = T(a.self);
-  const dims = a.dim as number[] | null;
+function reducedDims(a: ReduceArgs): boolean[] {
+  const x = a.self;
+  const dims = a.dim;
   const mask = new Array<boolean>(x.dim()).fill(dims === null || dims.length === 0);
   if (dims !== null) {
     for (const d of dims) {
@@ -27,8 +33,8 @@ function reducedDims(a: Args): boolean[] {
   return mask;
 }
 
-function reduceShape(a: Args): number[] {
-  const x = T(a.self);
+function reduceShape(a: ReduceArgs): number[] {
+  const x = a.self;
   const mask = reducedDims(a);
   return x.shape.flatMap((s, d) => (mask[d] ? (a.keepdim ? [1] : []) : [s]));
 }
@@ -42,10 +48,10 @@ function sumInto(x: Tensor, mask: boolean[], spec: OutputSpec, scale: number): T
 }
 
 /** The gradient of a reduction: put the reduced dims back (as size 1) and broadcast. */
-function expandBack(g: Tensor, a: Args, shape: readonly number[]): Tensor {
+function expandBack(g: Tensor, a: Omit<ReduceArgs, 'self'>, shape: readonly number[]): Tensor {
   let grad = g;
   if (!a.keepdim) {
-    const dims = a.dim as number[] | null;
+    const dims = a.dim;
     const all = dims === null || dims.length === 0;
     const toRestore = all ? shape.map((_, d) => d) : dims.map((d) => normalizeDim(d, shape.length));
     if (shape.length > 0) for (const d of [...toRestore].sort((p, q) => p - q)) grad = unsqueeze(grad, d);
@@ -53,7 +59,7 @@ function expandBack(g: Tensor, a: Args, shape: readonly number[]): Tensor {
   return expand(grad, shape);
 }
 
-export const sumOp: OpDef = {
+export const sumOp = defineOp({
   name: 'sum',
   signature: 'sum(Tensor self, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
   method: true,
@@ -61,15 +67,20 @@ export const sumOp: OpDef = {
   display: { symbol: 'Σ', formula: '∂(Σa)/∂aᵢ = 1' },
   gradFn: (a) => (a.dim === null ? 'SumBackward0' : 'SumBackward1'),
   infer: (a) => {
-    const x = T(a.self);
-    const dtype: DType = (a.dtype as DType | null) ?? (isFloating(x.dtype) ? x.dtype : 'int64');
+    const x = a.self;
+    const dtype: DType = (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64');
     return { shape: reduceShape(a), dtype };
   },
-  forward: (a, spec) => sumInto(T(a.self), reducedDims(a), spec, 1),
+  forward: (a, spec) => sumInto(a.self, reducedDims(a), spec, 1),
   backward: (ctx, g) => [expandBack(g, ctx.args, ctx.meta('self').shape)],
-};
+  gradcheck: [
+    c([[2, 3, 2]], self([0, 2], true)),
+    program('sum all', [[2, 3]], ([x]) => x.sum()),
+    program('sum dim keepdim', [[2, 3]], ([x]) => x.sum(1, true)),
+  ],
+});
 
-export const meanOp: OpDef = {
+export const meanOp = defineOp({
   name: 'mean',
   signature: 'mean(Tensor self, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
   method: true,
@@ -77,8 +88,8 @@ export const meanOp: OpDef = {
   display: { symbol: 'mean', formula: '∂(mean a)/∂aᵢ = 1/n' },
   gradFn: (a) => (a.dim === null ? 'MeanBackward0' : 'MeanBackward1'),
   infer: (a) => {
-    const x = T(a.self);
-    const dtype = (a.dtype as DType | null) ?? x.dtype;
+    const x = a.self;
+    const dtype = (a.dtype) ?? x.dtype;
     if (!isFloating(dtype)) {
       throw runtimeError(
         `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${legacyTypeName(dtype)}`,
@@ -87,7 +98,7 @@ export const meanOp: OpDef = {
     return { shape: reduceShape(a), dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.self);
+    const x = a.self;
     const count = numelOf(x.shape) / Math.max(numelOf(spec.shape), 1);
     const s = sumInto(x, reducedDims(a), spec, 1);
     const out = s.data;
@@ -100,4 +111,8 @@ export const meanOp: OpDef = {
     const count = numelOf(shape) / Math.max(outNumel, 1);
     return [div(expandBack(g, ctx.args, shape), count)];
   },
-};
+  gradcheck: [
+    c([[2, 3, 2]], self([1])),
+    program('mean dims', [[2, 3, 2]], ([x]) => x.mean([0, 2])),
+  ],
+});

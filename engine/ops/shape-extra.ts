@@ -1,5 +1,5 @@
 /** cat, stack, flatten, repeat, flip, gather/scatter_add, narrow/split/chunk/unbind and the *_as helpers. */
-import { allocate, promoteTypes, type DType } from '../dtype.ts';
+import { allocate, promoteTypes } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { kernels } from '../kernels/index.ts';
 import { contiguousStrides, normalizeDim, numelOf, sameShape, shapeText } from '../shape.ts';
@@ -7,14 +7,13 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { expand, reshape, sum, view } from './functional.ts';
 import { asDtype, makeView } from './tensor-utils.ts';
-import type { OpDef } from './types.ts';
+import { defineOp, type BinaryArgs, type OpDef } from './types.ts';
+import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
-const list = (v: unknown): Tensor[] => v as Tensor[];
 const narrow = (t: Tensor, dim: number, start: number, length: number): Tensor =>
   callOp('slice', t, dim, start, start + length, 1) as Tensor;
 
-export const catOp: OpDef = {
+export const catOp = defineOp({
   name: 'cat',
   signature: 'cat(Tensor[] tensors, int dim=0) -> Tensor',
   method: false,
@@ -23,13 +22,13 @@ export const catOp: OpDef = {
   gradFn: 'CatBackward0',
   inputs: ['tensors'],
   infer: (a) => {
-    const ts = list(a.tensors);
+    const ts = a.tensors;
     if (ts.length === 0) throw runtimeError('torch.cat(): expected a non-empty list of Tensors');
     // 1-D empty tensors are skipped, as PyTorch's legacy rule allows.
     const shaped = ts.filter((t) => !(t.dim() === 1 && t.shape[0] === 0));
     const ref = shaped[0] ?? ts[0];
     if (ref.dim() === 0) throw runtimeError('zero-dimensional tensor (at position 0) cannot be concatenated');
-    const d = normalizeDim(a.dim as number, ref.dim());
+    const d = normalizeDim(a.dim, ref.dim());
     let total = 0;
     shaped.forEach((t, i) => {
       if (t.dim() !== ref.dim()) {
@@ -47,8 +46,8 @@ export const catOp: OpDef = {
     return { shape, dtype: ts.map((t) => t.dtype).reduce(promoteTypes) };
   },
   forward: (a, spec) => {
-    const ts = list(a.tensors).filter((t) => !(t.dim() === 1 && t.shape[0] === 0));
-    const d = normalizeDim(a.dim as number, spec.shape.length);
+    const ts = a.tensors.filter((t) => !(t.dim() === 1 && t.shape[0] === 0));
+    const d = normalizeDim(a.dim, spec.shape.length);
     const out = Tensor.fromData(allocate(spec.dtype, numelOf(spec.shape)), spec.shape, spec.dtype);
     let at = 0;
     for (const t of ts) {
@@ -60,7 +59,7 @@ export const catOp: OpDef = {
   },
   backward: (ctx, g) => {
     const metas = ctx.metas('tensors');
-    const d = normalizeDim(ctx.args.dim as number, g.dim());
+    const d = normalizeDim(ctx.args.dim, g.dim());
     let at = 0;
     return metas.map((m) => {
       if (m.shape.length === 1 && m.shape[0] === 0) return null;
@@ -69,7 +68,11 @@ export const catOp: OpDef = {
       return piece;
     });
   },
-};
+  gradcheck: [
+    c([[2, 1], [2, 2]], (xs) => [xs, 1]),
+    program('cat', [[2, 1], [2, 2]], ([a, b]) => callOp('cat', [a, b], 1) as Tensor),
+  ],
+});
 
 function narrowView(t: Tensor, dim: number, start: number, length: number): Tensor {
   const shape = [...t.shape];
@@ -77,7 +80,7 @@ function narrowView(t: Tensor, dim: number, start: number, length: number): Tens
   return makeView(t, shape, t.strides, t.offset + start * t.strides[dim]);
 }
 
-export const stackOp: OpDef = {
+export const stackOp = defineOp({
   name: 'stack',
   signature: 'stack(Tensor[] tensors, int dim=0) -> Tensor',
   method: false,
@@ -86,21 +89,21 @@ export const stackOp: OpDef = {
   gradFn: 'StackBackward0',
   inputs: ['tensors'],
   infer: (a) => {
-    const ts = list(a.tensors);
+    const ts = a.tensors;
     if (ts.length === 0) throw runtimeError('stack expects a non-empty TensorList');
     ts.forEach((t, i) => {
       if (!sameShape(t.shape, ts[0].shape)) {
         throw runtimeError(`stack expects each tensor to be equal size, but got ${shapeText(ts[0].shape)} at entry 0 and ${shapeText(t.shape)} at entry ${i}`);
       }
     });
-    const d = normalizeDim(a.dim as number, ts[0].dim() + 1);
+    const d = normalizeDim(a.dim, ts[0].dim() + 1);
     const shape = [...ts[0].shape];
     shape.splice(d, 0, ts.length);
     return { shape, dtype: ts.map((t) => t.dtype).reduce(promoteTypes) };
   },
   forward: (a, spec) => {
-    const ts = list(a.tensors);
-    const d = normalizeDim(a.dim as number, ts[0].dim() + 1);
+    const ts = a.tensors;
+    const d = normalizeDim(a.dim, ts[0].dim() + 1);
     const out = Tensor.fromData(allocate(spec.dtype, numelOf(spec.shape)), spec.shape, spec.dtype);
     ts.forEach((t, i) => {
       const shape = spec.shape.filter((_, k) => k !== d);
@@ -110,30 +113,37 @@ export const stackOp: OpDef = {
     return out;
   },
   backward: (ctx, g) => {
-    const d = normalizeDim(ctx.args.dim as number, g.dim());
+    const d = normalizeDim(ctx.args.dim, g.dim());
     return ctx.metas('tensors').map((_, i) => callOp('select', g, d, i) as Tensor);
   },
-};
+  gradcheck: [
+    c([[2, 3], [2, 3]], (xs) => [xs, 1]),
+    program('stack', [[3], [3]], ([a, b]) => callOp('stack', [a, b]) as Tensor),
+  ],
+});
 
-export const flattenOp: OpDef = {
+export const flattenOp = defineOp({
   name: 'flatten',
   signature: 'flatten(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor',
   method: true,
   function: true,
   display: { symbol: 'flat', formula: 'gradient reshaped back' },
   composite: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     if (x.dim() === 0) return reshape(x, [1]);
-    const s = normalizeDim(a.start_dim as number, x.dim());
-    const e = normalizeDim(a.end_dim as number, x.dim());
+    const s = normalizeDim(a.start_dim, x.dim());
+    const e = normalizeDim(a.end_dim, x.dim());
     if (s > e) throw runtimeError('flatten() has invalid args: start_dim cannot come after end_dim');
     if (s === e) return x;
     const shape = [...x.shape.slice(0, s), numelOf(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)];
     return reshape(x, shape);
   },
-};
+  gradcheck: [
+    c([[2, 3, 2]], self(1)),
+  ],
+});
 
-export const repeatOp: OpDef = {
+export const repeatOp = defineOp({
   name: 'repeat',
   signature: 'repeat(Tensor self, int[] repeats) -> Tensor',
   method: true,
@@ -141,8 +151,8 @@ export const repeatOp: OpDef = {
   display: { symbol: 'repeat', formula: 'gradient summed over the copies' },
   gradFn: 'RepeatBackward0',
   infer: (a) => {
-    const x = T(a.self);
-    const reps = a.repeats as number[];
+    const x = a.self;
+    const reps = a.repeats;
     if (reps.length < x.dim()) {
       throw runtimeError('Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
     }
@@ -150,8 +160,8 @@ export const repeatOp: OpDef = {
     return { shape: padded.map((s, i) => s * reps[i]), dtype: x.dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.self);
-    const reps = a.repeats as number[];
+    const x = a.self;
+    const reps = a.repeats;
     const padded = [...new Array<number>(reps.length - x.dim()).fill(1), ...x.shape];
     const paddedStrides = [...new Array<number>(reps.length - x.dim()).fill(0), ...x.strides];
     // Read x as [r0, s0, r1, s1, ...] with zero strides on the repeat axes, then copy.
@@ -163,25 +173,29 @@ export const repeatOp: OpDef = {
   },
   backward: (ctx, g) => {
     const shape = ctx.meta('self').shape;
-    const reps = ctx.args.repeats as number[];
+    const reps = ctx.args.repeats;
     const padded = [...new Array<number>(reps.length - shape.length).fill(1), ...shape];
     const split = reshape(g, padded.flatMap((s, i) => [reps[i], s]));
     const summed = sum(split, reps.map((_, i) => 2 * i));
     return [view(summed, shape)];
   },
-};
+  gradcheck: [
+    c([[2, 3]], self([2, 1, 2])),
+    program('repeat', [[3]], ([x]) => callOp('repeat', x, [2, 2]) as Tensor),
+  ],
+});
 
-export const flipOp: OpDef = {
+export const flipOp = defineOp({
   name: 'flip',
   signature: 'flip(Tensor self, int[] dims) -> Tensor',
   method: true,
   function: true,
   display: { symbol: 'flip', formula: 'gradient flipped back' },
   gradFn: 'FlipBackward0',
-  infer: (a) => ({ shape: T(a.self).shape, dtype: T(a.self).dtype }),
+  infer: (a) => ({ shape: a.self.shape, dtype: a.self.dtype }),
   forward: (a, spec) => {
-    const x = T(a.self);
-    const dims = (a.dims as number[]).map((d) => normalizeDim(d, x.dim()));
+    const x = a.self;
+    const dims = (a.dims).map((d) => normalizeDim(d, x.dim()));
     let offset = x.offset;
     const strides = [...x.strides];
     for (const d of dims) {
@@ -193,7 +207,11 @@ export const flipOp: OpDef = {
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => [callOp('flip', g, ctx.args.dims) as Tensor],
-};
+  gradcheck: [
+    c([[2, 3]], self([0, 1])),
+    program('flip', [[2, 3]], ([x]) => (callOp('flip', x, [0]) as Tensor).pow(2)),
+  ],
+});
 
 /** Positions for gather/scatter_add: for every element of index, the flat position in `shape` it addresses. */
 function alongDimPositions(shape: readonly number[], dim: number, index: Tensor): Float64Array {
@@ -220,7 +238,7 @@ function checkIndex(index: Tensor, name: string): void {
   if (index.dtype !== 'int64') throw runtimeError(`${name}(): Expected dtype int64 for index`);
 }
 
-export const gatherOp: OpDef = {
+export const gatherOp = defineOp({
   name: 'gather',
   signature: 'gather(Tensor self, int dim, Tensor index) -> Tensor',
   method: true,
@@ -229,27 +247,31 @@ export const gatherOp: OpDef = {
   gradFn: 'GatherBackward0',
   inputs: ['self'],
   infer: (a) => {
-    checkIndex(T(a.index), 'gather');
-    return { shape: T(a.index).shape, dtype: T(a.self).dtype };
+    checkIndex(a.index, 'gather');
+    return { shape: a.index.shape, dtype: a.self.dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.self);
-    const d = normalizeDim(a.dim as number, x.dim());
-    const pos = alongDimPositions(x.shape, d, T(a.index));
+    const x = a.self;
+    const d = normalizeDim(a.dim, x.dim());
+    const pos = alongDimPositions(x.shape, d, a.index);
     const src = x.contiguousValues();
     const out = allocate(spec.dtype, pos.length);
     for (let k = 0; k < pos.length; k++) out[k] = src[pos[k]];
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
-  save: (a) => ({ index: T(a.index) }),
+  save: (a) => ({ index: a.index }),
   backward: (ctx, g) => {
     const shape = ctx.meta('self').shape;
     const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
     return [callOp('scatter_add', zeros, ctx.args.dim, ctx.saved('index'), g) as Tensor];
   },
-};
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2])]),
+    program('gather', [[2, 3]], ([x]) => callOp('gather', x, 1, long([0, 2, 1, 1], [2, 2])) as Tensor),
+  ],
+});
 
-export const scatterAddOp: OpDef = {
+export const scatterAddOp = defineOp({
   name: 'scatter_add',
   signature: 'scatter_add(Tensor self, int dim, Tensor index, Tensor src) -> Tensor',
   method: true,
@@ -258,21 +280,21 @@ export const scatterAddOp: OpDef = {
   gradFn: 'ScatterAddBackward0',
   inputs: ['self', 'src'],
   infer: (a) => {
-    checkIndex(T(a.index), 'scatter_add');
-    return { shape: T(a.self).shape, dtype: T(a.self).dtype };
+    checkIndex(a.index, 'scatter_add');
+    return { shape: a.self.shape, dtype: a.self.dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.self);
-    const d = normalizeDim(a.dim as number, x.dim());
-    const pos = alongDimPositions(x.shape, d, T(a.index));
+    const x = a.self;
+    const d = normalizeDim(a.dim, x.dim());
+    const pos = alongDimPositions(x.shape, d, a.index);
     const out = allocate(spec.dtype, x.numel());
     kernels().copy(x, out);
-    const src = T(a.src);
+    const src = a.src;
     const srcValues = src.contiguousValues();
     // src may be larger than index: element k of index pairs with src at the same coordinates.
     const srcStrides = contiguousStrides(src.shape);
-    const istrides = contiguousStrides(T(a.index).shape);
-    const ishape = T(a.index).shape;
+    const istrides = contiguousStrides(a.index.shape);
+    const ishape = a.index.shape;
     for (let k = 0; k < pos.length; k++) {
       let sp = 0;
       for (let dd = 0; dd < ishape.length; dd++) sp += (Math.floor(k / istrides[dd]) % ishape[dd]) * srcStrides[dd];
@@ -280,62 +302,78 @@ export const scatterAddOp: OpDef = {
     }
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
-  save: (a) => ({ index: T(a.index) }),
+  save: (a) => ({ index: a.index }),
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? g : null,
     ctx.needsInputGrad(1) ? (callOp('gather', g, ctx.args.dim, ctx.saved('index')) as Tensor) : null,
   ],
-};
+  gradcheck: [
+    c([[2, 3], [2, 2]], (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2]), xs[1]]),
+    program('scatter_add', [[2, 3], [2, 2]], ([x, s]) => callOp('scatter_add', x, 1, long([0, 2, 1, 1], [2, 2]), s) as Tensor),
+  ],
+});
 
-export const narrowOp: OpDef = {
+export const narrowOp = defineOp({
   name: 'narrow',
   signature: 'narrow(Tensor self, int dim, int start, int length) -> Tensor',
   method: true,
   function: true,
   display: { symbol: '[a:b]', formula: 'gradient placed in the slice' },
   composite: (a) => {
-    const x = T(a.self);
-    const d = normalizeDim(a.dim as number, x.dim());
-    const start = (a.start as number) < 0 ? (a.start as number) + x.shape[d] : (a.start as number);
-    if (start + (a.length as number) > x.shape[d]) {
+    const x = a.self;
+    const d = normalizeDim(a.dim, x.dim());
+    const start = (a.start) < 0 ? (a.start) + x.shape[d] : (a.start);
+    if (start + (a.length) > x.shape[d]) {
       throw runtimeError(`start (${start}) + length (${a.length}) exceeds dimension size (${x.shape[d]}).`);
     }
-    return narrow(x, d, start, a.length as number);
+    return narrow(x, d, start, a.length);
   },
-};
+  gradcheck: [
+    c([[2, 3]], self(1, 1, 2)),
+  ],
+});
 
 /** split/chunk/unbind return views made by slice/select (their grad_fns are SliceBackward0/SelectBackward0). */
-export const splitOp: OpDef = {
+export const splitOp = defineOp({
   name: 'split',
   signature: 'split(Tensor self, int[] split_size, int dim=0) -> Tensor[]',
   method: true,
   function: true,
   display: { symbol: 'split', formula: 'gradient placed in each piece' },
   composite: (a) => {
-    const sizes = a.split_size as number[];
-    const x = T(a.self);
-    const d = normalizeDim(a.dim as number, x.dim());
+    const sizes = a.split_size;
+    const x = a.self;
+    const d = normalizeDim(a.dim, x.dim());
     return splitTensor(x, sizes.length === 1 && sizes[0] !== x.shape[d] ? sizes[0] : sizes, d);
   },
-};
+  gradcheck: [
+    c([[2, 5]], self([2, 3], 1)),
+  ],
+});
 
-export const chunkOp: OpDef = {
+export const chunkOp = defineOp({
   name: 'chunk',
   signature: 'chunk(Tensor self, int chunks, int dim=0) -> Tensor[]',
   method: true,
   function: true,
   display: { symbol: 'chunk', formula: 'gradient placed in each piece' },
-  composite: (a) => chunkTensor(T(a.self), a.chunks as number, a.dim as number),
-};
+  composite: (a) => chunkTensor(a.self, a.chunks, a.dim),
+  gradcheck: [
+    c([[3, 2]], self(2)),
+  ],
+});
 
-export const unbindOp: OpDef = {
+export const unbindOp = defineOp({
   name: 'unbind',
   signature: 'unbind(Tensor self, int dim=0) -> Tensor[]',
   method: true,
   function: true,
   display: { symbol: 'unbind', formula: 'gradient placed at each index' },
-  composite: (a) => unbindTensor(T(a.self), a.dim as number),
-};
+  composite: (a) => unbindTensor(a.self, a.dim),
+  gradcheck: [
+    c([[2, 3]], self(1)),
+  ],
+});
 
 export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 0): Tensor[] {
   const d = normalizeDim(dim, x.dim());
@@ -376,17 +414,25 @@ export function unbindTensor(x: Tensor, dim = 0): Tensor[] {
   return Array.from({ length: x.shape[d] }, (_, i) => callOp('select', x, d, i) as Tensor);
 }
 
-function asOp(name: string, target: string, build: (x: Tensor, other: Tensor) => Tensor): OpDef {
+function asOp(name: string, target: string, build: (x: Tensor, other: Tensor) => Tensor): OpDef<BinaryArgs> {
   return {
     name,
     signature: `${name}(Tensor self, Tensor other) -> Tensor`,
     method: true,
     function: false,
     display: { symbol: target, formula: `as ${target}` },
-    composite: (a) => build(T(a.self), T(a.other)),
+    composite: (a) => build(a.self, a.other),
   };
 }
-export const expandAsOp = asOp('expand_as', 'expand', (x, o) => expand(x, o.shape));
-export const viewAsOp = asOp('view_as', 'view', (x, o) => view(x, o.shape));
-export const reshapeAsOp = asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape));
-export const typeAsOp = asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype as DType) as Tensor);
+export const expandAsOp = withGradcheck(asOp('expand_as', 'expand', (x, o) => expand(x, o.shape)), [
+  c([[1, 3], [2, 3]], self()),
+]);
+export const viewAsOp = withGradcheck(asOp('view_as', 'view', (x, o) => view(x, o.shape)), [
+  c([[2, 3], [3, 2]], (xs) => [xs[0].contiguous(), xs[1]]),
+]);
+export const reshapeAsOp = withGradcheck(asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape)), [
+  c([[2, 3], [3, 2]], self()),
+]);
+export const typeAsOp = withGradcheck(asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype) as Tensor), [
+  c([[2, 3], [3]], self()),
+]);

@@ -42,6 +42,7 @@ import {
   addmmOp, dropoutOp, eluOp, embeddingOp, geluOp, hardtanhOp, layerNormOp, leakyReluOp, linearOp, logSoftmaxOp, oneHotOp,
   siluOp, softmaxOp, softplusOp,
 } from './nn.ts';
+import { hypotOp } from './hypot.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
 import { bernoulliProbsOp, multinomialOp, samplerBodies } from './sampling.ts';
@@ -49,13 +50,17 @@ import {
   addcdivOp, addcmulOp, clampMaxOp, clampMinOp, clipOp, crossEntropyOp, gerOp, indexSelectOp, lerpOp, outerOp, sortOp, topkOp,
 } from './misc.ts';
 
-/** `add_` from `add`: same rule, result written into self (method only, `Tensor(a!) self`). */
-function inplace(op: OpDef, name = `${op.name}_`, castsFreely = false, isFunction = false): OpDef {
+/**
+ * `add_` from `add`: same rule, result written into self (method only, `Tensor(a!) self`).
+ * `gradFn` names the node where PyTorch's derivatives.yaml gives the in-place op its own entry
+ * (leaky_relu_ → LeakyReluBackward1, computed from the result).
+ */
+function inplace(op: OpDef, name = `${op.name}_`, castsFreely = false, isFunction = false, gradFn?: string): OpDef {
   const signature = op.signature
     .replace(/^[a-z_][a-z0-9_]*\(/, `${name}(`)
     .replace('Tensor self', 'Tensor(a!) self')
     .replace(/-> Tensor$/, '-> Tensor(a!)');
-  return { name, signature, method: true, function: isFunction, display: op.display, inplaceOf: op, castsFreely };
+  return { name, signature, method: true, function: isFunction, display: op.display, inplaceOf: op, castsFreely, ...(gradFn ? { gradFn } : {}) };
 }
 
 let table: OpDef[] | null = null;
@@ -88,6 +93,7 @@ export function opTable(): readonly OpDef[] {
     iscloseOp,
     im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
     adaptiveAvgPool2dOp, adaptiveAvgPool2dBackwardOp, adaptiveMaxPool2dOp,
+    hypotOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
@@ -98,8 +104,10 @@ export function opTable(): readonly OpDef[] {
     inplace(copyOp, 'copy_', true),
     inplace(indexPutOp, 'index_put_', true),
     ...[sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, erfOp, floorOp, ceilOp, roundOp, truncOp, remainderOp, floorDivideOp,
-      leakyReluOp, hardtanhOp, eluOp, siluOp, scatterAddOp].map((op) => inplace(op)),
-    ...[lerpOp, addcmulOp, addcdivOp].map((op) => inplace(op)),
+      hardtanhOp, siluOp, scatterAddOp].map((op) => inplace(op)),
+    inplace(leakyReluOp, undefined, false, false, 'LeakyReluBackward1'),
+    inplace(eluOp, undefined, false, false, 'EluBackward1'),
+    ...[lerpOp, addcmulOp, addcdivOp, hypotOp].map((op) => inplace(op)),
     inplace(uniformBody, 'uniform_', true),
     inplace(normalBody, 'normal_', true),
     inplace(bernoulliBody, 'bernoulli_', true),

@@ -6,18 +6,20 @@
 import type { TensorMeta } from '../autograd/node.ts';
 import type { DType } from '../dtype.ts';
 import type { Tensor } from '../tensor.ts';
+import type { GradcheckCase } from './gradcheck-case.ts';
 
-/** Arguments bound by parameter name (after defaults and kind checks). */
-export type Args = Readonly<Record<string, unknown>>;
+import type { Args, PlainArgs, SignatureArgs } from './signature-types.ts';
+
+export type { Args, BinaryArgs, ParamsArgs, PlainArgs, Scalar, SelfArgs, SignatureArgs } from './signature-types.ts';
 
 export interface OutputSpec {
   readonly shape: readonly number[];
   readonly dtype: DType;
 }
 
-export interface BackwardContext {
+export interface BackwardContext<A extends Args = Args> {
   /** The call's non-tensor arguments (dims, scalars, flags). */
-  readonly args: Args;
+  readonly args: PlainArgs<A>;
   /** A tensor saved in forward, version-checked; throws after the graph was freed. */
   saved(name: string): Tensor;
   /** Whether forward saved a tensor under this name (optional inputs like layer_norm's weight). */
@@ -39,7 +41,18 @@ export interface OpDisplay {
   readonly formula: string;
 }
 
-export interface OpDef {
+/**
+ * A rule over the call's arguments. Declared through a method so that it is compared bivariantly:
+ * an `OpDef<{ self: Tensor }>` still fits the table's `OpDef` (whose rules take any `Args`),
+ * because dispatch only ever calls a rule with the arguments bound from that op's own signature.
+ */
+type ArgsRule<A, R> = { rule(args: A): R }['rule'];
+
+/**
+ * One op. `A` is its bound arguments, normally read from the signature by `defineOp`; the
+ * default (`Args`, untyped) keeps a plain `const fooOp: OpDef = {...}` compiling.
+ */
+export interface OpDef<A extends Args = Args> {
   /** PyTorch's op name, e.g. `mul`. */
   readonly name: string;
   /** native_functions.yaml style, e.g. `mul(Tensor self, Tensor other) -> Tensor`. */
@@ -49,30 +62,43 @@ export interface OpDef {
   readonly function: boolean;
   readonly display: OpDisplay;
   /** PyTorch's grad_fn name, or a rule choosing it from the call (x**2 vs x**y vs 2**x). */
-  readonly gradFn?: string | ((args: Args) => string);
+  readonly gradFn?: string | ArgsRule<A, string>;
   /**
    * The tensor parameters that become graph edges (`next_functions`), in order. Defaults to every
    * single-Tensor parameter. backward returns one gradient per entry.
    */
-  readonly inputs?: readonly string[] | ((args: Args) => readonly string[]);
+  readonly inputs?: readonly string[] | ArgsRule<A, readonly string[]>;
   /** Output shape and dtype (and PyTorch's errors for bad shapes). */
-  readonly infer?: (args: Args) => OutputSpec;
+  infer?(args: A): OutputSpec;
   /**
    * Compute the output (no autograd here). An array means several outputs of which only the
    * first is differentiable (max(dim) → values, indices).
    */
-  readonly forward?: (args: Args, out: OutputSpec) => Tensor | Tensor[];
+  forward?(args: A, out: OutputSpec): Tensor | Tensor[];
   /** What backward needs, by name; called only when the graph is recorded. */
-  readonly save?: (args: Args, output: Tensor, outputs: readonly Tensor[]) => Readonly<Record<string, Tensor>>;
+  save?(args: A, output: Tensor, outputs: readonly Tensor[]): Readonly<Record<string, Tensor>>;
   /** A call that PyTorch itself routes elsewhere (`2 / x` is `reciprocal(x) * 2`); undefined = no. */
-  readonly rewrite?: (args: Args) => Tensor | undefined;
-  readonly backward?: (ctx: BackwardContext, grad: Tensor) => (Tensor | null)[];
+  rewrite?(args: A): Tensor | undefined;
+  backward?(ctx: BackwardContext<A>, grad: Tensor): (Tensor | null)[];
   /** A composite op is written with other ops and has no rule of its own (matmul, contiguous). */
-  readonly composite?: (args: Args) => Tensor | Tensor[];
+  composite?(args: A): Tensor | Tensor[];
   /** For in-place variants (`add_`): the out-of-place op whose result is written into self. */
   readonly inplaceOf?: OpDef;
   /** In-place casts freely (copy_, fill_) instead of PyTorch's can_cast check (add_). */
   readonly castsFreely?: boolean;
+  /**
+   * How gradcheck calls a differentiable op (the first case also on non-contiguous and expanded
+   * leaves, and for the in-place variant); engine/test/gradcheck.test.ts walks the table.
+   */
+  readonly gradcheck?: readonly GradcheckCase[];
+}
+
+/**
+ * An op whose rules read typed arguments: `S` is inferred from the `signature` literal and the
+ * callbacks are checked against `SignatureArgs<S>` (see signature-types.ts).
+ */
+export function defineOp<const S extends string>(def: OpDef<SignatureArgs<S>> & { readonly signature: S }): OpDef<SignatureArgs<S>> {
+  return def;
 }
 
 /** JSON-safe description of one parameter, for the Python layer's generated wrappers. */

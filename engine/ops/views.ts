@@ -10,25 +10,32 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { permute, reshape, squeeze, sumToSize, t, transpose, zerosLike } from './functional.ts';
 import { contiguousCopy, makeView } from './tensor-utils.ts';
-import type { Args, OpDef } from './types.ts';
+import { defineOp, type Args, type OpDef, type OutputSpec, type SignatureArgs } from './types.ts';
+import { index } from '../indexing.ts';
+import { c, program, self } from './gradcheck-case.ts';
 
-const T = (v: unknown): Tensor => v as Tensor;
-const same = (a: Args) => ({ shape: T(a.self).shape, dtype: T(a.self).dtype });
-const sizeArg = (a: Args): number[] => a.size as number[];
+/** Shaped like self; typed over any `Args` so that it fits every view's own argument type. */
+const same = (a: Args): OutputSpec => {
+  const self = a.self as Tensor;
+  return { shape: self.shape, dtype: self.dtype };
+};
 
-function viewOp(partial: Omit<OpDef, 'method' | 'function'> & { function?: boolean }): OpDef {
+/** A view op: a Tensor method and (unless said otherwise) a torch function, shaped like self unless it infers. */
+function viewOp<const S extends string>(
+  partial: Omit<OpDef<SignatureArgs<S>>, 'method' | 'function'> & { readonly signature: S; function?: boolean },
+): OpDef<SignatureArgs<S>> {
   return { method: true, function: partial.function ?? true, infer: same, ...partial };
 }
 
-export const viewOpDef: OpDef = viewOp({
+export const viewOpDef = viewOp({
   name: 'view',
   signature: 'view(Tensor self, int[] size) -> Tensor',
   function: false,
   display: { symbol: 'view', formula: 'gradient reshaped back' },
   gradFn: 'ViewBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const shape = inferSize(sizeArg(a), x.numel());
+    const x = a.self;
+    const shape = inferSize(a.size, x.numel());
     const strides = viewStrides(x.shape, x.strides, shape);
     if (!strides) {
       throw runtimeError(
@@ -38,55 +45,69 @@ export const viewOpDef: OpDef = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0].contiguous(), [3, 2]]),
+    program('view', [[2, 3]], ([x]) => x.view(3, 2).mul(x.view(3, 2))),
+  ],
 });
 
 /** _unsafe_view: matmul's final reshape (UnsafeViewBackward0); copies when a view is impossible. */
-export const unsafeViewOp: OpDef = viewOp({
+export const unsafeViewOp = viewOp({
   name: '_unsafe_view',
   signature: '_unsafe_view(Tensor self, int[] size) -> Tensor',
   function: false,
   display: { symbol: 'view', formula: 'gradient reshaped back' },
   gradFn: 'UnsafeViewBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const shape = inferSize(sizeArg(a), x.numel());
+    const x = a.self;
+    const shape = inferSize(a.size, x.numel());
     const strides = viewStrides(x.shape, x.strides, shape);
     if (strides) return makeView(x, shape, strides, x.offset);
     const c = contiguousCopy(x);
     return Tensor.fromData(c.data, shape, x.dtype);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 3]], (xs) => [xs[0].contiguous(), [6]]),
+  ],
 });
 
-export const reshapeOp: OpDef = {
+export const reshapeOp = defineOp({
   name: 'reshape',
   signature: 'reshape(Tensor self, int[] shape) -> Tensor',
   method: true,
   function: true,
   display: { symbol: 'reshape', formula: 'gradient reshaped back' },
   composite: (a) => {
-    const x = T(a.self);
-    const shape = inferSize(a.shape as number[], x.numel());
+    const x = a.self;
+    const shape = inferSize(a.shape, x.numel());
     if (viewStrides(x.shape, x.strides, shape)) return callOp('view', x, shape) as Tensor;
     return callOp('_unsafe_view', callOp('clone', x), shape) as Tensor;
   },
-};
+  gradcheck: [
+    c([[2, 3]], self([3, 2])),
+    program('reshape of non-contiguous', [[2, 3]], ([x]) => x.t().reshape(6).pow(2)),
+  ],
+});
 
-export const tOp: OpDef = viewOp({
+export const tOp = viewOp({
   name: 't',
   signature: 't(Tensor self) -> Tensor',
   display: { symbol: 'ᵀ', formula: 'gradient transposed back' },
   gradFn: 'TBackward0',
   infer: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     if (x.dim() > 2) throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.dim()}D`);
     return { shape: [...x.shape].reverse(), dtype: x.dtype };
   },
   forward: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     return makeView(x, [...x.shape].reverse(), [...x.strides].reverse(), x.offset);
   },
   backward: (_ctx, g) => [t(g)],
+  gradcheck: [
+    c([[2, 3]], self()),
+  ],
 });
 
 function transposed(x: Tensor, d0: number, d1: number): Tensor {
@@ -98,23 +119,27 @@ function transposed(x: Tensor, d0: number, d1: number): Tensor {
   return makeView(x, shape, strides, x.offset);
 }
 
-export const transposeOp: OpDef = viewOp({
+export const transposeOp = viewOp({
   name: 'transpose',
   signature: 'transpose(Tensor self, int dim0, int dim1) -> Tensor',
   display: { symbol: 'ᵀ', formula: 'gradient transposed back' },
   gradFn: 'TransposeBackward0',
-  forward: (a) => transposed(T(a.self), a.dim0 as number, a.dim1 as number),
-  backward: (ctx, g) => [transpose(g, ctx.args.dim0 as number, ctx.args.dim1 as number)],
+  forward: (a) => transposed(a.self, a.dim0, a.dim1),
+  backward: (ctx, g) => [transpose(g, ctx.args.dim0, ctx.args.dim1)],
+  gradcheck: [
+    c([[2, 3, 2]], self(0, 2)),
+    program('transpose', [[2, 3]], ([x]) => x.transpose(0, 1).matmul(x)),
+  ],
 });
 
-export const permuteOp: OpDef = viewOp({
+export const permuteOp = viewOp({
   name: 'permute',
   signature: 'permute(Tensor self, int[] dims) -> Tensor',
   display: { symbol: 'perm', formula: 'gradient permuted back' },
   gradFn: 'PermuteBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const dims = (a.dims as number[]).map((d) => normalizeDim(d, x.dim()));
+    const x = a.self;
+    const dims = (a.dims).map((d) => normalizeDim(d, x.dim()));
     if (dims.length !== x.dim()) {
       throw runtimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.dim()} is not equal to len(dims) = ${dims.length}`);
     }
@@ -122,58 +147,69 @@ export const permuteOp: OpDef = viewOp({
     return makeView(x, dims.map((d) => x.shape[d]), dims.map((d) => x.strides[d]), x.offset);
   },
   backward: (ctx, g) => {
-    const dims = (ctx.args.dims as number[]).map((d) => normalizeDim(d, g.dim()));
+    const dims = (ctx.args.dims).map((d) => normalizeDim(d, g.dim()));
     const inverse = new Array<number>(dims.length);
     dims.forEach((d, i) => (inverse[d] = i));
     return [permute(g, inverse)];
   },
+  gradcheck: [
+    c([[2, 3, 2]], self([2, 0, 1])),
+    program('permute', [[2, 3, 2]], ([x]) => x.permute(2, 0, 1).pow(2)),
+  ],
 });
 
-export const unsqueezeOp: OpDef = viewOp({
+export const unsqueezeOp = viewOp({
   name: 'unsqueeze',
   signature: 'unsqueeze(Tensor self, int dim) -> Tensor',
   display: { symbol: 'unsq', formula: 'gradient squeezed back' },
   gradFn: 'UnsqueezeBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const d = normalizeDim(a.dim as number, x.dim() + 1);
+    const x = a.self;
+    const d = normalizeDim(a.dim, x.dim() + 1);
     const shape = [...x.shape], strides = [...x.strides];
     const stride = d < x.dim() ? x.shape[d] * x.strides[d] : 1;
     shape.splice(d, 0, 1);
     strides.splice(d, 0, stride);
     return makeView(x, shape, strides, x.offset);
   },
-  backward: (ctx, g) => [squeeze(g, ctx.args.dim as number)],
+  backward: (ctx, g) => [squeeze(g, ctx.args.dim)],
+  gradcheck: [
+    c([[2, 3]], self(1)),
+    program('unsqueeze/squeeze', [[3]], ([x]) => x.unsqueeze(1).squeeze().exp()),
+  ],
 });
 
-export const squeezeOp: OpDef = viewOp({
+export const squeezeOp = viewOp({
   name: 'squeeze',
   signature: 'squeeze(Tensor self, int? dim=None) -> Tensor',
   display: { symbol: 'sq', formula: 'gradient unsqueezed back' },
   gradFn: (a) => (a.dim === null ? 'SqueezeBackward0' : 'SqueezeBackward1'),
   forward: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     const keep = (d: number): boolean => x.shape[d] !== 1;
     let dims: number[];
     if (a.dim === null) dims = x.shape.map((_, d) => d).filter(keep);
     else {
-      const target = x.dim() === 0 ? -1 : normalizeDim(a.dim as number, x.dim());
+      const target = x.dim() === 0 ? -1 : normalizeDim(a.dim, x.dim());
       dims = x.shape.map((_, d) => d).filter((d) => d !== target || keep(d));
     }
     return makeView(x, dims.map((d) => x.shape[d]), dims.map((d) => x.strides[d]), x.offset);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[2, 1, 3]], self()),
+  ],
 });
 
-export const expandOp: OpDef = viewOp({
+export const expandOp = viewOp({
   name: 'expand',
   signature: 'expand(Tensor self, int[] size) -> Tensor',
   function: false,
   display: { symbol: 'expand', formula: 'gradient summed over the broadcast dims' },
   gradFn: 'ExpandBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const size = sizeArg(a);
+    const x = a.self;
+    const size = a.size;
     if (size.length < x.dim()) {
       throw runtimeError(
         `expand(${x.typeName()}{${shapeText(x.shape)}}, size=${shapeText(size)}): the number of sizes provided (${size.length}) must be greater or equal to the number of dimensions in the tensor (${x.dim()})`,
@@ -196,6 +232,10 @@ export const expandOp: OpDef = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [sumToSize(g, ctx.meta('self').shape)],
+  gradcheck: [
+    c([[1, 3]], self([2, 2, 3])),
+    program('expand', [[1, 3]], ([x]) => x.expand(2, 3).pow(2)),
+  ],
 });
 
 /** Where a view sits in a contiguous tensor of `shape`: used by select/slice backward. */
@@ -212,22 +252,22 @@ function regionOf(shape: readonly number[], dim: number, start: number, length: 
   return { size, stride, storageOffset: start * strides[dim] };
 }
 
-function scatterIntoZeros(shape: readonly number[], g: Tensor, region: { size: number[]; stride: number[]; storageOffset: number }): Tensor {
+function scatterIntoZeros(shape: readonly number[], g: Tensor, region: { size: readonly number[]; stride: readonly number[]; storageOffset: number }): Tensor {
   const zeros = Tensor.fromData(allocate(g.dtype, numelOf(shape)), shape, g.dtype);
   return callOp('as_strided_scatter', zeros, g, region.size, region.stride, region.storageOffset) as Tensor;
 }
 
-export const selectOp: OpDef = viewOp({
+export const selectOp = viewOp({
   name: 'select',
   signature: 'select(Tensor self, int dim, int index) -> Tensor',
   display: { symbol: '[i]', formula: 'gradient placed at the selected index, zeros elsewhere' },
   gradFn: 'SelectBackward0',
   forward: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     if (x.dim() === 0) throw indexError('select() cannot be applied to a 0-dim tensor.');
-    const dim = normalizeDim(a.dim as number, x.dim());
+    const dim = normalizeDim(a.dim, x.dim());
     const size = x.shape[dim];
-    const raw = a.index as number;
+    const raw = a.index;
     if (raw < -size || raw >= size) throw indexError(`index ${raw} is out of bounds for dimension ${dim} with size ${size}`);
     const i = raw < 0 ? raw + size : raw;
     const shape = [...x.shape], strides = [...x.strides];
@@ -237,11 +277,15 @@ export const selectOp: OpDef = viewOp({
   },
   backward: (ctx, g) => {
     const shape = ctx.meta('self').shape;
-    const dim = normalizeDim(ctx.args.dim as number, shape.length);
-    const raw = ctx.args.index as number;
+    const dim = normalizeDim(ctx.args.dim, shape.length);
+    const raw = ctx.args.index;
     const i = raw < 0 ? raw + shape[dim] : raw;
     return [scatterIntoZeros(shape, g, regionOf(shape, dim, i, 1, 1, true))];
   },
+  gradcheck: [
+    c([[2, 3]], self(1, 2)),
+    program('select and slice', [[2, 3]], ([x]) => index(x, [{ kind: 'int', index: 1 }, { kind: 'slice', start: 0, stop: 3, step: 2 }]).pow(2)),
+  ],
 });
 
 /** Python slice bounds → (start, length) with PyTorch's clamping (steps must be positive). */
@@ -256,16 +300,16 @@ export function sliceBounds(size: number, start: number | null, end: number | nu
   return { start: s, length: Math.ceil((e - s) / step) };
 }
 
-export const sliceOp: OpDef = viewOp({
+export const sliceOp = viewOp({
   name: 'slice',
   signature: 'slice(Tensor self, int dim=0, int? start=None, int? end=None, int step=1) -> Tensor',
   display: { symbol: '[a:b]', formula: 'gradient placed in the slice, zeros elsewhere' },
   gradFn: 'SliceBackward0',
   forward: (a) => {
-    const x = T(a.self);
-    const dim = normalizeDim(a.dim as number, x.dim());
-    const step = a.step as number;
-    const { start, length } = sliceBounds(x.shape[dim], a.start as number | null, a.end as number | null, step);
+    const x = a.self;
+    const dim = normalizeDim(a.dim, x.dim());
+    const step = a.step;
+    const { start, length } = sliceBounds(x.shape[dim], a.start, a.end, step);
     const shape = [...x.shape], strides = [...x.strides];
     shape[dim] = length;
     strides[dim] = x.strides[dim] * step;
@@ -273,39 +317,45 @@ export const sliceOp: OpDef = viewOp({
   },
   backward: (ctx, g) => {
     const shape = ctx.meta('self').shape;
-    const dim = normalizeDim(ctx.args.dim as number, shape.length);
-    const step = ctx.args.step as number;
-    const { start, length } = sliceBounds(shape[dim], ctx.args.start as number | null, ctx.args.end as number | null, step);
+    const dim = normalizeDim(ctx.args.dim, shape.length);
+    const step = ctx.args.step;
+    const { start, length } = sliceBounds(shape[dim], ctx.args.start, ctx.args.end, step);
     return [scatterIntoZeros(shape, g, regionOf(shape, dim, start, length, step, false))];
   },
+  gradcheck: [
+    c([[4, 3]], self(0, 1, 4, 2)),
+  ],
 });
 
 /**
  * as_strided, with size/stride/offset relative to the input's contiguous layout (the engine only
  * uses it on contiguous bases and gradients). Non-overlapping geometries only.
  */
-export const asStridedOp: OpDef = viewOp({
+export const asStridedOp = viewOp({
   name: 'as_strided',
   signature: 'as_strided(Tensor self, int[] size, int[] stride, int storage_offset=0) -> Tensor',
   display: { symbol: 'strided', formula: 'gradient placed in the strided region' },
   gradFn: 'AsStridedBackward0',
-  infer: (a) => ({ shape: sizeArg(a), dtype: T(a.self).dtype }),
+  infer: (a) => ({ shape: a.size, dtype: a.self.dtype }),
   forward: (a) => {
-    const x = T(a.self);
+    const x = a.self;
     const c = x.isContiguous() ? x : contiguousCopy(x);
-    return makeView(c, sizeArg(a), a.stride as number[], c.offset + (a.storage_offset as number));
+    return makeView(c, a.size, a.stride, c.offset + a.storage_offset);
   },
   backward: (ctx, g) => [
     scatterIntoZeros(ctx.meta('self').shape, g, {
-      size: ctx.args.size as number[],
-      stride: ctx.args.stride as number[],
-      storageOffset: ctx.args.storage_offset as number,
+      size: ctx.args.size,
+      stride: ctx.args.stride,
+      storageOffset: ctx.args.storage_offset,
     }),
+  ],
+  gradcheck: [
+    c([[2, 3]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
   ],
 });
 
 /** A copy of self with the strided region replaced by src (not a view). */
-export const asStridedScatterOp: OpDef = {
+export const asStridedScatterOp = defineOp({
   name: 'as_strided_scatter',
   signature: 'as_strided_scatter(Tensor self, Tensor src, int[] size, int[] stride, int storage_offset=0) -> Tensor',
   method: true,
@@ -314,9 +364,9 @@ export const asStridedScatterOp: OpDef = {
   gradFn: 'AsStridedScatterBackward0',
   infer: same,
   forward: (a, spec) => {
-    const out = contiguousCopy(T(a.self));
-    const src = T(a.src);
-    const region = { data: out.data, shape: sizeArg(a), strides: a.stride as number[], offset: a.storage_offset as number };
+    const out = contiguousCopy(a.self);
+    const src = a.src;
+    const region = { data: out.data, shape: a.size, strides: a.stride, offset: a.storage_offset };
     const values = allocate(spec.dtype, numelOf(region.shape));
     kernels().copy({ data: src.data, shape: region.shape, strides: broadcastStridesFor(src, region.shape), offset: src.offset }, values);
     kernels().scatter(region, values);
@@ -330,7 +380,10 @@ export const asStridedScatterOp: OpDef = {
       ctx.needsInputGrad(1) ? sumToSize(inRegion, ctx.meta('src').shape) : null,
     ];
   },
-};
+  gradcheck: [
+    c([[2, 3], [2, 2]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
+  ],
+});
 
 function broadcastStridesFor(src: Tensor, shape: readonly number[]): number[] {
   const out = new Array<number>(shape.length).fill(0);
@@ -344,11 +397,14 @@ function broadcastStridesFor(src: Tensor, shape: readonly number[]): number[] {
  * matmul(1-D, 2-D) ends with an in-place `squeeze_(0)` in PyTorch 2.x, so its grad_fn is
  * SqueezeBackward4; this internal op produces the same view under that name.
  */
-export const matmulSqueezeOp: OpDef = {
+export const matmulSqueezeOp = defineOp({
   ...squeezeOp,
   name: '_squeeze_dim_',
   signature: '_squeeze_dim_(Tensor self, int? dim=None) -> Tensor',
   method: false,
   function: false,
   gradFn: 'SqueezeBackward4',
-};
+  gradcheck: [
+    c([[2, 1, 3]], self(1)),
+  ],
+});

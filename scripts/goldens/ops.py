@@ -392,6 +392,18 @@ idx_case([3, 4], [I("tensor", tensor=T([2], "int64", values=[2, 0]))], None, "pu
 idx_case([3, 4], [I("slice", start=None, stop=None, step=2), I("int", index=0)], None, "put into strided column", value=S(5.0))
 
 
+# hypot's tensors have explicit values: they draw nothing from the random stream that every other
+# case (and the indexing cases, built in main) reads.
+_HA = [3.0, -1.25, 0.5, -2.0, 1.5, 0.75]
+case("hypot", [T([2, 3], values=_HA), T([3], values=[4.0, -0.5, 1.0])], torch.hypot, "broadcast")
+case("hypot", [T([3], "float64", values=[0.0, -4.0, 1e200]), T([3], "float64", values=[2.0, 3.0, 1e200])], torch.hypot,
+     "float64, no overflow")
+case("hypot", [T([2, 3], values=_HA), T([], values=[2.5])], torch.hypot, "0-d other")
+# PyTorch 1.13 names this node AsStridedBackward0; 2.x generates HypotBackward0 for hypot_ (as for
+# every in-place variant of a derivatives.yaml entry), which the engine follows.
+case("hypot_", [T([2, 3], grad=False, values=_HA), T([3], values=[4.0, -0.5, 1.0])], lambda a, b: a.hypot_(b), "in place",
+     grad_fn="HypotBackward0")
+
 def torch_key(items):
     key = []
     for it in items:

@@ -29,24 +29,29 @@ def linear(input, weight, bias=None):
     return _op("linear", input, weight, bias)
 
 
+def _variant(name, inplace):
+    """The op table's in-place variant (`relu_`) when inplace=True: it writes into the input."""
+    return name + "_" if inplace else name
+
+
 def relu(input, inplace=False):
-    return _op("relu_" if inplace else "relu", input)
+    return _op(_variant("relu", inplace), input)
 
 
 def relu6(input, inplace=False):
-    return hardtanh(input, 0.0, 6.0)
+    return hardtanh(input, 0.0, 6.0, inplace)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    return _op("hardtanh", input, min_val, max_val)
+    return _op(_variant("hardtanh", inplace), input, min_val, max_val)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    return _op("leaky_relu", input, negative_slope)
+    return _op(_variant("leaky_relu", inplace), input, negative_slope)
 
 
 def elu(input, alpha=1.0, inplace=False):
-    return _op("elu", input, alpha)
+    return _op(_variant("elu", inplace), input, alpha)
 
 
 def gelu(input, approximate="none"):
@@ -54,7 +59,7 @@ def gelu(input, approximate="none"):
 
 
 def silu(input, inplace=False):
-    return _op("silu", input)
+    return _op(_variant("silu", inplace), input)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
