@@ -22,6 +22,10 @@ NUMPY_ALIASES = {"axis": "dim", "keepdims": "keepdim", "x": "input", "a": "input
 # python_arg_parser.cpp's should_allow_numbers_as_tensors: these binary ops have one overload
 # (a Python number binds to their Tensor parameter); the other binary ops also have a Scalar one.
 _NUMBERS_AS_TENSORS = {"add", "sub", "mul", "div", "floor_divide", "rsub"}
+# PyTorch's `max(input, Tensor other)` / `min(...)` overloads are the elementwise ops.
+_TENSOR_OTHER_OVERLOADS = {"max": "maximum", "min": "minimum"}
+# torch.<op> written in Python in PyTorch (torch/functional.py), with its own keyword names.
+_PYTHON_FUNCTION_NAMES = {"split": {"self": "tensor", "split_size": "split_size_or_sections"}}
 _SCALAR_OVERLOADED = {"other", "exponent", "min", "max", "value", "end", "mask"}
 # Tensor parameters that also take a Python number (a Scalar overload, or a wrapped number).
 _NUMBER_FRIENDLY = _SCALAR_OVERLOADED | {"self", "weight", "condition"}
@@ -51,7 +55,8 @@ class _Binder:
         self.as_method = as_method
         names = [p["name"] for p in params]
         self.self_index = names.index("self") if as_method and "self" in names else None
-        self.names = ["input" if n == "self" else n for n in names]
+        renamed = {} if as_method else _PYTHON_FUNCTION_NAMES.get(op_name, {})
+        self.names = [renamed.get(n, "input" if n == "self" else n) for n in names]
         self.positional = [
             i for i, p in enumerate(params) if not p.get("keywordOnly") and i != self.self_index
         ]
@@ -121,7 +126,9 @@ class _Binder:
                     self.fail(args, kwargs, f'{self.op_name}() missing 1 required positional arguments: "{self.names[index]}"')
                 bound.append(None)
                 continue
-            converted = _convert(param, value, self.op_name in _NUMBERS_AS_TENSORS or param["name"] in _NUMBER_FRIENDLY)
+            converted = _convert(
+                param, value, self.op_name in _NUMBERS_AS_TENSORS or param["name"] in _NUMBER_FRIENDLY, index
+            )
             if converted is _MISSING:
                 self._wrong_type(args, kwargs, index, value, param)
             else:
@@ -155,7 +162,7 @@ def _expected_text(kind):
     return {"SymInt": "int", "str": "str"}.get(kind, kind)
 
 
-def _convert(param, value, takes_numbers=True):
+def _convert(param, value, takes_numbers=True, param_position=0):
     """The engine value for one argument, or _MISSING when its Python type does not fit."""
     kind = param["type"]
     if value is None:
@@ -163,7 +170,10 @@ def _convert(param, value, takes_numbers=True):
     if kind.startswith("Tensor[]") or kind.startswith("Tensor?[]"):
         if not isinstance(value, (tuple, list)):
             return _MISSING
-        return js_list([None if v is None else as_engine_tensor(v) for v in value])
+        for position, v in enumerate(value):
+            if not isinstance(v, Tensor) and not (v is None and kind.startswith("Tensor?")):
+                raise TypeError(f"expected Tensor as element {position} in argument {param_position}, but got {type(v).__name__}")
+        return js_list([None if v is None else v._t for v in value])
     if kind.startswith("Tensor"):
         if not isinstance(value, Tensor) and not (
             takes_numbers and isinstance(value, (builtins.bool, builtins.int, builtins.float))
@@ -202,7 +212,11 @@ def _make(op_name, params, returns, as_method):
     binder = _Binder(op_name, params, as_method)
     tensor_params = [i for i, p in enumerate(params) if p["type"].startswith("Tensor")]
 
+    elementwise = _TENSOR_OTHER_OVERLOADS.get(op_name)
+
     def op(*args, **kwargs):
+        if elementwise is not None and _is_tensor_other(args, kwargs):
+            return _elementwise_overload(elementwise, as_method)(*args, **kwargs)
         bound, out = binder.bind(args, kwargs)
         if out is not None:
             inputs = [v for i in tensor_params for v in _tensors_in(args, kwargs, binder, i)]
@@ -224,6 +238,16 @@ def _make(op_name, params, returns, as_method):
     op.__qualname__ = ("Tensor." if as_method else "") + op_name
     op._binder = binder
     return op
+
+
+def _is_tensor_other(args, kwargs):
+    return (len(args) > 1 and isinstance(args[1], Tensor)) or isinstance(kwargs.get("other"), Tensor)
+
+
+def _elementwise_overload(name, as_method):
+    import torch  # at call time: torch.maximum is installed after torch.max
+
+    return getattr(Tensor if as_method else torch, name)
 
 
 def _tensors_in(args, kwargs, binder, index):

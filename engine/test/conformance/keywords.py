@@ -166,3 +166,23 @@ for call in calls:
         call()
     except TypeError as e:
         print(str(e).splitlines()[0])
+
+# %% tensor_lists_and_python_written_functions
+import torch
+x = torch.ones(2)
+print(torch.stack(tensors=(x, x), dim=1))
+print(torch.cat((x, x), axis=0))
+print(torch.split(torch.arange(4.), split_size_or_sections=2))
+print(torch.arange(4.).split(split_size=3))
+try:
+    torch.cat([x, 1])
+except TypeError as e:
+    print(e)
+
+# %% max_and_min_with_a_tensor_are_elementwise
+import torch
+x = torch.tensor([-1., 2., 0.5])
+print(torch.max(x, torch.zeros(3)), torch.min(x, other=torch.zeros(3)), x.max(torch.ones(3)))
+out = torch.empty(3)
+print(torch.max(x, torch.zeros(3), out=out) is out, out)
+print(torch.max(x, 0), x.min(dim=0, keepdim=True))
