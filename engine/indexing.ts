@@ -39,6 +39,9 @@ function consumedDims(item: IndexItem): number {
 function applyBasic(t: Tensor, items: readonly IndexItem[]): Applied {
   const consumed = items.reduce((n, it) => n + consumedDims(it), 0);
   if (t.dim() === 0 && items.some((it) => it.kind === 'slice')) throw indexError('slice() cannot be applied to a 0-dim tensor.');
+  if (t.dim() === 0 && items.some((it) => it.kind === 'int')) {
+    throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
+  }
   if (consumed > t.dim()) throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
   if (items.filter((it) => it.kind === 'ellipsis').length > 1) throw indexError('an index can only have a single ellipsis (\'...\')');
   let view = t;

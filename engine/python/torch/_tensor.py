@@ -90,7 +90,11 @@ def _index_item(key):
         for field in ("start", "stop", "step"):
             value = getattr(key, field)
             if value is not None:
-                item[field] = value.__index__() if not isinstance(value, Tensor) else builtins.int(value.item())
+                item[field] = value.__index__()
+        if item.get("step", 1) == 0:
+            raise ValueError("slice step cannot be zero")
+        if item.get("step", 1) < 0:
+            raise ValueError("step must be greater than zero")
         return item
     if isinstance(key, Tensor):
         # A 0-d integer tensor selects, as an int does (a view: SelectBackward0, not IndexBackward0).

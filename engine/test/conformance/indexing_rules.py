@@ -142,3 +142,37 @@ b[[0, 1]] = src
 print(b.grad_fn.name())
 b.sum().backward()
 print(w.grad, src.grad)
+
+# %% zero_dim_and_slice_edges
+import torch
+s = torch.tensor(3.)
+print(s[()], s[None].shape, s[...], torch.arange(12.).view(3, 4)[()].shape)
+v = torch.arange(5.)
+print(v[2:100], v[-3:-1], v[[0] * 33].shape, v[torch.tensor(True)].shape)
+for make in (lambda: s[0], lambda: v[::-1], lambda: v[::0], lambda: v[torch.tensor(1.):3]):
+    try:
+        make()
+    except (IndexError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+
+# %% setitem_edges
+import torch
+a = torch.zeros(4); a[[0, 0, 2]] += 1; print(a)
+a = torch.zeros(2, 3); a[1][2] = 5; print(a)
+a = torch.tensor(1.); a[...] = 5; print(a)
+a = torch.tensor(1.); a[()] = torch.tensor([7.]); print(a)
+a = torch.arange(6.).view(2, 3); a[a > 2] = torch.tensor([10., 20., 30.]); print(a)
+a = torch.zeros(3); a[None] = torch.ones(1, 3); print(a)
+a = torch.zeros(3); a[True] = 2; print(a)
+a = torch.zeros(3); a[False] = 2; print(a)
+a = torch.zeros(3, dtype=torch.long); a[1] = torch.tensor(2.5); print(a)
+a = torch.zeros(3, 3); a[[0, 1, 2], [2, 1, 0]] = 1; print(a)
+a = torch.zeros(3, 3); a[range(3), range(3)] = torch.tensor([1., 2., 3.]); print(a)
+try:
+    a = torch.arange(6.).view(2, 3); a[a > 2] = torch.tensor([10., 20.])
+except RuntimeError as e:
+    print(e)
+try:
+    w = torch.zeros(3, requires_grad=True); w[0] = 1
+except RuntimeError as e:
+    print(e)
