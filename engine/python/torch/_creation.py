@@ -169,9 +169,13 @@ def empty_like(input, dtype=None, device=None, requires_grad=False, memory_forma
     return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
 
 
-def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+def arange(start=None, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
     if end is None:
         start, end = 0, start
+    elif start is None:  # arange(end=5)
+        start = 0
+    if end is None:
+        raise TypeError("arange() received an invalid combination of arguments - got (), but expected one of:")
     # Only Python knows 6.0 from 6: a float anywhere makes the default dtype float32.
     is_float = any(isinstance(v, builtins.float) or (isinstance(v, Tensor) and v.is_floating_point()) for v in (start, end, step))
     if dtype is None:

@@ -11,6 +11,7 @@ import builtins
 from . import _dtype
 from ._engine import E, JsException, js_list, raise_from_js
 from ._out import check_no_grad, write_out
+from ._size import Size
 from ._tensor import Tensor, as_engine_tensor, wrap_result
 from .return_types import named_return
 
@@ -33,11 +34,11 @@ _NUMBER_FRIENDLY = _SCALAR_OVERLOADED | {"self", "weight", "condition"}
 
 def _type_name(value):
     """How PyTorch names a Python value's type in its argument errors (Py_TYPE(obj)->tp_name)."""
-    if isinstance(value, Tensor):
-        return "Tensor"
     if isinstance(value, _dtype.dtype):
         return "torch.dtype"
-    return type(value).__name__
+    if isinstance(value, Size):
+        return "torch.Size"
+    return type(value).__name__  # "Tensor", "Parameter", "int", "tuple", ...
 
 
 def _is_int(value):

@@ -186,3 +186,14 @@ print(torch.max(x, torch.zeros(3)), torch.min(x, other=torch.zeros(3)), x.max(to
 out = torch.empty(3)
 print(torch.max(x, torch.zeros(3), out=out) is out, out)
 print(torch.max(x, 0), x.min(dim=0, keepdim=True))
+
+# %% creation_keywords_and_type_names_in_errors
+import torch
+print(torch.arange(end=5), torch.arange(start=1, end=4, step=2), torch.linspace(start=0, end=1, steps=3))
+print(torch.full(size=(2,), fill_value=1.5), torch.eye(n=2), torch.ones_like(input=torch.zeros(2)))
+p = torch.nn.Parameter(torch.ones(2))
+for call in (lambda: torch.arange(), lambda: torch.sum(p, foo=1), lambda: torch.sum(p, torch.Size([1]), torch.float32, 3)):
+    try:
+        call()
+    except TypeError as e:
+        print(str(e).splitlines()[0])
