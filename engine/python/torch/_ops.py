@@ -76,6 +76,8 @@ class _Binder:
             and any(p["name"] in _SCALAR_OVERLOADED and p["type"].startswith(("Tensor", "Scalar")) for p in params)
         )
 
+        self.takes_numbers = [op_name in _NUMBERS_AS_TENSORS or p["name"] in _NUMBER_FRIENDLY for p in params]
+
     def _base_type(self, index):
         return self.params[index]["type"].replace("?", "")
 
@@ -127,9 +129,7 @@ class _Binder:
                     self.fail(args, kwargs, f'{self.op_name}() missing 1 required positional arguments: "{self.names[index]}"')
                 bound.append(None)
                 continue
-            converted = _convert(
-                param, value, self.op_name in _NUMBERS_AS_TENSORS or param["name"] in _NUMBER_FRIENDLY, index
-            )
+            converted = _convert(param, value, self.takes_numbers[index], index)
             if converted is _MISSING:
                 self._wrong_type(args, kwargs, index, value, param)
             else:
