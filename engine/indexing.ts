@@ -3,8 +3,10 @@
  * views (SelectBackward0, SliceBackward0, UnsqueezeBackward0); tensor items gather a copy
  * (IndexBackward0). Assignment writes through a view (CopySlices) or scatters (IndexPutBackward0).
  */
-import { indexError } from './errors.ts';
+import { indexError, runtimeError } from './errors.ts';
+import { indexPositions } from './ops/advanced-index.ts';
 import { callOp } from './ops/dispatch.ts';
+import { sameShape, shapeText } from './shape.ts';
 import { scalarTensor, wrapScalar } from './ops/tensor-utils.ts';
 import { Tensor, type TensorLike } from './tensor.ts';
 
@@ -37,6 +39,9 @@ function consumedDims(item: IndexItem): number {
 function applyBasic(t: Tensor, items: readonly IndexItem[]): Applied {
   const consumed = items.reduce((n, it) => n + consumedDims(it), 0);
   if (t.dim() === 0 && items.some((it) => it.kind === 'slice')) throw indexError('slice() cannot be applied to a 0-dim tensor.');
+  if (t.dim() === 0 && items.some((it) => it.kind === 'int')) {
+    throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
+  }
   if (consumed > t.dim()) throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
   if (items.filter((it) => it.kind === 'ellipsis').length > 1) throw indexError('an index can only have a single ellipsis (\'...\')');
   let view = t;
@@ -97,7 +102,29 @@ export function indexPut_(t: Tensor, items: readonly IndexItem[], value: TensorL
     // Python scalars (and other dtypes) are converted to the destination dtype, as __setitem__ does.
     v = v.isWrappedNumber ? scalarTensor(Number(v.item()), t.dtype) : (callOp('to', v, t.dtype) as Tensor);
   }
-  if (!indices) callOp('copy_', view, v);
-  else callOp('index_put_', view, indices, v);
+  if (!indices) {
+    if (!sameShape(view.shape, v.shape)) v = withoutLeadingOnes(v);
+    callOp('copy_', view, v);
+    return t;
+  }
+  v = withoutLeadingOnes(v);
+  if (v.dim() > 0) checkBroadcastsTo(v, indexPositions(view.shape, indices).shape);
+  callOp('index_put_', view, indices, v);
   return t;
+}
+
+/** PyTorch's setitem views the value without its leading 1-dims (slicePrefix1sSize): a [1, n] row fits an [n] slot. */
+function withoutLeadingOnes(v: Tensor): Tensor {
+  let lead = 0;
+  while (lead < v.dim() && v.shape[lead] === 1) lead++;
+  return lead === 0 ? v : (callOp('view', v, v.shape.slice(lead)) as Tensor);
+}
+
+/** index_put_ expands the value to the indexing result; it never grows the result ([2, 1] into [2] fails). */
+function checkBroadcastsTo(v: Tensor, shape: readonly number[]): void {
+  const offset = shape.length - v.dim();
+  const fits = offset >= 0 && v.shape.every((d, i) => d === 1 || d === shape[offset + i]);
+  if (!fits) {
+    throw runtimeError(`shape mismatch: value tensor of shape ${shapeText(v.shape)} cannot be broadcast to indexing result of shape ${shapeText(shape)}`);
+  }
 }

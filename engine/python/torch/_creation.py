@@ -78,10 +78,29 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     return _wrap(call(E.fromArray, js_list(flat), js_list(shape), name, builtins.bool(requires_grad)))
 
 
-def _size_args(size):
-    if len(size) == 1 and isinstance(size[0], (tuple, list, Size)):
-        return [builtins.int(d) for d in size[0]]
-    return [builtins.int(d) for d in size]
+def _size_args(op_name, args, size=None):
+    """zeros(2, 3), zeros((2, 3)), zeros([2, 3]) and zeros(size=(2, 3)) all mean the shape (2, 3)."""
+    by_keyword = size is not None
+    if by_keyword:
+        if args:
+            given = ", ".join([type(a).__name__ for a in args] + [f"size={type(size).__name__}"])
+            raise TypeError(f"{op_name}() received an invalid combination of arguments - got ({given}), but expected one of:")
+        args = (size,)
+    if len(args) == 1 and isinstance(args[0], (tuple, list, Size)):
+        args = tuple(args[0])
+    elif len(args) == 1 and not _is_index(args[0]):
+        where = "" if by_keyword else " (position 1)"
+        raise TypeError(f"{op_name}(): argument 'size'{where} must be tuple of ints, not {type(args[0]).__name__}")
+    for pos, d in enumerate(args):
+        if not _is_index(d):
+            raise TypeError(
+                f"{op_name}(): argument 'size' must be tuple of ints, but found element of type {type(d).__name__} at pos {pos + 1}"
+            )
+    return [d.__index__() for d in args]
+
+
+def _is_index(value):
+    return not isinstance(value, (builtins.float, builtins.str)) and hasattr(value, "__index__")
 
 
 def _filled(size, value, dtype, requires_grad):
@@ -91,16 +110,36 @@ def _filled(size, value, dtype, requires_grad):
     return _wrap(call(E.full, js_list(size), value, name, builtins.bool(requires_grad)))
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _filled(_size_args(size), 0.0, dtype or _dtype.float32, requires_grad)
+def _into(op_name, result, out):
+    """A creation function's `out=`: resized without a warning, then filled in place, as PyTorch does."""
+    if out is None:
+        return result
+    from ._grad_mode import is_grad_enabled, no_grad
+
+    if not isinstance(out, Tensor):
+        raise TypeError(f"{op_name}(): argument 'out' must be Tensor, not {type(out).__name__}")
+    if is_grad_enabled() and out.requires_grad:
+        raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+    if tuple(out.shape) != tuple(result.shape):
+        call(out._t.setData, call(E.full, js_list(list(result.shape)), 0, out._t.dtype, False))
+    with no_grad():
+        call(E.callOp, "copy_", out._t, result._t)
+    return out
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _filled(_size_args(size), 1.0, dtype or _dtype.float32, requires_grad)
+def zeros(*args, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False, requires_grad=False):
+    result = _filled(_size_args("zeros", args, size), 0.0, dtype or (out.dtype if out is not None else _dtype.float32), requires_grad)
+    return _into("zeros", result, out)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+def ones(*args, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False, requires_grad=False):
+    result = _filled(_size_args("ones", args, size), 1.0, dtype or (out.dtype if out is not None else _dtype.float32), requires_grad)
+    return _into("ones", result, out)
+
+
+def empty(*args, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    result = _filled(_size_args("empty", args, size), 0.0, dtype or (out.dtype if out is not None else _dtype.float32), requires_grad)
+    return _into("empty", result, out)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False, out=None):
@@ -111,7 +150,7 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False, out=Non
             dtype = _dtype.int64
         else:
             dtype = _dtype.float32
-    return _filled(_size_args((size,)), fill_value, dtype, requires_grad)
+    return _into("full", _filled(_size_args("full", (size,)), fill_value, dtype, requires_grad), out)
 
 
 def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
@@ -130,9 +169,13 @@ def empty_like(input, dtype=None, device=None, requires_grad=False, memory_forma
     return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
 
 
-def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+def arange(start=None, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
     if end is None:
         start, end = 0, start
+    elif start is None:  # arange(end=5)
+        start = 0
+    if end is None:
+        raise TypeError("arange() received an invalid combination of arguments - got (), but expected one of:")
     # Only Python knows 6.0 from 6: a float anywhere makes the default dtype float32.
     is_float = any(isinstance(v, builtins.float) or (isinstance(v, Tensor) and v.is_floating_point()) for v in (start, end, step))
     if dtype is None:
@@ -141,7 +184,7 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
     result = _wrap(call(E.arange, *values, _dtype.engine_name(dtype)))
     if requires_grad:
         result.requires_grad_(True)
-    return result
+    return _into("arange", result, out)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, out=None):
@@ -149,14 +192,14 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, ou
     result = _wrap(call(E.linspace, *values, builtins.int(steps), _dtype.engine_name(dtype or _dtype.float32)))
     if requires_grad:
         result.requires_grad_(True)
-    return result
+    return _into("linspace", result, out)
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
     result = _wrap(call(E.eye, builtins.int(n), builtins.int(n if m is None else m), _dtype.engine_name(dtype or _dtype.float32)))
     if requires_grad:
         result.requires_grad_(True)
-    return result
+    return _into("eye", result, out)
 
 
 def equal(input, other):

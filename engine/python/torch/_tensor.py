@@ -89,16 +89,23 @@ def _index_item(key):
         for field in ("start", "stop", "step"):
             value = getattr(key, field)
             if value is not None:
-                item[field] = value.__index__() if not isinstance(value, Tensor) else builtins.int(value.item())
+                item[field] = value.__index__()
+        if item.get("step", 1) == 0:
+            raise ValueError("slice step cannot be zero")
+        if item.get("step", 1) < 0:
+            raise ValueError("step must be greater than zero")
         return item
     if isinstance(key, Tensor):
+        # A 0-d integer tensor selects, as an int does (a view: SelectBackward0, not IndexBackward0).
+        if key.dim() == 0 and key.dtype in (_dtype.int64, _dtype.int32):
+            return {"kind": "int", "index": builtins.int(key.item())}
         return {"kind": "tensor", "tensor": key._t}
-    if isinstance(key, (list, tuple)):
-        from ._creation import tensor as make_tensor
-
-        return {"kind": "tensor", "tensor": make_tensor(key)._t}
+    if isinstance(key, (list, tuple, range)):
+        return {"kind": "tensor", "tensor": _sequence_index(key)._t}
     if hasattr(key, "__index__"):
         return {"kind": "int", "index": key.__index__()}
+    if isinstance(key, str):
+        raise TypeError("new(): invalid data type 'str'")
     raise IndexError(
         "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got "
         + type(key).__name__
@@ -106,8 +113,35 @@ def _index_item(key):
     )
 
 
+def _sequence_index(seq):
+    """A list/range index as a tensor: bool data stays a mask, anything else becomes int64 (indexing_tensor_from_data)."""
+    from ._creation import tensor as make_tensor
+
+    def check(item):
+        if isinstance(item, str):
+            raise TypeError("new(): invalid data type 'str'")
+        if isinstance(item, (list, tuple, range)):
+            for child in item:
+                check(child)
+
+    check(seq)
+    data = [list(item) if isinstance(item, range) else item for item in seq]
+    result = make_tensor(data, dtype=_dtype.int64) if not data else make_tensor(data)
+    return result if result.dtype in (_dtype.bool, _dtype.int64) else result.to(_dtype.int64)
+
+
+def _sequence_is_tuple(key):
+    """NumPy's legacy rule, kept by PyTorch: a short list holding a slice, None, ..., a tensor or a
+    sequence is a tuple of indices (`x[[[0, 1], [2, 3]]]` is `x[[0, 1], [2, 3]]`)."""
+    if isinstance(key, (Tensor, range)) or not isinstance(key, (list, str)) or len(key) >= 32:
+        return False
+    return any(
+        isinstance(item, (Tensor, list, tuple, range, str, slice)) or item is None or item is Ellipsis for item in key
+    )
+
+
 def index_items(key):
-    keys = key if isinstance(key, tuple) else (key,)
+    keys = key if isinstance(key, tuple) else tuple(key) if _sequence_is_tuple(key) else (key,)
     return to_js([_index_item(k) for k in keys], dict_converter=Object.fromEntries)
 
 
@@ -459,6 +493,8 @@ class Tensor:
         return _wrap(call(E.index, self._t, index_items(key)))
 
     def __setitem__(self, key, value):
+        if not isinstance(value, (Tensor, builtins.bool, builtins.int, builtins.float)):
+            raise TypeError(f"can't assign a {type(value).__name__} to a {self._t.typeName()}")
         call(E.indexPut_, self._t, index_items(key), as_engine_tensor(value))
 
     # --- operators --------------------------------------------------------------------------
