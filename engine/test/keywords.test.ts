@@ -55,12 +55,14 @@ def sample(param):
         return 2
     if kind.startswith("str"):
         return "sum"
+    if kind.startswith("Generator"):
+        return torch.Generator()
     raise AssertionError("no sample for " + kind)
 
 def key(value):
     if hasattr(value, "_isTensor"):
         return ["tensor", value.id]
-    if isinstance(value, (list, tuple)) or hasattr(value, "to_py"):
+    if isinstance(value, (list, tuple)) or (hasattr(value, "to_py") and hasattr(value, "__iter__")):
         return [key(v) for v in value]
     return value
 

@@ -158,6 +158,8 @@ def _expected_text(kind):
         return "tuple of ints"
     if kind.startswith("ScalarType"):
         return "torch.dtype"
+    if kind.startswith("Generator"):
+        return "torch.Generator"
     if kind.startswith("Scalar"):
         return "Number"
     return {"SymInt": "int", "str": "str"}.get(kind, kind)
@@ -169,9 +171,9 @@ def _convert(param, value, takes_numbers=True, param_position=0):
     if value is None:
         return None
     if kind.startswith("Generator"):
-        from ._generator import engine_generator
+        from ._generator import Generator
 
-        return engine_generator(op_name, value)
+        return value._engine if isinstance(value, Generator) else _MISSING
     if kind.startswith("Tensor[]") or kind.startswith("Tensor?[]"):
         if not isinstance(value, (tuple, list)):
             return _MISSING
