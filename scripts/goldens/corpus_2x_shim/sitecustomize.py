@@ -27,3 +27,13 @@ if not hasattr(torch, "func"):
     )
     import sys
     sys.modules["torch.func"] = torch.func
+
+# 2.x's sampling (multinomial with one sample, exponential_, nn.init's generator=), replayed on 1.13
+# and checked against it first, exactly as for engine/test/programs (scripts/goldens/torch2_random.py).
+import pathlib  # noqa: E402
+import sys  # noqa: E402
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import torch2_random  # noqa: E402
+
+torch2_random.install()
