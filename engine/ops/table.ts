@@ -43,6 +43,7 @@ import {
   siluOp, softmaxOp, softplusOp,
 } from './nn.ts';
 import { hypotOp } from './hypot.ts';
+import { trilOp, triuOp } from './triangular.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
 import { bernoulliProbsOp, multinomialOp, samplerBodies } from './sampling.ts';
@@ -93,7 +94,7 @@ export function opTable(): readonly OpDef[] {
     iscloseOp,
     im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
     adaptiveAvgPool2dOp, adaptiveAvgPool2dBackwardOp, adaptiveMaxPool2dOp,
-    hypotOp,
+    hypotOp, trilOp, triuOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
@@ -107,7 +108,7 @@ export function opTable(): readonly OpDef[] {
     ...[remainderOp, floorDivideOp, hardtanhOp, siluOp, scatterAddOp].map((op) => inplace(op)),
     inplace(leakyReluOp, undefined, false, false, 'LeakyReluBackward1'),
     inplace(eluOp, undefined, false, false, 'EluBackward1'),
-    ...[lerpOp, addcmulOp, addcdivOp, hypotOp].map((op) => inplace(op)),
+    ...[lerpOp, addcmulOp, addcdivOp, hypotOp, trilOp, triuOp].map((op) => inplace(op)),
     inplace(uniformBody, 'uniform_', true),
     inplace(normalBody, 'normal_', true),
     inplace(bernoulliBody, 'bernoulli_', true),

@@ -404,6 +404,13 @@ case("hypot", [T([2, 3], values=_HA), T([], values=[2.5])], torch.hypot, "0-d ot
 case("hypot_", [T([2, 3], grad=False, values=_HA), T([3], values=[4.0, -0.5, 1.0])], lambda a, b: a.hypot_(b), "in place",
      grad_fn="HypotBackward0")
 
+# tril/triu: explicit values too (nothing drawn from the random stream).
+_TA = [float(v) for v in range(12)]
+case("tril", [T([3, 4], values=_TA), V(-1)], torch.tril, "below the diagonal")
+case("triu", [T([3, 4], values=_TA), V(1)], torch.triu, "above the diagonal")
+case("tril", [T([2, 2, 3], values=_TA)], torch.tril, "batched")
+case("triu", [T([3, 3], "int64", grad=False, values=list(range(9)))], torch.triu, "int64")
+
 def torch_key(items):
     key = []
     for it in items:

@@ -808,3 +808,13 @@ export function adaptiveMaxPool2d(self: TensorLike, output_size: number | readon
 export function hypot(self: TensorLike, other: TensorLike): Tensor {
   return callOp('hypot', self, other) as Tensor;
 }
+
+/** `tril(Tensor self, int diagonal=0) -> Tensor` */
+export function tril(self: TensorLike, diagonal?: number): Tensor {
+  return callOp('tril', self, diagonal) as Tensor;
+}
+
+/** `triu(Tensor self, int diagonal=0) -> Tensor` */
+export function triu(self: TensorLike, diagonal?: number): Tensor {
+  return callOp('triu', self, diagonal) as Tensor;
+}

@@ -232,6 +232,10 @@ declare module '../../tensor.ts' {
     isclose(other: TensorLike, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
     /** `hypot(Tensor self, Tensor other) -> Tensor` */
     hypot(other: TensorLike): Tensor;
+    /** `tril(Tensor self, int diagonal=0) -> Tensor` */
+    tril(diagonal?: number): Tensor;
+    /** `triu(Tensor self, int diagonal=0) -> Tensor` */
+    triu(diagonal?: number): Tensor;
     /** `add_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
     add_(other: TensorLike, alpha?: number | boolean): Tensor;
     /** `sub_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
@@ -312,6 +316,10 @@ declare module '../../tensor.ts' {
     addcdiv_(tensor1: TensorLike, tensor2: TensorLike, value?: number | boolean): Tensor;
     /** `hypot_(Tensor(a!) self, Tensor other) -> Tensor(a!)` */
     hypot_(other: TensorLike): Tensor;
+    /** `tril_(Tensor(a!) self, int diagonal=0) -> Tensor(a!)` */
+    tril_(diagonal?: number): Tensor;
+    /** `triu_(Tensor(a!) self, int diagonal=0) -> Tensor(a!)` */
+    triu_(diagonal?: number): Tensor;
     /** `uniform_(Tensor(a!) self, float from=0, float to=1, *, Generator? generator=None) -> Tensor(a!)` */
     uniform_(from?: number, to?: number, generator?: unknown | null): Tensor;
     /** `normal_(Tensor(a!) self, float mean=0, float std=1, *, Generator? generator=None) -> Tensor(a!)` */
@@ -442,6 +450,8 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['clampMax', 'clamp_max'],
   ['isclose', 'isclose'],
   ['hypot', 'hypot'],
+  ['tril', 'tril'],
+  ['triu', 'triu'],
   ['add_', 'add_'],
   ['sub_', 'sub_'],
   ['mul_', 'mul_'],
@@ -482,6 +492,8 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['addcmul_', 'addcmul_'],
   ['addcdiv_', 'addcdiv_'],
   ['hypot_', 'hypot_'],
+  ['tril_', 'tril_'],
+  ['triu_', 'triu_'],
   ['uniform_', 'uniform_'],
   ['normal_', 'normal_'],
   ['bernoulli_', 'bernoulli_'],
