@@ -35,6 +35,11 @@ export interface PythonSession {
   readonly pythonVersion: string;
   /** Runs code in the shared namespace; `filename` is what tracebacks call it. */
   run(code: string, filename: string): RunOutcome;
+  /**
+   * Runs Gradscope's own code around a cell (not the user's). It always runs to the end: a Stop that
+   * lands in it is kept for the user's code, which runs next, instead of being swallowed here.
+   */
+  runOwn(code: string, filename: string): void;
   /** (filename, line) of the user's innermost frame running now, or undefined. */
   currentLocation(): { file: string; line: number } | undefined;
   /** Tensors bound to top-level names, for labelling the graph. */
@@ -49,6 +54,9 @@ export interface PythonSession {
   /** Gradchecks one custom Function node made in a recorded run, into the active recorder; false when unknown. */
   checkCustomNode(nodeId: number): boolean;
 }
+
+/** What Stop writes into the interrupt buffer: Pyodide raises KeyboardInterrupt when it sees it. */
+const SIGINT = 2;
 
 const PACKAGE_ROOT = '/home/pyodide/gradscope';
 
@@ -78,15 +86,27 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})\nimport gradscope_runner`);
   const runner = pyodide.pyimport('gradscope_runner');
   const pythonVersion = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+  let interruptBuffer: Int32Array | undefined;
+
+  function run(code: string, filename: string): RunOutcome {
+    const result = runner.run(code, filename);
+    if (result === undefined || result === null) return { ok: true };
+    const [ename, evalue, traceback, line] = result.toJs() as [string, string, string, number | undefined];
+    result.destroy();
+    return { ok: false, error: { ename, evalue, traceback, ...(line ? { line } : {}) } };
+  }
 
   return {
     pythonVersion,
-    run(code, filename) {
-      const result = runner.run(code, filename);
-      if (result === undefined || result === null) return { ok: true };
-      const [ename, evalue, traceback, line] = result.toJs() as [string, string, string, number | undefined];
-      result.destroy();
-      return { ok: false, error: { ename, evalue, traceback, ...(line ? { line } : {}) } };
+    run,
+    runOwn(code, filename) {
+      let outcome = run(code, filename);
+      if (outcome.error?.ename === 'KeyboardInterrupt') {
+        // Pyodide cleared the buffer when it raised; run again undisturbed, then press Stop again.
+        outcome = run(code, filename);
+        if (interruptBuffer) Atomics.store(interruptBuffer, 0, SIGINT);
+      }
+      if (!outcome.ok) throw new Error(`Gradscope's own Python (${filename}) failed: ${outcome.error?.traceback ?? ''}`);
     },
     currentLocation() {
       const where = runner.current_location();
@@ -102,6 +122,7 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
       return list.map(([name, tensor]) => ({ name, tensor }));
     },
     setInterruptBuffer(buffer) {
+      interruptBuffer = buffer;
       pyodide.setInterruptBuffer(buffer);
       setInterruptCheck(() => pyodide.checkInterrupt());
     },

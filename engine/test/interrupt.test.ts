@@ -2,8 +2,8 @@
  * Stop reaches a user's backward() stuck in a loop with one press, and nothing Gradscope runs after
  * the cell (the custom-node gradcheck) calls that backward again or turns a Stop into a dead session.
  * Stop is simulated as the app does it: another thread writes 2 (SIGINT) into the shared interrupt
- * buffer while Python is busy. (A loop with no calls at all, `while True: pass`, never sees the
- * buffer in Pyodide; the app restarts the worker when Stop goes unanswered.)
+ * buffer while Python is busy. (Pyodide looks at the buffer every so many bytecodes, so even
+ * `while True: pass` sees it; the app restarts the worker when a Stop still goes unanswered.)
  */
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,21 @@ z.sum().backward()
     Atomics.store(interrupt, 0, 0);
     expect(py.session.run('assert chain.grad is None\ny2 = torch.ones(1, requires_grad=True) * 3\ny2.backward()', 'cell-7.py')).toEqual({ ok: true });
   }, 60_000);
+
+  it("a Stop that lands in Gradscope's own set-up code around a cell is kept for the user's code", () => {
+    // The page says Running as soon as it posts the run, so a Stop can land in the code Gradscope runs
+    // before the cell (the module listener). That code once swallowed it, and the cell's endless loop
+    // ran on until the page gave up and restarted Python.
+    Atomics.store(interrupt, 0, 2);
+    py.session.runOwn('for _ in range(1000):\n    pass', '<gradscope>');
+    expect(Atomics.load(interrupt, 0)).toBe(2);
+    const started = Date.now();
+    const result = py.session.run('while True:\n    pass', 'cell-10.py');
+    expect(result.error?.ename).toBe('KeyboardInterrupt');
+    expect(result.error?.line).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(py.session.run('print(1)', 'cell-11.py')).toEqual({ ok: true });
+  });
 
   it('reaches time.sleep', async () => {
     const stop = await armedStop(200);

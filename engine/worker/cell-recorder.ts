@@ -67,7 +67,7 @@ export function createSessionRecording(session: PythonSession, options: SessionR
       cellOfFile.set(fileName, cellId);
       setRecorder(trace.recorder);
       if (customFunctions) setCellResolver((file) => cellOfFile.get(file));
-      session.run(INSTALL_MODULE_LISTENER, '<gradscope>');
+      session.runOwn(INSTALL_MODULE_LISTENER, '<gradscope>');
       setLocationProvider(() => {
         const where = session.currentLocation();
         const cell = where && cellOfFile.get(where.file);
@@ -82,7 +82,7 @@ export function createSessionRecording(session: PythonSession, options: SessionR
         if (customFunctions) session.checkCustomNodes(result === undefined || result.error?.ename === 'KeyboardInterrupt');
         setRecorder(null);
         setCellResolver(() => undefined);
-        session.run(REMOVE_MODULE_LISTENER, '<gradscope>');
+        session.runOwn(REMOVE_MODULE_LISTENER, '<gradscope>');
         resetModuleScope();
         setLocationProvider(() => undefined);
       }

@@ -17,7 +17,6 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let session: PythonSession | undefined;
 let recording: SessionRecording | undefined;
-let interrupt: Int32Array | undefined;
 let current: { id: number; cellId: string } | undefined;
 
 function post(message: WorkerResponse): void {
@@ -48,10 +47,7 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   post({ type: 'status', state: 'loading', message: 'Loading torch…', progress: 0.8 });
   session.run('import torch', '<gradscope>');
   recording = createSessionRecording(session);
-  if (interruptBuffer) {
-    interrupt = new Int32Array(interruptBuffer);
-    session.setInterruptBuffer(interrupt);
-  }
+  if (interruptBuffer) session.setInterruptBuffer(new Int32Array(interruptBuffer));
   post({ type: 'ready', id, pythonVersion: session.pythonVersion, loadMs: Math.round(performance.now() - started) });
   post({ type: 'status', state: 'idle' });
 }
@@ -61,7 +57,8 @@ function run(id: number, cellId: string, cellLabel: string, code: string): void 
     post({ type: 'fatal', id, message: 'Python is not loaded yet' });
     return;
   }
-  if (interrupt) Atomics.store(interrupt, 0, 0);
+  // The buffer is not cleared here: the page clears it before posting the run, and a Stop pressed
+  // since then (the page already says Running) must reach this run, not be wiped out by it.
   current = { id, cellId };
   post({ type: 'status', state: 'busy' });
   const python = session;
