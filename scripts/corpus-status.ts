@@ -1,7 +1,7 @@
 /**
  * `npm run corpus:status`: runs every corpus program on the engine, as the corpus tests do, and
  * rewrites corpus/status.json with what each does now: `pass`, or `fail` with the first thing that
- * goes wrong. Prints the time each took. `npm run corpus:status -- makemore/part2_mlp` reruns only
+ * goes wrong, and docs/compatibility.md's tables with it. Prints the time each took. `npm run corpus:status -- makemore/part2_mlp` reruns only
  * the programs named and keeps the other entries.
  *
  * Each source folder runs in a child process of its own (one session, reset between programs), as the
@@ -9,7 +9,8 @@
  * says why). A child that dies marks the program it was running and the rest go on in a new one.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { compatibilityPage } from '../engine/test/corpus-docs.ts';
 import { startTestSession } from '../engine/test/python-session.ts';
 import {
   ISOLATED,
@@ -102,6 +103,8 @@ if (process.argv[2] === '--child') {
     console.log(`${status[key]!.status} ${key} ${result.seconds.toFixed(2)}s${change}${result.reason ? `: ${result.reason}` : ''}`);
   }
   writeFileSync(STATUS_FILE, `${JSON.stringify(status, null, 1)}\n`);
+  const docs = new URL('../docs/compatibility.md', import.meta.url);
+  writeFileSync(docs, compatibilityPage(readFileSync(docs, 'utf8'), status));
   const passed = Object.values(status).filter((entry) => entry.status === 'pass').length;
   console.log(`${passed}/${Object.keys(status).length} pass; programs ran in ${total.toFixed(1)}s (session start-up not counted)`);
 }

@@ -4,9 +4,10 @@
  * says why); this file checks that the corpus is whole: every program has a golden, a status and a
  * named source, and every source folder has its test file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compatibilityPage } from './corpus-docs.ts';
 import { CORPUS_DIR, corpusPrograms, programSource, readGoldens, readStatus } from './corpus-programs.ts';
 
 const programs = corpusPrograms();
@@ -32,5 +33,13 @@ describe('the corpus of teaching programs', () => {
     const sources = readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     const missing = sources.filter((source) => !existsSync(fileURLToPath(new URL(`./corpus-${source}.test.ts`, import.meta.url))));
     expect(missing).toEqual([]);
+  });
+
+  it('lists every program in docs/compatibility.md with its status from corpus/status.json', () => {
+    const page = readFileSync(new URL('../../docs/compatibility.md', import.meta.url), 'utf8');
+    const listed = programs.filter((key) => page.includes(`](../corpus/${key}.py)`));
+    expect(programs.filter((key) => !listed.includes(key))).toEqual([]);
+    // Stale when a status changed without `npm run corpus:status` (which rewrites the page).
+    expect(page).toBe(compatibilityPage(page, readStatus()));
   });
 });
