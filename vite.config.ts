@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { copyPyodide } from './scripts/copy-pyodide.mjs';
+import { buildViewer } from './scripts/build-viewer.mjs';
 
 /**
  * Cross-origin isolation makes `SharedArrayBuffer` available, which is how Stop reaches a busy
@@ -40,10 +42,25 @@ function copyPyodidePlugin(): Plugin {
   };
 }
 
+/** After a production build, the standalone viewer page that "Download as web page" fills in. */
+function standaloneViewerPlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'gradscope:standalone-viewer',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await buildViewer(outDir);
+    },
+  };
+}
+
 const previewPort = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
-  plugins: [copyPyodidePlugin()],
+  plugins: [copyPyodidePlugin(), standaloneViewerPlugin()],
   worker: { format: 'es' },
   server: { headers: securityHeaders },
   preview: { port: previewPort, strictPort: true, headers: securityHeaders },

@@ -1,10 +1,6 @@
 import { useEffect } from 'react';
-import { GraphSlot } from './GraphSlot.tsx';
-import { ChainRule } from './inspector/ChainRule.tsx';
-import { Inspector } from './inspector/Inspector.tsx';
+import { GraphAndDetails, TimelineFooter } from './RecordingPanels.tsx';
 import { AnomalyToggle } from './stepper/AnomalyToggle.tsx';
-import { LocalsPanel } from './stepper/LocalsPanel.tsx';
-import { Timeline } from './timeline/Timeline.tsx';
 import { shortcutCommands } from './notebook/commands.ts';
 import { useController } from './notebook/controller-context.ts';
 import { matchesShortcut } from './notebook/shortcut.ts';
@@ -16,7 +12,6 @@ import { FileMenu } from './share/FileMenu.tsx';
 import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SnapshotDropZone } from './share/SnapshotDropZone.tsx';
-import { LossChart } from './timeline/LossChart.tsx';
 import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
 
 /** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
@@ -73,21 +68,9 @@ export function App() {
           <LibraryBar />
           <Notebook />
         </section>
-        <div className="app__visual">
-          <section className="app__graph" aria-label="Computation graph">
-            <GraphSlot />
-          </section>
-          <aside className="app__side" aria-label="Step details">
-            <LocalsPanel />
-            <ChainRule />
-            <Inspector />
-          </aside>
-        </div>
+        <GraphAndDetails />
       </main>
-      <footer className="app__timeline">
-        <Timeline />
-        <LossChart />
-      </footer>
+      <TimelineFooter />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-/** "File": export the notebook (.py, .ipynb), save the snapshot (.json), import a .py or .ipynb. */
+/** "File": export the notebook (.py, .ipynb), save the snapshot (.json) or a web page of it (.html), import a .py or .ipynb. */
 import { useRef } from 'react';
 import { useLibrary } from '../library/library-context.ts';
 import { usePopover } from '../library/use-popover.ts';
-import { exportIpynb, exportPy, exportSnapshotJson, importFile } from './notebook-files.ts';
+import { exportIpynb, exportPy, exportSnapshotJson, exportStandaloneHtml, importFile } from './notebook-files.ts';
 import { HiddenFileInput } from './HiddenFileInput.tsx';
 
 const PANEL_STYLE = {
@@ -30,6 +30,7 @@ export function FileMenu() {
           {item('Export as Python (.py)', () => exportPy())}
           {item('Export as Jupyter (.ipynb)', () => exportIpynb())}
           {item('Save snapshot (.json)', () => exportSnapshotJson())}
+          {item('Download as web page (.html)', () => void exportStandaloneHtml())}
           {item('Import .py or .ipynb…', () => inputRef.current?.click())}
         </div>
       )}

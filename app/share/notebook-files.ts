@@ -11,6 +11,7 @@ import type { FileCell, ImportResult } from './notebook-cells.ts';
 import { ipynbText, ipynbToNotebook } from './notebook-ipynb.ts';
 import { notebookToPy, pyToNotebook } from './notebook-py.ts';
 import { openSnapshotFile } from './open-snapshot.ts';
+import { SNAPSHOT_SLOT, standaloneHtml, VIEWER_TEMPLATE_PATH } from '../viewer/standalone-html.ts';
 
 /** Notebook files bigger than this are refused unread (a real notebook's code is kilobytes). */
 export const MAX_NOTEBOOK_FILE_BYTES = 20 * 1024 * 1024;
@@ -28,6 +29,26 @@ export function exportIpynb(baseName = 'notebook'): void {
 
 export function exportSnapshotJson(baseName = 'notebook'): void {
   downloadText(JSON.stringify(currentSnapshot()), `${baseName}.snapshot.json`, 'application/json');
+}
+
+/**
+ * The snapshot as one web page that opens anywhere with nothing else (viewer/standalone-html.ts).
+ * The viewer page comes from the production build; a dev server has none, and says so.
+ */
+export async function exportStandaloneHtml(baseName = 'notebook'): Promise<void> {
+  let template: string;
+  try {
+    const response = await fetch(VIEWER_TEMPLATE_PATH);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    template = await response.text();
+    if (!template.includes(SNAPSHOT_SLOT)) throw new Error('not the viewer page');
+  } catch (error) {
+    notebook.actions.showBanner({
+      banner: { tone: 'error', text: `The web page could not be made: the viewer (${VIEWER_TEMPLATE_PATH}) is made by \`npm run build\` and was not found (${(error as Error).message}).` },
+    });
+    return;
+  }
+  downloadText(standaloneHtml(template, currentSnapshot(), `${baseName} — Gradscope`), `${baseName}.html`, 'text/html');
 }
 
 export type NotebookFileKind = 'py' | 'ipynb' | 'snapshot';
