@@ -137,10 +137,11 @@ test.describe('two tabs on one notebook', () => {
     await expect(second.saveStatus).toHaveText('Read-only');
     expect(await secondNotebook.codeOf(1)).toBe('edited_in = "first tab"');
 
-    // Typing in the read-only tab changes nothing.
+    // Typing in the read-only tab changes nothing, and says so where the person types.
     await secondNotebook.editorOf(1).click();
     await secondPage.keyboard.type('lost = 1');
     expect(await secondNotebook.codeOf(1)).toBe('edited_in = "first tab"');
+    await expect(secondNotebook.cell(1).locator('.monaco-editor-overlaymessage')).toContainText('open in another tab, so typing here changes nothing');
 
     // The first tab's edits show up in the second.
     await notebook.typeIntoCell(1, 'edited_in = "first tab, later"');

@@ -37,6 +37,9 @@ interface CellEditorProps {
 }
 
 /** One cell's Monaco editor: grows with its content, and sends its shortcuts to the registered commands. */
+/** What typing into a read-only editor shows beside the cursor. */
+export const READ_ONLY_MESSAGE = 'This notebook is open in another tab, so typing here changes nothing. Use "Take over" in the banner above to edit here.';
+
 export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, selectedLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -138,7 +141,8 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
   // Another tab is editing this notebook: this one shows it without taking edits (h6, two-tab safety).
   const isReadOnly = useLibraryState(selectIsReadOnly);
   useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly: isReadOnly });
+    // Said where the person types, not only in the banner they may not have read.
+    editorRef.current?.updateOptions({ readOnly: isReadOnly, readOnlyMessage: { value: READ_ONLY_MESSAGE } });
   }, [isReadOnly]);
 
   // Code set from outside the editor (a shared link) flows in; the editor's own typing already matches.

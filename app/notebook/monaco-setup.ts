@@ -10,6 +10,9 @@ import 'monaco-editor/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard.js';
 import 'monaco-editor/editor/contrib/placeholderText/browser/placeholderText.contribution.js';
+// Typing into a read-only editor (a notebook another tab owns) shows `readOnlyMessage` at the cursor.
+import 'monaco-editor/editor/contrib/message/browser/messageController.js';
+import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 
 globalThis.MonacoEnvironment = { getWorker: () => new EditorWorker() };
