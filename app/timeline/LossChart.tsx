@@ -10,7 +10,9 @@ import { selectTraceEvents, useNotebook } from '../store/notebook-store.ts';
 import { describePass, formatNumber, lossPoints, nearestPoint, passAtSeq, pickPass, type LossPoint } from './loss-points.ts';
 
 const HEIGHT = 64;
-const PAD = { left: 44, right: 10, top: 8, bottom: 8 };
+const PAD = { right: 10, top: 8, bottom: 8 };
+/** Room for a y-axis label of `chars` characters at font size 10 (about 6.2 px a character), so none is clipped. */
+const labelRoom = (chars: number) => Math.ceil(10 + chars * 6.2);
 /** Above this many passes the dots would merge into a smear: only the line is drawn, clicks pick the nearest pass. */
 const MAX_DOTS = 80;
 
@@ -38,12 +40,14 @@ export function LossChart() {
   const [ref, width] = useWidth();
   // A new trace makes an old summary meaningless.
   useEffect(() => setSummary(null), [events]);
-  if (points.length === 0) return null;
+  // One pass is one point: no trend to read, and the timeline already shows that backward.
+  if (points.length < 2) return null;
 
   const [low = 0, high = 1] = extent(points, (point) => point.loss);
+  const PAD_LEFT = labelRoom(Math.max(formatNumber(high).length, formatNumber(low).length));
   const span = high - low || Math.abs(high) || 1;
-  const plotWidth = Math.max(1, width - PAD.left - PAD.right);
-  const x = (index: number) => PAD.left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth);
+  const plotWidth = Math.max(1, width - PAD_LEFT - PAD.right);
+  const x = (index: number) => PAD_LEFT + (index / (points.length - 1)) * plotWidth;
   const y = (loss: number) => PAD.top + (1 - (loss - low) / span) * (HEIGHT - PAD.top - PAD.bottom);
   const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.loss).toFixed(1)}`).join('');
   const shownIndex = points.findIndex((point) => point.pass === (summary?.pass ?? shownPass));
@@ -70,14 +74,14 @@ export function LossChart() {
         onClick={(event) => {
           if (points.length <= MAX_DOTS) return; // dots answer for themselves
           const box = event.currentTarget.getBoundingClientRect();
-          const point = nearestPoint(points, (event.clientX - box.left - PAD.left) / plotWidth);
+          const point = nearestPoint(points, (event.clientX - box.left - PAD_LEFT) / plotWidth);
           if (point) pick(point);
         }}
       >
-        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize={10} fill="currentColor" opacity={0.7}>
+        <text x={PAD_LEFT - 6} y={PAD.top + 4} textAnchor="end" fontSize={10} fill="currentColor" opacity={0.7}>
           {formatNumber(high)}
         </text>
-        <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize={10} fill="currentColor" opacity={0.7}>
+        <text x={PAD_LEFT - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize={10} fill="currentColor" opacity={0.7}>
           {formatNumber(low)}
         </text>
         <path d={path} fill="none" stroke="#a34a00" strokeWidth={1.5} />
@@ -114,7 +118,7 @@ export function LossChart() {
       <output aria-label="Picked pass" style={{ fontSize: 12, opacity: 0.85, minHeight: '1.2em' }}>
         {summary
           ? `${describePass(summary)} (only the summary of this pass was kept)`
-          : `${points.length} pass${points.length === 1 ? '' : 'es'}, loss ${formatNumber(points[0]!.loss)} → ${formatNumber(points[points.length - 1]!.loss)}`}
+          : `${points.length} passes, loss ${formatNumber(points[0]!.loss)} → ${formatNumber(points[points.length - 1]!.loss)}`}
       </output>
     </div>
   );
