@@ -4,7 +4,7 @@
  * Arithmetic is not here: methods forward to the op table through `callOp`.
  */
 import { accumulateNodeFor, describeHook, type GradNode, type TensorHook } from './autograd/node.ts';
-import { currentLocation, getRecorder } from './trace/recorder-hooks.ts';
+import { currentLocation, getRecorder, recordLeafBirth } from './trace/recorder-hooks.ts';
 import { runBackward } from './autograd/engine.ts';
 import { withGradMode } from './autograd/grad-mode.ts';
 import { allocate, isFloating, legacyTypeName, type DType, type NumericArray } from './dtype.ts';
@@ -134,6 +134,7 @@ export class Tensor implements StridedView {
     if (value && !isFloating(this.dtype)) {
       throw runtimeError('only Tensors of floating point and complex dtype can require gradients');
     }
+    if (value && !this.ownRequiresGrad) recordLeafBirth(this);
     this.ownRequiresGrad = value;
     if (!value) this.accumulator = null;
   }

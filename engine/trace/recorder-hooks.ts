@@ -47,6 +47,23 @@ export function setLocationProvider(fn: () => SourceLocation | undefined): void 
 
 export const currentLocation = (): SourceLocation | undefined => locationProvider();
 
+/**
+ * Where each tensor that requires grad was made to require it (its `torch.tensor(...,
+ * requires_grad=True)`, `nn.Parameter`, or `requires_grad_()` line). Its `leaf` event is recorded
+ * at its first use, but it belongs to this line: clicking the line selects it. Weak: forgotten with
+ * the tensor.
+ */
+const leafBirthplaces = new WeakMap<object, SourceLocation>();
+
+/** Notes the current line as `t`'s birthplace when it starts requiring grad while recording. */
+export function recordLeafBirth(t: object): void {
+  if (active === null || leafBirthplaces.has(t)) return;
+  const loc = locationProvider();
+  if (loc) leafBirthplaces.set(t, loc);
+}
+
+export const leafBirthplace = (t: object): SourceLocation | undefined => leafBirthplaces.get(t);
+
 let cellOfFile: (file: string) => string | undefined = () => undefined;
 
 /** Which cell a Python filename is (custom Function frames report their own file and line). */

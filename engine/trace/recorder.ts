@@ -9,7 +9,7 @@ import { TorchError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { chainRuleEdges, opFormulaOf, opNameOf } from './chain-rule.ts';
 import { compactTrace, DEFAULT_KEEP_PASSES } from './compact.ts';
-import { currentLocation, currentModuleScope, type Recorder } from './recorder-hooks.ts';
+import { currentLocation, currentModuleScope, leafBirthplace, type Recorder } from './recorder-hooks.ts';
 import type { GradContribution, GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from './schema.ts';
 import { l2Norm, summarize } from './summarize.ts';
 
@@ -112,9 +112,10 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
           seenLeaves.add(t.id);
           const name = names.get(t.id);
           const parameter = parameters.get(t.id);
-          push(withLoc({
-            kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}), ...(parameter ? { parameter } : {}),
-          }));
+          const leaf = { kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}), ...(parameter ? { parameter } : {}) } as const;
+          // A leaf belongs to the line that made it require grad, not to the line that first used it.
+          const born = leafBirthplace(t);
+          push(born ? { ...leaf, loc: born } : withLoc(leaf));
         }
       }
       const moduleScope = currentModuleScope();
