@@ -55,8 +55,8 @@ export interface ErrorRecord {
   readonly loc?: SourceLocation;
 }
 
-const hookKey = (pass: number, target: HookEvent['target']): string | undefined =>
-  target.kind === 'leaf' ? `${pass}:t${target.tensorId}` : target.kind === 'node' ? `${pass}:n${target.nodeId}` : undefined;
+/** Hooks are filed by pass and target (a leaf's `.grad` or a node's output gradient). */
+export const hookKey = (pass: number, kind: 'leaf' | 'node', id: number): string => `${pass}:${kind === 'leaf' ? 't' : 'n'}${id}`;
 
 export class IndexCore {
   readonly events: TraceEvent[] = [];
@@ -283,8 +283,9 @@ export class IndexCore {
         this.passSummaries.push(event);
         break;
       case 'hook': {
-        const key = hookKey(event.pass, event.target);
-        if (key === undefined) break;
+        const target = event.target;
+        if (target.kind === 'none') break;
+        const key = hookKey(event.pass, target.kind, target.kind === 'leaf' ? target.tensorId : target.nodeId);
         let list = this.hooks.get(key);
         if (!list) this.hooks.set(key, (list = []));
         list.push(event);
@@ -304,4 +305,3 @@ export class IndexCore {
   }
 }
 
-export { hookKey };

@@ -8,9 +8,10 @@
  * feeds the new events in. Each extension gets a new TraceIndex object over the shared data, so
  * React memos keyed on it see the change; an older TraceIndex of the same data is superseded.
  */
-import type { TraceEvent } from '../../engine/trace/schema.ts';
+import type { SourceLocation, TraceEvent } from '../../engine/trace/schema.ts';
 import { buildGraph, type BuildGraphOptions } from '../graph/build-graph.ts';
 import type { GraphModel, OpMarks } from '../graph/model.ts';
+import { isGroupNodeId } from '../graph/module-groups.ts';
 import { recordedLinesByCell } from '../stepper/frame-builder.ts';
 import type { CustomFrame } from '../stepper/frames.ts';
 import type { TimelineStep } from '../timeline/steps.ts';
@@ -149,9 +150,8 @@ export class TraceIndex {
   }
 
   /** Hooks that ran in pass `pass` on the gradient of a node's output or a leaf, in order. */
-  hooksOf(pass: number, target: HookEvent['target']): readonly HookEvent[] {
-    const key = hookKey(pass, target);
-    return key === undefined ? [] : (this.core.hooks.get(key) ?? []);
+  hooksOf(pass: number, kind: 'leaf' | 'node', id: number): readonly HookEvent[] {
+    return this.core.hooks.get(hookKey(pass, kind, id)) ?? [];
   }
 
   /** The last `leaf` event of a tensor anywhere in the trace. */
@@ -179,10 +179,8 @@ export class TraceIndex {
   }
 
   /** The loc of the first event that made a node (`t1`, `n3`) or began a module group (`g:…`). */
-  firstLocOf(nodeId: string): { readonly known: boolean; readonly loc?: ReturnType<IndexCore['firstLocOfNode']['get']> } {
-    const map = nodeId.startsWith('g:') ? this.core.firstLocOfGroup : this.core.firstLocOfNode;
-    const loc = map.get(nodeId);
-    return { known: map.has(nodeId), ...(loc && { loc }) };
+  firstLocOf(nodeId: string): SourceLocation | undefined {
+    return (isGroupNodeId(nodeId) ? this.core.firstLocOfGroup : this.core.firstLocOfNode).get(nodeId);
   }
 
   /** A new index object over the same data, now extended by `events`' tail. */
