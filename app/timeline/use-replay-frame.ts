@@ -33,22 +33,25 @@ export function useReplayFrame(): ReplayFrame {
   const events = useNotebook(selectTraceEvents);
   const step = useReplay(selectStep);
   const substep = useReplay(selectSubstep);
-  return useMemo(() => {
-    const trace = traceIndexOf(events);
-    const steps = trace.steps();
-    const index = currentIndex(steps, step);
-    const current = steps[index];
-    const enterable = enterableFrame(events, current);
-    const frameView = frameAt(events, steps, { step, substep });
-    return {
-      events,
-      trace,
-      steps,
-      step,
-      index,
-      ...(current && { current }),
-      ...(enterable && { enterable }),
-      ...(frameView && { frameView }),
-    };
-  }, [events, step, substep]);
+  return useMemo(() => replayFrameOf(events, step, substep), [events, step, substep]);
+}
+
+/** What the panels read at a position: a pure function of (trace, step, substep), from the trace's index. */
+export function replayFrameOf(events: readonly TraceEvent[], step: number | null, substep: number | null): ReplayFrame {
+  const trace = traceIndexOf(events);
+  const steps = trace.steps();
+  const index = currentIndex(steps, step);
+  const current = steps[index];
+  const enterable = enterableFrame(events, current);
+  const frameView = frameAt(events, steps, { step, substep });
+  return {
+    events,
+    trace,
+    steps,
+    step,
+    index,
+    ...(current && { current }),
+    ...(enterable && { enterable }),
+    ...(frameView && { frameView }),
+  };
 }

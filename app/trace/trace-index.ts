@@ -19,12 +19,16 @@ import { graphFromIndex } from './graph-at.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
 import { hookKey, IndexCore, type ErrorRecord, type GradcheckEvent, type HookEvent, type LeafEvent, type OpEvent, type PassSummaryEvent } from './index-core.ts';
 
-/** How often traces were read from event 0 and how many events were fed in; for tests. */
-export const traceIndexStats = { fullBuilds: 0, appendedEvents: 0 };
+/**
+ * For tests: how often a trace was read from event 0 (fullBuilds), how many events extensions fed
+ * in (appendedEvents), and how many events were read in all (eventsRead).
+ */
+export const traceIndexStats = { fullBuilds: 0, appendedEvents: 0, eventsRead: 0 };
 
 export function resetTraceIndexStats(): void {
   traceIndexStats.fullBuilds = 0;
   traceIndexStats.appendedEvents = 0;
+  traceIndexStats.eventsRead = 0;
 }
 
 /** Graph models kept per index (the steps around the current one: panel, inspector, marks). */
@@ -188,6 +192,7 @@ export class TraceIndex {
     const added = events.slice(this.core.events.length);
     this.core.append(added);
     traceIndexStats.appendedEvents += added.length;
+    traceIndexStats.eventsRead += added.length;
     return new TraceIndex(this.core, events);
   }
 }
@@ -197,6 +202,7 @@ export function createTraceIndex(events: readonly TraceEvent[]): TraceIndex {
   const core = new IndexCore();
   core.append(events);
   traceIndexStats.fullBuilds += 1;
+  traceIndexStats.eventsRead += events.length;
   return new TraceIndex(core, events);
 }
 
