@@ -209,7 +209,12 @@ export function createTraceIndex(events: readonly TraceEvent[]): TraceIndex {
 const byArray = new WeakMap<readonly TraceEvent[], TraceIndex>();
 let latest: TraceIndex | null = null;
 
-/** Whether `next` is `previous` with events appended (the store only ever concatenates). */
+/**
+ * Whether `next` is `previous` with events appended. The store only concatenates, compacts (a
+ * subsequence) or drops the oldest events, and an event object appears once in a trace; so when
+ * `next` keeps `previous`' first event and has its last event at the same position, nothing
+ * before it was dropped and `next` starts with all of `previous`.
+ */
 function extendsArray(previous: readonly TraceEvent[], next: readonly TraceEvent[]): boolean {
   if (next.length <= previous.length) return false;
   const last = previous.length - 1;
