@@ -8,6 +8,7 @@ import { mlpData, scalarGraphData, uniformValues } from './data.ts';
 import type { Contender, TimingOptions } from './harness.ts';
 import { base64Floats, type BenchPython } from './python-session.ts';
 import { recordingCostComparison } from './recording-cost.ts';
+import { replaySteppingComparison } from './replay-stepping.ts';
 import type { EngineSuite, Runnable } from './workloads/types.ts';
 
 export type Unit = 'GFLOP/s' | 'ms' | 'µs';
@@ -145,6 +146,7 @@ export function engineComparisons(ours: EngineSuite, peer: EngineSuite): Compari
         };
       },
     },
+    replaySteppingComparison(),
   ];
 }
 

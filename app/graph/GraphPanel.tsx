@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
-import { buildGraph } from './build-graph.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from './layout-client.ts';
 import type { GraphLayout } from './layout.ts';
@@ -36,8 +36,10 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const [isLayingOut, setIsLayingOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // One replay index per trace: each step's graph is read from it, not replayed from event 0.
+  const index = traceIndexOf(events);
   // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
-  const fullGraph = useMemo(() => buildGraph(events, undefined, { names: 'final' }), [events]);
+  const fullGraph = useMemo(() => index.graphAt(undefined, { names: 'final' }), [index]);
   // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
@@ -47,8 +49,8 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   }
   const fullModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
   const shownModel = useMemo(
-    () => (step === undefined ? fullModel : groupGraph(buildGraph(events, step, { names: 'final' }), collapsed)),
-    [events, step, fullModel, collapsed],
+    () => (step === undefined ? fullModel : groupGraph(index.graphAt(step, { names: 'final' }), collapsed)),
+    [index, step, fullModel, collapsed],
   );
   // A selected node hidden in a collapsed module selects the module's node.
   const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);

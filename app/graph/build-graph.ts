@@ -15,7 +15,8 @@ import {
   type OpNode,
 } from './model.ts';
 
-interface MutableLeaf {
+/** A leaf as it stands at a step (the replay index builds these too). */
+export interface MutableLeaf {
   tensorId: number;
   parameter?: string;
   seq: number;
@@ -23,7 +24,8 @@ interface MutableLeaf {
   grad?: TensorSummary;
 }
 
-interface MutableOp {
+/** An op as it stands at a step (the replay index builds these too). */
+export interface MutableOp {
   event: Extract<TraceEvent, { kind: 'op' }>;
   hasRunBackward: boolean;
   isFreed: boolean;
@@ -192,7 +194,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   };
 }
 
-function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
+export function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
   const node: LeafNode = {
     kind: 'leaf',
     id: leafNodeId(leaf.tensorId),
@@ -207,7 +209,7 @@ function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNode {
   return node;
 }
 
-function toOpNode(op: MutableOp, outputName: string | undefined): OpNode {
+export function toOpNode(op: MutableOp, outputName: string | undefined): OpNode {
   const { event } = op;
   return {
     kind: 'op',

@@ -1,13 +1,13 @@
 /** The chain-rule panel: for the current backward step, upstream · local = product, in numbers. */
 import { useMemo } from 'react';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { chainRuleAt, finalNames } from './chain-rule.ts';
-import { hookLinesAt } from './hooks.ts';
+import { chainRuleOf } from './chain-rule.ts';
+import { hookLinesOf } from './hooks.ts';
 
 export function ChainRule() {
-  const { events, current } = useReplayFrame();
-  const view = useMemo(() => (current ? chainRuleAt(events, current.seq) : null), [events, current]);
-  const hookLines = useMemo(() => (current ? hookLinesAt(events, current.seq, finalNames(events)) : []), [events, current]);
+  const { trace, current } = useReplayFrame();
+  const view = useMemo(() => (current ? chainRuleOf(trace, current.seq) : null), [trace, current]);
+  const hookLines = useMemo(() => (current ? hookLinesOf(trace, current.seq) : []), [trace, current]);
   return (
     <section className="side-panel chain-rule" aria-label="Chain rule">
       <h2 className="side-panel__title">Chain rule</h2>

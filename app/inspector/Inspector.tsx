@@ -1,30 +1,30 @@
 /** The inspector: the selected node (or the current step's node) with its values, gradient and line. */
 import { useMemo } from 'react';
-import { buildGraph } from '../graph/build-graph.ts';
 import { formatShape } from '../graph/format.ts';
 import { inspectGroup, isGroupNodeId } from '../graph/group-details.ts';
 import { GroupInspector } from '../graph/GroupInspector.tsx';
 import { selectSelectedNodeIds, useReplay } from '../store/replay-store.ts';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { inspectNode, type TensorFacts } from './inspect-node.ts';
+import { inspectNodeIn, type TensorFacts } from './inspect-node.ts';
 import { TensorView } from './TensorView.tsx';
 import { NodeChecks } from './NodeChecks.tsx';
 
 const factsText = (facts: TensorFacts) => `${facts.name} ${formatShape(facts.shape)} ${facts.dtype}`;
 
 export function Inspector() {
-  const { events, step, current } = useReplayFrame();
+  const { trace, step, current } = useReplayFrame();
   const selectedNodeIds = useReplay(selectSelectedNodeIds);
   const nodeId = selectedNodeIds[0] ?? current?.graphNodeId;
   const details = useMemo(() => {
     if (nodeId === undefined) return null;
-    const model = buildGraph(events, step ?? undefined, { names: 'final' });
-    return inspectNode(events, model, nodeId);
-  }, [events, step, nodeId]);
+    // The same model object the graph panel shows at this step (the index memoises it).
+    const model = trace.graphAt(step ?? undefined, { names: 'final' });
+    return inspectNodeIn(trace, model, nodeId);
+  }, [trace, step, nodeId]);
   // A module group selected in the graph (its collapsed node was clicked).
   const groupDetails = useMemo(
-    () => (nodeId !== undefined && isGroupNodeId(nodeId) ? inspectGroup(buildGraph(events, step ?? undefined, { names: 'final' }), nodeId) : null),
-    [events, step, nodeId],
+    () => (nodeId !== undefined && isGroupNodeId(nodeId) ? inspectGroup(trace.graphAt(step ?? undefined, { names: 'final' }), nodeId) : null),
+    [trace, step, nodeId],
   );
 
   return (
@@ -64,7 +64,7 @@ export function Inspector() {
           )}
         </dl>
       )}
-      {details && <NodeChecks events={events} step={step} graphNodeId={details.id} />}
+      {details && <NodeChecks trace={trace} step={step} graphNodeId={details.id} />}
     </section>
   );
 }

@@ -3,30 +3,27 @@
  * the gradcheck badge (or a "Run gradcheck" action), a failed check's Jacobians, and the error.
  */
 import { useMemo } from 'react';
-import type { TraceEvent } from '../../engine/trace/schema.ts';
-import { opMarksOf } from '../graph/node-marks.ts';
-import { errorOfNode } from '../stepper/error-marks.ts';
-import { requestGradcheck, useStepperRequests, withRequestedGradchecks } from '../stepper/kernel-requests.ts';
-import { gradcheckOf } from './jacobian-heatmap.ts';
+import type { TraceIndex } from '../trace/trace-index.ts';
+import { errorOfNodeIn } from '../stepper/error-marks.ts';
+import { requestGradcheck, useStepperRequests } from '../stepper/kernel-requests.ts';
 import { JacobianHeatmaps } from './JacobianHeatmaps.tsx';
 
-const selectGradchecks = (state: { readonly gradchecks: readonly Extract<TraceEvent, { kind: 'gradcheck' }>[] }) => state.gradchecks;
 const selectPending = (state: { readonly pendingGradchecks: readonly number[] }) => state.pendingGradchecks;
 const selectMessage = (state: { readonly message?: string }) => state.message;
 
-export function NodeChecks({ events, step, graphNodeId }: { readonly events: readonly TraceEvent[]; readonly step: number | null; readonly graphNodeId: string }) {
-  const requested = useStepperRequests(selectGradchecks);
+export function NodeChecks({ trace, step, graphNodeId }: { readonly trace: TraceIndex; readonly step: number | null; readonly graphNodeId: string }) {
   const pending = useStepperRequests(selectPending);
   const requestMessage = useStepperRequests(selectMessage);
   const match = /^n(\d+)$/.exec(graphNodeId);
   const nodeId = match ? Number(match[1]) : undefined;
   const info = useMemo(() => {
     if (nodeId === undefined) return null;
-    const marks = opMarksOf(events).get(nodeId);
-    const check = gradcheckOf(withRequestedGradchecks(events, requested), nodeId);
-    const error = errorOfNode(events, step, nodeId);
+    const marks = trace.marksAt(null).get(nodeId);
+    // Gradchecks run on request enter the trace like the automatic ones, so the index has both.
+    const check = trace.gradcheckOf(nodeId);
+    const error = errorOfNodeIn(trace, step, nodeId);
     return { customFunction: marks?.customFunction, check, error };
-  }, [events, requested, step, nodeId]);
+  }, [trace, step, nodeId]);
   if (nodeId === undefined || !info || (info.customFunction === undefined && !info.error && !info.check)) return null;
   const { customFunction, check, error } = info;
   const isPending = pending.includes(nodeId);

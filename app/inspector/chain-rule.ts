@@ -1,11 +1,12 @@
 /**
  * The chain rule at one step, as numbers and text: upstream gradient · local derivative = product.
- * Pure: a function of (trace events, step seq). Local factors come from the trace when it records
+ * Pure: a function of (trace, step seq), read from the trace's replay index. Local factors come from the trace when it records
  * them; otherwise, for elementwise ops, they are derived as gradOut / gradIn where that is defined.
  */
 import type { TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
 import { opFormula } from './local-derivatives.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
 type StepEvent = Extract<TraceEvent, { kind: 'backward-step' }>;
@@ -61,72 +62,70 @@ export type ChainRuleView =
 
 /** What the chain-rule panel shows at `seq`, or null when that step is not part of a backward pass. */
 export function chainRuleAt(events: readonly TraceEvent[], seq: number): ChainRuleView | null {
-  const names = finalNames(events);
-  const ops = new Map<number, OpEvent>();
-  let rootTensorId: number | undefined;
-  for (const event of events) {
-    if (event.seq > seq) break;
-    if (event.kind === 'op') ops.set(event.nodeId, event);
-    if (event.kind === 'backward-start') rootTensorId = event.rootTensorId;
-    if (event.seq !== seq) continue;
-    const nameOf = (tensorId: number) => names.get(tensorId) ?? `t${tensorId}`;
-    switch (event.kind) {
-      case 'backward-start': {
-        const root = nameOf(event.rootTensorId);
-        return { kind: 'backward-start', rootName: root, text: `∂${root}/∂${root} = 1` };
-      }
-      case 'backward-step': {
-        const op = ops.get(event.nodeId);
-        if (!op || rootTensorId === undefined) return null;
-        return backwardStepView(event, op, ops, nameOf(rootTensorId), nameOf);
-      }
-      case 'gradient-sum': {
-        const target = event.target;
-        const targetName =
-          target.kind === 'leaf'
-            ? nameOf(target.tensorId)
-            : target.kind === 'node'
-              ? nameOf(ops.get(target.nodeId)?.output.id ?? -1)
-              : '?';
-        const root = rootTensorId === undefined ? '?' : nameOf(rootTensorId);
-        const contributions = event.contributions.map((contribution) => ({
-          fromGradFn: ops.get(contribution.fromNodeId)?.gradFn ?? `node ${contribution.fromNodeId}`,
-          gradText: compactValues(contribution.grad),
-        }));
-        const sumText = compactValues(event.sum);
-        return {
-          kind: 'gradient-sum',
-          targetName,
-          contributions,
-          sumText,
-          text: `∂${root}/∂${targetName} = ${contributions.map((c) => c.gradText).join(' + ')} = ${sumText}`,
-        };
-      }
-      case 'accumulate': {
-        const leafName = nameOf(event.tensorId);
-        const beforeText = event.before ? compactValues(event.before) : '0';
-        const addedText = compactValues(event.added);
-        const afterText = compactValues(event.after);
-        return {
-          kind: 'accumulate',
-          leafName,
-          beforeText,
-          addedText,
-          afterText,
-          text: `${leafName}.grad = ${beforeText} + ${addedText} = ${afterText}`,
-        };
-      }
-      default:
-        return null;
+  return chainRuleOf(traceIndexOf(events), seq);
+}
+
+/** chainRuleAt read from the trace's replay index: the step's event and what stood before it. */
+export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | null {
+  const found = index.eventAtSeq(seq);
+  if (!found) return null;
+  const { event } = found;
+  const end = found.at + 1;
+  const names = index.finalNames;
+  const nameOf = (tensorId: number) => names.get(tensorId) ?? `t${tensorId}`;
+  const opOf = (nodeId: number) => index.opEventBefore(nodeId, end);
+  const rootTensorId = index.backwardStartBefore(end)?.rootTensorId;
+  switch (event.kind) {
+    case 'backward-start': {
+      const root = nameOf(event.rootTensorId);
+      return { kind: 'backward-start', rootName: root, text: `∂${root}/∂${root} = 1` };
     }
+    case 'backward-step': {
+      const op = opOf(event.nodeId);
+      if (!op || rootTensorId === undefined) return null;
+      return backwardStepView(event, op, opOf, nameOf(rootTensorId), nameOf);
+    }
+    case 'gradient-sum': {
+      const target = event.target;
+      const targetName =
+        target.kind === 'leaf' ? nameOf(target.tensorId) : target.kind === 'node' ? nameOf(opOf(target.nodeId)?.output.id ?? -1) : '?';
+      const root = rootTensorId === undefined ? '?' : nameOf(rootTensorId);
+      const contributions = event.contributions.map((contribution) => ({
+        fromGradFn: opOf(contribution.fromNodeId)?.gradFn ?? `node ${contribution.fromNodeId}`,
+        gradText: compactValues(contribution.grad),
+      }));
+      const sumText = compactValues(event.sum);
+      return {
+        kind: 'gradient-sum',
+        targetName,
+        contributions,
+        sumText,
+        text: `∂${root}/∂${targetName} = ${contributions.map((c) => c.gradText).join(' + ')} = ${sumText}`,
+      };
+    }
+    case 'accumulate': {
+      const leafName = nameOf(event.tensorId);
+      const beforeText = event.before ? compactValues(event.before) : '0';
+      const addedText = compactValues(event.added);
+      const afterText = compactValues(event.after);
+      return {
+        kind: 'accumulate',
+        leafName,
+        beforeText,
+        addedText,
+        afterText,
+        text: `${leafName}.grad = ${beforeText} + ${addedText} = ${afterText}`,
+      };
+    }
+    default:
+      return null;
   }
-  return null;
 }
 
 function backwardStepView(
   event: StepEvent,
   op: OpEvent,
-  ops: ReadonlyMap<number, OpEvent>,
+  opOf: (nodeId: number) => OpEvent | undefined,
   rootName: string,
   nameOf: (tensorId: number) => string,
 ): ChainRuleView {
@@ -141,7 +140,7 @@ function backwardStepView(
     let inputName: string;
     if (input?.kind === 'leaf') inputName = nameOf(input.tensorId);
     else if (input?.kind === 'node') {
-      const producer = ops.get(input.nodeId);
+      const producer = opOf(input.nodeId);
       inputName = producer ? nameOf(producer.output.id) : `input ${inputIndex}`;
     } else inputName = `input ${inputIndex}`;
     const upstreamText = upstream ? compactValues(upstream) : '?';
@@ -210,12 +209,6 @@ export function compactValues(summary: TensorSummary): string {
 }
 
 /** Names by tensor id as they stand at the end of the trace (the recorder learns them when a run ends). */
-export function finalNames(events: readonly TraceEvent[]): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const event of events) {
-    if (event.kind === 'name') names.set(event.tensorId, event.name);
-    else if (event.kind === 'leaf' && event.name !== undefined) names.set(event.tensor.id, event.name);
-    else if (event.kind === 'op' && event.name !== undefined) names.set(event.output.id, event.name);
-  }
-  return names;
+export function finalNames(events: readonly TraceEvent[]): ReadonlyMap<number, string> {
+  return traceIndexOf(events).finalNames;
 }

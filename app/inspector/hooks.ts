@@ -1,6 +1,7 @@
 /** Tensor hooks that ran on the gradient a step works with (`register_hook`), in words. */
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import { formatSummaryValues } from '../graph/format.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 type HookEvent = Extract<TraceEvent, { kind: 'hook' }>;
 
@@ -9,17 +10,14 @@ type HookEvent = Extract<TraceEvent, { kind: 'hook' }>;
  * same pass, same target, recorded before the step.
  */
 export function hooksOfStep(events: readonly TraceEvent[], seq: number): HookEvent[] {
-  const step = events.find((event) => event.seq === seq);
+  return hooksOfStepIn(traceIndexOf(events), seq);
+}
+
+export function hooksOfStepIn(index: TraceIndex, seq: number): HookEvent[] {
+  const step = index.eventAtSeq(seq)?.event;
   if (!step || (step.kind !== 'backward-step' && step.kind !== 'accumulate')) return [];
-  return events.filter(
-    (event): event is HookEvent =>
-      event.kind === 'hook' &&
-      event.seq < seq &&
-      event.pass === step.pass &&
-      (step.kind === 'backward-step'
-        ? event.target.kind === 'node' && event.target.nodeId === step.nodeId
-        : event.target.kind === 'leaf' && event.target.tensorId === step.tensorId),
-  );
+  const hooks = step.kind === 'backward-step' ? index.hooksOf(step.pass, 'node', step.nodeId) : index.hooksOf(step.pass, 'leaf', step.tensorId);
+  return hooks.filter((hook) => hook.seq < seq);
 }
 
 /** `hook print_grad ran on ∂L/∂y: before [1, 1] → after [2, 2]` */
@@ -31,19 +29,18 @@ export function describeHook(hook: HookEvent, rootName: string, targetName: stri
 
 /** Hook lines for the chain-rule panel at step `seq`, with tensors named as the code names them. */
 export function hookLinesAt(events: readonly TraceEvent[], seq: number, names: ReadonlyMap<number, string>): string[] {
-  const hooks = hooksOfStep(events, seq);
+  return hookLinesOf(traceIndexOf(events), seq, names);
+}
+
+export function hookLinesOf(index: TraceIndex, seq: number, names: ReadonlyMap<number, string> = index.finalNames): string[] {
+  const hooks = hooksOfStepIn(index, seq);
   if (hooks.length === 0) return [];
-  const outputOfNode = new Map<number, number>();
-  let rootTensorId: number | undefined;
-  for (const event of events) {
-    if (event.seq > seq) break;
-    if (event.kind === 'op') outputOfNode.set(event.nodeId, event.output.id);
-    if (event.kind === 'backward-start') rootTensorId = event.rootTensorId;
-  }
+  const end = index.endOf(seq);
+  const rootTensorId = index.backwardStartBefore(end)?.rootTensorId;
   const nameOf = (tensorId: number | undefined) => (tensorId === undefined ? '?' : (names.get(tensorId) ?? `t${tensorId}`));
   return hooks.map((hook) => {
     const target = hook.target;
-    const tensorId = target.kind === 'leaf' ? target.tensorId : target.kind === 'node' ? outputOfNode.get(target.nodeId) : undefined;
+    const tensorId = target.kind === 'leaf' ? target.tensorId : target.kind === 'node' ? index.opEventBefore(target.nodeId, end)?.output.id : undefined;
     return describeHook(hook, nameOf(rootTensorId), nameOf(tensorId));
   });
 }

@@ -1,7 +1,7 @@
 /** What the inspector shows about one graph node at one step: pure data from the trace. */
 import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import type { GraphModel } from '../graph/model.ts';
-import { finalNames } from './chain-rule.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 export interface TensorFacts {
   readonly name: string;
@@ -25,29 +25,23 @@ export interface NodeDetails {
 }
 
 export function inspectNode(events: readonly TraceEvent[], model: GraphModel, nodeId: string): NodeDetails | null {
+  return inspectNodeIn(traceIndexOf(events), model, nodeId);
+}
+
+/** inspectNode with the trace's lookups (last leaf and op events, final names) from its replay index. */
+export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: string): NodeDetails | null {
   const node = model.nodes.find((candidate) => candidate.id === nodeId);
   if (!node) return null;
-  const names = finalNames(events);
-  const tensors = new Map<number, TensorSummary>();
-  let leafLoc: SourceLocation | undefined;
-  let opEvent: Extract<TraceEvent, { kind: 'op' }> | undefined;
-  const opOutputs = new Map<number, TensorSummary>();
-  for (const event of events) {
-    if (event.kind === 'leaf') {
-      tensors.set(event.tensor.id, event.tensor);
-      if (node.kind === 'leaf' && event.tensor.id === node.tensorId) leafLoc = event.loc;
-    } else if (event.kind === 'op') {
-      opOutputs.set(event.nodeId, event.output);
-      if (node.kind === 'op' && event.nodeId === node.nodeId) opEvent = event;
-    }
-  }
+  const names = index.finalNames;
+  const leafLoc = node.kind === 'leaf' ? index.leafEvent(node.tensorId)?.loc : undefined;
+  const opEvent = node.kind === 'op' ? index.opEvent(node.nodeId) : undefined;
   const facts = (summary: TensorSummary): TensorFacts => ({
     name: names.get(summary.id) ?? `tensor ${summary.id}`,
     shape: summary.shape,
     dtype: summary.dtype,
   });
   if (node.kind === 'leaf') {
-    const value = tensors.get(node.tensorId);
+    const value = index.leafEvent(node.tensorId)?.tensor;
     if (!value) return null;
     return {
       id: node.id,
@@ -65,7 +59,7 @@ export function inspectNode(events: readonly TraceEvent[], model: GraphModel, no
   if (!opEvent) return null;
   const inputs: TensorFacts[] = [];
   for (const input of opEvent.inputs) {
-    const summary = input.kind === 'leaf' ? tensors.get(input.tensorId) : input.kind === 'node' ? opOutputs.get(input.nodeId) : undefined;
+    const summary = input.kind === 'leaf' ? index.leafEvent(input.tensorId)?.tensor : input.kind === 'node' ? index.opEvent(input.nodeId)?.output : undefined;
     if (summary) inputs.push(facts(summary));
   }
   return {

@@ -4,6 +4,7 @@
  * glance, mismatching entries flagged, and the pair named as gradcheck names it.
  */
 import type { JacobianPair, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
 
 export interface HeatmapCell {
   readonly row: number;
@@ -33,9 +34,7 @@ export type GradcheckEvent = Extract<TraceEvent, { kind: 'gradcheck' }>;
 
 /** The latest gradcheck of a node, if the trace has one. */
 export function gradcheckOf(events: readonly TraceEvent[], nodeId: number): GradcheckEvent | undefined {
-  let found: GradcheckEvent | undefined;
-  for (const event of events) if (event.kind === 'gradcheck' && event.nodeId === nodeId) found = event;
-  return found;
+  return traceIndexOf(events).gradcheckOf(nodeId);
 }
 
 export function pairLabel(pair: Pick<JacobianPair, 'inputIndex' | 'outputIndex'>): string {

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { customFrames, frameTitle } from './frames.ts';
+import { frameTitle } from './frames.ts';
 import { diffLocals } from './locals-diff.ts';
 import { PyValueView } from './PyValueView.tsx';
 import './stepper.css';
@@ -13,8 +13,8 @@ import './stepper.css';
 const CHANGE_TEXT = { new: 'new', changed: 'changed', same: '' } as const;
 
 export function LocalsPanel() {
-  const { events, enterable, frameView } = useReplayFrame();
-  const hasFrames = useMemo(() => customFrames(events).size > 0, [events]);
+  const { trace, enterable, frameView } = useReplayFrame();
+  const hasFrames = useMemo(() => trace.frames().size > 0, [trace]);
   const rows = useMemo(
     () => (frameView ? diffLocals(frameView.previous?.locals, frameView.substep.locals) : []),
     [frameView],

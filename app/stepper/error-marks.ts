@@ -4,6 +4,7 @@
  * the node, as PyTorch's anomaly mode reports it.
  */
 import type { SourceLocation, TraceEvent } from '../../engine/trace/schema.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 export interface ErrorMark {
   readonly nodeId: number;
@@ -17,26 +18,19 @@ export interface ErrorMark {
 
 /** Errors recorded up to `step` (all of them for null, the end of the trace). */
 export function backwardErrorMarks(events: readonly TraceEvent[], step: number | null): ErrorMark[] {
-  const opLocs = new Map<number, SourceLocation | undefined>();
-  const marks: ErrorMark[] = [];
-  for (const event of events) {
-    if (step !== null && event.seq > step) break;
-    if (event.kind === 'op') opLocs.set(event.nodeId, event.loc);
-    if (event.kind !== 'backward-error') continue;
-    const loc = event.anomaly ? opLocs.get(event.nodeId) : (event.loc ?? opLocs.get(event.nodeId));
-    marks.push({
-      nodeId: event.nodeId,
-      seq: event.seq,
-      ename: event.ename,
-      message: event.message,
-      anomaly: event.anomaly,
-      ...(loc && { loc }),
-    });
-  }
-  return marks;
+  return errorMarksOf(traceIndexOf(events), step);
+}
+
+/** backwardErrorMarks from the replay index, which files each error (and its line) as it arrives. */
+export function errorMarksOf(index: TraceIndex, step: number | null): ErrorMark[] {
+  return index.errorsUpTo(step).map(({ at: _at, ...mark }) => mark);
 }
 
 /** The error recorded for one node up to `step`, if any. */
 export function errorOfNode(events: readonly TraceEvent[], step: number | null, nodeId: number): ErrorMark | undefined {
-  return backwardErrorMarks(events, step).find((mark) => mark.nodeId === nodeId);
+  return errorOfNodeIn(traceIndexOf(events), step, nodeId);
+}
+
+export function errorOfNodeIn(index: TraceIndex, step: number | null, nodeId: number): ErrorMark | undefined {
+  return errorMarksOf(index, step).find((mark) => mark.nodeId === nodeId);
 }

@@ -4,6 +4,7 @@
  * Pure data from the trace; the timeline enters a frame from the graph step it belongs to.
  */
 import type { LocalValue, PyValue, SourceLocation, TraceEvent } from '../../engine/trace/schema.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
 
 /** One line (about to run) or the return of a recorded frame. Identified by its event seq. */
 export interface SubStep {
@@ -29,45 +30,9 @@ export interface CustomFrame {
   readonly substeps: readonly SubStep[];
 }
 
-const frameCache = new WeakMap<readonly TraceEvent[], ReadonlyMap<number, CustomFrame>>();
-
-/** Every recorded frame of the trace by call id, computed once per trace array. */
+/** Every recorded frame of the trace by call id, from the trace's replay index. */
 export function customFrames(events: readonly TraceEvent[]): ReadonlyMap<number, CustomFrame> {
-  const cached = frameCache.get(events);
-  if (cached) return cached;
-  const calls = new Map<number, Extract<TraceEvent, { kind: 'custom-call' }>>();
-  const substeps = new Map<number, SubStep[]>();
-  for (const event of events) {
-    if (event.kind === 'custom-call') {
-      calls.set(event.callId, event);
-      substeps.set(event.callId, []);
-    } else if (event.kind === 'custom-line' || event.kind === 'custom-return') {
-      let list = substeps.get(event.callId);
-      if (!list) substeps.set(event.callId, (list = []));
-      list.push({
-        seq: event.seq,
-        kind: event.kind === 'custom-line' ? 'line' : 'return',
-        loc: event.loc,
-        locals: event.locals,
-        ...(event.kind === 'custom-return' && event.value !== undefined && { value: event.value }),
-        ...(event.kind === 'custom-return' && event.error !== undefined && { error: event.error }),
-      });
-    }
-  }
-  const frames = new Map<number, CustomFrame>();
-  for (const [callId, call] of calls) {
-    frames.set(callId, {
-      callId,
-      fn: call.fn,
-      functionName: call.functionName,
-      ...(call.nodeId !== undefined && { nodeId: call.nodeId }),
-      ...(call.pass !== undefined && { pass: call.pass }),
-      ...(call.loc !== undefined && { defLoc: call.loc }),
-      substeps: substeps.get(callId) ?? [],
-    });
-  }
-  frameCache.set(events, frames);
-  return frames;
+  return traceIndexOf(events).frames();
 }
 
 /** `MyReLU.backward` */
@@ -83,11 +48,7 @@ export function substepIndex(frame: CustomFrame, seq: number | null): number {
 
 /** The lines of cell `cellId` that ran inside a recorded frame: where breakpoints can go. */
 export function recordedLines(events: readonly TraceEvent[], cellId: string): ReadonlySet<number> {
-  const lines = new Set<number>();
-  for (const frame of customFrames(events).values()) {
-    for (const substep of frame.substeps) if (substep.kind === 'line' && substep.loc.cell === cellId) lines.add(substep.loc.line);
-  }
-  return lines;
+  return traceIndexOf(events).recordedLines(cellId);
 }
 
 /** `cell-1:14`, how the replay store keeps a breakpoint. */

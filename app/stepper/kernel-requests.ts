@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
+import { notebook } from '../store/notebook-store.ts';
 
 /** What the stepper needs of the kernel; KernelClient has exactly these. */
 export interface StepperKernel {
@@ -20,12 +21,10 @@ export interface StepperRequestState {
   readonly detectAnomaly: boolean;
   /** Node ids with a gradcheck request in flight. */
   readonly pendingGradchecks: readonly number[];
-  /** Gradcheck events that came back from requests (shown with the trace's own). */
-  readonly gradchecks: readonly Extract<TraceEvent, { kind: 'gradcheck' }>[];
   readonly message?: string;
 }
 
-const store = createStore<StepperRequestState>()(() => ({ isConnected: false, detectAnomaly: false, pendingGradchecks: [], gradchecks: [] }));
+const store = createStore<StepperRequestState>()(() => ({ isConnected: false, detectAnomaly: false, pendingGradchecks: [] }));
 let kernel: StepperKernel | null = null;
 
 export const stepperRequests = { store };
@@ -46,8 +45,9 @@ export async function requestGradcheck(nodeId: number): Promise<void> {
   }
   store.setState((state) => ({ pendingGradchecks: [...state.pendingGradchecks, nodeId], message: undefined }));
   try {
-    const result = await kernel.gradcheck(nodeId);
-    store.setState((state) => ({ gradchecks: [...state.gradchecks, result] }));
+    // The result enters the trace through the notebook store like every recorded event, so the
+    // graph's badge, the inspector and the timeline all read it from the one replay index.
+    notebook.actions.appendGradcheck({ event: await kernel.gradcheck(nodeId) });
   } catch (error) {
     store.setState({ message: `Gradcheck failed to run: ${error instanceof Error ? error.message : String(error)}` });
   } finally {
@@ -63,25 +63,4 @@ export async function setDetectAnomaly(enabled: boolean): Promise<void> {
   } catch (error) {
     store.setState({ detectAnomaly: !enabled, message: `Anomaly mode could not be changed: ${error instanceof Error ? error.message : String(error)}` });
   }
-}
-
-/**
- * The trace with the gradchecks run on request added (the worker keeps them in its own trace; the
- * app's copy of the run's trace came before them). Cached per (trace, results) pair.
- */
-let merged: { events: readonly TraceEvent[]; gradchecks: StepperRequestState['gradchecks']; result: readonly TraceEvent[] } | null = null;
-export function withRequestedGradchecks(events: readonly TraceEvent[], gradchecks: StepperRequestState['gradchecks']): readonly TraceEvent[] {
-  if (gradchecks.length === 0) return events;
-  if (merged?.events === events && merged.gradchecks === gradchecks) return merged.result;
-  const result = [...events, ...gradchecks];
-  merged = { events, gradchecks, result };
-  return result;
-}
-
-export const selectRequestedGradchecks = (state: StepperRequestState) => state.gradchecks;
-
-/** A trace that is not an extension of the previous one (restart, another notebook, a snapshot) makes old results meaningless. */
-export function forgetGradchecksUnlessAppended(previous: readonly TraceEvent[], next: readonly TraceEvent[]): void {
-  const isAppend = next.length >= previous.length && (previous.length === 0 || next[0] === previous[0]);
-  if (!isAppend && store.getState().gradchecks.length > 0) store.setState({ gradchecks: [] });
 }

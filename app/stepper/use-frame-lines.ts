@@ -2,8 +2,7 @@
 import { useMemo } from 'react';
 import { selectBreakpoints, useReplay } from '../store/replay-store.ts';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { backwardErrorMarks, type ErrorMark } from './error-marks.ts';
-import { recordedLines } from './frames.ts';
+import { errorMarksOf, type ErrorMark } from './error-marks.ts';
 
 export interface FrameLines {
   /** The line of the recorded frame being stepped through (its return line on the return sub-step). */
@@ -16,13 +15,10 @@ export interface FrameLines {
 }
 
 export function useFrameLines(cellId: string): FrameLines {
-  const { events, step, frameView } = useReplayFrame();
+  const { trace, step, frameView } = useReplayFrame();
   const breakpoints = useReplay(selectBreakpoints);
-  const lines = useMemo(() => recordedLines(events, cellId), [events, cellId]);
-  const errorMarks = useMemo(
-    () => backwardErrorMarks(events, step).filter((mark) => mark.loc?.cell === cellId),
-    [events, step, cellId],
-  );
+  const lines = useMemo(() => trace.recordedLines(cellId), [trace, cellId]);
+  const errorMarks = useMemo(() => errorMarksOf(trace, step).filter((mark) => mark.loc?.cell === cellId), [trace, step, cellId]);
   const breakpointLines = useMemo(
     () => breakpoints.filter((key) => key.startsWith(`${cellId}:`)).map((key) => Number(key.slice(cellId.length + 1))),
     [breakpoints, cellId],

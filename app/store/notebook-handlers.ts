@@ -1,9 +1,10 @@
 import type { PythonError } from '../../engine/worker/protocol.ts';
-import { compactTrace } from '../../engine/trace/compact.ts';
+import { compactTrace, DEFAULT_KEEP_PASSES } from '../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
 import { emptyCell, type Banner, type Cell, type CellKind, type NotebookState, type OutputItem } from './notebook-state.ts';
 import { appendCapped } from './output-cap.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
 
 /**
  * Keeps a long session's trace bounded: beyond this many events the oldest are dropped (the graph
@@ -40,12 +41,16 @@ function appendStreamText(outputs: readonly OutputItem[], stream: 'stdout' | 'st
 }
 
 /**
- * Each cell's events join the session's; compacting the whole list (not just the new cell's) keeps a
- * loop spread over many cells bounded too: old passes shrink to their summaries.
+ * Each cell's events join the session's. The worker compacted the run's own events; the session is
+ * compacted again only when it now holds more full backward passes than are kept (a loop spread
+ * over many cells), which the trace's replay index counts without a scan. Otherwise the new array
+ * extends the old one, and the index only reads the new events.
  */
 function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]): readonly TraceEvent[] {
   if (added.length === 0) return events;
-  const all = compactTrace(events.concat(added));
+  const passes = traceIndexOf(events).fullPassCount + added.filter((event) => event.kind === 'backward-start').length;
+  const joined = events.concat(added);
+  const all = passes > DEFAULT_KEEP_PASSES ? compactTrace(joined) : joined;
   return all.length > TRACE_EVENT_LIMIT ? all.slice(all.length - TRACE_EVENT_LIMIT) : all;
 }
 
@@ -149,6 +154,15 @@ export const notebookHandlers = {
     }));
     const earlier = state.traceOrigin === 'snapshot' ? [] : state.traceEvents;
     return { ...finished, traceEvents: appendTrace(earlier, payload.trace), traceOrigin: 'session' };
+  },
+
+  /**
+   * A gradcheck run on request (the inspector's "Run gradcheck") joins the session's trace like the
+   * automatic ones. A trace recorded elsewhere (a snapshot, a stored notebook) has other node ids.
+   */
+  appendGradcheck(state: NotebookState, payload: { event: Extract<TraceEvent, { kind: 'gradcheck' }> }): NotebookState {
+    if (state.traceOrigin !== 'session') return state;
+    return { ...state, traceEvents: state.traceEvents.concat([payload.event]) };
   },
 
   /** A queued cell that never started goes back to how it was; a started one says why it ended. */

@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createActions, type ActionsOf } from './create-actions.ts';
 import { notebook } from './notebook-store.ts';
-import { forgetGradchecksUnlessAppended } from '../stepper/kernel-requests.ts';
+import type { NotebookState } from './notebook-state.ts';
 
 export interface ReplayState {
   /** The event seq shown; null follows the end of the trace (new runs show their final picture). */
@@ -63,11 +63,13 @@ export const replay = {
 };
 
 notebook.store.subscribe((state, previous) => {
-  if (state.traceEvents !== previous.traceEvents) {
-    replay.actions.reset();
-    forgetGradchecksUnlessAppended(previous.traceEvents, state.traceEvents);
-  }
+  // A gradcheck run on request extends the trace without making it a new one: the position stays.
+  if (state.traceEvents !== previous.traceEvents && !isGradcheckAppended(previous.traceEvents, state.traceEvents)) replay.actions.reset();
 });
+
+function isGradcheckAppended(previous: NotebookState['traceEvents'], next: NotebookState['traceEvents']): boolean {
+  return next.length === previous.length + 1 && next[next.length - 1]!.kind === 'gradcheck' && (previous.length === 0 || next[0] === previous[0]);
+}
 
 export function useReplay<T>(selector: (state: ReplayState) => T): T {
   return useStore(replay.store, selector);

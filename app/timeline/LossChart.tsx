@@ -7,7 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { extent } from 'd3';
 import { replay, selectStep, useReplay } from '../store/replay-store.ts';
 import { selectTraceEvents, useNotebook } from '../store/notebook-store.ts';
-import { describePass, formatNumber, lossPoints, nearestPoint, passAtSeq, pickPass, type LossPoint } from './loss-points.ts';
+import { describePass, formatNumber, lossPointsOf, nearestPoint, passAtSeqIn, pickPass, type LossPoint } from './loss-points.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
 
 const HEIGHT = 64;
 const PAD = { right: 10, top: 8, bottom: 8 };
@@ -34,8 +35,9 @@ function useWidth(): [(element: HTMLDivElement | null) => void, number] {
 export function LossChart() {
   const events = useNotebook(selectTraceEvents);
   const step = useReplay(selectStep);
-  const points = useMemo(() => lossPoints(events), [events]);
-  const shownPass = useMemo(() => passAtSeq(events, step), [events, step]);
+  const trace = traceIndexOf(events);
+  const points = useMemo(() => lossPointsOf(trace), [trace]);
+  const shownPass = useMemo(() => passAtSeqIn(trace, step), [trace, step]);
   const [summary, setSummary] = useState<LossPoint | null>(null);
   const [ref, width] = useWidth();
   // A new trace makes an old summary meaningless.

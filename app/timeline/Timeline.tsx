@@ -2,7 +2,7 @@
  * The timeline: one strip of steps (forward ops, then each backward pass) with play/pause, step,
  * scrub and speed. Owns the keyboard shortcuts and the playback clock; the picture is derived.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS, useReplay } from '../store/replay-store.ts';
 import { stepSections } from './steps.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
@@ -40,7 +40,8 @@ export function Timeline() {
   const isPlaying = useReplay(selectIsPlaying);
   const speed = useReplay(selectSpeed);
   const isEmpty = steps.length === 0;
-  const sections = stepSections(steps);
+  // Once per trace, not per step: a long trace has thousands of steps.
+  const sections = useMemo(() => stepSections(steps), [steps]);
   const lineText = frameView
     ? ` · in ${frameTitle(frameView.frame)} · ${frameView.substep.kind === 'return' ? 'return' : 'line'} ${frameView.substep.loc.line}`
     : current?.loc

@@ -3,6 +3,7 @@
  * events (kept for every pass, even after compaction dropped the pass's detail).
  */
 import type { GradNorm, TraceEvent } from '../../engine/trace/schema.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 export interface LossPoint {
   readonly pass: number;
@@ -14,10 +15,13 @@ export interface LossPoint {
 
 /** Points in pass order; passes without a scalar loss (backward of a non-scalar) are left out. */
 export function lossPoints(events: readonly TraceEvent[]): LossPoint[] {
-  const startSeqOfPass = new Map<number, number>();
-  for (const event of events) if (event.kind === 'backward-start') startSeqOfPass.set(event.pass, event.seq);
+  return lossPointsOf(traceIndexOf(events));
+}
+
+export function lossPointsOf(index: TraceIndex): LossPoint[] {
+  const startSeqOfPass = index.startSeqOfPass;
   const points: LossPoint[] = [];
-  for (const event of events) {
+  for (const event of index.passSummaries) {
     if (event.kind !== 'pass-summary' || event.loss === undefined || !Number.isFinite(event.loss)) continue;
     const detailSeq = startSeqOfPass.get(event.pass);
     points.push({ pass: event.pass, loss: event.loss, gradNorms: event.gradNorms, ...(detailSeq !== undefined && { detailSeq }) });
@@ -41,12 +45,11 @@ export function nearestPoint(points: readonly LossPoint[], fraction: number): Lo
 
 /** The pass a trace position belongs to (the last backward-start at or before `seq`), if any. */
 export function passAtSeq(events: readonly TraceEvent[], seq: number | null): number | undefined {
-  let pass: number | undefined;
-  for (const event of events) {
-    if (seq !== null && event.seq > seq) break;
-    if (event.kind === 'backward-start') pass = event.pass;
-  }
-  return pass;
+  return passAtSeqIn(traceIndexOf(events), seq);
+}
+
+export function passAtSeqIn(index: TraceIndex, seq: number | null): number | undefined {
+  return index.backwardStartBefore(index.endOf(seq))?.pass;
 }
 
 /** Short text for a pass: its loss and the gradient norm of each parameter. */

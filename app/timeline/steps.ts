@@ -37,13 +37,26 @@ type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
 
 /** Builds the step list of a trace. Events that only label things (names, run starts) are not steps. */
 export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
+  const builder = createStepsBuilder();
+  for (const event of events) builder.add(event);
+  return builder.steps;
+}
+
+/** The step list grown event by event, so the replay index extends it when a run appends events. */
+export interface StepsBuilder {
+  /** The steps so far (grows in place). */
+  readonly steps: TimelineStep[];
+  add(event: TraceEvent): void;
+}
+
+export function createStepsBuilder(): StepsBuilder {
   const ops = new Map<number, OpEvent>();
   const leafLocs = new Map<number, SourceLocation>();
   const opByOutputTensor = new Map<number, OpEvent>();
   const steps: TimelineStep[] = [];
   /** Backward frames by `nodeId:pass`: their custom-call comes before the node's backward-step. */
   const backwardCalls = new Map<string, number>();
-  for (const event of events) {
+  const add = (event: TraceEvent): void => {
     switch (event.kind) {
       case 'custom-call':
         if (event.fn === 'backward' && event.nodeId !== undefined) backwardCalls.set(`${event.nodeId}:${event.pass ?? 0}`, event.callId);
@@ -135,8 +148,8 @@ export function buildSteps(events: readonly TraceEvent[]): TimelineStep[] {
         // name, run-start, saved-freed and kinds added later label the picture; they are not steps.
         break;
     }
-  }
-  return steps;
+  };
+  return { steps, add };
 }
 
 function withLoc(loc: SourceLocation | undefined): { loc?: SourceLocation } {

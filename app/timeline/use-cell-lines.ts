@@ -1,7 +1,7 @@
 /** The lines of one cell the replay lights: the current step's line and the selected node's line. */
 import { useMemo } from 'react';
 import { selectSelectedNodeIds, useReplay } from '../store/replay-store.ts';
-import { lineOfNode } from './selection.ts';
+import { lineOfNodeIn } from './selection.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 
 export interface CellLines {
@@ -10,16 +10,16 @@ export interface CellLines {
 }
 
 export function useCellLines(cellId: string): CellLines {
-  const { events, current, frameView } = useReplayFrame();
+  const { trace, current, frameView } = useReplayFrame();
   const selectedNodeIds = useReplay(selectSelectedNodeIds);
   return useMemo(() => {
     // Inside a recorded frame the frame's own line is lit instead (see use-frame-lines.ts).
     const stepLoc = frameView ? undefined : current?.loc;
     const first = selectedNodeIds[0];
-    const selectedLoc = first === undefined ? undefined : lineOfNode(events, first);
+    const selectedLoc = first === undefined ? undefined : lineOfNodeIn(trace, first);
     return {
       ...(stepLoc?.cell === cellId && { stepLine: stepLoc.line }),
       ...(selectedLoc?.cell === cellId && { selectedLine: selectedLoc.line }),
     };
-  }, [events, current, frameView, selectedNodeIds, cellId]);
+  }, [trace, current, frameView, selectedNodeIds, cellId]);
 }

@@ -6,22 +6,18 @@ import { selectStep, selectSubstep, useReplay } from '../store/replay-store.ts';
 import type { CustomFrame } from '../stepper/frames.ts';
 import { enterableFrame, frameAt, type FrameView } from '../stepper/stepping.ts';
 import { currentIndex } from './navigation.ts';
-import { buildSteps, type TimelineStep } from './steps.ts';
+import type { TimelineStep } from './steps.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
-const stepCache = new WeakMap<readonly TraceEvent[], TimelineStep[]>();
-
-/** Steps of a trace, computed once per trace array (the store replaces the array on change). */
-export function stepsOf(events: readonly TraceEvent[]): TimelineStep[] {
-  let steps = stepCache.get(events);
-  if (!steps) {
-    steps = buildSteps(events);
-    stepCache.set(events, steps);
-  }
-  return steps;
+/** Steps of a trace, from its replay index (extended, not rebuilt, when a run appends events). */
+export function stepsOf(events: readonly TraceEvent[]): readonly TimelineStep[] {
+  return traceIndexOf(events).steps();
 }
 
 export interface ReplayFrame {
   readonly events: readonly TraceEvent[];
+  /** The trace's replay index: the graph at a step, marks, lookups. */
+  readonly trace: TraceIndex;
   readonly steps: readonly TimelineStep[];
   /** The requested step (null = end of trace). */
   readonly step: number | null;
@@ -37,12 +33,25 @@ export function useReplayFrame(): ReplayFrame {
   const events = useNotebook(selectTraceEvents);
   const step = useReplay(selectStep);
   const substep = useReplay(selectSubstep);
-  return useMemo(() => {
-    const steps = stepsOf(events);
-    const index = currentIndex(steps, step);
-    const current = steps[index];
-    const enterable = enterableFrame(events, current);
-    const frameView = frameAt(events, steps, { step, substep });
-    return { events, steps, step, index, ...(current && { current }), ...(enterable && { enterable }), ...(frameView && { frameView }) };
-  }, [events, step, substep]);
+  return useMemo(() => replayFrameOf(events, step, substep), [events, step, substep]);
+}
+
+/** What the panels read at a position: a pure function of (trace, step, substep), from the trace's index. */
+export function replayFrameOf(events: readonly TraceEvent[], step: number | null, substep: number | null): ReplayFrame {
+  const trace = traceIndexOf(events);
+  const steps = trace.steps();
+  const index = currentIndex(steps, step);
+  const current = steps[index];
+  const enterable = enterableFrame(events, current);
+  const frameView = frameAt(events, steps, { step, substep });
+  return {
+    events,
+    trace,
+    steps,
+    step,
+    index,
+    ...(current && { current }),
+    ...(enterable && { enterable }),
+    ...(frameView && { frameView }),
+  };
 }

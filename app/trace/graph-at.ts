@@ -1,0 +1,87 @@
+/**
+ * The graph at a step, read from the replay index: the nodes and edges created before the step's
+ * position (a prefix, since the structure is append-only) with each node's state looked up at that
+ * position. Equal to buildGraph(events, step), which stays as the reference (test/graph-at.test.ts).
+ */
+import { toLeafNode, toOpNode, type BuildGraphOptions } from '../graph/build-graph.ts';
+import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
+import { countBefore, lastIndexBefore, valueBefore, type History } from './history.ts';
+import type { IndexCore, LeafRecord, OpRecord } from './index-core.ts';
+
+/** What a node's picture depends on; the same inputs give back the same node object. */
+interface NodeMemo {
+  readonly inputs: readonly unknown[];
+  readonly node: GraphNode;
+}
+
+const memos = new WeakMap<LeafRecord | OpRecord, NodeMemo>();
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((value, i) => value === b[i]);
+
+function memoised(record: LeafRecord | OpRecord, inputs: readonly unknown[], make: () => GraphNode): GraphNode {
+  const memo = memos.get(record);
+  if (memo && sameInputs(memo.inputs, inputs)) return memo.node;
+  const node = make();
+  memos.set(record, { inputs, node });
+  return node;
+}
+
+function nameAt(core: IndexCore, tensorId: number, end: number, isFinal: boolean): string | undefined {
+  if (isFinal) return core.finalNames.get(tensorId);
+  const history: History<string> | undefined = core.namesOverTime.get(tensorId);
+  return history ? valueBefore(history, end) : undefined;
+}
+
+function leafAt(core: IndexCore, leaf: LeafRecord, end: number, isFinal: boolean): GraphNode {
+  const summary = valueBefore(leaf.summaries, end);
+  const parameter = valueBefore(leaf.parameters, end);
+  const grad = valueBefore(leaf.grads, end);
+  const name = nameAt(core, leaf.tensorId, end, isFinal);
+  return memoised(leaf, [summary, parameter, grad, name], () =>
+    toLeafNode(
+      { tensorId: leaf.tensorId, seq: leaf.seq, ...(summary && { summary }), ...(parameter !== undefined && { parameter }), ...(grad && { grad }) },
+      name,
+    ),
+  );
+}
+
+function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, marks: OpMarks | undefined): GraphNode {
+  // A backward pass computes every op's gradient afresh: a gradient from before the latest backward-start is gone.
+  const gradIndex = lastIndexBefore(op.grads.at, end);
+  const lastStart = lastIndexBefore(core.backwardStartAt, end);
+  const gradAt = gradIndex < 0 ? -1 : op.grads.at[gradIndex]!;
+  const grad = gradIndex >= 0 && (lastStart < 0 || core.backwardStartAt[lastStart]! < gradAt) ? op.grads.values[gradIndex] : undefined;
+  const hasRunBackward = op.firstBackwardAt < end;
+  const isFreed = op.freedAt < end;
+  const name = nameAt(core, op.event.output.id, end, isFinal);
+  return memoised(op, [grad, hasRunBackward, isFreed, name, marks], () => {
+    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }) }, name);
+    return marks ? { ...node, marks } : node;
+  });
+}
+
+/**
+ * The graph with the first `end` events applied. `marks` are the op marks at that position
+ * (TraceIndex.marksAt, memoised so unchanged marks keep their identity).
+ */
+export function graphFromIndex(core: IndexCore, end: number, marks: ReadonlyMap<number, OpMarks>, options: BuildGraphOptions = {}): GraphModel {
+  const isFinal = options.names === 'final';
+  const nodeCount = countBefore(core.nodeCreatedAt, end);
+  const nodes: GraphNode[] = new Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) {
+    const record = core.nodes[i]!;
+    nodes[i] = record.kind === 'leaf' ? leafAt(core, record, end, isFinal) : opAt(core, record, end, isFinal, marks.get(record.event.nodeId));
+  }
+  const edges = core.edges.slice(0, countBefore(core.edgeCreatedAt, end));
+  const activeNodeId = end > 0 ? core.activeNodeIds[end - 1] : undefined;
+  const pulseEdgeIds = end > 0 ? core.pulseEdgeIds.get(end - 1) : undefined;
+  const gradNorms = valueBefore(core.gradNorms, end);
+  return {
+    nodes,
+    edges,
+    step: end > 0 ? core.seqs[end - 1]! : -1,
+    ...(activeNodeId !== undefined && { activeNodeId }),
+    ...(pulseEdgeIds !== undefined && { pulseEdgeIds }),
+    ...(gradNorms !== undefined && { gradNorms }),
+  };
+}
