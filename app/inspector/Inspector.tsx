@@ -58,8 +58,12 @@ export function Inspector() {
           <dd>{details.grad ? <TensorView summary={details.grad} label="Gradient" /> : 'not computed yet'}</dd>
           {details.isFreed !== null && (
             <>
-              <dt>saved</dt>
-              <dd>{details.isFreed ? 'freed after backward' : 'kept'}</dd>
+              <dt>saved tensors</dt>
+              <dd>
+                {details.isFreed
+                  ? 'freed by backward(): a second backward through this node needs retain_graph=True'
+                  : 'still held, for backward() to use'}
+              </dd>
             </>
           )}
         </dl>

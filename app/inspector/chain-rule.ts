@@ -6,6 +6,7 @@
 import type { TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
 import { opFormula } from './local-derivatives.ts';
+import { passNamer, tensorExpression, UNNAMED_ROOT } from './tensor-expression.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
@@ -71,14 +72,15 @@ export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | nul
   if (!found) return null;
   const { event } = found;
   const end = found.at + 1;
-  const names = index.finalNames;
-  const nameOf = (tensorId: number) => names.get(tensorId) ?? `t${tensorId}`;
   const opOf = (nodeId: number) => index.opEventBefore(nodeId, end);
   const rootTensorId = index.backwardStartBefore(end)?.rootTensorId;
+  const nameOf = passNamer(index, rootTensorId);
   switch (event.kind) {
     case 'backward-start': {
       const root = nameOf(event.rootTensorId);
-      return { kind: 'backward-start', rootName: root, text: `∂${root}/∂${root} = 1` };
+      // An unnamed root (`y.sum().backward()`) is L; say once what L is.
+      const legend = root === UNNAMED_ROOT ? `L = ${tensorExpression(index, event.rootTensorId)}, so ` : '';
+      return { kind: 'backward-start', rootName: root, text: `${legend}∂${root}/∂${root} = 1` };
     }
     case 'backward-step': {
       const op = opOf(event.nodeId);

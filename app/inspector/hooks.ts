@@ -2,6 +2,7 @@
 import type { TraceEvent } from '../../engine/trace/schema.ts';
 import { formatSummaryValues } from '../graph/format.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
+import { passNamer } from './tensor-expression.ts';
 
 type HookEvent = Extract<TraceEvent, { kind: 'hook' }>;
 
@@ -37,7 +38,8 @@ export function hookLinesOf(index: TraceIndex, seq: number, names: ReadonlyMap<n
   if (hooks.length === 0) return [];
   const end = index.endOf(seq);
   const rootTensorId = index.backwardStartBefore(end)?.rootTensorId;
-  const nameOf = (tensorId: number | undefined) => (tensorId === undefined ? '?' : (names.get(tensorId) ?? `t${tensorId}`));
+  const namer = passNamer({ finalNames: names, opProducing: (id) => index.opProducing(id), opEvent: (id) => index.opEvent(id) }, rootTensorId);
+  const nameOf = (tensorId: number | undefined) => (tensorId === undefined ? '?' : namer(tensorId));
   return hooks.map((hook) => {
     const target = hook.target;
     const tensorId = target.kind === 'leaf' ? target.tensorId : target.kind === 'node' ? index.opEventBefore(target.nodeId, end)?.output.id : undefined;

@@ -168,6 +168,12 @@ export class TraceIndex {
     return this.core.lastOpEvent.get(nodeId);
   }
 
+  /** The `op` event that made tensor `tensorId` (undefined for leaves and tensors made outside the trace). */
+  opProducing(tensorId: number): OpEvent | undefined {
+    const nodeId = this.core.opByOutputTensor.get(tensorId);
+    return nodeId === undefined ? undefined : this.core.lastOpEvent.get(nodeId);
+  }
+
   /** Pass summaries in trace order, and the backward-start seq of each pass still in detail. */
   get passSummaries(): readonly PassSummaryEvent[] {
     return this.core.passSummaries;

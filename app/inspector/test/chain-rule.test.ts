@@ -56,7 +56,12 @@ describe('the chain-rule panel at a fan-out and a broadcast', () => {
 
   it('shows both contributions to `a` in b = a * 2 + 3 * a, and their sum', () => {
     const sum = FAN.find((event) => event.kind === 'gradient-sum')!;
-    expect(textAt(FAN, sum.seq)).toEqual(['∂t9/∂a = 3 + 2 = 5']);
+    expect(textAt(FAN, sum.seq)).toEqual(['∂L/∂a = 3 + 2 = 5']);
+  });
+
+  it('calls an unnamed root L and says once which expression it is', () => {
+    const start = FAN.find((event) => event.kind === 'backward-start')!;
+    expect(start.kind === 'backward-start' && textAt(FAN, start.seq)).toEqual(['L = b.sum(), so ∂L/∂L = 1']);
   });
 
   it('shows the broadcast gradient summed back to the input shape', () => {

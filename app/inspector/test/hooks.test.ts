@@ -13,6 +13,6 @@ describe('hooks in the chain-rule panel', () => {
   });
 
   it('say which gradient the hook saw and what it returned', () => {
-    expect(hookLinesAt(events, stepOf(1), finalNames(events))).toEqual(['hook print_grad ran on ∂t3/∂y: before [1, 1] → after [2, 2]']);
+    expect(hookLinesAt(events, stepOf(1), finalNames(events))).toEqual(['hook print_grad ran on ∂L/∂y: before [1, 1] → after [2, 2]']);
   });
 });
