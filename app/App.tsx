@@ -37,10 +37,24 @@ function useGlobalShortcuts(): void {
 
 function Banner() {
   const banner = useNotebook(selectBanner);
+  const controller = useController();
   if (!banner) return null;
+  const { action } = banner;
   return (
     <div className="banner" data-tone={banner.tone} role={banner.tone === 'error' ? 'alert' : 'note'}>
       <span>{banner.text}</span>
+      {action && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            notebook.actions.dismissBanner();
+            void controller.runThrough(action.throughCellId);
+          }}
+        >
+          {action.label}
+        </button>
+      )}
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => notebook.actions.dismissBanner()}>
         ×
       </button>
