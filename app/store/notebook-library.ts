@@ -379,8 +379,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
         title: `${source.title} (copy)`,
         createdAt: now(),
         updatedAt: now(),
-        // New cell ids: the copy's cells are its own.
-        cells: source.cells.map((cell) => ({ ...cell, id: newCellId() })),
+        // New cell ids: the copy's cells are its own; a run in progress here did not run there.
+        cells: source.cells.map(({ wasRunning: _running, ...cell }) => ({ ...cell, id: newCellId() })),
       };
       await repository.put(copy);
       if (events.length > 0) await repository.putTrace(copyId, events);

@@ -20,7 +20,15 @@ export interface StoredCell {
   readonly source: string;
   readonly outputs: readonly OutputItem[];
   readonly executionCount: number | null;
+  /**
+   * The cell was running when this was written (a save during a run, or the last one as the page
+   * went away). Read back, it means the run was cut short: the reload is what ended it.
+   */
+  readonly wasRunning?: true;
 }
+
+/** What a cell that was running when the page went away says after the reload, under its partial output. */
+export const INTERRUPTED_BY_RELOAD = 'Run interrupted by reload: the page was reloaded or closed while this cell ran. The output above is what it printed until then; its variables are gone.';
 
 export interface NotebookRecord {
   readonly schemaVersion: number;
@@ -69,11 +77,16 @@ export function storeCells(cells: readonly Cell[]): StoredCell[] {
     source: cell.code,
     outputs: cell.outputs.map(boundOutput),
     executionCount: cell.executionCount,
+    ...(cell.runState === 'running' ? { wasRunning: true as const } : {}),
   }));
 }
 
 export function restoreCells(cells: readonly StoredCell[]): Cell[] {
-  return cells.map((stored) => ({ ...emptyCell(stored.id, stored.source, stored.kind), outputs: stored.outputs, executionCount: stored.executionCount }));
+  return cells.map((stored) => ({
+    ...emptyCell(stored.id, stored.source, stored.kind),
+    outputs: stored.wasRunning ? [...stored.outputs, { kind: 'notice', text: INTERRUPTED_BY_RELOAD }] : stored.outputs,
+    executionCount: stored.executionCount,
+  }));
 }
 
 /** Old passes shrink to their summaries, then only the newest events are kept. */
@@ -114,6 +127,7 @@ function readCell(value: unknown, index: number): StoredCell | null {
     source,
     outputs: readOutputs(value.outputs),
     executionCount: typeof value.executionCount === 'number' ? value.executionCount : null,
+    ...(value.wasRunning === true ? { wasRunning: true as const } : {}),
   };
 }
 
