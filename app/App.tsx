@@ -11,7 +11,7 @@ import { matchesShortcut } from './notebook/shortcut.ts';
 import { Notebook } from './notebook/Notebook.tsx';
 import { Toolbar } from './notebook/Toolbar.tsx';
 import { LibraryBar } from './library/LibraryBar.tsx';
-import { DeletedNotice, ReadOnlyBanner } from './library/LibraryNotices.tsx';
+import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './library/LibraryNotices.tsx';
 import { FileMenu } from './share/FileMenu.tsx';
 import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -81,6 +81,8 @@ export function App() {
       <SnapshotDropZone />
       <Banner />
       <ReadOnlyBanner />
+      <StorageNoticeBanner />
+      <SaveErrorBanner />
       <DeletedNotice />
       <main className="app__main">
         <section className="app__notebook" aria-label="Notebook">

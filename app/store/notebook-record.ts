@@ -142,7 +142,9 @@ export function migrateNotebookRecord(value: unknown): { ok: true; record: Noteb
   if (version > NOTEBOOK_RECORD_VERSION) {
     return { ok: false, message: `This notebook was saved by a newer Gradscope (format ${version}); reload the page to update.` };
   }
-  const cells = Array.isArray(value.cells) ? value.cells.map(readCell).filter((cell): cell is StoredCell => cell !== null) : [];
+  // Without its list of cells there is nothing to open, and opening it empty would let the next save overwrite it.
+  if (!Array.isArray(value.cells)) return { ok: false, message: 'The stored notebook is damaged: its cells cannot be read.' };
+  const cells = value.cells.map(readCell).filter((cell): cell is StoredCell => cell !== null);
   const now = Date.now();
   return {
     ok: true,
