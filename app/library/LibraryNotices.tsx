@@ -51,7 +51,7 @@ export function StorageNoticeBanner() {
   if (!library || notice === null) return null;
   const download = async () => downloadText(await library.unreadableAsJson(), 'gradscope-unreadable-notebooks.json', 'application/json');
   return (
-    <div className="banner library-banner" role="alert" data-tone="error" aria-label="Storage notice">
+    <div className="banner storage-banner" role="alert" data-tone="error" aria-label="Storage notice">
       <span>{notice.text}</span>
       {notice.unreadable.length > 0 && (
         <button type="button" className="button button--small" onClick={() => void download()}>
@@ -71,7 +71,7 @@ export function SaveErrorBanner() {
   const status = useLibraryState(selectSaveStatus);
   if (!library || status.state !== 'error') return null;
   return (
-    <div className="banner library-banner" role="alert" data-tone="error" aria-label="Save failed">
+    <div className="banner storage-banner" role="alert" data-tone="error" aria-label="Save failed">
       <span>{status.message}</span>
       <button type="button" className="button button--small" onClick={() => exportIpynb()}>
         Export (.ipynb)

@@ -102,7 +102,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       } catch (error) {
         // Python itself failed (a Pyodide fatal error: a wasm trap, memory that could not grow):
         // this worker cannot run anything again, so the page is told to replace it.
-        post({ type: 'fatal', id: request.id, message: `Python crashed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
+        post({ type: 'fatal', id: request.id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }
       break;
     case 'reset':
