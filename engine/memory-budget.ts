@@ -8,18 +8,27 @@
  * only report after the job ends. So the count is two numbers instead:
  *   - what was live at the last census: the storages of every tensor Python still holds (its
  *     refcounting drops a tensor at once, so `del xs` frees it for this count straight away), with
- *     their `.grad`s; the census is exact for those, and deliberately leaves out what only the
- *     autograd graph holds;
+ *     their `.grad`s and what their autograd graphs keep for backward;
  *   - everything allocated since, counted as if all of it were still alive.
  * Allocation is cheap while their sum stays under the budget; past it, a new census is taken, and
  * only if the census itself says the request does not fit does the allocation fail. A census walks
- * the tensors Python holds, and happens once per (budget − live) bytes allocated, so rarely.
+ * the tensors Python holds and their autograd graphs, and happens once per (budget − live) bytes
+ * allocated, so rarely.
  */
 
-/** What a census walks: any object with a storage and maybe a gradient (an engine Tensor). */
+/** What a census walks: any object with a storage and maybe a gradient and a history (an engine Tensor). */
 export interface CountedTensor {
   readonly storage: { readonly data: ArrayBufferView };
   readonly grad?: CountedTensor | null;
+  /** Set on views: their grad_fn getter may rebuild history (run ops), which a census must not do. */
+  readonly base?: unknown;
+  readonly gradFn?: CountedNode | null;
+}
+
+/** An autograd node: what it keeps for its backward, and the nodes it leads to. */
+export interface CountedNode {
+  heldTensors(): readonly CountedTensor[];
+  readonly nextFunctions: readonly (readonly [CountedNode | null, number])[];
 }
 
 export type MemoryRoots = () => ArrayLike<CountedTensor>;
@@ -61,22 +70,43 @@ export function countTensorMemoryFrom(provider: MemoryRoots | null): void {
   allocatedSinceCensus = 0;
 }
 
-/** Bytes of the distinct storages the roots hold, with their gradients' (views share one buffer). */
+/**
+ * Bytes of the distinct storages the roots hold (views share one buffer), with their gradients',
+ * and those of every tensor their autograd graphs keep for backward (`total += loss` in a loop
+ * keeps every iteration's graph: the learner's classic leak).
+ */
 export function liveTensorBytes(): number {
   if (!roots) return 0;
   const buffers = new Set<ArrayBufferLike>();
+  const nodes = new Set<CountedNode>();
+  const pending: CountedNode[] = [];
   let bytes = 0;
   const count = (t: CountedTensor | null | undefined) => {
-    const buffer = t?.storage.data.buffer;
-    if (buffer === undefined || buffers.has(buffer)) return;
-    buffers.add(buffer);
-    bytes += buffer.byteLength;
+    if (!t) return;
+    const buffer = t.storage.data.buffer;
+    if (!buffers.has(buffer)) {
+      buffers.add(buffer);
+      bytes += buffer.byteLength;
+    }
+    if (t.grad) count(t.grad);
+    const node = t.base ? null : t.gradFn;
+    if (node && !nodes.has(node)) {
+      nodes.add(node);
+      pending.push(node);
+    }
   };
   const tensors = roots();
-  for (let i = 0; i < tensors.length; i++) {
-    const t = tensors[i]!;
-    count(t);
-    count(t.grad);
+  for (let i = 0; i < tensors.length; i++) count(tensors[i]);
+  // Iterative: a graph may be tens of thousands of nodes deep.
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    for (const t of node.heldTensors()) count(t);
+    for (const [next] of node.nextFunctions) {
+      if (next && !nodes.has(next)) {
+        nodes.add(next);
+        pending.push(next);
+      }
+    }
   }
   return bytes;
 }

@@ -63,4 +63,17 @@ describe('total memory budget', () => {
     // w and w.grad (8 MB each) leave room for fewer 4 MB tensors than the first test's list had.
     expect(cell('assert len(keep) <= 12, len(keep)\ndel keep, w').ok).toBe(true);
   });
+
+  it('counts what an autograd graph keeps: `total = total + loss` in a loop ends with the error, and `del total` frees it', () => {
+    const before = liveTensorBytes();
+    // Each iteration's exp result (4 MB) is saved by ExpBackward, and `total` keeps every iteration's graph.
+    const outcome = cell('w = torch.zeros(10**6, requires_grad=True)\ntotal = 0\nwhile True:\n    total = total + torch.exp(w).sum()');
+    expect(outcome.error).toMatchObject({ ename: 'RuntimeError', line: 4 });
+    expect(outcome.error!.evalue).toContain("DefaultCPUAllocator: can't allocate memory");
+    expect(liveTensorBytes()).toBeGreaterThan(40 * MiB);
+    expect(cell('del total').ok).toBe(true);
+    // What is left is w itself (4 MB) and its AccumulateGrad.
+    expect(liveTensorBytes() - before).toBeLessThan(5 * MiB);
+    expect(cell('total = torch.exp(w).sum() + torch.exp(w).sum()\ntotal.backward()\nprint(float(w.grad[0]))\ndel total, w').error).toBeUndefined();
+  });
 });
