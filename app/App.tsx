@@ -7,7 +7,7 @@ import { matchesShortcut } from './notebook/shortcut.ts';
 import { Notebook } from './notebook/Notebook.tsx';
 import { Toolbar } from './notebook/Toolbar.tsx';
 import { LibraryBar } from './library/LibraryBar.tsx';
-import { DeletedNotice, ReadOnlyBanner } from './library/LibraryNotices.tsx';
+import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './library/LibraryNotices.tsx';
 import { FileMenu } from './share/FileMenu.tsx';
 import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -32,10 +32,24 @@ function useGlobalShortcuts(): void {
 
 function Banner() {
   const banner = useNotebook(selectBanner);
+  const controller = useController();
   if (!banner) return null;
+  const { action } = banner;
   return (
     <div className="banner" data-tone={banner.tone} role={banner.tone === 'error' ? 'alert' : 'note'}>
       <span>{banner.text}</span>
+      {action && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            notebook.actions.dismissBanner();
+            void controller.runThrough(action.throughCellId);
+          }}
+        >
+          {action.label}
+        </button>
+      )}
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => notebook.actions.dismissBanner()}>
         ×
       </button>
@@ -62,6 +76,8 @@ export function App() {
       <SnapshotDropZone />
       <Banner />
       <ReadOnlyBanner />
+      <StorageNoticeBanner />
+      <SaveErrorBanner />
       <DeletedNotice />
       <main className="app__main">
         <section className="app__notebook" aria-label="Notebook">

@@ -34,6 +34,10 @@ const controller: typeof eagerController = {
     eagerController.start();
     return eagerController.runAll();
   },
+  runThrough(cellId) {
+    eagerController.start();
+    return eagerController.runThrough(cellId);
+  },
 };
 // Python loads in the background while the editor is already usable. Nothing depends on it to show
 // a graph: an opened snapshot draws and replays from its recorded trace alone, and runs nothing.

@@ -5,6 +5,7 @@
  */
 import type { DTypeName } from './trace/schema.ts';
 import { runtimeError, type TorchError } from './errors.ts';
+import { reserveTensorMemory } from './memory-budget.ts';
 
 export type DType = DTypeName;
 export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -33,7 +34,8 @@ export function outOfMemoryError(bytes: number): TorchError {
 
 export function allocate(dtype: DType, n: number): NumericArray {
   const bytes = n * itemSize(dtype);
-  if (!(bytes <= MAX_TENSOR_BYTES)) throw outOfMemoryError(bytes);
+  // Past one tensor's limit, or past the total budget of live storage (memory-budget.ts).
+  if (!(bytes <= MAX_TENSOR_BYTES) || !reserveTensorMemory(bytes)) throw outOfMemoryError(bytes);
   try {
     switch (dtype) {
       case 'float32': return new Float32Array(n);

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KernelClient, STOP_GRACE_MS, type KernelStatus } from './kernel-client.ts';
+import { KernelClient, STOP_GRACE_MS, type KernelDeath, type KernelStatus } from './kernel-client.ts';
 import { ScriptedWorker } from './test/scripted-worker.ts';
 
-function setup(options: { isolated?: boolean; onStopUnanswered?: () => void } = {}) {
+function setup(options: { isolated?: boolean; onStopUnanswered?: () => void; onDied?: (death: KernelDeath) => void } = {}) {
   const workers: ScriptedWorker[] = [];
   const statuses: KernelStatus[] = [];
   const client = new KernelClient({
@@ -14,6 +14,7 @@ function setup(options: { isolated?: boolean; onStopUnanswered?: () => void } = 
     createInterruptBuffer: () => (options.isolated === false ? undefined : new SharedArrayBuffer(4)),
     onStatus: (status) => statuses.push(status),
     onStopUnanswered: options.onStopUnanswered,
+    onDied: options.onDied,
   });
   client.start();
   const worker = () => workers[workers.length - 1]!;
@@ -122,14 +123,50 @@ describe('KernelClient', () => {
     expect(client.stop()).toBe(false);
   });
 
-  it('marks the kernel dead when the worker crashes, and a restart brings it back', async () => {
-    const { client, worker, state, statuses } = setup();
+  it('replaces a worker that crashed under a run, says which run it was, and runs again on the new one', async () => {
+    const deaths: KernelDeath[] = [];
+    const { client, workers, worker, state } = setup({ onDied: (death) => deaths.push(death) });
     worker().becomeReady();
     const running = client.run(cell(1));
-    worker().crash('RangeError: Maximum call stack size exceeded');
-    expect(state()).toBe('dead');
-    expect(statuses.at(-1)?.message).toMatch(/Maximum call stack/);
+    const queued = client.run(cell(2));
+    const crashed = worker();
+    crashed.crash('RangeError: Maximum call stack size exceeded');
     await expect(running).resolves.toEqual({ kind: 'cancelled', reason: 'died', started: true });
+    await expect(queued).resolves.toEqual({ kind: 'cancelled', reason: 'died', started: false });
+    expect(deaths).toEqual([{ message: 'RangeError: Maximum call stack size exceeded', cellId: 'c1' }]);
+    expect(crashed.isTerminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(state()).toBe('loading');
+    // The dead worker's late words change nothing.
+    crashed.respond({ type: 'status', state: 'dead', message: 'gone' });
+    expect(state()).toBe('loading');
+    const again = client.run(cell(3));
+    worker().becomeReady();
+    expect(worker().lastRun().cellId).toBe('c3');
+    worker().finish();
+    await expect(again).resolves.toMatchObject({ kind: 'done', ok: true });
+  });
+
+  it('replaces a worker whose Python reported a fatal error, even with nothing running', () => {
+    const deaths: KernelDeath[] = [];
+    const { workers, worker, state } = setup({ onDied: (death) => deaths.push(death) });
+    worker().becomeReady();
+    worker().respond({ type: 'fatal', message: 'Python crashed: RuntimeError: memory access out of bounds' });
+    expect(deaths).toEqual([{ message: 'Python crashed: RuntimeError: memory access out of bounds' }]);
+    expect(workers).toHaveLength(2);
+    expect(state()).toBe('loading');
+  });
+
+  it('stays dead when the worker dies while Python loads (a broken load must not loop), and a restart brings it back', async () => {
+    const deaths: KernelDeath[] = [];
+    const { client, workers, worker, state, statuses } = setup({ onDied: (death) => deaths.push(death) });
+    const waiting = client.run(cell(1));
+    worker().crash('SyntaxError: pyodide.mjs failed to load');
+    expect(state()).toBe('dead');
+    expect(statuses.at(-1)?.message).toMatch(/failed to load/);
+    expect(workers).toHaveLength(1);
+    expect(deaths).toEqual([]);
+    await expect(waiting).resolves.toMatchObject({ kind: 'cancelled', reason: 'died', started: false });
     await expect(client.run(cell(2))).resolves.toMatchObject({ kind: 'cancelled', reason: 'died' });
     client.restart();
     worker().becomeReady();

@@ -33,12 +33,25 @@ export type RunOutcome =
   /** The run never finished in Python: Stop cleared the queue, Restart dropped it, or the worker died. */
   | { readonly kind: 'cancelled'; readonly reason: CancelReason; readonly started: boolean };
 
+/** What the app is told when Python died under it. */
+export interface KernelDeath {
+  /** The worker's own words (e.g. `RuntimeError: memory access out of bounds`). */
+  readonly message: string;
+  /** The cell whose run was in progress when it died. */
+  readonly cellId?: string;
+}
+
 export interface KernelClientOptions {
   readonly createWorker: KernelWorkerFactory;
   readonly createInterruptBuffer: () => SharedArrayBuffer | undefined;
   readonly onStatus: (status: KernelStatus) => void;
   /** Called when Stop went unanswered and Python was restarted (its variables are gone). */
   readonly onStopUnanswered?: () => void;
+  /**
+   * Called when a worker that had Python running died (a Pyodide fatal error, a crashed worker):
+   * the client has already started a fresh one. `cellId` is the run it died in, if any.
+   */
+  readonly onDied?: (death: KernelDeath) => void;
   /** How long Python has to answer Stop before it is restarted; default STOP_GRACE_MS. */
   readonly stopGraceMs?: number;
 }
@@ -276,11 +289,25 @@ export class KernelClient {
     session.worker.postMessage({ type: 'run', id: next.id, ...next.request });
   }
 
+  /**
+   * The worker is gone. One that had Python running is replaced at once (variables are lost, cells
+   * are the app's to keep); one that died while loading stays dead, or a broken load would loop.
+   */
   private die(message: string): void {
+    const session = this.session;
+    const cellId = this.running?.request.cellId;
+    clearTimeout(this.stopTimer);
     this.dropAnswers();
     this.cancelQueued('died');
     this.finishRunning({ kind: 'cancelled', reason: 'died', started: true });
-    this.setStatus({ state: 'dead', message, canInterrupt: false });
+    if (!session?.isReady) {
+      this.setStatus({ state: 'dead', message, canInterrupt: false });
+      return;
+    }
+    session.worker.terminate();
+    this.session = null;
+    this.start();
+    this.options.onDied?.(cellId === undefined ? { message } : { message, cellId });
   }
 
   private finishRunning(outcome: RunOutcome): void {

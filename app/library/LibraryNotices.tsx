@@ -1,4 +1,6 @@
-import { selectLastDeleted, selectReadOnly } from '../store/library-state.ts';
+import { selectLastDeleted, selectReadOnly, selectSaveStatus, selectStorageNotice } from '../store/library-state.ts';
+import { downloadText } from '../share/download.ts';
+import { exportIpynb, exportPy } from '../share/notebook-files.ts';
 import { useLibrary, useLibraryState } from './library-context.ts';
 
 const READ_ONLY_WORDS = {
@@ -34,6 +36,48 @@ export function DeletedNotice() {
       </button>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => library.store.setState({ lastDeleted: null })}>
         ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Storage trouble the person must know about: notebooks that could not be opened (offered for
+ * download as stored), or storage cleared under the page.
+ */
+export function StorageNoticeBanner() {
+  const library = useLibrary();
+  const notice = useLibraryState(selectStorageNotice);
+  if (!library || notice === null) return null;
+  const download = async () => downloadText(await library.unreadableAsJson(), 'gradscope-unreadable-notebooks.json', 'application/json');
+  return (
+    <div className="banner storage-banner" role="alert" data-tone="error" aria-label="Storage notice">
+      <span>{notice.text}</span>
+      {notice.unreadable.length > 0 && (
+        <button type="button" className="button button--small" onClick={() => void download()}>
+          Download as stored
+        </button>
+      )}
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => library.store.setState({ storageNotice: null })}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** A save that failed (storage full, storage refused) is said in words, beside the way to keep the work: export. */
+export function SaveErrorBanner() {
+  const library = useLibrary();
+  const status = useLibraryState(selectSaveStatus);
+  if (!library || status.state !== 'error') return null;
+  return (
+    <div className="banner storage-banner" role="alert" data-tone="error" aria-label="Save failed">
+      <span>{status.message}</span>
+      <button type="button" className="button button--small" onClick={() => exportIpynb()}>
+        Export (.ipynb)
+      </button>
+      <button type="button" className="button button--small" onClick={() => exportPy()}>
+        Export (.py)
       </button>
     </div>
   );

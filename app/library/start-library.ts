@@ -38,13 +38,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 export async function startLibrary({ notebook, onSwitch, fresh }: StartLibraryOptions): Promise<NotebookLibrary> {
   let repository: NotebookRepository;
   let storageError: string | undefined;
+  // Made below, after the repository it listens to.
+  let library: NotebookLibrary | undefined;
   try {
-    repository = await withTimeout(openIndexedDbRepository(), OPEN_TIMEOUT_MS, 'browser storage did not answer.');
+    repository = await withTimeout(
+      openIndexedDbRepository(indexedDB, { onReconnect: () => library?.storageWasReset() }),
+      OPEN_TIMEOUT_MS,
+      'browser storage did not answer.',
+    );
   } catch (error) {
     repository = createMemoryRepository();
     storageError = (error as Error).message;
   }
-  const library = createNotebookLibrary({ notebook, repository, tabGuard: createTabGuard(), onSwitch });
-  await library.start({ fresh, ...(storageError ? { storageError } : {}) });
-  return library;
+  const created = createNotebookLibrary({ notebook, repository, tabGuard: createTabGuard(), onSwitch });
+  library = created;
+  await created.start({ fresh, ...(storageError ? { storageError } : {}) });
+  return created;
 }

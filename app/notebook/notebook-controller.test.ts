@@ -86,4 +86,53 @@ describe('notebook controller', () => {
     expect(state().executionCounter).toBe(0);
     expect(state().kernel.state).toBe('loading');
   });
+
+  it('when Python crashes under a cell, keeps every cell and output, restarts it and offers to re-run the cells above', async () => {
+    const { controller, worker, workers, state } = setup();
+    const notes = controller.addCell('c1', 'markdown');
+    const second = controller.addCell(notes);
+    const third = controller.addCell(second);
+    const all = controller.runAll();
+    await flush();
+    worker().respond({ type: 'stream', id: worker().lastRun().id, cellId: 'c1', stream: 'stdout', text: 'one\n' });
+    worker().finish();
+    await flush();
+    worker().finish();
+    await flush();
+    expect(worker().lastRun().cellId).toBe(third);
+    worker().respond({ type: 'stream', id: worker().lastRun().id, cellId: third, stream: 'stdout', text: 'partial\n' });
+    worker().crash('RuntimeError: memory access out of bounds');
+    await all;
+    expect(workers).toHaveLength(2);
+    expect(state().cells.map((cell) => cell.id)).toEqual(['c1', notes, second, third]);
+    expect(state().cells[0]!.outputs).toEqual([{ kind: 'stream', stream: 'stdout', text: 'one\n' }]);
+    expect(state().cells[3]!.outputs).toEqual([
+      { kind: 'stream', stream: 'stdout', text: 'partial\n' },
+      { kind: 'notice', text: 'Python stopped unexpectedly before this cell finished.' },
+    ]);
+    expect(state().cells.every((cell) => cell.runState === 'idle')).toBe(true);
+    const banner = state().banner!;
+    expect(banner.text).toMatch(/Python crashed \(RuntimeError: memory access out of bounds\) and was restarted/);
+    expect(banner.action).toEqual({ kind: 'rerun-through', label: 'Re-run cells 1–3', throughCellId: second });
+
+    const rerun = controller.runThrough(banner.action!.throughCellId);
+    worker().becomeReady();
+    await flush();
+    expect(worker().lastRun().cellId).toBe('c1');
+    worker().finish();
+    await flush();
+    expect(worker().lastRun().cellId).toBe(second);
+    worker().finish();
+    await rerun;
+    expect(worker().sent.filter((m) => m.type === 'run').map((m) => m.type === 'run' && m.cellId)).toEqual(['c1', second]);
+  });
+
+  it('offers no re-run when Python crashed in the first cell', async () => {
+    const { controller, worker, state } = setup();
+    const done = controller.runCell('c1');
+    worker().crash('RuntimeError: memory access out of bounds');
+    await done;
+    expect(state().banner?.action).toBeUndefined();
+    expect(state().banner?.text).toMatch(/Every cell and its output is kept/);
+  });
 });

@@ -1,7 +1,7 @@
-import { KernelClient, STOP_GRACE_MS, type RunOutcome } from '../kernel/kernel-client.ts';
+import { KernelClient, STOP_GRACE_MS, type KernelDeath, type RunOutcome } from '../kernel/kernel-client.ts';
 import type { KernelWorkerFactory } from '../kernel/kernel-worker.ts';
 import { connectStepperKernel } from '../stepper/kernel-requests.ts';
-import { isMarkdownCell, type CellKind } from '../store/notebook-state.ts';
+import { isMarkdownCell, type Banner, type CellKind, type NotebookState } from '../store/notebook-state.ts';
 import { newCellId, selectCellIndex, type NotebookStore } from '../store/notebook-store.ts';
 import { appendOutputLog, startOutputLog } from '../store/full-output-log.ts';
 
@@ -13,6 +13,8 @@ export interface NotebookController {
   runCell(cellId: string, options?: { advance?: boolean }): Promise<RunOutcome | null>;
   /** Runs every code cell top to bottom (markdown cells are prose), stopping at the first that fails. */
   runAll(): Promise<void>;
+  /** Runs the code cells from the first through `cellId`, as runAll does (the banner's re-run after Python died). */
+  runThrough(cellId: string): Promise<void>;
   stop(): void;
   restart(): void;
   addCell(afterCellId?: string, kind?: CellKind): string;
@@ -30,8 +32,25 @@ export interface NotebookControllerOptions {
   readonly createInterruptBuffer: () => SharedArrayBuffer | undefined;
 }
 
+/**
+ * What the page says when Python died under a run: what happened, what is kept, and a button that
+ * rebuilds the variables of the cells above the one it died in (that one would likely die again).
+ */
+export function deathBanner(state: NotebookState, death: KernelDeath): Banner {
+  const text = `Python crashed (${death.message}) and was restarted: its variables were lost. Every cell and its output is kept.`;
+  const failing = death.cellId === undefined ? -1 : state.cells.findIndex((cell) => cell.id === death.cellId);
+  const above = state.cells.slice(0, Math.max(failing, 0));
+  let last = above.length - 1;
+  while (last >= 0 && isMarkdownCell(above[last]!)) last--;
+  if (last < 0) return { tone: 'error', text };
+  const label = last === 0 ? 'Re-run cell 1' : `Re-run cells 1–${last + 1}`;
+  return { tone: 'error', text, action: { kind: 'rerun-through', label, throughCellId: above[last]!.id } };
+}
+
 export function createNotebookController({ notebook, createWorker, createInterruptBuffer }: NotebookControllerOptions): NotebookController {
   const { store, actions } = notebook;
+  // Bumped by Stop, Restart and a crash so a Run all in progress stops queueing the rest.
+  let runAllGeneration = 0;
   const kernel = new KernelClient({
     createWorker,
     createInterruptBuffer,
@@ -42,11 +61,14 @@ export function createNotebookController({ notebook, createWorker, createInterru
         banner: { tone: 'info', text: `Python did not answer Stop within ${STOP_GRACE_MS / 1000} s, so it was restarted: variables were lost. Re-run the cells you need.` },
       });
     },
+    onDied: (death) => {
+      runAllGeneration++;
+      actions.kernelRestarted();
+      actions.showBanner({ banner: deathBanner(store.getState(), death) });
+    },
   });
   // The stepper's requests (gradcheck of a node, the anomaly toggle) go to this kernel too.
   connectStepperKernel(kernel);
-  // Bumped by Stop and Restart so a Run all in progress stops queueing the rest.
-  let runAllGeneration = 0;
 
   async function runOne(cellId: string): Promise<RunOutcome | null> {
     const index = selectCellIndex(store.getState(), cellId);
@@ -75,6 +97,23 @@ export function createNotebookController({ notebook, createWorker, createInterru
     return outcome;
   }
 
+  /** The code cells among the first `count` cells, top to bottom, stopping at the first that fails. */
+  async function runCodeCells(count: number): Promise<void> {
+    const generation = ++runAllGeneration;
+    const cellIds = store.getState().cells.slice(0, count).filter((cell) => !isMarkdownCell(cell)).map((cell) => cell.id);
+    for (const cellId of cellIds) actions.queueCell({ cellId });
+    for (const [position, cellId] of cellIds.entries()) {
+      const isCancelled = generation !== runAllGeneration;
+      const outcome = isCancelled ? null : await runOne(cellId);
+      const isFailure = isCancelled || (outcome !== null && !(outcome.kind === 'done' && outcome.ok));
+      if (isFailure) {
+        const notStarted = cellIds.slice(isCancelled ? position : position + 1);
+        for (const rest of notStarted) actions.cancelCell({ cellId: rest, reason: 'stopped', started: false });
+        return;
+      }
+    }
+  }
+
   function focusNextCell(cellId: string): void {
     const { cells } = store.getState();
     const index = cells.findIndex((cell) => cell.id === cellId);
@@ -92,20 +131,11 @@ export function createNotebookController({ notebook, createWorker, createInterru
       return outcome;
     },
 
-    async runAll() {
-      const generation = ++runAllGeneration;
-      const cellIds = store.getState().cells.filter((cell) => !isMarkdownCell(cell)).map((cell) => cell.id);
-      for (const cellId of cellIds) actions.queueCell({ cellId });
-      for (const [position, cellId] of cellIds.entries()) {
-        const isCancelled = generation !== runAllGeneration;
-        const outcome = isCancelled ? null : await runOne(cellId);
-        const isFailure = isCancelled || (outcome !== null && !(outcome.kind === 'done' && outcome.ok));
-        if (isFailure) {
-          const notStarted = cellIds.slice(isCancelled ? position : position + 1);
-          for (const rest of notStarted) actions.cancelCell({ cellId: rest, reason: 'stopped', started: false });
-          return;
-        }
-      }
+    runAll: () => runCodeCells(store.getState().cells.length),
+
+    runThrough(cellId) {
+      const index = selectCellIndex(store.getState(), cellId);
+      return index < 0 ? Promise.resolve() : runCodeCells(index + 1);
     },
 
     stop() {

@@ -1,6 +1,7 @@
 /** The notebook library as the UI sees it: which notebooks exist, which is open, whether it is saved. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NotebookSummary } from './notebook-record.ts';
+import type { UnreadableNotebook } from './notebook-repository.ts';
 
 export type SaveStatus =
   | { readonly state: 'saved' }
@@ -16,6 +17,13 @@ export type SaveStatus =
  */
 export type ReadOnlyReason = 'other-tab' | 'taken-over';
 
+/** Something about storage the person must know: what could not be read, or that storage was cleared under the page. */
+export interface StorageNotice {
+  readonly text: string;
+  /** Stored notebooks that could not be opened (left as they are, offered for download). */
+  readonly unreadable: readonly UnreadableNotebook[];
+}
+
 export interface LibraryState {
   readonly isReady: boolean;
   /** Stored notebooks (and the open one, even before its first save), most recent first. */
@@ -26,6 +34,7 @@ export interface LibraryState {
   readonly readOnly: ReadOnlyReason | null;
   /** The last deleted notebook, until Undo or the next delete. */
   readonly lastDeleted: { readonly id: string; readonly title: string } | null;
+  readonly storageNotice: StorageNotice | null;
 }
 
 export const initialLibraryState: LibraryState = {
@@ -36,6 +45,7 @@ export const initialLibraryState: LibraryState = {
   saveStatus: { state: 'new' },
   readOnly: null,
   lastDeleted: null,
+  storageNotice: null,
 };
 
 export function createLibraryStore(): StoreApi<LibraryState> {
@@ -49,3 +59,4 @@ export const selectSaveStatus = (state: LibraryState) => state.saveStatus;
 export const selectReadOnly = (state: LibraryState) => state.readOnly;
 export const selectIsReadOnly = (state: LibraryState) => state.readOnly !== null;
 export const selectLastDeleted = (state: LibraryState) => state.lastDeleted;
+export const selectStorageNotice = (state: LibraryState) => state.storageNotice;

@@ -16,7 +16,7 @@ import {
   type NotebookSummary,
   type StoredCell,
 } from './notebook-record.ts';
-import type { NotebookRepository } from './notebook-repository.ts';
+import type { NotebookRepository, UnreadableNotebook } from './notebook-repository.ts';
 import { createLibraryStore, type LibraryState } from './library-state.ts';
 import type { CellKind, NotebookState } from './notebook-state.ts';
 import { newCellId, reserveCellIds, type NotebookStore } from './notebook-store.ts';
@@ -63,8 +63,22 @@ export interface NotebookLibrary {
   takeOver(): Promise<void>;
   /** Saves now (what page hide does). */
   flush(): Promise<void>;
+  /** The stored notebooks that could not be opened, exactly as stored, as one JSON text to download. */
+  unreadableAsJson(): Promise<string>;
+  /** The repository reconnected after the browser dropped its storage: the open notebook is written again in full. */
+  storageWasReset(): void;
   dispose(): void;
 }
+
+/** What the person is told about stored notebooks that could not be opened. */
+export function unreadableNotice(unreadable: readonly UnreadableNotebook[]): string {
+  const names = unreadable.map((item) => `${item.title === null ? 'a notebook with no title' : `“${item.title}”`} (${item.reason})`).join('; ');
+  const count = unreadable.length === 1 ? '1 stored notebook' : `${unreadable.length} stored notebooks`;
+  return `${count} could not be opened and ${unreadable.length === 1 ? 'was' : 'were'} left as stored: ${names}. Download ${unreadable.length === 1 ? 'it' : 'them'} to keep what ${unreadable.length === 1 ? 'it holds' : 'they hold'}.`;
+}
+
+export const STORAGE_RESET_NOTICE =
+  'The browser’s storage for this site was cleared while Gradscope was open. The open notebook has been saved again; other notebooks that were only stored there may be gone.';
 
 function defaultNotebookId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `nb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -92,6 +106,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
   let deleted: { record: NotebookRecord; events: readonly TraceEvent[] } | null = null;
+  /** Counts the times storage was cleared under the page (storageWasReset). */
+  let storageResets = 0;
   const cleanups: (() => void)[] = [];
 
   const openId = () => store.getState().openId;
@@ -129,8 +145,11 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       cells: storeCells(state.cells),
     };
     if (!storageUnavailable) set({ saveStatus: { state: 'saving' } });
+    const resets = storageResets;
     try {
       await repository.put(record, traceChanged ? boundTrace(state.traceEvents) : undefined);
+      // Storage was cleared while this save was under way: the save scheduled then writes everything.
+      if (resets !== storageResets) return;
       const wasPersisted = isPersisted;
       isPersisted = true;
       savedCells = state.cells;
@@ -321,8 +340,18 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       } catch (error) {
         storageError ??= (error as Error).message;
       }
+      // Records that cannot be opened stay as they are (never overwritten: the open notebook has another id), and the person is told.
+      const unreadable = storageError ? [] : await repository.unreadable().catch((): UnreadableNotebook[] => []);
+      if (unreadable.length > 0) set({ storageNotice: { text: unreadableNotice(unreadable), unreadable } });
       const target = remembered !== null && notebooks.some((item) => item.id === remembered) ? remembered : notebooks[0]?.id;
-      const isOpened = !fresh && target !== undefined && (await openRecord(target).catch(() => false));
+      const isOpened =
+        !fresh &&
+        target !== undefined &&
+        (await openRecord(target).catch((error: unknown) => {
+          const text = `The notebook open last time could not be read (${(error as Error).message}); it was left as stored.`;
+          set({ storageNotice: { text, unreadable: [] } });
+          return false;
+        }));
       if (!isOpened) {
         // What is on screen (the welcome program, a shared link's code) becomes a new notebook, saved on its first change.
         const id = newNotebookId();
@@ -379,8 +408,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
         title: `${source.title} (copy)`,
         createdAt: now(),
         updatedAt: now(),
-        // New cell ids: the copy's cells are its own.
-        cells: source.cells.map((cell) => ({ ...cell, id: newCellId() })),
+        // New cell ids: the copy's cells are its own; a run in progress here did not run there.
+        cells: source.cells.map(({ wasRunning: _running, ...cell }) => ({ ...cell, id: newCellId() })),
       };
       await repository.put(copy);
       if (events.length > 0) await repository.putTrace(copyId, events);
@@ -431,6 +460,22 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     },
 
     flush,
+
+    async unreadableAsJson() {
+      const unreadable = store.getState().storageNotice?.unreadable ?? [];
+      const records = await Promise.all(unreadable.map((item) => repository.getRaw(item.id)));
+      return JSON.stringify(records, null, 1);
+    },
+
+    storageWasReset() {
+      // Nothing of the open notebook can be assumed stored any more: the next save writes all of it.
+      storageResets++;
+      savedCells = null;
+      savedTrace = null;
+      isPersisted = false;
+      set({ storageNotice: { text: STORAGE_RESET_NOTICE, unreadable: [] } });
+      scheduleSave();
+    },
 
     dispose() {
       clearTimeout(timer);

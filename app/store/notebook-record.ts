@@ -20,7 +20,15 @@ export interface StoredCell {
   readonly source: string;
   readonly outputs: readonly OutputItem[];
   readonly executionCount: number | null;
+  /**
+   * The cell was running when this was written (a save during a run, or the last one as the page
+   * went away). Read back, it means the run was cut short: the reload is what ended it.
+   */
+  readonly wasRunning?: true;
 }
+
+/** What a cell that was running when the page went away says after the reload, under its partial output. */
+export const INTERRUPTED_BY_RELOAD = 'Run interrupted by reload: the page was reloaded or closed while this cell ran. The output above is what it printed until then; its variables are gone.';
 
 export interface NotebookRecord {
   readonly schemaVersion: number;
@@ -69,11 +77,16 @@ export function storeCells(cells: readonly Cell[]): StoredCell[] {
     source: cell.code,
     outputs: cell.outputs.map(boundOutput),
     executionCount: cell.executionCount,
+    ...(cell.runState === 'running' ? { wasRunning: true as const } : {}),
   }));
 }
 
 export function restoreCells(cells: readonly StoredCell[]): Cell[] {
-  return cells.map((stored) => ({ ...emptyCell(stored.id, stored.source, stored.kind), outputs: stored.outputs, executionCount: stored.executionCount }));
+  return cells.map((stored) => ({
+    ...emptyCell(stored.id, stored.source, stored.kind),
+    outputs: stored.wasRunning ? [...stored.outputs, { kind: 'notice', text: INTERRUPTED_BY_RELOAD }] : stored.outputs,
+    executionCount: stored.executionCount,
+  }));
 }
 
 /** Old passes shrink to their summaries, then only the newest events are kept. */
@@ -114,6 +127,7 @@ function readCell(value: unknown, index: number): StoredCell | null {
     source,
     outputs: readOutputs(value.outputs),
     executionCount: typeof value.executionCount === 'number' ? value.executionCount : null,
+    ...(value.wasRunning === true ? { wasRunning: true as const } : {}),
   };
 }
 
@@ -128,7 +142,9 @@ export function migrateNotebookRecord(value: unknown): { ok: true; record: Noteb
   if (version > NOTEBOOK_RECORD_VERSION) {
     return { ok: false, message: `This notebook was saved by a newer Gradscope (format ${version}); reload the page to update.` };
   }
-  const cells = Array.isArray(value.cells) ? value.cells.map(readCell).filter((cell): cell is StoredCell => cell !== null) : [];
+  // Without its list of cells there is nothing to open, and opening it empty would let the next save overwrite it.
+  if (!Array.isArray(value.cells)) return { ok: false, message: 'The stored notebook is damaged: its cells cannot be read.' };
+  const cells = value.cells.map(readCell).filter((cell): cell is StoredCell => cell !== null);
   const now = Date.now();
   return {
     ok: true,

@@ -28,12 +28,37 @@ export interface NotebookRepository {
   putTrace(notebookId: string, events: readonly TraceEvent[]): Promise<void>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
+  /** Stored notebooks this Gradscope cannot open (damaged, or from a newer version), left as they are. */
+  unreadable(): Promise<UnreadableNotebook[]>;
+  /** A stored notebook exactly as it is stored, for downloading one that cannot be opened. */
+  getRaw(id: string): Promise<unknown>;
+}
+
+export interface UnreadableNotebook {
+  readonly id: string;
+  /** The title when the record still has one. */
+  readonly title: string | null;
+  readonly reason: string;
+}
+
+function unreadableOf(values: readonly unknown[]): UnreadableNotebook[] {
+  return values.flatMap((value, index) => {
+    const result = migrateNotebookRecord(value);
+    if (result.ok) return [];
+    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    return [{
+      id: typeof record.id === 'string' ? record.id : `#${index + 1}`,
+      title: typeof record.title === 'string' && record.title.trim() !== '' ? record.title : null,
+      reason: result.message,
+    }];
+  });
 }
 
 const byNewest = (a: NotebookSummary, b: NotebookSummary) => b.updatedAt - a.updatedAt;
 
-export function createMemoryRepository(): NotebookRepository {
-  const notebooks = new Map<string, unknown>();
+/** `stored`: records already there, as stored (tests put damaged ones in this way). */
+export function createMemoryRepository(stored: Readonly<Record<string, unknown>> = {}): NotebookRepository {
+  const notebooks = new Map<string, unknown>(Object.entries(stored));
   const traces = new Map<string, readonly TraceEvent[]>();
   const settings = new Map<string, string>();
   // structuredClone: what comes back is a copy, as it would be from IndexedDB.
@@ -45,8 +70,10 @@ export function createMemoryRepository(): NotebookRepository {
         .sort(byNewest);
     },
     async get(id) {
-      const result = notebooks.has(id) ? migrateNotebookRecord(structuredClone(notebooks.get(id))) : null;
-      return result?.ok ? result.record : null;
+      if (!notebooks.has(id)) return null;
+      const result = migrateNotebookRecord(structuredClone(notebooks.get(id)));
+      if (!result.ok) throw new Error(result.message);
+      return result.record;
     },
     async put(record, events) {
       notebooks.set(record.id, structuredClone(record));
@@ -67,6 +94,12 @@ export function createMemoryRepository(): NotebookRepository {
     },
     async setSetting(key, value) {
       settings.set(key, value);
+    },
+    async unreadable() {
+      return unreadableOf([...notebooks.values()]);
+    },
+    async getRaw(id) {
+      return structuredClone(notebooks.get(id) ?? null);
     },
   };
 }
@@ -99,6 +132,11 @@ export function storageError(error: DOMException | null | undefined): Error {
   return new Error(error?.message ? `Browser storage failed: ${error.message}` : 'Browser storage failed.');
 }
 
+/** A DOMException thrown as a request is made (not reported through it) gets the same words. */
+function asStorageError(error: unknown): unknown {
+  return error instanceof DOMException ? storageError(error) : error;
+}
+
 function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(DB_NAME, DB_VERSION);
@@ -119,67 +157,140 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   });
 }
 
-/** The browser's IndexedDB. Opening fails (private mode, blocked storage) with a message the app shows. */
-export async function openIndexedDbRepository(factory: IDBFactory = indexedDB): Promise<NotebookRepository> {
-  const db = await openDatabase(factory);
-  const store = (name: string, mode: IDBTransactionMode) => {
+export interface IndexedDbOptions {
+  /**
+   * Called when the connection was lost (the database was deleted or cleared while the page was
+   * open, another tab upgraded it) and a new one was opened: whatever else was stored may be gone.
+   */
+  readonly onReconnect?: () => void;
+}
+
+/**
+ * The browser's IndexedDB. Opening fails (private mode, blocked storage) with a message the app
+ * shows. A connection the browser closes (site data cleared, the database deleted) is reopened on
+ * the next use, so the open notebook is written again instead of every save failing.
+ */
+export async function openIndexedDbRepository(factory: IDBFactory = indexedDB, options: IndexedDbOptions = {}): Promise<NotebookRepository> {
+  let db = await openDatabase(factory);
+  let isLost = false;
+  const watch = (connection: IDBDatabase) => {
+    const lose = () => {
+      connection.close();
+      if (connection === db) isLost = true;
+    };
+    connection.onversionchange = lose;
+    connection.onclose = lose;
+  };
+  watch(db);
+  let reopening: Promise<IDBDatabase> | null = null;
+  const reopen = (): Promise<IDBDatabase> => {
+    reopening ??= openDatabase(factory).then((connection) => {
+      db = connection;
+      isLost = false;
+      reopening = null;
+      watch(connection);
+      options.onReconnect?.();
+      return connection;
+    }, (error: unknown) => {
+      reopening = null;
+      throw error;
+    });
+    return reopening;
+  };
+  /**
+   * Runs `use` on an open connection: at once when there is one (a save on pagehide must be issued
+   * before any await), after reopening when it was lost or closes under us (InvalidStateError).
+   */
+  const withDb = async <T>(use: (connection: IDBDatabase) => Promise<T>): Promise<T> => {
+    if (!isLost) {
+      try {
+        return await use(db);
+      } catch (error) {
+        if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw asStorageError(error);
+      }
+    }
+    try {
+      return await use(await reopen());
+    } catch (error) {
+      throw asStorageError(error);
+    }
+  };
+  const store = (connection: IDBDatabase, name: string, mode: IDBTransactionMode) => {
     // Relaxed: a write is safe once the browser has it (a crashed tab loses nothing); the OS flushes it.
-    const transaction = db.transaction(name, mode, { durability: 'relaxed' });
+    const transaction = connection.transaction(name, mode, { durability: 'relaxed' });
     // Only writes wait for the commit; a read's request already reports its own failure.
     return { objects: transaction.objectStore(name), done: mode === 'readwrite' ? committed(transaction) : Promise.resolve() };
   };
   return {
-    async list() {
-      const { objects } = store(NOTEBOOKS, 'readonly');
-      const values = await promisify(objects.getAll());
-      return values
-        .map(migrateNotebookRecord)
-        .flatMap((result) => (result.ok ? [summarize(result.record)] : []))
-        .sort(byNewest);
-    },
-    async get(id) {
-      const { objects } = store(NOTEBOOKS, 'readonly');
-      const value: unknown = await promisify(objects.get(id));
-      if (value === undefined) return null;
-      const result = migrateNotebookRecord(value);
-      if (!result.ok) throw new Error(result.message);
-      return result.record;
-    },
-    async put(record, events) {
-      const transaction = db.transaction(events ? [NOTEBOOKS, TRACES] : [NOTEBOOKS], 'readwrite', { durability: 'relaxed' });
-      transaction.objectStore(NOTEBOOKS).put(record);
-      if (events) transaction.objectStore(TRACES).put({ schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId: record.id, events } satisfies TraceRecord);
-      const done = committed(transaction);
-      // Commit now rather than when this task ends: on pagehide there may be no later task.
-      transaction.commit();
-      await done;
-    },
-    async delete(id) {
-      const transaction = db.transaction([NOTEBOOKS, TRACES], 'readwrite');
-      transaction.objectStore(NOTEBOOKS).delete(id);
-      transaction.objectStore(TRACES).delete(id);
-      await committed(transaction);
-    },
-    async getTrace(notebookId) {
-      const { objects } = store(TRACES, 'readonly');
-      const value = (await promisify(objects.get(notebookId))) as TraceRecord | undefined;
-      return value && value.schemaVersion <= NOTEBOOK_RECORD_VERSION && Array.isArray(value.events) ? value.events : [];
-    },
-    async putTrace(notebookId, events) {
-      const { objects, done } = store(TRACES, 'readwrite');
-      const record: TraceRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId, events };
-      objects.put(record);
-      await done;
-    },
-    async getSetting(key) {
-      const { objects } = store(SETTINGS, 'readonly');
-      const value: unknown = await promisify(objects.get(key));
-      return typeof value === 'string' ? value : null;
-    },
-    async setSetting(key, value) {
-      const { objects, done } = store(SETTINGS, 'readwrite');
-      objects.put(value, key);
-      await done;
-    },
+    list: () =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, NOTEBOOKS, 'readonly');
+        const values = await promisify(objects.getAll());
+        return values
+          .map(migrateNotebookRecord)
+          .flatMap((result) => (result.ok ? [summarize(result.record)] : []))
+          .sort(byNewest);
+      }),
+    get: (id) =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, NOTEBOOKS, 'readonly');
+        const value: unknown = await promisify(objects.get(id));
+        if (value === undefined) return null;
+        const result = migrateNotebookRecord(value);
+        if (!result.ok) throw new Error(result.message);
+        return result.record;
+      }),
+    put: (record, events) =>
+      withDb(async (connection) => {
+        const transaction = connection.transaction(events ? [NOTEBOOKS, TRACES] : [NOTEBOOKS], 'readwrite', { durability: 'relaxed' });
+        transaction.objectStore(NOTEBOOKS).put(record);
+        if (events) transaction.objectStore(TRACES).put({ schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId: record.id, events } satisfies TraceRecord);
+        const done = committed(transaction);
+        // Commit now rather than when this task ends: on pagehide there may be no later task.
+        transaction.commit();
+        await done;
+      }),
+    delete: (id) =>
+      withDb(async (connection) => {
+        const transaction = connection.transaction([NOTEBOOKS, TRACES], 'readwrite');
+        transaction.objectStore(NOTEBOOKS).delete(id);
+        transaction.objectStore(TRACES).delete(id);
+        await committed(transaction);
+      }),
+    getTrace: (notebookId) =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, TRACES, 'readonly');
+        const value = (await promisify(objects.get(notebookId))) as TraceRecord | undefined;
+        return value && value.schemaVersion <= NOTEBOOK_RECORD_VERSION && Array.isArray(value.events) ? value.events : [];
+      }),
+    putTrace: (notebookId, events) =>
+      withDb(async (connection) => {
+        const { objects, done } = store(connection, TRACES, 'readwrite');
+        const record: TraceRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId, events };
+        objects.put(record);
+        await done;
+      }),
+    getSetting: (key) =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, SETTINGS, 'readonly');
+        const value: unknown = await promisify(objects.get(key));
+        return typeof value === 'string' ? value : null;
+      }),
+    setSetting: (key, value) =>
+      withDb(async (connection) => {
+        const { objects, done } = store(connection, SETTINGS, 'readwrite');
+        objects.put(value, key);
+        await done;
+      }),
+    unreadable: () =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, NOTEBOOKS, 'readonly');
+        return unreadableOf(await promisify(objects.getAll()));
+      }),
+    getRaw: (id) =>
+      withDb(async (connection) => {
+        const { objects } = store(connection, NOTEBOOKS, 'readonly');
+        return (await promisify(objects.get(id))) ?? null;
+      }),
   };
 }

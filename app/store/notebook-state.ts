@@ -28,9 +28,17 @@ export interface Cell {
   readonly runState: CellRunState;
 }
 
+/** A button on a banner: re-run the cells from the first through `throughCellId` (after Python died). */
+export interface BannerAction {
+  readonly kind: 'rerun-through';
+  readonly label: string;
+  readonly throughCellId: string;
+}
+
 export interface Banner {
   readonly tone: 'error' | 'info';
   readonly text: string;
+  readonly action?: BannerAction;
 }
 
 export interface NotebookState {

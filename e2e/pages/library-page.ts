@@ -9,6 +9,10 @@ export class LibraryPage {
   readonly examplesButton: Locator;
   readonly readOnlyBanner: Locator;
   readonly takeOverButton: Locator;
+  /** Stored notebooks that could not be opened, or storage cleared under the page. */
+  readonly storageNotice: Locator;
+  /** A failed save, in words, with the export buttons beside it. */
+  readonly saveErrorBanner: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -18,6 +22,8 @@ export class LibraryPage {
     this.examplesButton = page.getByRole('button', { name: 'Examples', exact: true });
     this.readOnlyBanner = page.locator('.library-banner');
     this.takeOverButton = page.getByRole('button', { name: 'Take over here' });
+    this.storageNotice = page.getByRole('alert', { name: 'Storage notice' });
+    this.saveErrorBanner = page.getByRole('alert', { name: 'Save failed' });
   }
 
   notebooksMenu(): Locator {

@@ -14,6 +14,8 @@ export class NotebookPage {
   readonly graph: Locator;
   readonly addCellButton: Locator;
   readonly fitGraphButton: Locator;
+  /** The app's banner (Python crashed, Stop restarted it, a link could not be read). */
+  readonly banner: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -24,6 +26,12 @@ export class NotebookPage {
     this.graph = page.getByRole('region', { name: 'Computation graph' });
     this.addCellButton = page.getByRole('button', { name: 'Add cell', exact: true });
     this.fitGraphButton = page.getByRole('button', { name: 'Fit graph to view' });
+    this.banner = page.locator('.banner:not(.library-banner):not(.storage-banner)');
+  }
+
+  /** The notice the app adds under a cell's output (stopped, crashed, interrupted by reload). */
+  noticeOf(n: number): Locator {
+    return this.output(n).locator('.output--notice');
   }
 
   /** Opens the app (optionally at a `#code=` link or other hash) and waits for the first cell's editor. */

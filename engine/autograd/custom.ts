@@ -55,6 +55,10 @@ export class CustomNode extends GradNode {
     return this.savedList.map((s) => s.unpack());
   }
 
+  override heldTensors(): readonly Tensor[] {
+    return this.savedList.flatMap((s) => (s.heldTensor ? [s.heldTensor] : []));
+  }
+
   /** ctx._raw_saved_tensors: the SavedTensor objects themselves (register_hooks). */
   rawSavedTensors(): readonly SavedTensor[] {
     return this.savedList;

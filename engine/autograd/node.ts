@@ -89,6 +89,11 @@ export abstract class GradNode {
     return false;
   }
 
+  /** The tensors this node keeps alive for its backward, for the memory budget's census (memory-budget.ts). */
+  heldTensors(): readonly Tensor[] {
+    return [];
+  }
+
   /** Hooks registered on the tensor that is output `outputNr` of this node. */
   tensorHooks(outputNr: number): TensorHook[] {
     this.hooksByOutput ??= new Map();
@@ -124,6 +129,10 @@ export class AccumulateGrad extends GradNode {
   apply(): (Tensor | null)[] {
     // The engine accumulates directly (it needs create_graph and the recorder).
     return [];
+  }
+
+  override heldTensors(): readonly Tensor[] {
+    return [this.variable];
   }
 }
 
@@ -178,6 +187,11 @@ export class SavedTensor {
 
   get hasHooks(): boolean {
     return this.hooks !== null;
+  }
+
+  /** The tensor kept, until the graph is freed (null then); with hooks, what they packed is theirs to account for. */
+  get heldTensor(): Tensor | null {
+    return this.hooks ? null : this.tensor;
   }
 
   /** Whether the node saved its own output (PyTorch's `_saved_result`). */

@@ -49,6 +49,10 @@ export class OpNode extends GradNode implements BackwardContext {
     return this.gradFnName;
   }
 
+  override heldTensors(): readonly Tensor[] {
+    return [...(this.savedTensors?.values() ?? [])].flatMap((s) => (s.heldTensor ? [s.heldTensor] : []));
+  }
+
   /** `grad_fn._saved_*` in PyTorch's names (see saved-attributes.ts). */
   override savedAttributes(): SavedAttribute[] {
     const inputShape = (input: string): readonly number[] | undefined =>

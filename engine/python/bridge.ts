@@ -8,6 +8,7 @@ import { getPrintOptions, setPrintOptions } from '../format/index.ts';
 import { Generator, defaultGenerator, randomInt64 } from '../random/index.ts';
 import { onceDifferentiableOutputs } from '../autograd/custom.ts';
 import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
+import { countTensorMemoryFrom } from '../memory-budget.ts';
 import { storageBytes, storageFromBytes, storageKey, storageLength, tensorOnStorage } from '../storage-bytes.ts';
 import { isRecording, recordCustomCall, recordCustomLine, recordCustomReturn, recordGradcheck } from './frame-bridge.ts';
 
@@ -44,6 +45,8 @@ export function createEngineModule(): object {
     pauseRecording,
     resumeRecording,
     onceDifferentiableOutputs,
+    // The total memory budget counts the storages of the tensors Python holds (memory-budget.ts).
+    countTensorMemoryFrom,
     // torch.save / torch.load
     storageBytes,
     storageFromBytes,

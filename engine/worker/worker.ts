@@ -97,7 +97,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       });
       break;
     case 'run':
-      run(request.id, request.cellId, request.cellLabel, request.code);
+      try {
+        run(request.id, request.cellId, request.cellLabel, request.code);
+      } catch (error) {
+        // Python itself failed (a Pyodide fatal error: a wasm trap, memory that could not grow):
+        // this worker cannot run anything again, so the page is told to replace it.
+        post({ type: 'fatal', id: request.id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
       break;
     case 'reset':
       session?.reset();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { notebookHandlers as h } from '../notebook-handlers.ts';
-import { boundTrace, migrateNotebookRecord, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, STORED_OUTPUT_CHAR_LIMIT, STORED_TRACE_EVENT_LIMIT } from '../notebook-record.ts';
+import { boundTrace, INTERRUPTED_BY_RELOAD, migrateNotebookRecord, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, STORED_OUTPUT_CHAR_LIMIT, STORED_TRACE_EVENT_LIMIT } from '../notebook-record.ts';
 import { initialNotebookState } from '../notebook-state.ts';
 
 describe('stored notebook records', () => {
@@ -9,11 +9,33 @@ describe('stored notebook records', () => {
     let state = h.addCell(initialNotebookState('a', 'x = 1'), { cellId: 'b', code: '# Notes', kind: 'markdown' });
     state = h.startCell(state, { cellId: 'a' });
     state = h.appendStream(state, { cellId: 'a', stream: 'stdout', text: 'hi\n' });
+    state = h.finishCell(state, { cellId: 'a', ok: true, trace: [] });
     const restored = restoreCells(storeCells(state.cells));
     expect(restored.map((cell) => [cell.id, cell.kind ?? 'code', cell.code, cell.outputs, cell.executionCount, cell.runState])).toEqual([
       ['a', 'code', 'x = 1', [{ kind: 'stream', stream: 'stdout', text: 'hi\n' }], 1, 'idle'],
       ['b', 'markdown', '# Notes', [], null, 'idle'],
     ]);
+  });
+
+  it('a cell saved while it ran comes back with its partial output and says the reload cut the run short', () => {
+    let state = h.addCell(initialNotebookState('a', 'for i in range(10**9): print(i)'), { cellId: 'b', code: 'print(2)' });
+    state = h.startCell(state, { cellId: 'a' });
+    state = h.appendStream(state, { cellId: 'a', stream: 'stdout', text: '0\n1\n' });
+    state = h.queueCell(state, { cellId: 'b' });
+    // What IndexedDB hands back is a structured clone of what was written.
+    const stored = structuredClone(storeCells(state.cells));
+    const migrated = migrateNotebookRecord({ schemaVersion: NOTEBOOK_RECORD_VERSION, id: 'n', title: 'T', cells: stored });
+    const restored = restoreCells(migrated.ok ? migrated.record.cells : []);
+    expect(restored[0]).toMatchObject({
+      runState: 'idle',
+      executionCount: 1,
+      outputs: [{ kind: 'stream', stream: 'stdout', text: '0\n1\n' }, { kind: 'notice', text: INTERRUPTED_BY_RELOAD }],
+    });
+    expect(INTERRUPTED_BY_RELOAD).toMatch(/^Run interrupted by reload/);
+    // Queued, it had not started: nothing to say.
+    expect(restored[1]).toMatchObject({ runState: 'idle', outputs: [] });
+    // Saved again, the notice is an ordinary output and is not added twice.
+    expect(restoreCells(storeCells(restored))[0]!.outputs).toHaveLength(2);
   });
 
   it('keeps only the end of a runaway print', () => {

@@ -641,3 +641,12 @@ def wrap_node(js):
     from .autograd.graph import wrap_node as wrap
 
     return wrap(js)
+
+
+def _held_engine_tensors():
+    """Every engine tensor Python holds now: what the total memory budget counts as live."""
+    return to_js([wrapper._t for wrapper in list(_wrappers.values())])
+
+
+# Kept alive by the engine for the session (a plain function would be freed after the call).
+E.countTensorMemoryFrom(create_proxy(_held_engine_tensors))
