@@ -16,12 +16,17 @@ import {
 } from './functional.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs, type SelfArgs, type SignatureArgs } from './types.ts';
 import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
+import { bilinearJvp, scaleTangent, sumTangents } from './jvp-rules.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
 export const addmmOp = defineOp({
   name: 'addmm',
+  jvp: (a, ctx) => sumTangents(
+    scaleTangent(ctx.tangent('self'), Number(a.beta)),
+    scaleTangent(bilinearJvp('mm', 'mat1', 'mat2')(a, ctx), Number(a.alpha)),
+  ),
   signature: 'addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor',
   method: true,
   function: true,
