@@ -24,7 +24,8 @@ export { applyCustom, CustomNode } from './autograd/custom.ts';
 export { dependsOnOtherLeaves } from './autograd/graph-walk.ts';
 export type { CustomFunctionSpec } from './autograd/custom.ts';
 export {
-  currentDualLevel, enterDualLevel, exitDualLevel, makeDual, setTangent, tangentOf, unpackDual, withoutForwardAd,
+  currentDualLevel, enterDualLevel, exitDualLevel, makeDual, resumeForwardAd, setTangent, suspendForwardAd, tangentOf, unpackDual,
+  withoutForwardAd,
 } from './autograd/forward-ad.ts';
 export { index, indexPut_ } from './indexing.ts';
 export type { IndexItem } from './indexing.ts';

@@ -64,7 +64,17 @@ function checkLevel(which: number | null | undefined): void {
 
 /** The tangent of `t` at the open level, or null (a zero tangent). */
 export function tangentOf(t: Tensor): Tensor | null {
-  return level >= 0 ? tangents.get(t) ?? null : null;
+  // Inside a custom Function's forward the inputs read as plain tensors, as PyTorch unpacks them.
+  return level >= 0 && suspended === 0 ? tangents.get(t) ?? null : null;
+}
+
+/** Custom Functions' forward runs without tangent propagation (PyTorch's AutoFwGradMode(false)). */
+export function suspendForwardAd(): void {
+  suspended++;
+}
+
+export function resumeForwardAd(): void {
+  suspended--;
 }
 
 /** Run `fn` without tangent propagation (jvp rules, unpack_dual's primal view). */
@@ -111,10 +121,16 @@ export function unpackDual(t: Tensor, which?: number | null): [Tensor, Tensor | 
   return [withoutForwardAd(() => primalView(t)), tangent];
 }
 
-/** Attach `tangent` to `t` (custom Functions' jvp results). */
+/** Attach `tangent` to `t` (a custom Function's jvp result), with PyTorch's size check. */
 export function setTangent(t: Tensor, tangent: Tensor): void {
   if (level < 0) return;
-  tangents.set(t, fitTo(t, tangent));
+  if (!sameShape(t.shape, tangent.shape)) {
+    throw runtimeError(
+      `Trying to set a forward gradient that has a different size than that of the original Tensor, this is not supported. Tensor is of size ${shapeText(t.shape)} while the given forward gradient is of size ${shapeText(tangent.shape)}.`,
+    );
+  }
+  tangents.set(t, tangent);
+  getRecorder()?.tangent?.('custom', [], t, tangent, t.gradFn);
 }
 
 /** A tangent the shape of its primal: a broadcast input's tangent is expanded (then materialised). */

@@ -8,7 +8,7 @@ import { div, mul, neg, sumToSize } from './functional.ts';
 import { defineOp } from './types.ts';
 import { index } from '../indexing.ts';
 import { c, program, self, positive } from './gradcheck-case.ts';
-import { sameOpOnTangent, scaleTangent, sumTangents } from './jvp-rules.ts';
+import { sameOpOnTangent, scaleTangent, sumTangents, tangentOrZero } from './jvp-rules.ts';
 
 const scaled = (g: Tensor, alpha: number): Tensor => (alpha === 1 ? g : mul(g, alpha));
 
@@ -84,7 +84,7 @@ export const rsubOp = defineOp({
 export const mulOp = defineOp({
   name: 'mul',
   jvp: (a, ctx) => {
-    const ts = ctx.tangent('self'), to = ctx.tangent('other');
+    const ts = tangentOrZero(ctx.tangent('self'), a.self, a.other), to = tangentOrZero(ctx.tangent('other'), a.other, a.self);
     return sumTangents(to && mul(to, a.self), ts && mul(ts, a.other));
   },
   signature: 'mul(Tensor self, Tensor other) -> Tensor',
@@ -117,7 +117,7 @@ export const divOp = defineOp({
   name: 'div',
   jvp: (a, ctx) => {
     // PyTorch's (self_t − other_t·result) / other
-    const ts = ctx.tangent('self'), to = ctx.tangent('other');
+    const ts = ctx.tangent('self'), to = tangentOrZero(ctx.tangent('other'), a.other, ctx.result);
     const numerator = to ? (ts ? callOp('sub', ts, mul(to, ctx.result)) as Tensor : neg(mul(to, ctx.result))) : ts;
     return numerator && div(numerator, a.other);
   },

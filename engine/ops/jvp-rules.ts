@@ -4,6 +4,7 @@
  * formulas (derivatives.yaml `result:` lines) are what these follow, so the tangents' own grad_fn
  * names match PyTorch's (exp's tangent is `self_t * result`: MulBackward0).
  */
+import { isGradEnabled } from '../autograd/grad-mode.ts';
 import type { Tensor } from '../tensor.ts';
 import { callOp, callOpKw } from './dispatch.ts';
 import type { Args, JvpContext } from './types.ts';
@@ -15,6 +16,18 @@ export function sumTangents(...parts: (Tensor | null)[]): Tensor | null {
   let total: Tensor | null = null;
   for (const p of parts) if (p) total = total ? op('add', total, p) : p;
   return total;
+}
+
+/**
+ * A missing tangent of `primal` where PyTorch's formula multiplies it by `factor`. PyTorch fills
+ * it with an efficient zero tensor and adds the terms, so when the primal or the factor requires
+ * grad the sum joins the tangent's graph (`(x_dual * 2)`'s tangent prints
+ * `grad_fn=<AddBackward0>` when x requires grad): only then is a zero materialised here,
+ * otherwise the term is skipped (null).
+ */
+export function tangentOrZero(t: Tensor | null, primal: Tensor, factor: Tensor): Tensor | null {
+  if (t) return t;
+  return isGradEnabled() && (factor.requiresGrad || primal.requiresGrad) ? op('zeros_like', primal) : null;
 }
 
 /** `t · factor`, skipping the multiplication by 1. */
@@ -42,8 +55,9 @@ export function elementwiseJvp(local: (self: Tensor, result: Tensor) => Tensor) 
 /** A bilinear product `f(x, y)` (mm, bmm, mv, dot): tangent = f(x_t, y) + f(x, y_t). */
 export function bilinearJvp(name: string, first: string, second: string) {
   return (a: Args, ctx: JvpContext): Tensor | null => {
-    const tx = ctx.tangent(first), ty = ctx.tangent(second);
-    return sumTangents(tx && op(name, tx, a[second]), ty && op(name, a[first], ty));
+    const x = a[first] as Tensor, y = a[second] as Tensor;
+    const tx = tangentOrZero(ctx.tangent(first), x, y), ty = tangentOrZero(ctx.tangent(second), y, x);
+    return sumTangents(tx && op(name, tx, y), ty && op(name, x, ty));
   };
 }
 
