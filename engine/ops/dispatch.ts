@@ -4,7 +4,7 @@
  * requires grad. In-place variants (`add_`) run their out-of-place op and write the result back.
  */
 import { CopySlices } from '../autograd/copy-slices.ts';
-import { forwardAdActive, propagateTangent, propagateTangentInPlace, shareTangent } from '../autograd/forward-ad.ts';
+import { forwardAdActive, propagateTangent, propagateTangentInPlace, shareTangent, withoutForwardAd } from '../autograd/forward-ad.ts';
 import { isGradEnabled } from '../autograd/grad-mode.ts';
 import { OpNode } from '../autograd/op-node.ts';
 import { canCast, DTYPES, isFloating, legacyTypeName, type DType } from '../dtype.ts';
@@ -163,13 +163,18 @@ function inputNames(op: CompiledOp, args: Args): readonly string[] {
 /** Forward, then (when needed) the autograd node; `announce` reports it to the trace recorder. */
 function runOp(op: CompiledOp, args: Args, announce: boolean, gradFnName?: string): Tensor | Tensor[] {
   const { def } = op;
-  const spec = def.infer ? def.infer(args) : { shape: [], dtype: 'float32' as DType };
-  const result = def.forward!(args, spec);
+  // A forward written with engine ops must not propagate tangents of its own: the op's rule does.
+  const result = forwardAdActive() ? withoutForwardAd(() => computeForward(def, args)) : computeForward(def, args);
   const out = Array.isArray(result) ? result[0] : result;
   recordGraph(op, args, announce, result, out, gradFnName);
   // After the node: a tangent's trace event can name the node of its primal.
   if (forwardAdActive()) propagateTangent(def, args, inputNames(op, args), result);
   return result;
+}
+
+function computeForward(def: OpDef, args: Args): Tensor | Tensor[] {
+  const spec = def.infer ? def.infer(args) : { shape: [], dtype: 'float32' as DType };
+  return def.forward!(args, spec);
 }
 
 function recordGraph(op: CompiledOp, args: Args, announce: boolean, result: Tensor | Tensor[], out: Tensor, gradFnName?: string): void {

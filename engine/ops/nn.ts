@@ -206,6 +206,14 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
         return isLog ? sub(shifted, op('log', total)) : div(e, total);
       }),
     save: (_a, out) => ({ result: out }),
+    // PyTorch's: log_softmax self_t − Σ self_t·softmax; softmax result·(self_t − Σ self_t·result).
+    jvp: (a, ctx) => {
+      const t = ctx.tangent('self');
+      const y = ctx.result;
+      if (!t || y.dim() === 0) return t && mul(t, 0);
+      const d = normalizeDim(a.dim, y.dim());
+      return isLog ? sub(t, sum(mul(t, exp(y)), [d], true)) : mul(y, sub(t, sum(mul(t, y), [d], true)));
+    },
     backward: (ctx, g) => {
       const y = ctx.saved('result');
       if (y.dim() === 0) return [mul(g, 0)];
