@@ -253,20 +253,25 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
 _JVP = "jvp(f, primals, tangents)"
 
 
-def _structure(value):
-    """A plain picture of a pytree's structure, for functorch's mismatch message."""
-    if isinstance(value, (tuple, list)):
-        inner = ", ".join(_structure(v) for v in value)
-        return f"({inner},)" if isinstance(value, tuple) and len(value) == 1 else (f"({inner})" if isinstance(value, tuple) else f"[{inner}]")
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {_structure(v)}" for k, v in value.items()) + "}"
+def _structure(value, indent=0):
+    """functorch's TreeSpec repr (2.x's: children after the first on their own indented lines)."""
+    if isinstance(value, (tuple, list, dict)):
+        children = list(value.values()) if isinstance(value, dict) else list(value)
+        context = repr(list(value.keys())) if isinstance(value, dict) else "None"
+        text = f"TreeSpec({type(value).__name__}, {context}, ["
+        if children:
+            indent += 2
+            text += _structure(children[0], indent)
+            text += "," if len(children) > 1 else ""
+            text += ",".join("\n" + " " * indent + _structure(c, indent) for c in children[1:])
+        return text + "])"
     return "*"
 
 
 def _check_jvp_args(primals, tangents):
     if not isinstance(primals, tuple):
         raise RuntimeError(f"{_JVP}: Expected primals to be a tuple. E.g. it should be valid to call f(*primals).")
-    if _structure(primals) != _structure(tangents) or type(primals) is not type(tangents):
+    if _structure(primals) != _structure(tangents):
         raise RuntimeError(
             f"{_JVP}: Expected primals and tangents to have the same python structure. For example, if primals is a "
             f"tuple of 3 tensors, tangents also must be. Got primals with structure {_structure(primals)} and "
@@ -315,7 +320,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
             result, aux = result
         for out in _leaves(result):
             if not isinstance(out, torch.Tensor):
-                raise RuntimeError(f"{_JVP}: Expected f(*primals) to return only tensors, got unsupported type {type(out)}")
+                raise RuntimeError(f"{_JVP}: expected f(*primals) to return only tensors, got unsupported type {type(out)}")
 
         def tangent_of(out):
             tangent = fwAD.unpack_dual(out).tangent
@@ -346,8 +351,12 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
                 unit = torch.zeros(x.numel(), dtype=x.dtype)
                 unit[j] = 1
                 with fwAD.dual_level():
+                    # Every differentiated argument is dual, as functorch's basis spans them all:
+                    # the others carry zero tangents (which shows in the signs of zeros).
                     call_args = list(args)
-                    call_args[n] = fwAD.make_dual(x, unit.view(x.shape))
+                    for other in nums:
+                        tangent = unit.view(x.shape) if other == n else torch.zeros_like(args[other])
+                        call_args[other] = fwAD.make_dual(args[other], tangent)
                     result = func(*call_args, **kwargs)
                     if has_aux:
                         if not (isinstance(result, tuple) and len(result) == 2):
