@@ -106,6 +106,7 @@ export function makeDual(primal: Tensor, tangent: Tensor, which?: number | null)
   const stored = sameLayout ? tangent : withoutForwardAd(() => callOp('clone', tangent) as Tensor);
   const dual = withoutForwardAd(() => primalView(primal));
   tangents.set(dual, stored);
+  getRecorder()?.tangent('make_dual', [primal], dual, stored, dual.gradFn);
   return dual;
 }
 
@@ -130,7 +131,7 @@ export function setTangent(t: Tensor, tangent: Tensor): void {
     );
   }
   tangents.set(t, tangent);
-  getRecorder()?.tangent?.('custom', [], t, tangent, t.gradFn);
+  getRecorder()?.tangent('custom', [], t, tangent, t.gradFn);
 }
 
 /** A tangent the shape of its primal: a broadcast input's tangent is expanded (then materialised). */
@@ -182,7 +183,7 @@ export function propagateTangent(def: OpDef, args: Args, names: readonly string[
   }
   if (tangent === null) tangent = withoutForwardAd(() => callOp('zeros_like', out) as Tensor);
   tangents.set(out, tangent);
-  getRecorder()?.tangent?.(def.name, inputs.map(([, t]) => t), out, tangent, out.gradFn);
+  getRecorder()?.tangent(def.name, inputs.map(([, t]) => t), out, tangent, out.gradFn);
 }
 
 /**

@@ -11,9 +11,9 @@ export interface Recorder {
   forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor, customCall?: number): void;
   /**
    * Forward mode: op `op` gave `output` the tangent `tangent` (inputs in edge order; `node` is the
-   * output's grad_fn when a graph was recorded too). Optional: recorders that predate it ignore it.
+   * output's grad_fn when a graph was recorded too).
    */
-  tangent?(op: string, inputs: readonly (Tensor | null)[], output: Tensor, tangent: Tensor, node: GradNode | null): void;
+  tangent(op: string, inputs: readonly (Tensor | null)[], output: Tensor, tangent: Tensor, node: GradNode | null): void;
   backwardStart(root: Tensor, retainGraph: boolean, createGraph: boolean): void;
   backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
   /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */
