@@ -173,6 +173,11 @@ export const negOp = defineOp({
 /** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
 export const reciprocalOp = defineOp({
   name: 'reciprocal',
+  jvp: (_a, ctx) => {
+    // PyTorch's −self_t · result · result
+    const t = ctx.tangent('self');
+    return t && mul(mul(neg(t), ctx.result), ctx.result);
+  },
   signature: 'reciprocal(Tensor self) -> Tensor',
   method: true,
   function: true,
