@@ -33,7 +33,23 @@ def _differentiable(x):
     """A tensor to differentiate with respect to, still connected to x's own history if it has one."""
     if not isinstance(x, torch.Tensor):
         raise RuntimeError(f"Expected argument to be a Tensor, got {type(x)}")
-    return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
+    if x.requires_grad:
+        return x.view_as(x)  # a view: keeps x's history, and its tangent under forward AD
+    return _with_tangent_of(x, x.detach().requires_grad_(True))
+
+
+def _with_tangent_of(source, t):
+    """`t`, dual with `source`'s tangent when `source` has one: a transform nested inside
+    torch.func.jvp (jvp(grad(f))) passes the outer tangent through, as functorch's levels do."""
+    from ..autograd import forward_ad as fwAD
+
+    tangent = fwAD.unpack_dual(source).tangent
+    if tangent is None:
+        return t
+    dual = fwAD.make_dual(t, tangent.detach())
+    if t.is_leaf:
+        dual._func_leaf = t  # the transform's own leaf behind the dual view (see _outward)
+    return dual
 
 
 def _outward(t, own_leaves):
@@ -41,9 +57,10 @@ def _outward(t, own_leaves):
     grad outside the transform (an outer transform's input, or a weight the function closed over)."""
     if t is None or not t.requires_grad:
         return t
-    if E.dependsOnOtherLeaves(t._t, js_list([leaf._t for leaf in own_leaves])):
+    leaves = [getattr(leaf, "_func_leaf", leaf) for leaf in own_leaves]
+    if E.dependsOnOtherLeaves(t._t, js_list([leaf._t for leaf in leaves])):
         return t
-    return t.detach()
+    return _with_tangent_of(t, t.detach())
 
 
 def _with_diff_args(args, argnums, api):
