@@ -238,6 +238,7 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       push(withLoc({
         kind: 'tangent', seq: seq++, op, tensorId: output.id, ...(node ? { nodeId: node.id } : {}),
         inputs: inputs.map((t) => (t ? t.id : null)), primal: summarize(output), tangent: summarize(tangent),
+        ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
       }));
     },
     gradcheck(nodeId, ok, jacobians, message) {

@@ -354,6 +354,8 @@ export type TraceEvent =
       readonly primal: TensorSummary;
       readonly tangent: TensorSummary;
       readonly loc?: SourceLocation;
+      /** The backward pass it ran inside (forward over reverse: a backward under a dual level). */
+      readonly pass?: number;
     }
   /**
    * v3: finite-difference check of a custom Function node on its recorded inputs in float64

@@ -133,7 +133,7 @@ const eventSchemas = {
   }),
   tangent: v.object({
     kind: v.literal('tangent'), seq, op: text, tensorId: int, nodeId: v.optional(int), inputs: v.array(v.nullable(int)),
-    primal: tensorSummarySchema, tangent: tensorSummarySchema, loc,
+    primal: tensorSummarySchema, tangent: tensorSummarySchema, loc, pass: v.optional(int),
   }),
   gradcheck: v.object({ kind: v.literal('gradcheck'), seq, nodeId: int, ok: v.boolean(), jacobians: v.array(jacobianPairSchema), message: v.optional(text) }),
 } as const;

@@ -77,6 +77,21 @@ describe('tangent events', () => {
     expect(only(events, 'tangent').map((e) => e.op)).toEqual(['make_dual', 'mul']);
   });
 
+  it('name the backward pass they ran inside (forward over reverse)', () => {
+    const events = record(() =>
+      dualLevel(() => {
+        const w = fromArray([0.5, 2], [2], 'float64', true);
+        const x = makeDual(fromArray([1, 2], [2], 'float64'), fromArray([1, 1], [2], 'float64'));
+        (callOp('sum', callOp('mul', callOp('mul', x, w), w)) as Tensor).backward();
+      }),
+    );
+    const start = only(events, 'backward-start')[0]!;
+    const inBackward = only(events, 'tangent').filter((e) => e.seq > start.seq);
+    expect(inBackward.length).toBeGreaterThan(0);
+    expect(inBackward.every((e) => e.pass === start.pass)).toBe(true);
+    expect(only(events, 'tangent').filter((e) => e.seq < start.seq).every((e) => e.pass === undefined)).toBe(true);
+  });
+
   it('go with their node when old passes are compacted away', () => {
     const events = record(() =>
       dualLevel(() => {
