@@ -23,6 +23,10 @@ export type { Edge, NodePostHook, NodePreHook, SavedTensorHooks, TensorHook, Ten
 export { applyCustom, CustomNode } from './autograd/custom.ts';
 export { dependsOnOtherLeaves } from './autograd/graph-walk.ts';
 export type { CustomFunctionSpec } from './autograd/custom.ts';
+export {
+  currentDualLevel, enterDualLevel, exitDualLevel, makeDual, resumeForwardAd, setTangent, suspendForwardAd, tangentOf, unpackDual,
+  withoutForwardAd,
+} from './autograd/forward-ad.ts';
 export { index, indexPut_ } from './indexing.ts';
 export type { IndexItem } from './indexing.ts';
 export { createTraceRecorder, recordName, setLocationProvider, setRecorder, summarize } from './trace/recorder.ts';
@@ -32,5 +36,6 @@ export type { Recorder, TraceRecording } from './trace/recorder.ts';
 export { kernels, setKernels } from './kernels/index.ts';
 export type { BinaryOp, Kernels, StridedView, UnaryOp } from './kernels/index.ts';
 export { gradcheck, gradgradcheck } from './autograd/gradcheck.ts';
+export { forwardGradcheck } from './autograd/forward-gradcheck.ts';
 export type { GradcheckOptions, GradcheckResult, JacobianMismatch } from './autograd/gradcheck.ts';
 export { getPrintOptions, setPrintOptions } from './format/index.ts';

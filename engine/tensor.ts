@@ -9,7 +9,8 @@ import { runBackward } from './autograd/engine.ts';
 import { withGradMode } from './autograd/grad-mode.ts';
 import { allocate, isFloating, legacyTypeName, type DType, type NumericArray } from './dtype.ts';
 import { runtimeError } from './errors.ts';
-import { formatTensor } from './format/index.ts';
+import { formatScalarLikePython, formatTensor, pythonScalarKind } from './format/index.ts';
+import { tangentOf } from './autograd/forward-ad.ts';
 import type { StridedView } from './kernels/types.ts';
 import { kernels } from './kernels/index.ts';
 import { callOp } from './ops/dispatch.ts';
@@ -319,6 +320,7 @@ export class Tensor implements StridedView {
       values: this.contiguousValues(),
       requiresGrad: this.requiresGrad,
       gradFnName: this.gradFn ? this.gradFn.className() : null,
+      ...tangentText(this),
     });
   }
 
@@ -349,4 +351,12 @@ installOpMethods(Tensor.prototype);
 
 function asDims(dim: number | readonly number[] | null | undefined): readonly number[] | null | undefined {
   return typeof dim === 'number' ? [dim] : dim;
+}
+
+/** A dual tensor's `tangent=` suffix text (a 0-d tangent prints as Python formats its item). */
+function tangentText(t: Tensor): { tangent?: string } {
+  const tangent = tangentOf(t);
+  if (tangent === null) return {};
+  if (tangent.dim() === 0) return { tangent: formatScalarLikePython(Number(tangent.item()), pythonScalarKind(tangent.dtype)) };
+  return { tangent: tangent.toString() };
 }

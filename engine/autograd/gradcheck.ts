@@ -56,7 +56,7 @@ type Fn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
 const asOutputs = (result: Tensor | readonly Tensor[]): Tensor[] => (result instanceof Tensor ? [result] : [...result]);
 
 /** The outputs gradients flow through (PyTorch's `_differentiable_outputs`). */
-const differentiableOutputs = (result: Tensor | readonly Tensor[]): Tensor[] => asOutputs(result).filter((t) => t.requiresGrad);
+export const differentiableOutputs = (result: Tensor | readonly Tensor[]): Tensor[] => asOutputs(result).filter((t) => t.requiresGrad);
 
 /** Storage positions of a tensor's elements in row-major order (inputs may be non-contiguous views). */
 function storagePositions(t: Tensor): number[] {
@@ -104,7 +104,7 @@ export function gradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = 
 }
 
 /** [wrt input][output][input element][output element] by central differences, minus side first as PyTorch. */
-function numericalJacobians(fn: Fn, wrt: Tensor[], inputs: Tensor[], outCount: number, eps: number): number[][][][] {
+export function numericalJacobians(fn: Fn, wrt: Tensor[], inputs: Tensor[], outCount: number, eps: number): number[][][][] {
   const evaluate = (): number[][] => enableGrad(() => differentiableOutputs(fn(...inputs)).map((t) => t.toArray()));
   return wrt.map((t) => {
     const perOutput: number[][][] = Array.from({ length: outCount }, () => []);

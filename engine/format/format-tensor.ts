@@ -72,6 +72,7 @@ export function formatTensor(view: TensorView, options: PrintOptions = getPrintO
   }
   if (view.gradFnName !== null) suffixes.push(`grad_fn=<${view.gradFnName}>`);
   else if (view.requiresGrad) suffixes.push('requires_grad=True');
+  if (view.tangent !== undefined) suffixes.push(`tangent=${view.tangent}`);
 
   const repr = appendSuffixes(PREFIX + text, suffixes, PREFIX.length, options.linewidth);
   return view.isParameter ? `Parameter containing:\n${repr}` : repr;

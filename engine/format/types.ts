@@ -12,6 +12,11 @@ export interface TensorView {
   requiresGrad: boolean;
   /** Prints `grad_fn=<MulBackward0>` when not null. */
   gradFnName: string | null;
+  /**
+   * Forward-mode AD: the tangent as PyTorch puts it in the suffix (`tangent={tangent}`, an
+   * f-string: a 0-d tangent prints as its Python float). Same in 1.13 and 2.x.
+   */
+  tangent?: string;
   /** nn.Parameter: `Parameter containing:\ntensor(...)`. */
   isParameter?: boolean;
 }

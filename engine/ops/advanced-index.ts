@@ -13,6 +13,7 @@ import { kernels } from '../kernels/index.ts';
 import { defineOp } from './types.ts';
 import { index } from '../indexing.ts';
 import { c, program, long } from './gradcheck-case.ts';
+import { sameOpOnTangent } from './jvp-rules.ts';
 
 type Indices = readonly (Tensor | null)[];
 
@@ -111,6 +112,7 @@ function nonzero(mask: Tensor): number[][] {
 
 export const indexOp = defineOp({
   name: 'index',
+  jvp: sameOpOnTangent('index'),
   signature: 'index(Tensor self, Tensor?[] indices) -> Tensor',
   method: false,
   function: false,

@@ -8,11 +8,13 @@ import { div, mul, neg, sumToSize } from './functional.ts';
 import { defineOp } from './types.ts';
 import { index } from '../indexing.ts';
 import { c, program, self, positive } from './gradcheck-case.ts';
+import { sameOpOnTangent, scaleTangent, sumTangents, tangentOrZero } from './jvp-rules.ts';
 
 const scaled = (g: Tensor, alpha: number): Tensor => (alpha === 1 ? g : mul(g, alpha));
 
 export const addOp = defineOp({
   name: 'add',
+  jvp: (a, ctx) => sumTangents(ctx.tangent('self'), scaleTangent(ctx.tangent('other'), Number(a.alpha))),
   signature: 'add(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: true,
   function: true,
@@ -32,6 +34,7 @@ export const addOp = defineOp({
 
 export const subOp = defineOp({
   name: 'sub',
+  jvp: (a, ctx) => sumTangents(ctx.tangent('self'), scaleTangent(ctx.tangent('other'), -Number(a.alpha))),
   signature: 'sub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: true,
   function: true,
@@ -57,6 +60,7 @@ export const subOp = defineOp({
 /** rsub(self, other) = other − alpha·self: Python's `2 - x`. */
 export const rsubOp = defineOp({
   name: 'rsub',
+  jvp: (a, ctx) => sumTangents(scaleTangent(ctx.tangent('self'), -Number(a.alpha)), ctx.tangent('other')),
   signature: 'rsub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
   method: false,
   function: true,
@@ -79,6 +83,10 @@ export const rsubOp = defineOp({
 
 export const mulOp = defineOp({
   name: 'mul',
+  jvp: (a, ctx) => {
+    const ts = tangentOrZero(ctx.tangent('self'), a.self, a.other), to = tangentOrZero(ctx.tangent('other'), a.other, a.self);
+    return sumTangents(to && mul(to, a.self), ts && mul(ts, a.other));
+  },
   signature: 'mul(Tensor self, Tensor other) -> Tensor',
   method: true,
   function: true,
@@ -107,6 +115,12 @@ export const mulOp = defineOp({
 
 export const divOp = defineOp({
   name: 'div',
+  jvp: (a, ctx) => {
+    // PyTorch's (self_t − other_t·result) / other
+    const ts = ctx.tangent('self'), to = tangentOrZero(ctx.tangent('other'), a.other, ctx.result);
+    const numerator = to ? (ts ? callOp('sub', ts, mul(to, ctx.result)) as Tensor : neg(mul(to, ctx.result))) : ts;
+    return numerator && div(numerator, a.other);
+  },
   signature: 'div(Tensor self, Tensor other) -> Tensor',
   method: true,
   function: true,
@@ -136,6 +150,7 @@ export const divOp = defineOp({
 
 export const negOp = defineOp({
   name: 'neg',
+  jvp: sameOpOnTangent('neg'),
   signature: 'neg(Tensor self) -> Tensor',
   method: true,
   function: true,
@@ -158,6 +173,11 @@ export const negOp = defineOp({
 /** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
 export const reciprocalOp = defineOp({
   name: 'reciprocal',
+  jvp: (_a, ctx) => {
+    // PyTorch's −self_t · result · result
+    const t = ctx.tangent('self');
+    return t && mul(mul(neg(t), ctx.result), ctx.result);
+  },
   signature: 'reciprocal(Tensor self) -> Tensor',
   method: true,
   function: true,

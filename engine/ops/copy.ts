@@ -10,11 +10,13 @@ import { defineOp, type OpDef, type ParamsArgs, type SelfArgs } from './types.ts
 import { shapeText } from '../shape.ts';
 import { runtimeError } from '../errors.ts';
 import { c, program, self } from './gradcheck-case.ts';
+import { sameOpOnTangent } from './jvp-rules.ts';
 
 const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
 export const cloneOp = defineOp({
   name: 'clone',
+  jvp: sameOpOnTangent('clone'),
   signature: 'clone(Tensor self) -> Tensor',
   method: true,
   function: true,
@@ -31,6 +33,7 @@ export const cloneOp = defineOp({
 
 export const contiguousOp = defineOp({
   name: 'contiguous',
+  jvp: sameOpOnTangent('contiguous'),
   signature: 'contiguous(Tensor self) -> Tensor',
   method: true,
   function: false,
@@ -59,6 +62,7 @@ export const toCopyOp = defineOp({
 /** to(dtype): returns self when nothing changes, as PyTorch does. */
 export const toOp = defineOp({
   name: 'to',
+  jvp: sameOpOnTangent('to'),
   signature: 'to(Tensor self, ScalarType dtype) -> Tensor',
   method: true,
   function: false,

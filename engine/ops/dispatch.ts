@@ -4,6 +4,7 @@
  * requires grad. In-place variants (`add_`) run their out-of-place op and write the result back.
  */
 import { CopySlices } from '../autograd/copy-slices.ts';
+import { forwardAdActive, propagateTangent, propagateTangentInPlace, shareTangent, withoutForwardAd } from '../autograd/forward-ad.ts';
 import { isGradEnabled } from '../autograd/grad-mode.ts';
 import { OpNode } from '../autograd/op-node.ts';
 import { canCast, DTYPES, isFloating, legacyTypeName, type DType } from '../dtype.ts';
@@ -162,20 +163,32 @@ function inputNames(op: CompiledOp, args: Args): readonly string[] {
 /** Forward, then (when needed) the autograd node; `announce` reports it to the trace recorder. */
 function runOp(op: CompiledOp, args: Args, announce: boolean, gradFnName?: string): Tensor | Tensor[] {
   const { def } = op;
-  const spec = def.infer ? def.infer(args) : { shape: [], dtype: 'float32' as DType };
-  const result = def.forward!(args, spec);
+  // A forward written with engine ops must not propagate tangents of its own: the op's rule does.
+  const result = forwardAdActive() ? withoutForwardAd(() => computeForward(def, args)) : computeForward(def, args);
   const out = Array.isArray(result) ? result[0] : result;
+  recordGraph(op, args, announce, result, out, gradFnName);
+  // After the node: a tangent's trace event can name the node of its primal.
+  if (forwardAdActive()) propagateTangent(def, args, inputNames(op, args), result);
+  return result;
+}
+
+function computeForward(def: OpDef, args: Args): Tensor | Tensor[] {
+  const spec = def.infer ? def.infer(args) : { shape: [], dtype: 'float32' as DType };
+  return def.forward!(args, spec);
+}
+
+function recordGraph(op: CompiledOp, args: Args, announce: boolean, result: Tensor | Tensor[], out: Tensor, gradFnName?: string): void {
+  const { def } = op;
   // Only floating outputs carry gradients (to(int64) or argmax results never require grad).
-  if (!def.backward || !isGradEnabled() || !isFloating(out.dtype)) return result;
+  if (!def.backward || !isGradEnabled() || !isFloating(out.dtype)) return;
   const names = inputNames(op, args);
   const inputs = graphInputs(names, args);
-  if (!inputs.some((t) => t?.requiresGrad)) return result;
+  if (!inputs.some((t) => t?.requiresGrad)) return;
   const node = new OpNode(def, args, names, out, gradFnName);
   out.gradFn = node;
   out.outputNr = 0;
   node.saveFor(args, out, Array.isArray(result) ? result : [result]);
   if (announce) getRecorder()?.forwardOp(node, def.name, inputs, out);
-  return result;
 }
 
 /** The tensors behind the graph-input parameters, lists flattened, in edge order. */
@@ -205,6 +218,7 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   const names = inputNames(base, args);
   const anyRequiresGrad = recording && graphInputs(names, args).some((t) => t?.requiresGrad);
   const computeArgs = anyRequiresGrad ? { ...args, self: snapshotWithHistory(self) } : args;
+  if (computeArgs !== args && forwardAdActive()) shareTangent(self, computeArgs.self as Tensor);
   // An in-place variant with its own grad_fn name (leaky_relu_ → LeakyReluBackward1) says so.
   const ownName = typeof def.gradFn === 'string' ? def.gradFn : undefined;
   const result = runOp(base, computeArgs, false, ownName) as Tensor;
@@ -216,6 +230,7 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   }
   kernels().scatter(self, castInto(result, self.dtype));
   self.bumpVersion();
+  if (forwardAdActive()) propagateTangentInPlace(self, result);
   if (result.gradFn) {
     rebaseHistory(self, result.gradFn);
     getRecorder()?.forwardOp(self.gradFn!, def.name, graphInputs(names, { ...args, self }), self);

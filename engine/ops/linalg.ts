@@ -9,6 +9,7 @@ import { add, bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './f
 import { defineOp } from './types.ts';
 import { callOp } from './dispatch.ts';
 import { c, self } from './gradcheck-case.ts';
+import { bilinearJvp } from './jvp-rules.ts';
 
 
 function checkSameDtype(a: Tensor, b: Tensor): DType {
@@ -72,6 +73,7 @@ const matmulSave = (a: { readonly self: Tensor; readonly other: Tensor }): Recor
 
 export const mmOp = defineOp({
   name: 'mm',
+  jvp: bilinearJvp('mm', 'self', 'mat2'),
   signature: 'mm(Tensor self, Tensor mat2) -> Tensor',
   method: true,
   function: true,
@@ -102,6 +104,7 @@ export const mmOp = defineOp({
 
 export const mvOp = defineOp({
   name: 'mv',
+  jvp: bilinearJvp('mv', 'self', 'vec'),
   signature: 'mv(Tensor self, Tensor vec) -> Tensor',
   method: true,
   function: true,
@@ -130,6 +133,7 @@ export const mvOp = defineOp({
 
 export const dotOp = defineOp({
   name: 'dot',
+  jvp: bilinearJvp('dot', 'self', 'tensor'),
   signature: 'dot(Tensor self, Tensor tensor) -> Tensor',
   method: true,
   function: true,
@@ -161,6 +165,7 @@ export const dotOp = defineOp({
 
 export const bmmOp = defineOp({
   name: 'bmm',
+  jvp: bilinearJvp('bmm', 'self', 'mat2'),
   signature: 'bmm(Tensor self, Tensor mat2) -> Tensor',
   method: true,
   function: true,

@@ -11,6 +11,7 @@ import { callOp } from './dispatch.ts';
 import { abs, add, div, exp, expand, log, lt, mul, neg, sign, sub, sum, where } from './functional.ts';
 import { defineOp, type OpDef, type PlainArgs, type ParamsArgs } from './types.ts';
 import { c, program, self, long, float64, unit, withGradcheck } from './gradcheck-case.ts';
+import { sameOpOnTangent } from './jvp-rules.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 type Reduction = 'none' | 'mean' | 'sum';
@@ -116,6 +117,8 @@ export const smoothL1LossOp = withGradcheck(pointwiseLoss('smooth_l1_loss', 'Smo
 
 export const nllLossOp = defineOp({
   name: 'nll_loss',
+  // Linear in self: the loss of the tangent (NllLossBackward0 on a tangent, as in PyTorch).
+  jvp: sameOpOnTangent('nll_loss'),
   signature: "nll_loss(Tensor self, Tensor target, Tensor? weight=None, str reduction='mean', int ignore_index=-100) -> Tensor",
   method: false,
   function: true,

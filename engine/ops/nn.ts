@@ -16,12 +16,17 @@ import {
 } from './functional.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs, type SelfArgs, type SignatureArgs } from './types.ts';
 import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
+import { bilinearJvp, scaleTangent, sumTangents } from './jvp-rules.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
 export const addmmOp = defineOp({
   name: 'addmm',
+  jvp: (a, ctx) => sumTangents(
+    scaleTangent(ctx.tangent('self'), Number(a.beta)),
+    scaleTangent(bilinearJvp('mm', 'mat1', 'mat2')(a, ctx), Number(a.alpha)),
+  ),
   signature: 'addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor',
   method: true,
   function: true,
@@ -201,6 +206,14 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
         return isLog ? sub(shifted, op('log', total)) : div(e, total);
       }),
     save: (_a, out) => ({ result: out }),
+    // PyTorch's: log_softmax self_t − Σ self_t·softmax; softmax result·(self_t − Σ self_t·result).
+    jvp: (a, ctx) => {
+      const t = ctx.tangent('self');
+      const y = ctx.result;
+      if (!t || y.dim() === 0) return t && mul(t, 0);
+      const d = normalizeDim(a.dim, y.dim());
+      return isLog ? sub(t, sum(mul(t, exp(y)), [d], true)) : mul(y, sub(t, sum(mul(t, y), [d], true)));
+    },
     backward: (ctx, g) => {
       const y = ctx.saved('result');
       if (y.dim() === 0) return [mul(g, 0)];

@@ -6,6 +6,7 @@ import { asDtype } from './tensor-utils.ts';
 import { defineOp, type ParamsArgs } from './types.ts';
 import { c, program, self, positive } from './gradcheck-case.ts';
 import { callOp } from './dispatch.ts';
+import { sumTangents } from './jvp-rules.ts';
 
 type PowForm = 'tensorScalar' | 'tensorTensor' | 'scalarTensor';
 
@@ -43,6 +44,21 @@ export const powOp = defineOp({
     }
   },
   save: (a, out) => ({ self: a.self, exponent: a.exponent, result: out }),
+  jvp: (a, ctx) => {
+    // PyTorch's pow_backward(self_t, self, exponent) + pow_backward_exponent(exponent_t, ...).
+    const ts = ctx.tangent('self'), te = ctx.tangent('exponent');
+    const f = form(a);
+    const selfPart = (): Tensor | null => {
+      if (!ts) return null;
+      if (f === 'tensorScalar') {
+        const n = Number(a.exponent.item());
+        return n === 0 ? null : mul(ts, mul(pow(a.self, n - 1), n));
+      }
+      return where(eq(a.exponent, 0), 0, mul(ts, mul(a.exponent, pow(a.self, sub1(a.exponent)))));
+    };
+    const exponentPart = (): Tensor | null => (te ? exponentGrad(te, a.self, a.exponent, ctx.result) : null);
+    return sumTangents(f === 'scalarTensor' ? null : selfPart(), f === 'tensorScalar' ? null : exponentPart());
+  },
   backward: (ctx, g) => {
     const self = ctx.saved('self');
     const exponent = ctx.saved('exponent');

@@ -8,6 +8,7 @@ import { div, expand, unsqueeze } from './functional.ts';
 import { asDtype } from './tensor-utils.ts';
 import { defineOp, type OutputSpec } from './types.ts';
 import { c, program, self } from './gradcheck-case.ts';
+import { sameOpOnTangent } from './jvp-rules.ts';
 
 /** What sum and mean share: `(Tensor self, int[1]? dim=None, bool keepdim=False, ...)`. */
 interface ReduceArgs {
@@ -61,6 +62,7 @@ function expandBack(g: Tensor, a: Omit<ReduceArgs, 'self'>, shape: readonly numb
 
 export const sumOp = defineOp({
   name: 'sum',
+  jvp: sameOpOnTangent('sum'),
   signature: 'sum(Tensor self, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
   method: true,
   function: true,
@@ -82,6 +84,7 @@ export const sumOp = defineOp({
 
 export const meanOp = defineOp({
   name: 'mean',
+  jvp: sameOpOnTangent('mean'),
   signature: 'mean(Tensor self, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
   method: true,
   function: true,

@@ -9,12 +9,14 @@ import { expand, reshape, sum, view } from './functional.ts';
 import { asDtype, makeView } from './tensor-utils.ts';
 import { defineOp, type BinaryArgs, type OpDef } from './types.ts';
 import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
+import { listOpJvp, sameOpOnTangent } from './jvp-rules.ts';
 
 const narrow = (t: Tensor, dim: number, start: number, length: number): Tensor =>
   callOp('slice', t, dim, start, start + length, 1) as Tensor;
 
 export const catOp = defineOp({
   name: 'cat',
+  jvp: listOpJvp('cat'),
   signature: 'cat(Tensor[] tensors, int dim=0) -> Tensor',
   method: false,
   function: true,
@@ -82,6 +84,7 @@ function narrowView(t: Tensor, dim: number, start: number, length: number): Tens
 
 export const stackOp = defineOp({
   name: 'stack',
+  jvp: listOpJvp('stack'),
   signature: 'stack(Tensor[] tensors, int dim=0) -> Tensor',
   method: false,
   function: true,
@@ -124,6 +127,7 @@ export const stackOp = defineOp({
 
 export const flattenOp = defineOp({
   name: 'flatten',
+  jvp: sameOpOnTangent('flatten'),
   signature: 'flatten(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor',
   method: true,
   function: true,
@@ -315,6 +319,7 @@ export const scatterAddOp = defineOp({
 
 export const narrowOp = defineOp({
   name: 'narrow',
+  jvp: sameOpOnTangent('narrow'),
   signature: 'narrow(Tensor self, int dim, int start, int length) -> Tensor',
   method: true,
   function: true,

@@ -34,6 +34,16 @@ export interface BackwardContext<A extends Args = Args> {
   needsInputGrad(i: number): boolean;
 }
 
+/** What a forward-mode rule reads besides the call's arguments (see autograd/forward-ad.ts). */
+export interface JvpContext {
+  /** The op's (primal) output. */
+  readonly result: Tensor;
+  /** The tangent of a Tensor parameter, or null where it has none (a zero tangent). */
+  tangent(name: string): Tensor | null;
+  /** The tangents of a Tensor[] parameter's elements (cat's `tensors`), null where none. */
+  tangents(name: string): (Tensor | null)[];
+}
+
 export interface OpDisplay {
   /** Short glyph for the graph node, e.g. `×`. */
   readonly symbol: string;
@@ -80,6 +90,12 @@ export interface OpDef<A extends Args = Args> {
   /** A call that PyTorch itself routes elsewhere (`2 / x` is `reciprocal(x) * 2`); undefined = no. */
   rewrite?(args: A): Tensor | undefined;
   backward?(ctx: BackwardContext<A>, grad: Tensor): (Tensor | null)[];
+  /**
+   * Forward mode: the output's tangent from the inputs' tangents (J·v), written with engine ops;
+   * null for a zero tangent. Without it, a differentiable op gets J·v from its backward rule by
+   * the double-vjp trick (autograd/forward-ad.ts), so every op works in forward mode.
+   */
+  jvp?(args: A, ctx: JvpContext): Tensor | null;
   /** A composite op is written with other ops and has no rule of its own (matmul, contiguous). */
   composite?(args: A): Tensor | Tensor[];
   /** For in-place variants (`add_`): the out-of-place op whose result is written into self. */

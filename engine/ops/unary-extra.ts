@@ -5,17 +5,18 @@ import { add, div, exp, mul, neg, pow, zerosLike } from './functional.ts';
 import { callOp } from './dispatch.ts';
 import { defineOp } from './types.ts';
 import { c, self, positive, withGradcheck } from './gradcheck-case.ts';
+import { elementwiseJvp, withJvp } from './jvp-rules.ts';
 
 const fn = (name: string, x: Tensor): Tensor => callOp(name, x) as Tensor;
 
 const zeroGrad = (_x: Tensor, g: Tensor): Tensor => zerosLike(g);
 
-export const sinOp = withGradcheck(unary('sin', 'SinBackward0', { symbol: 'sin', formula: '∂sin a/∂a = cos a' }, 'float', 'self', (x, g) => mul(g, fn('cos', x))), [
+export const sinOp = withJvp(withGradcheck(unary('sin', 'SinBackward0', { symbol: 'sin', formula: '∂sin a/∂a = cos a' }, 'float', 'self', (x, g) => mul(g, fn('cos', x))), [
   c([[2, 3]], self()),
-]);
-export const cosOp = withGradcheck(unary('cos', 'CosBackward0', { symbol: 'cos', formula: '∂cos a/∂a = −sin a' }, 'float', 'self', (x, g) => mul(g, neg(fn('sin', x)))), [
+]), elementwiseJvp((x) => fn('cos', x)));
+export const cosOp = withJvp(withGradcheck(unary('cos', 'CosBackward0', { symbol: 'cos', formula: '∂cos a/∂a = −sin a' }, 'float', 'self', (x, g) => mul(g, neg(fn('sin', x)))), [
   c([[2, 3]], self()),
-]);
+]), elementwiseJvp((x) => neg(fn('sin', x))));
 export const rsqrtOp = withGradcheck(unary('rsqrt', 'RsqrtBackward0', { symbol: '1/√', formula: '∂a^(−1/2)/∂a = −a^(−3/2)/2' }, 'float', 'result', (r, g) =>
   mul(g, mul(pow(r, 3), -0.5)),
 ), [

@@ -13,6 +13,7 @@ import { contiguousCopy, makeView } from './tensor-utils.ts';
 import { defineOp, type Args, type OpDef, type OutputSpec, type SignatureArgs } from './types.ts';
 import { index } from '../indexing.ts';
 import { c, program, self } from './gradcheck-case.ts';
+import { sameOpOnTangent } from './jvp-rules.ts';
 
 /** Shaped like self; typed over any `Args` so that it fits every view's own argument type. */
 const same = (a: Args): OutputSpec => {
@@ -29,6 +30,7 @@ function viewOp<const S extends string>(
 
 export const viewOpDef = viewOp({
   name: 'view',
+  jvp: sameOpOnTangent('view'),
   signature: 'view(Tensor self, int[] size) -> Tensor',
   function: false,
   display: { symbol: 'view', formula: 'gradient reshaped back' },
@@ -74,6 +76,7 @@ export const unsafeViewOp = viewOp({
 
 export const reshapeOp = defineOp({
   name: 'reshape',
+  jvp: sameOpOnTangent('reshape'),
   signature: 'reshape(Tensor self, int[] shape) -> Tensor',
   method: true,
   function: true,
@@ -92,6 +95,7 @@ export const reshapeOp = defineOp({
 
 export const tOp = viewOp({
   name: 't',
+  jvp: sameOpOnTangent('t'),
   signature: 't(Tensor self) -> Tensor',
   display: { symbol: 'ᵀ', formula: 'gradient transposed back' },
   gradFn: 'TBackward0',
@@ -121,6 +125,7 @@ function transposed(x: Tensor, d0: number, d1: number): Tensor {
 
 export const transposeOp = viewOp({
   name: 'transpose',
+  jvp: sameOpOnTangent('transpose'),
   signature: 'transpose(Tensor self, int dim0, int dim1) -> Tensor',
   display: { symbol: 'ᵀ', formula: 'gradient transposed back' },
   gradFn: 'TransposeBackward0',
@@ -134,6 +139,7 @@ export const transposeOp = viewOp({
 
 export const permuteOp = viewOp({
   name: 'permute',
+  jvp: sameOpOnTangent('permute'),
   signature: 'permute(Tensor self, int[] dims) -> Tensor',
   display: { symbol: 'perm', formula: 'gradient permuted back' },
   gradFn: 'PermuteBackward0',
@@ -160,6 +166,7 @@ export const permuteOp = viewOp({
 
 export const unsqueezeOp = viewOp({
   name: 'unsqueeze',
+  jvp: sameOpOnTangent('unsqueeze'),
   signature: 'unsqueeze(Tensor self, int dim) -> Tensor',
   display: { symbol: 'unsq', formula: 'gradient squeezed back' },
   gradFn: 'UnsqueezeBackward0',
@@ -181,6 +188,7 @@ export const unsqueezeOp = viewOp({
 
 export const squeezeOp = viewOp({
   name: 'squeeze',
+  jvp: sameOpOnTangent('squeeze'),
   signature: 'squeeze(Tensor self, int? dim=None) -> Tensor',
   display: { symbol: 'sq', formula: 'gradient unsqueezed back' },
   gradFn: (a) => (a.dim === null ? 'SqueezeBackward0' : 'SqueezeBackward1'),
@@ -203,6 +211,7 @@ export const squeezeOp = viewOp({
 
 export const expandOp = viewOp({
   name: 'expand',
+  jvp: sameOpOnTangent('expand'),
   signature: 'expand(Tensor self, int[] size) -> Tensor',
   function: false,
   display: { symbol: 'expand', formula: 'gradient summed over the broadcast dims' },
@@ -259,6 +268,7 @@ function scatterIntoZeros(shape: readonly number[], g: Tensor, region: { size: r
 
 export const selectOp = viewOp({
   name: 'select',
+  jvp: sameOpOnTangent('select'),
   signature: 'select(Tensor self, int dim, int index) -> Tensor',
   display: { symbol: '[i]', formula: 'gradient placed at the selected index, zeros elsewhere' },
   gradFn: 'SelectBackward0',
@@ -302,6 +312,7 @@ export function sliceBounds(size: number, start: number | null, end: number | nu
 
 export const sliceOp = viewOp({
   name: 'slice',
+  jvp: sameOpOnTangent('slice'),
   signature: 'slice(Tensor self, int dim=0, int? start=None, int? end=None, int step=1) -> Tensor',
   display: { symbol: '[a:b]', formula: 'gradient placed in the slice, zeros elsewhere' },
   gradFn: 'SliceBackward0',
@@ -333,6 +344,7 @@ export const sliceOp = viewOp({
  */
 export const asStridedOp = viewOp({
   name: 'as_strided',
+  jvp: sameOpOnTangent('as_strided'),
   signature: 'as_strided(Tensor self, int[] size, int[] stride, int storage_offset=0) -> Tensor',
   display: { symbol: 'strided', formula: 'gradient placed in the strided region' },
   gradFn: 'AsStridedBackward0',

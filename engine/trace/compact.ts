@@ -75,6 +75,11 @@ export function compactTrace(events: readonly TraceEvent[], keepPasses = DEFAULT
         return keepCall.get(e.callId) ?? e.seq > droppedEndSeq;
       case 'gradcheck':
         return keptOps.has(e.nodeId);
+      case 'tangent':
+        // Forward-mode work goes with its backward pass (forward over reverse), else with its op's
+        // node, or (no node) with the forward work of its time.
+        if (e.pass !== undefined) return !dropped.has(e.pass);
+        return e.nodeId !== undefined ? keptOps.has(e.nodeId) : e.seq > droppedEndSeq;
       default:
         return true;
     }

@@ -9,6 +9,11 @@ import type { JacobianPair, LocalValue, ModuleFrame, PyValue, SourceLocation } f
 export interface Recorder {
   /** A recorded op: its node, op-table name, graph inputs (edge order) and output. */
   forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor, customCall?: number): void;
+  /**
+   * Forward mode: op `op` gave `output` the tangent `tangent` (inputs in edge order; `node` is the
+   * output's grad_fn when a graph was recorded too).
+   */
+  tangent(op: string, inputs: readonly (Tensor | null)[], output: Tensor, tangent: Tensor, node: GradNode | null): void;
   backwardStart(root: Tensor, retainGraph: boolean, createGraph: boolean): void;
   backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
   /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */

@@ -235,6 +235,13 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
         kind: 'custom-return', seq: seq++, callId, loc, locals, ...(value !== undefined ? { value } : {}), ...(error !== undefined ? { error } : {}),
       });
     },
+    tangent(op, inputs, output, tangent, node) {
+      push(withLoc({
+        kind: 'tangent', seq: seq++, op, tensorId: output.id, ...(node ? { nodeId: node.id } : {}),
+        inputs: inputs.map((t) => (t ? t.id : null)), primal: summarize(output), tangent: summarize(tangent),
+        ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
+      }));
+    },
     gradcheck(nodeId, ok, jacobians, message) {
       push({ kind: 'gradcheck', seq: seq++, nodeId, ok, jacobians, ...(message !== undefined ? { message } : {}) });
     },

@@ -25,6 +25,10 @@ export const TRACE_VERSION = 3;
  * - `gradcheck`: the finite-difference check of a custom Function node, with both Jacobians;
  * - op events: `pass` when recorded inside a backward pass (create_graph: the second-order
  *   layer) and `customCall` (the forward call that made a custom node).
+ * - `tangent` (added later in v3, additive): forward-mode AD. Each op run under a dual level
+ *   (torch.autograd.forward_ad, torch.func.jvp) with an input that carries a tangent reports the
+ *   tangent it gave its output, in seq order, so a replay can show the tangent travelling forward
+ *   beside the values. It also starts at `make_dual` and comes from custom Functions' `jvp`.
  */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -332,6 +336,26 @@ export type TraceEvent =
       readonly locals: readonly LocalValue[];
       readonly value?: PyValue;
       readonly error?: string;
+    }
+  /**
+   * Forward mode: `op` (the op-table name; `make_dual` where a tangent starts, `custom` for a
+   * custom Function's jvp) gave tensor `tensorId` (the primal output, summarised in `primal`)
+   * the tangent `tangent` (its JVP). `inputs` are the ids of the op's tensor inputs in edge order
+   * (null where an input is absent). `nodeId` is the primal's grad_fn when a graph was recorded
+   * as well (its op event comes just before); tangents of ops without a node are still reported.
+   */
+  | {
+      readonly kind: 'tangent';
+      readonly seq: number;
+      readonly op: string;
+      readonly tensorId: number;
+      readonly nodeId?: number;
+      readonly inputs: readonly (number | null)[];
+      readonly primal: TensorSummary;
+      readonly tangent: TensorSummary;
+      readonly loc?: SourceLocation;
+      /** The backward pass it ran inside (forward over reverse: a backward under a dual level). */
+      readonly pass?: number;
     }
   /**
    * v3: finite-difference check of a custom Function node on its recorded inputs in float64

@@ -131,6 +131,10 @@ const eventSchemas = {
     kind: v.literal('custom-return'), seq, callId: int, loc: sourceLocationSchema, locals: v.array(localValueSchema), value: v.optional(pyValueSchema),
     error: v.optional(text),
   }),
+  tangent: v.object({
+    kind: v.literal('tangent'), seq, op: text, tensorId: int, nodeId: v.optional(int), inputs: v.array(v.nullable(int)),
+    primal: tensorSummarySchema, tangent: tensorSummarySchema, loc, pass: v.optional(int),
+  }),
   gradcheck: v.object({ kind: v.literal('gradcheck'), seq, nodeId: int, ok: v.boolean(), jacobians: v.array(jacobianPairSchema), message: v.optional(text) }),
 } as const;
 

@@ -7,6 +7,7 @@ from .anomaly_mode import detect_anomaly, set_detect_anomaly, is_anomaly_enabled
 from .gradcheck import gradcheck, gradgradcheck, GradcheckError
 from . import graph  # noqa: E402
 from . import functional  # noqa: E402  (after grad: functional calls torch.autograd.grad)
+from . import forward_ad  # noqa: E402
 
 Variable = Tensor
 
@@ -61,6 +62,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 __all__ = [
     "Function", "FunctionCtx", "InplaceFunction", "once_differentiable", "Variable",
-    "backward", "grad", "graph", "gradcheck", "gradgradcheck", "GradcheckError", "functional",
+    "backward", "grad", "graph", "forward_ad", "gradcheck", "gradgradcheck", "GradcheckError", "functional",
     "detect_anomaly", "set_detect_anomaly", "no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
 ]

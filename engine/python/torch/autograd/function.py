@@ -37,8 +37,8 @@ class FunctionCtx:
         self._to_save = tensors
 
     def save_for_forward(self, *tensors):
-        # Kept for forward-mode AD's jvp, which Gradscope does not run yet.
-        self.saved_for_forward = tensors
+        # Read back as ctx.saved_tensors inside jvp (see _forward_mode_ad).
+        self._to_save_for_forward = tensors
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = tensors
@@ -51,6 +51,8 @@ class FunctionCtx:
 
     @property
     def saved_tensors(self):
+        if getattr(self, "_in_jvp", False):
+            return tuple(getattr(self, "_to_save_for_forward", ()))
         if self._node is None:
             return tuple(self._to_save)
         saved = call(self._node.savedTensors)
@@ -114,6 +116,12 @@ class Function(metaclass=_FunctionMeta):
     vjp = backward
 
     @staticmethod
+    def jvp(ctx, *grad_inputs):
+        raise NotImplementedError(
+            "You must implement the jvp function for custom autograd.Function to use it with forward mode AD."
+        )
+
+    @staticmethod
     def setup_context(ctx, inputs, output):
         raise NotImplementedError("setup_context is not implemented.")
 
@@ -128,7 +136,10 @@ class Function(metaclass=_FunctionMeta):
         ctx.needs_input_grad = tuple(
             builtins.bool(grad_on and isinstance(a, Tensor) and a.requires_grad) for a in args
         )
-        with no_grad():
+        # Forward mode: the user's forward sees plain tensors; jvp gives the outputs' tangents.
+        input_tangents = _input_tangents(args)
+        forward_ad = _SuspendedForwardAd() if input_tangents is not None else _NO_CONTEXT
+        with no_grad(), forward_ad:
             if cls._uses_setup_context():
                 # PyTorch 2.x style: forward(*args) without ctx, then setup_context(ctx, inputs, output).
                 output, forward_call = _frames.call_recorded("forward", cls.__name__, cls.forward, args, kwargs)
@@ -138,6 +149,8 @@ class Function(metaclass=_FunctionMeta):
         is_tuple = isinstance(output, tuple)
         outputs = output if is_tuple else (output,)
         if not any(ctx.needs_input_grad):
+            if input_tangents is not None:
+                _forward_mode_ad(cls, ctx, args, outputs, input_tangents)
             return output
         tensor_outputs = [o for o in outputs if isinstance(o, Tensor)]
 
@@ -188,7 +201,62 @@ class Function(metaclass=_FunctionMeta):
                 _node_gradcheck.remember(node.id, cls, args, kwargs)
         it = iter(wrapped)
         final = tuple(next(it) if isinstance(o, Tensor) else o for o in outputs)
+        if input_tangents is not None:
+            _forward_mode_ad(cls, ctx, args, final, input_tangents)
         return final if is_tuple else final[0]
+
+
+class _SuspendedForwardAd:
+    def __enter__(self):
+        E.suspendForwardAd()
+
+    def __exit__(self, *exc):
+        E.resumeForwardAd()
+        return False
+
+
+class _NoContext:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+_NO_CONTEXT = _NoContext()
+
+
+def _input_tangents(args):
+    """One entry per argument (a tensor's tangent, zeros for a tensor without one, None for the
+    rest, as PyTorch passes them to jvp), or None when no argument carries a tangent."""
+    if E.currentDualLevel() < 0:
+        return None
+    tangents = [_wrap(E.tangentOf(a._t)) if isinstance(a, Tensor) else None for a in args]
+    if all(t is None for t in tangents):
+        return None
+    from .._creation import zeros_like
+
+    return [zeros_like(a) if isinstance(a, Tensor) and t is None else t for a, t in zip(args, tangents)]
+
+
+def _forward_mode_ad(cls, ctx, args, outputs, input_tangents):
+    """Runs the user's jvp(ctx, *tangents) and gives each tensor output its tangent."""
+    ctx._in_jvp = True
+    try:
+        # As PyTorch: the tensors jvp reads (ctx's, the inputs) carry no tangents of their own.
+        with _SuspendedForwardAd():
+            result = cls.jvp(ctx, *input_tangents)
+    finally:
+        ctx._in_jvp = False
+    results = result if isinstance(result, tuple) else (result,)
+    tensor_outputs = [o for o in outputs if isinstance(o, Tensor)]
+    if len(results) != len(tensor_outputs):
+        raise RuntimeError(
+            f"{cls.__name__}.jvp returned an incorrect number of tangents (expected {len(tensor_outputs)}, got {len(results)})"
+        )
+    for out, tangent in zip(tensor_outputs, results):
+        if isinstance(tangent, Tensor) and out.is_floating_point():
+            call(E.setTangent, out._t, tangent._t)
 
 
 _BASE_SETUP_CONTEXT = Function.__dict__["setup_context"].__func__

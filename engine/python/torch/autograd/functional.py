@@ -2,7 +2,8 @@
 
 Like PyTorch's reverse-mode implementation: inputs are detached copies that require grad, one
 `grad` call per output element builds each Jacobian row, and results are detached unless
-create_graph=True. jvp uses PyTorch's double-backward trick (no forward-mode AD here).
+create_graph=True. jvp uses PyTorch's double-backward trick, as PyTorch's does (torch.func.jvp
+and torch.autograd.forward_ad are the forward-mode ones).
 """
 import torch
 
@@ -140,6 +141,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
             vs = None
         else:
             vs, _ = _as_tuple(v)
+            _validate_v(vs, inputs, is_inputs_tuple)
         outputs, is_outputs_tuple = _as_tuple(func(*inputs))
         _check_outputs(outputs, "jvp")
         grad_outputs = tuple(torch.zeros_like(o, requires_grad=True) for o in outputs)

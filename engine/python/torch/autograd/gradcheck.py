@@ -11,7 +11,7 @@ from pyodide.ffi import create_proxy, to_js
 
 from .. import _dtype
 from .._engine import E, call, js_list
-from .._tensor import Tensor
+from .._tensor import Tensor, _wrap
 
 
 class GradcheckError(RuntimeError):
@@ -39,9 +39,12 @@ def _check_inputs(inputs):
 
 def _run_engine_check(check, func, inputs, options):
     """Calls the engine's gradcheck/gradgradcheck with `func` adapted to take engine tensors."""
-    def run(*_perturbed):
-        # The engine perturbs the input tensors in place: calling func on the originals sees it.
-        outputs = _as_tuple(func(*inputs))
+    def run(*given):
+        # The engine perturbs the input tensors in place and passes them back (the forward-mode
+        # check passes dual views of them instead): func gets the engine's tensors in their places.
+        it = iter(given)
+        args = [_wrap(next(it)) if isinstance(t, Tensor) else t for t in inputs]
+        outputs = _as_tuple(func(*args))
         return js_list([o._t for o in outputs if isinstance(o, Tensor)])
 
     proxy = create_proxy(run)
@@ -84,7 +87,13 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
     inputs = _as_tuple(inputs)
     _check_inputs(inputs)
     options = {"eps": float(eps), "atol": float(atol), "rtol": float(rtol)}
-    return _verdict(_run_engine_check(E.gradcheck, func, inputs, options), raise_exception)
+    ok = True
+    if check_backward_ad:
+        ok = _verdict(_run_engine_check(E.gradcheck, func, inputs, options), raise_exception)
+    if check_forward_ad and ok:
+        # The Jacobian built from JVPs (forward-mode AD), against the same finite differences.
+        ok = _verdict(_run_engine_check(E.forwardGradcheck, func, inputs, options), raise_exception)
+    return ok
 
 
 def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,

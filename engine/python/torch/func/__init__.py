@@ -4,7 +4,8 @@ Each transform differentiates with `torch.autograd.grad(..., create_graph=True)`
 nest (`grad(grad(f))`, `hessian = jacrev(jacrev(f))`): an argument that already requires grad
 (an outer transform's input, or the user's own leaf) stays connected to the result, and a result
 that nobody outside can differentiate is detached, as functorch returns plain tensors.
-Forward-mode transforms (jvp, jacfwd) need a forward rule per op, which the engine does not have yet.
+jvp and jacfwd are forward mode: dual tensors of torch.autograd.forward_ad, whose tangents the
+engine propagates through every op (engine/autograd/forward-ad.ts).
 """
 import torch
 
@@ -32,7 +33,23 @@ def _differentiable(x):
     """A tensor to differentiate with respect to, still connected to x's own history if it has one."""
     if not isinstance(x, torch.Tensor):
         raise RuntimeError(f"Expected argument to be a Tensor, got {type(x)}")
-    return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
+    if x.requires_grad:
+        return x.view_as(x)  # a view: keeps x's history, and its tangent under forward AD
+    return _with_tangent_of(x, x.detach().requires_grad_(True))
+
+
+def _with_tangent_of(source, t):
+    """`t`, dual with `source`'s tangent when `source` has one: a transform nested inside
+    torch.func.jvp (jvp(grad(f))) passes the outer tangent through, as functorch's levels do."""
+    from ..autograd import forward_ad as fwAD
+
+    tangent = fwAD.unpack_dual(source).tangent
+    if tangent is None:
+        return t
+    dual = fwAD.make_dual(t, tangent.detach())
+    if t.is_leaf:
+        dual._func_leaf = t  # the transform's own leaf behind the dual view (see _outward)
+    return dual
 
 
 def _outward(t, own_leaves):
@@ -40,9 +57,10 @@ def _outward(t, own_leaves):
     grad outside the transform (an outer transform's input, or a weight the function closed over)."""
     if t is None or not t.requires_grad:
         return t
-    if E.dependsOnOtherLeaves(t._t, js_list([leaf._t for leaf in own_leaves])):
+    leaves = [getattr(leaf, "_func_leaf", leaf) for leaf in own_leaves]
+    if E.dependsOnOtherLeaves(t._t, js_list([leaf._t for leaf in leaves])):
         return t
-    return t.detach()
+    return _with_tangent_of(t, t.detach())
 
 
 def _with_diff_args(args, argnums, api):
@@ -249,13 +267,181 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
     return wrapper
 
 
+_JVP = "jvp(f, primals, tangents)"
+
+
+def _structure(value, indent=0):
+    """functorch's TreeSpec repr (2.x's: children after the first on their own indented lines)."""
+    if isinstance(value, (tuple, list, dict)):
+        children = list(value.values()) if isinstance(value, dict) else list(value)
+        context = repr(list(value.keys())) if isinstance(value, dict) else "None"
+        text = f"TreeSpec({type(value).__name__}, {context}, ["
+        if children:
+            indent += 2
+            text += _structure(children[0], indent)
+            text += "," if len(children) > 1 else ""
+            text += ",".join("\n" + " " * indent + _structure(c, indent) for c in children[1:])
+        return text + "])"
+    return "*"
+
+
+def _check_jvp_args(primals, tangents):
+    if not isinstance(primals, tuple):
+        raise RuntimeError(f"{_JVP}: Expected primals to be a tuple. E.g. it should be valid to call f(*primals).")
+    if _structure(primals) != _structure(tangents):
+        raise RuntimeError(
+            f"{_JVP}: Expected primals and tangents to have the same python structure. For example, if primals is a "
+            f"tuple of 3 tensors, tangents also must be. Got primals with structure {_structure(primals)} and "
+            f"tangents with structure {_structure(tangents)}"
+        )
+    for argname, value in (("primals", primals), ("tangents", tangents)):
+        leaves = _leaves(value)
+        if not leaves:
+            raise RuntimeError(f"{_JVP}: Expected {argname} to contain at least one Tensor.")
+        for t in leaves:
+            if not isinstance(t, torch.Tensor):
+                raise RuntimeError(f"{_JVP}: Expected {argname} to only contain Tensors, got {type(t)}")
+
+
+def _leaves(value):
+    if isinstance(value, (tuple, list)):
+        return [leaf for v in value for leaf in _leaves(v)]
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    return [value]
+
+
+def _zip_tensors(fn, primals, tangents):
+    if isinstance(primals, torch.Tensor):
+        return fn(primals, tangents)
+    if isinstance(primals, (tuple, list)):
+        items = [_zip_tensors(fn, p, t) for p, t in zip(primals, tangents)]
+        return tuple(items) if isinstance(primals, tuple) else items
+    if isinstance(primals, dict):
+        return {k: _zip_tensors(fn, v, tangents[k]) for k, v in primals.items()}
+    return primals
+
+
 def jvp(func, primals, tangents, *, strict=False, has_aux=False):
-    raise NotImplementedError("torch.func.jvp needs forward-mode AD, which Gradscope does not support yet")
+    """(func(*primals), J·tangents) by forward-mode AD: the primals become dual tensors."""
+    from ..autograd import forward_ad as fwAD
+
+    _check_jvp_args(primals, tangents)
+    with fwAD.dual_level():
+        duals = _zip_tensors(fwAD.make_dual, primals, tangents)
+        result = func(*duals)
+        aux = None
+        if has_aux:
+            if not (isinstance(result, tuple) and len(result) == 2):
+                raise RuntimeError(f"{_JVP}: output of function f should be a tuple: (output, aux) if has_aux is True")
+            result, aux = result
+        for out in _leaves(result):
+            if not isinstance(out, torch.Tensor):
+                raise RuntimeError(f"{_JVP}: expected f(*primals) to return only tensors, got unsupported type {type(out)}")
+
+        def tangent_of(out):
+            tangent = fwAD.unpack_dual(out).tangent
+            return torch.zeros_like(out) if tangent is None else tangent
+
+        tangent_out = _map_tensors(tangent_of, result)
+    # Leaving the level dropped every tangent: `result` now holds plain tensors.
+    if has_aux:
+        return result, tangent_out, aux
+    return result, tangent_out
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
-    raise NotImplementedError("torch.func.jacfwd needs forward-mode AD, which Gradscope does not support yet")
+    """The Jacobian of func with respect to args[argnums] by forward mode: one JVP per input element."""
+    from ..autograd import forward_ad as fwAD
+
+    def wrapper(*args, **kwargs):
+        nums = _argnums_tuple(argnums, len(args), "jacfwd")
+        for n in nums:
+            if not isinstance(args[n], torch.Tensor):
+                raise RuntimeError(f"jacfwd(f, ...)(*args): Expected args to only contain Tensors, got {type(args[n])}")
+        columns = {}
+        output = aux = None
+        for n in nums:
+            x = args[n]
+            cols = []
+            for j in range(x.numel()):
+                unit = torch.zeros(x.numel(), dtype=x.dtype)
+                unit[j] = 1
+                with fwAD.dual_level():
+                    # Every differentiated argument is dual, as functorch's basis spans them all:
+                    # the others carry zero tangents (which shows in the signs of zeros).
+                    call_args = list(args)
+                    for other in nums:
+                        tangent = unit.view(x.shape) if other == n else torch.zeros_like(args[other])
+                        call_args[other] = fwAD.make_dual(args[other], tangent)
+                    result = func(*call_args, **kwargs)
+                    if has_aux:
+                        if not (isinstance(result, tuple) and len(result) == 2):
+                            raise RuntimeError("jacfwd(f, ...)(*args): output of function f should be a tuple: (output, aux) if has_aux is True")
+                        result, aux = result
+                    outs = result if isinstance(result, tuple) else (result,)
+                    cols.append(tuple(
+                        (fwAD.unpack_dual(o).tangent if fwAD.unpack_dual(o).tangent is not None else torch.zeros_like(o)).reshape(-1)
+                        for o in outs
+                    ))
+                output = result
+            columns[n] = cols
+        if output is None:  # every differentiated argument is empty
+            output = func(*args, **kwargs)
+            if has_aux:
+                output, aux = output
+        outs = output if isinstance(output, tuple) else (output,)
+        per_output = []
+        for k, out in enumerate(outs):
+            jacs = []
+            for n in nums:
+                x = args[n]
+                cols = [c[k] for c in columns[n]]
+                flat = torch.stack(cols, -1) if cols else torch.zeros(out.numel(), 0, dtype=out.dtype)
+                jacs.append(flat.reshape(tuple(out.shape) + tuple(x.shape)))
+            per_output.append(jacs[0] if isinstance(argnums, int) else tuple(jacs))
+        jac = tuple(per_output) if isinstance(output, tuple) else per_output[0]
+        return (jac, aux) if has_aux else jac
+
+    return wrapper
 
 
-def functional_call(module, parameter_and_buffer_dicts, args, kwargs=None, *, tie_weights=True, strict=False):
-    raise NotImplementedError("torch.func.functional_call is not supported in Gradscope yet")
+def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, *, tie_weights=True, strict=False):
+    """Calls module with the given tensors in place of its parameters and buffers (by dotted name),
+    putting the originals back afterwards."""
+    dicts = parameter_and_buffer_dicts if isinstance(parameter_and_buffer_dicts, (tuple, list)) else (parameter_and_buffer_dicts,)
+    replacements = {}
+    for d in dicts:
+        repeated = [k for k in d if k in replacements]
+        if repeated:
+            raise ValueError(f"{repeated} appeared in multiple dictionaries; behavior of functional call is ambiguous")
+        replacements.update(d)
+    if kwargs is None:
+        kwargs = {}
+    if args is None:
+        args = ()
+    elif not isinstance(args, tuple):
+        args = (args,)
+    restore = []
+    try:
+        for name, value in replacements.items():
+            *path, leaf = name.split(".")
+            owner = module
+            for part in path:
+                owner = getattr(owner, part)
+            for store in (owner._parameters, owner._buffers):
+                if leaf in store:
+                    restore.append((store, leaf, store[leaf]))
+                    store[leaf] = value
+                    break
+            else:
+                had = leaf in owner.__dict__
+                restore.append((owner.__dict__, leaf, owner.__dict__.get(leaf)) if had else (owner, leaf, None))
+                object.__setattr__(owner, leaf, value)
+        return module(*args, **kwargs)
+    finally:
+        for store, key, old in reversed(restore):
+            if isinstance(store, dict):
+                store[key] = old
+            else:
+                object.__delattr__(store, key)

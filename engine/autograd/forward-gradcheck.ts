@@ -1,0 +1,67 @@
+/**
+ * gradcheck's forward-mode half (PyTorch's `check_forward_ad=True`): the Jacobian built column by
+ * column from JVPs (one dual pass per input element, the unit tangent on that element) against
+ * the same central finite differences as the reverse-mode check, with the same closeness test.
+ */
+import { zerosLike } from '../creation.ts';
+import { Tensor } from '../tensor.ts';
+import { enterDualLevel, exitDualLevel, makeDual, tangentOf } from './forward-ad.ts';
+import { differentiableOutputs, numericalJacobians, type GradcheckOptions, type GradcheckResult, type JacobianCheck, type JacobianMismatch } from './gradcheck.ts';
+import { enableGrad } from './grad-mode.ts';
+import { isFloating } from '../dtype.ts';
+
+type Fn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
+
+/** [wrt input][output][input element][output element]: one JVP per input element. */
+function forwardJacobians(fn: Fn, wrt: Tensor[], inputs: Tensor[], outCount: number): number[][][][] {
+  return wrt.map((t) => {
+    const perOutput: number[][][] = Array.from({ length: outCount }, () => []);
+    const n = t.numel();
+    for (let j = 0; j < n; j++) {
+      const unit = zerosLike(t);
+      unit.data[j] = 1;
+      enterDualLevel();
+      try {
+        const args = inputs.map((x) => (x === t ? makeDual(x, unit) : x));
+        const outs = enableGrad(() => differentiableOutputs(fn(...args)));
+        outs.forEach((out, o) => {
+          if (o >= outCount) return;
+          const tangent = tangentOf(out);
+          perOutput[o].push(tangent ? tangent.toArray() : new Array<number>(out.numel()).fill(0));
+        });
+      } finally {
+        exitDualLevel();
+      }
+    }
+    return perOutput;
+  });
+}
+
+/** Finite-difference and forward-mode Jacobians of fn at inputs, compared pair by pair. */
+export function forwardGradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
+  const eps = options.eps ?? 1e-6;
+  const atol = options.atol ?? 1e-5;
+  const rtol = options.rtol ?? 1e-3;
+  const outputs = enableGrad(() => differentiableOutputs(fn(...inputs)));
+  const wrt = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
+  const numerical = numericalJacobians(fn, wrt, inputs, outputs.length, eps);
+  const analytical = forwardJacobians(fn, wrt, inputs, outputs.length);
+  const jacobians: JacobianCheck[] = [];
+  const mismatches: JacobianMismatch[] = [];
+  outputs.forEach((out, o) => {
+    wrt.forEach((t, w) => {
+      const input = inputs.indexOf(t);
+      let ok = true;
+      numerical[w][o].forEach((row, j) =>
+        row.forEach((num, k) => {
+          const a = analytical[w][o][j]?.[k] ?? Number.NaN;
+          if (Math.abs(a - num) <= atol + rtol * Math.abs(num)) return;
+          ok = false;
+          mismatches.push({ output: o, input, inputIndex: j, outputIndex: k, analytical: a, numerical: num });
+        }),
+      );
+      jacobians.push({ output: o, input, wrtInput: w, outputDtype: out.dtype, inputDtype: t.dtype, numerical: numerical[w][o], analytical: analytical[w][o], ok });
+    });
+  });
+  return { ok: mismatches.length === 0, mismatches, jacobians };
+}
