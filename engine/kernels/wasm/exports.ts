@@ -1,0 +1,32 @@
+/**
+ * What kernels.wasm exports (engine/kernels/wasm/assembly/), typed once here so the rest of the
+ * TypeScript never touches `WebAssembly.Exports` untyped. Pointers are byte addresses in the
+ * shared linear memory; strides are in elements.
+ */
+export interface KernelExports {
+  heapBase(): number;
+  gemmScratchBytes(): number;
+  gemmF32(
+    batch: number, m: number, k: number, n: number,
+    a: number, aBatch: number, aRow: number, aCol: number,
+    b: number, bBatch: number, bRow: number, bCol: number,
+    c: number, startFromC: number, scratch: number,
+  ): void;
+  gemmF64(
+    batch: number, m: number, k: number, n: number,
+    a: number, aBatch: number, aRow: number, aCol: number,
+    b: number, bBatch: number, bRow: number, bCol: number,
+    c: number, startFromC: number, scratch: number,
+  ): void;
+}
+
+const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64'];
+
+/** The instance's exports, checked to be the functions this build of the loader expects. */
+export function kernelExports(instance: WebAssembly.Instance): KernelExports {
+  const exports = instance.exports;
+  for (const name of FUNCTIONS) {
+    if (typeof exports[name] !== 'function') throw new Error(`kernels.wasm does not export ${name}(); rebuild it (node scripts/build-wasm.mjs)`);
+  }
+  return exports as unknown as KernelExports;
+}
