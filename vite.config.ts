@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { buildWasm } from './scripts/build-wasm.mjs';
 import { copyPyodide } from './scripts/copy-pyodide.mjs';
 
 /**
@@ -40,10 +41,23 @@ function copyPyodidePlugin(): Plugin {
   };
 }
 
+/**
+ * The WebAssembly kernels are compiled from source (never committed) before Vite resolves the
+ * worker's `new URL('./build/kernels.wasm', import.meta.url)`, which it then emits as a local asset.
+ */
+function buildWasmPlugin(): Plugin {
+  return {
+    name: 'gradscope:build-wasm',
+    async config() {
+      await buildWasm();
+    },
+  };
+}
+
 const previewPort = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
-  plugins: [copyPyodidePlugin()],
+  plugins: [copyPyodidePlugin(), buildWasmPlugin()],
   worker: { format: 'es' },
   server: { headers: securityHeaders },
   preview: { port: previewPort, strictPort: true, headers: securityHeaders },
@@ -51,5 +65,8 @@ export default defineConfig({
     target: 'es2022',
     // Monaco is one large chunk by nature; warn only when it grows well beyond that.
     chunkSizeWarningLimit: 4000,
+    // kernels.wasm stays a file of our own origin: a data: URL inlined into the worker would be a
+    // fetch the Content-Security-Policy (connect-src 'self') refuses.
+    assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
   },
 });
