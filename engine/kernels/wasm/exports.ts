@@ -18,9 +18,14 @@ export interface KernelExports {
     b: number, bBatch: number, bRow: number, bCol: number,
     c: number, startFromC: number, scratch: number,
   ): void;
+  /** out[i] = op(a[i], b[i]); a step of 0 broadcasts the operand's one value. */
+  binaryF32(op: number, n: number, a: number, aStep: number, b: number, bStep: number, out: number, alpha: number): void;
+  binaryF64(op: number, n: number, a: number, aStep: number, b: number, bStep: number, out: number, alpha: number): void;
+  unaryF32(op: number, n: number, x: number, out: number, s: number): void;
+  unaryF64(op: number, n: number, x: number, out: number, s: number): void;
 }
 
-const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64'];
+const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64', 'binaryF32', 'binaryF64', 'unaryF32', 'unaryF64'];
 
 /** The instance's exports, checked to be the functions this build of the loader expects. */
 export function kernelExports(instance: WebAssembly.Instance): KernelExports {
