@@ -9,17 +9,11 @@ import { isContiguousLayout, numelOf } from '../../shape.ts';
 import type { BinaryOp, StridedView, UnaryOp } from '../types.ts';
 import type { KernelExports } from './exports.ts';
 import { align16, type KernelMemory } from './memory.ts';
+import { sameFloat, type FloatArray } from './views.ts';
 
 /** Op codes of assembly/elementwise.ts. */
 const BINARY = { add: 0, sub: 1, mul: 2, div: 3, addScaled: 4, subScaled: 5 } as const;
 const UNARY = { relu: 0, scale: 1, scaleWide: 2, neg: 3 } as const;
-
-type Float = Float32Array | Float64Array;
-
-/** Both arrays float32 or both float64 (the element type the module computes in). */
-function sameFloat(x: NumericArray, out: NumericArray): x is Float {
-  return (x instanceof Float32Array && out instanceof Float32Array) || (x instanceof Float64Array && out instanceof Float64Array);
-}
 
 /** 1: contiguous, 0: one value broadcast everywhere, -1: anything else. */
 function stepOf(v: StridedView): number {
@@ -28,7 +22,7 @@ function stepOf(v: StridedView): number {
 }
 
 /** Copies n values of a contiguous (step 1) or broadcast (step 0) operand to byte address `at`. */
-function copyIn(view: Float, at: number, v: StridedView, step: number, n: number): void {
+function copyIn(view: FloatArray, at: number, v: StridedView, step: number, n: number): void {
   const size = view.BYTES_PER_ELEMENT;
   if (step === 1) view.set(v.data.subarray(v.offset, v.offset + n), at / size);
   else view[at / size] = v.data[v.offset]!;

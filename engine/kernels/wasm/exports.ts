@@ -23,9 +23,12 @@ export interface KernelExports {
   binaryF64(op: number, n: number, a: number, aStep: number, b: number, bStep: number, out: number, alpha: number): void;
   unaryF32(op: number, n: number, x: number, out: number, s: number): void;
   unaryF64(op: number, n: number, x: number, out: number, s: number): void;
+  /** One 2-D slice of PyTorch's cascade sum, added into out (strides in elements). */
+  sumSliceF32(data: number, size0: number, size1: number, in0: number, in1: number, out: number, out0: number, out1: number): void;
+  sumSliceF64(data: number, size0: number, size1: number, in0: number, in1: number, out: number, out0: number, out1: number): void;
 }
 
-const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64', 'binaryF32', 'binaryF64', 'unaryF32', 'unaryF64'];
+const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64', 'binaryF32', 'binaryF64', 'unaryF32', 'unaryF64', 'sumSliceF32', 'sumSliceF64'];
 
 /** The instance's exports, checked to be the functions this build of the loader expects. */
 export function kernelExports(instance: WebAssembly.Instance): KernelExports {

@@ -8,17 +8,7 @@ import type { NumericArray } from '../../dtype.ts';
 import type { StridedView } from '../types.ts';
 import type { KernelExports } from './exports.ts';
 import { align16, type KernelMemory } from './memory.ts';
-
-/** The lowest and highest element a view reaches (strides may be 0 or negative). */
-function spanOf(v: StridedView): { lo: number; hi: number } {
-  let lo = v.offset, hi = v.offset;
-  for (let d = 0; d < v.shape.length; d++) {
-    const reach = ((v.shape[d] ?? 1) - 1) * (v.strides[d] ?? 0);
-    if (reach < 0) lo += reach;
-    else hi += reach;
-  }
-  return { lo, hi };
-}
+import { spanOf } from './views.ts';
 
 type Dtype = 'f32' | 'f64';
 

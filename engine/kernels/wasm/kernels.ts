@@ -10,6 +10,7 @@ import { wasmBinary, wasmUnary } from './elementwise.ts';
 import type { KernelExports } from './exports.ts';
 import { wasmGemm } from './gemm.ts';
 import type { KernelMemory } from './memory.ts';
+import { wasmSum } from './sum.ts';
 
 /**
  * Products with fewer multiply-adds than this stay in JavaScript: copying operands into linear
@@ -23,7 +24,7 @@ export const WASM_ELEMENTWISE_MIN_SIZE = 1024;
 export interface WasmKernelOptions {
   /** Smallest product (batch·m·k·n) run in WebAssembly; tests pass 0 to run every product there. */
   readonly matmulMinWork?: number;
-  /** Smallest elementwise op (elements) run in WebAssembly; tests pass 0. */
+  /** Smallest elementwise op or sum (input elements) run in WebAssembly; tests pass 0. */
   readonly elementwiseMinSize?: number;
 }
 
@@ -40,6 +41,10 @@ export function createWasmKernels(wasm: KernelExports, mem: KernelMemory, option
     binary(op, a, b, out, alpha) {
       if (large(a) && wasmBinary(wasm, mem, op, a, b, out, alpha)) return;
       jsKernels.binary(op, a, b, out, alpha);
+    },
+    sum(x, reduced, out) {
+      if (large(x) && wasmSum(wasm, mem, x, reduced, out)) return;
+      jsKernels.sum(x, reduced, out);
     },
     copy(src, out) {
       if (large(src) && wasmUnary(wasm, mem, 'copy', src, out, 0)) return;

@@ -1,2 +1,3 @@
 export * from "./gemm";
 export * from "./elementwise";
+export * from "./cascade";
