@@ -3,7 +3,9 @@
  * layouts and one MLP training step (784-128-64-10, batch 64), on Gradscope's engine with the
  * plain JavaScript kernels and with the WebAssembly SIMD kernels, on TF.js's WebAssembly backend
  * (XNNPACK, SIMD, one thread in Node) and on native PyTorch (/usr/bin/python3, one thread, when
- * installed). Medians of interleaved repeats; writes .test-artifacts/bench-kernels.json.
+ * installed). Medians of interleaved repeats, by the wall clock and by CPU time (on a shared
+ * machine the CPU-time figure is the one that says what the code does when it has a core);
+ * writes .test-artifacts/bench-kernels.json.
  *
  *   npm run bench:kernels                 everything (about a minute)
  *   npm run bench:kernels -- --repeats 9 --no-torch
@@ -22,7 +24,7 @@ import { jsKernels } from '../engine/kernels/js.ts';
 import { loadWasmKernelsSync } from '../engine/kernels/wasm/index.ts';
 import { buildWasm } from '../scripts/build-wasm.mjs';
 import { mlpData, uniformValues } from './data.ts';
-import { measureInterleaved, median, type Contender } from './harness.ts';
+import { median, type Contender } from './harness.ts';
 import { SIZES } from './comparisons.ts';
 import { machineInfo } from './machine.ts';
 import { oursSuite } from './workloads/ours.ts';
@@ -71,8 +73,44 @@ function tfMatmul(ta: boolean, tb: boolean): () => void {
   return () => { const c = tf.matMul(A, B, ta, tb); c.dataSync(); c.dispose(); };
 }
 
+interface Timing { wall: number; cpu: number }
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Median ms per run of each contender, by wall clock and by this process's CPU time; contenders
+ * alternate round by round (A B C, C B A, ...); a sample runs a fast workload until it lasts 50 ms.
+ */
+function measure(contenders: readonly Contender[], warmupRounds: number): Timing[] {
+  for (let r = 0; r < warmupRounds; r++) for (const c of contenders) c.run();
+  const counts = contenders.map((c) => {
+    let count = 1;
+    for (;;) {
+      const start = performance.now();
+      for (let i = 0; i < count; i++) c.run();
+      if (performance.now() - start >= 50 || count >= 1 << 16) return count;
+      count *= 2;
+    }
+  });
+  const wall: number[][] = contenders.map(() => []), cpu: number[][] = contenders.map(() => []);
+  for (let round = 0; round < repeats; round++) {
+    const order = contenders.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      const start = performance.now(), startCpu = cpuMs();
+      for (let r = 0; r < counts[i]!; r++) contenders[i]!.run();
+      wall[i]!.push((performance.now() - start) / counts[i]!);
+      cpu[i]!.push((cpuMs() - startCpu) / counts[i]!);
+    }
+  }
+  return contenders.map((_, i) => ({ wall: median(wall[i]!), cpu: median(cpu[i]!) }));
+}
+
 /** Native PyTorch's figures (ms), or null when /usr/bin/python3 has no torch. */
-function torchTimes(): { version: string; ms: Record<string, number> } | null {
+function torchTimes(): { version: string; ms: Record<string, Timing> } | null {
   if (flags['no-torch'] || !existsSync('/usr/bin/python3')) return null;
   const script = new URL('./python/torch_kernels.py', import.meta.url).pathname;
   const run = spawnSync('/usr/bin/python3', [script, String(repeats), '1'], { encoding: 'utf8' });
@@ -80,13 +118,21 @@ function torchTimes(): { version: string; ms: Record<string, number> } | null {
     log(`native PyTorch skipped: ${run.stderr.trim().split('\n').pop() ?? ''}`);
     return null;
   }
-  const parsed = JSON.parse(run.stdout) as { torch: string; threads: Record<string, Record<string, number>> };
+  const parsed = JSON.parse(run.stdout) as { torch: string; threads: Record<string, Record<string, Timing>> };
   return { version: parsed.torch, ms: parsed.threads['1']! };
 }
 
 const gflops = (ms: number): number => (2 * n ** 3) / (ms * 1e6);
 const columns = ['Gradscope JS', 'Gradscope WASM', 'TF.js WASM', 'PyTorch'] as const;
 const rows: { workload: string; unit: string; values: (number | null)[] }[] = [];
+/** A workload's row twice: by the wall clock and by CPU time. */
+function addRows(workload: string, unit: string, figure: (ms: number) => number, timings: (Timing | null)[]): void {
+  for (const clock of ['wall', 'cpu'] as const) {
+    const values = timings.map((t) => (t ? figure(t[clock]) : null));
+    rows.push({ workload: `${workload} (${clock === 'wall' ? 'wall clock' : 'CPU time'})`, unit, values });
+    log(`  ${workload}, ${clock}: ${values.map((v) => v?.toFixed(2) ?? '—').join(' / ')} ${unit}`);
+  }
+}
 
 const { name: tfName, suite: tfWasm } = await startTfWasm();
 log(`${tfName}; ${repeats} interleaved repeats each`);
@@ -104,29 +150,25 @@ for (const [name, ta, tb] of LAYOUTS) {
 const torch = torchTimes();
 for (const [name, ta, tb] of LAYOUTS) {
   const product = oursMatmul(ta, tb);
-  const samples = measureInterleaved([
+  const timings = measure([
     ours('js', jsKernels, () => void product()),
     ours('wasm', wasmKernels, () => void product()),
     { label: 'tf', run: tfMatmul(ta, tb) },
-  ], { warmupRounds: 1, repeats, minSampleMs: 50 });
-  const values = [...samples.map((s) => gflops(median(s.ms))), torch ? gflops(torch.ms[name as Layout]!) : null];
-  rows.push({ workload: `matmul ${n}² ${name}`, unit: 'GFLOP/s', values });
-  log(`  matmul ${name}: ${values.map((v) => v?.toFixed(2) ?? '—').join(' / ')} GFLOP/s`);
+  ], 1);
+  addRows(`matmul ${n}² ${name}`, 'GFLOP/s', gflops, [...timings, torch?.ms[name as Layout] ?? null]);
 }
 
 {
   const data = mlpData(SIZES.mlp, SIZES.mlpBatch);
   const oursStep = oursSuite.mlpStep(data), tfStep = tfWasm.mlpStep(data);
-  const samples = measureInterleaved([
+  const timings = measure([
     ours('js', jsKernels, oursStep.run),
     ours('wasm', wasmKernels, oursStep.run),
     { label: 'tf', run: tfStep.run },
-  ], { warmupRounds: 2, repeats, minSampleMs: 50 });
+  ], 2);
   oursStep.dispose();
   tfStep.dispose();
-  const values = [...samples.map((s) => median(s.ms)), torch?.ms['mlp-step'] ?? null];
-  rows.push({ workload: `MLP ${SIZES.mlp.join('-')} step, batch ${SIZES.mlpBatch}`, unit: 'ms', values });
-  log(`  MLP step: ${values.map((v) => v?.toFixed(2) ?? '—').join(' / ')} ms`);
+  addRows(`MLP ${SIZES.mlp.join('-')} step, batch ${SIZES.mlpBatch}`, 'ms', (ms) => ms, [...timings, torch?.ms['mlp-step'] ?? null]);
 }
 setKernels(null);
 
