@@ -18,13 +18,16 @@ import { wasmSum } from './sum.ts';
  */
 export const WASM_MATMUL_MIN_WORK = 1024;
 
-/** Elementwise ops on fewer elements than this stay in JavaScript (the copies in and out cost more). */
-export const WASM_ELEMENTWISE_MIN_SIZE = 1024;
+/**
+ * Elementwise ops on fewer elements than this stay in JavaScript (the copies in and out cost more).
+ * Sums have no such bound: the TypeScript cascade is slower than the WebAssembly one at any size.
+ */
+export const WASM_ELEMENTWISE_MIN_SIZE = 256;
 
 export interface WasmKernelOptions {
   /** Smallest product (batch·m·k·n) run in WebAssembly; tests pass 0 to run every product there. */
   readonly matmulMinWork?: number;
-  /** Smallest elementwise op or sum (input elements) run in WebAssembly; tests pass 0. */
+  /** Smallest elementwise op (elements) run in WebAssembly; tests pass 0. */
   readonly elementwiseMinSize?: number;
 }
 
@@ -43,7 +46,7 @@ export function createWasmKernels(wasm: KernelExports, mem: KernelMemory, option
       jsKernels.binary(op, a, b, out, alpha);
     },
     sum(x, reduced, out) {
-      if (large(x) && wasmSum(wasm, mem, x, reduced, out)) return;
+      if (wasmSum(wasm, mem, x, reduced, out)) return;
       jsKernels.sum(x, reduced, out);
     },
     copy(src, out) {

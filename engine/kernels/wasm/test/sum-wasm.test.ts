@@ -9,7 +9,7 @@ import { jsKernels } from '../../js.ts';
 import type { StridedView } from '../../types.ts';
 import { loadWasmKernelsSync } from '../loader.ts';
 
-const wasm = loadWasmKernelsSync({ elementwiseMinSize: 0 })!;
+const wasm = loadWasmKernelsSync()!;
 
 type Float = Float32Array | Float64Array;
 
