@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { buildWasm } from './scripts/build-wasm.mjs';
 import { copyPyodide } from './scripts/copy-pyodide.mjs';
 import { buildViewer } from './scripts/build-viewer.mjs';
 
@@ -57,10 +58,23 @@ function standaloneViewerPlugin(): Plugin {
   };
 }
 
+/**
+ * The WebAssembly kernels are compiled from source (never committed) before Vite resolves the
+ * worker's `new URL('./build/kernels.wasm', import.meta.url)`, which it then emits as a local asset.
+ */
+function buildWasmPlugin(): Plugin {
+  return {
+    name: 'gradscope:build-wasm',
+    async config() {
+      await buildWasm();
+    },
+  };
+}
+
 const previewPort = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
-  plugins: [copyPyodidePlugin(), standaloneViewerPlugin()],
+  plugins: [copyPyodidePlugin(), buildWasmPlugin(), standaloneViewerPlugin()],
   worker: { format: 'es' },
   server: { headers: securityHeaders },
   preview: { port: previewPort, strictPort: true, headers: securityHeaders },
@@ -68,5 +82,8 @@ export default defineConfig({
     target: 'es2022',
     // Monaco is one large chunk by nature; warn only when it grows well beyond that.
     chunkSizeWarningLimit: 4000,
+    // kernels.wasm stays a file of our own origin: a data: URL inlined into the worker would be a
+    // fetch the Content-Security-Policy (connect-src 'self') refuses.
+    assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
   },
 });

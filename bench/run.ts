@@ -5,12 +5,17 @@
  *
  *   npm run bench                      everything (about 2–3 minutes)
  *   npm run bench -- --only mlp-step,chain --repeats 9 --no-python
+ *   npm run bench -- --js-kernels     our engine on the plain TypeScript kernels, not WebAssembly SIMD
+ *
+ * (npm run bench:kernels compares the two kernel sets, TF.js's WASM backend and native PyTorch.)
  */
 import { parseArgs } from 'node:util';
 import { engineComparisons, pythonComparisons, type Comparison } from './comparisons.ts';
 import { DEFAULT_TIMING, measureInterleaved } from './harness.ts';
 import { machineInfo } from './machine.ts';
 import { startBenchPython } from './python-session.ts';
+import { enableWasmKernelsSync } from '../engine/kernels/wasm/index.ts';
+import { buildWasm } from '../scripts/build-wasm.mjs';
 import { differenceRow, formatMachine, formatTable, rowFrom, writeJson, type Row } from './report.ts';
 import { oursSuite } from './workloads/ours.ts';
 import { createTfSuite } from './workloads/tfjs.ts';
@@ -22,6 +27,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     repeats: { type: 'string' },
     'no-python': { type: 'boolean', default: false },
+    'js-kernels': { type: 'boolean', default: false },
   },
 });
 const only = flags.only ? new Set(flags.only.split(',')) : null;
@@ -45,6 +51,8 @@ const wanted = (c: Comparison): boolean => only === null || only.has(c.id);
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // Our engine as the app runs it: on the WebAssembly SIMD kernels (built from source if needed).
+  const kernels = !flags['js-kernels'] && (await buildWasm(), enableWasmKernelsSync()) ? 'WebAssembly SIMD kernels' : 'TypeScript kernels';
   const machine = machineInfo();
   const peer = await createTfSuite();
   log(`measuring ${oursSuite.name} against ${peer.name}, ${repeats} interleaved repeats each`);
@@ -57,7 +65,7 @@ async function main(): Promise<void> {
     rows.splice(rows.indexOf(whole) + 1, 0, differenceRow('elementwise-backward', 'one recorded x*y on [4]: backward', whole, forward));
   }
 
-  const extra: Record<string, string> = { peer: peer.name };
+  const extra: Record<string, string> = { peer: peer.name, kernels };
   const pythonWanted = !flags['no-python'] && (only === null || [...only].some((id) => id.startsWith('python-')));
   if (pythonWanted) {
     log('starting Pyodide');

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWasm } from './build-wasm.mjs';
 import { ROOT, ensureChromium, ensureDependencies } from './ensure.mjs';
 
 ensureDependencies();
@@ -45,6 +46,10 @@ function readJson(path) {
     return undefined;
   }
 }
+
+// The WebAssembly kernels are built from source first (a no-op when up to date): vitest, the type
+// check's imports and the production build all use them.
+await buildWasm({ quiet: false });
 
 // The type check and the production build (needed only by the browser tests) are short and read
 // nothing the unit tests write, so they run beside the unit tests instead of before them.

@@ -54,7 +54,7 @@ function rowSum(load: Load, size: number, round: Round): number {
   return partial[0];
 }
 
-interface Slice {
+export interface Slice {
   readonly data: NumericArray;
   readonly inBase: number;
   readonly outBase: number;
@@ -63,6 +63,9 @@ interface Slice {
   readonly inStrides: [number, number];
   readonly outStrides: [number, number];
 }
+
+/** Adds one 2-D slice's sums into out (sumSlice below, or the WebAssembly kernels' copy of it). */
+export type SliceSum = (s: Slice, out: NumericArray, lanes: number, round: Round) => void;
 
 /** One 2-D slice: PyTorch's choice between inner/outer and vectorized/scalar sums. */
 function sumSlice(s: Slice, out: NumericArray, lanes: number, round: Round): void {
@@ -180,6 +183,11 @@ function coalesce(dims: IterDim[]): IterDim[] {
  * the output's floating dtype.
  */
 export function cascadeSum(x: StridedView, reduced: readonly boolean[], out: Float32Array | Float64Array): void {
+  cascadeSumWith(x, reduced, out, sumSlice);
+}
+
+/** cascadeSum with each 2-D slice summed by `sliceSum`. */
+export function cascadeSumWith(x: StridedView, reduced: readonly boolean[], out: Float32Array | Float64Array, sliceSum: SliceSum): void {
   const round: Round = out instanceof Float32Array ? Math.fround : (v) => v;
   const lanes = VECTOR_BYTES / out.BYTES_PER_ELEMENT;
   out.fill(0);
@@ -207,7 +215,7 @@ export function cascadeSum(x: StridedView, reduced: readonly boolean[], out: Flo
       inBase += counter[k] * d.inStride;
       outBase += counter[k] * d.outStride;
     });
-    sumSlice(
+    sliceSum(
       { data: x.data, inBase, outBase, size0: d0.size, size1: d1.size, inStrides: [d0.inStride, d1.inStride], outStrides: [d0.outStride, d1.outStride] },
       out, lanes, round,
     );

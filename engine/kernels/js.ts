@@ -240,7 +240,7 @@ export const jsKernels: Kernels = {
     for (let i = 0; i < acc.length; i++) out[i] = acc[i];
   },
 
-  matmul(a, b, out) {
-    gemm(a, b, out);
+  matmul(a, b, out, startFromOut = false) {
+    gemm(a, b, out, startFromOut);
   },
 };

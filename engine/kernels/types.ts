@@ -68,7 +68,8 @@ export interface Kernels {
   /**
    * out[i] = a[i] @ b[i] for i in [0, batch): `a` is a [batch, m, k] view and `b` a [batch, k, n]
    * view, both with any strides (a transposed operand or a broadcast batch, stride 0, needs no
-   * copy); out is contiguous [batch, m, n]. Sums over k in float64, in order, rounding once.
+   * copy); out is contiguous [batch, m, n]. Sums over k in order, rounding as gemm.ts describes.
+   * With `startFromOut` each sum starts from the value already in out (BLAS's C += A·B).
    */
-  matmul(a: StridedView, b: StridedView, out: NumericArray): void;
+  matmul(a: StridedView, b: StridedView, out: NumericArray, startFromOut?: boolean): void;
 }

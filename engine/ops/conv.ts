@@ -6,7 +6,7 @@
  */
 import { allocate, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
-import { gemm } from '../kernels/gemm.ts';
+import { kernels } from '../kernels/index.ts';
 import { col2im, im2col, slidingOutputSize, type WindowGeometry } from '../kernels/im2col.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
@@ -210,7 +210,7 @@ export const convolutionOp: OpDef = {
       im2col(x, n * channels * height * width, g, cols, 0);
       const sample = out.subarray(n * outChannels * positions, (n + 1) * outChannels * positions);
       if (biasValues) for (let o = 0; o < outChannels; o++) sample.fill(biasValues[o]!, o * positions, (o + 1) * positions);
-      gemm(weightView, { data: cols, shape: [groups, patch, positions], strides: [patch * positions, positions, 1], offset: 0 }, sample, biasValues !== null);
+      kernels().matmul(weightView, { data: cols, shape: [groups, patch, positions], strides: [patch * positions, positions, 1], offset: 0 }, sample, biasValues !== null);
     }
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },

@@ -2,7 +2,6 @@
 import { allocate, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { kernels, type StridedView } from '../kernels/index.ts';
-import { gemm } from '../kernels/gemm.ts';
 import { broadcastShapes, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { add, bmm, expand, mm, mul, reshape, t, transpose, unsqueeze } from './functional.ts';
@@ -65,7 +64,7 @@ export function addmmValue(self: Tensor, mat1: Tensor, mat2: Tensor, beta: numbe
   out.set(start.contiguousValues());
   const left = n !== 1 && alpha !== 1 ? mul(mat1, alpha) : mat1;
   const right = n === 1 && alpha !== 1 ? mul(mat2, alpha) : mat2;
-  gemm(batchedView(left, 1, m, k, true), batchedView(right, 1, k, n, false), out, true);
+  kernels().matmul(batchedView(left, 1, m, k, true), batchedView(right, 1, k, n, false), out, true);
   return Tensor.fromData(out, [m, n], dtype);
 }
 

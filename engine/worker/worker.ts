@@ -12,6 +12,7 @@ import { createEngineModule } from '../python/bridge.ts';
 import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
 import { createStreamBuffer } from './stream-buffer.ts';
 import { isAnomalyEnabled, setAnomalyEnabled } from '../autograd/anomaly.ts';
+import { enableWasmKernels } from '../kernels/wasm/loader.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,6 +36,12 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   const { loadPyodide } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as {
     loadPyodide: (options: Record<string, unknown>) => Promise<PyodideAPI>;
   };
+  // The WebAssembly SIMD kernels compile while Pyodide starts; without them the JavaScript kernels
+  // compute the same bits, only slower.
+  const wasmKernels = enableWasmKernels().catch((error: unknown) => {
+    console.warn('Gradscope: WebAssembly kernels unavailable, using the JavaScript kernels.', error);
+    return false;
+  });
   post({ type: 'status', state: 'loading', message: 'Starting Python…', progress: 0.4 });
   session = await createPythonSession({
     loadPyodide,
@@ -44,6 +51,7 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
     stderr: streams.stderr.write,
     engineModule: createEngineModule(),
   });
+  await wasmKernels;
   post({ type: 'status', state: 'loading', message: 'Loading torch…', progress: 0.8 });
   session.run('import torch', '<gradscope>');
   recording = createSessionRecording(session);

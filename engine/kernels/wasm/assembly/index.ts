@@ -1,0 +1,3 @@
+export * from "./gemm";
+export * from "./elementwise";
+export * from "./cascade";

@@ -1,0 +1,77 @@
+/**
+ * The WebAssembly elementwise kernels behind `Kernels.binary` (add, sub, mul, div) and
+ * `Kernels.unary` (relu, scale, neg) for float32 / float64 operands that are contiguous or one
+ * broadcast value, plus contiguous `copy` as one typed-array copy. Same bits as ../js.ts
+ * (assembly/elementwise.ts says why); every other case is left to the JavaScript kernels.
+ */
+import type { NumericArray } from '../../dtype.ts';
+import { isContiguousLayout, numelOf } from '../../shape.ts';
+import type { BinaryOp, StridedView, UnaryOp } from '../types.ts';
+import type { KernelExports } from './exports.ts';
+import { align16, type KernelMemory } from './memory.ts';
+import { sameFloat, type FloatArray } from './views.ts';
+
+/** Op codes of assembly/elementwise.ts. */
+const BINARY = { add: 0, sub: 1, mul: 2, div: 3, addScaled: 4, subScaled: 5 } as const;
+const UNARY = { relu: 0, scale: 1, scaleWide: 2, neg: 3 } as const;
+
+/** 1: contiguous, 0: one value broadcast everywhere, -1: anything else. */
+function stepOf(v: StridedView): number {
+  if (isContiguousLayout(v.shape, v.strides)) return 1;
+  return v.strides.every((s) => s === 0) ? 0 : -1;
+}
+
+/** Copies n values of a contiguous (step 1) or broadcast (step 0) operand to byte address `at`. */
+function copyIn(view: FloatArray, at: number, v: StridedView, step: number, n: number): void {
+  const size = view.BYTES_PER_ELEMENT;
+  if (step === 1) view.set(v.data.subarray(v.offset, v.offset + n), at / size);
+  else view[at / size] = v.data[v.offset]!;
+}
+
+function binaryCode(op: BinaryOp, alpha: number): number | null {
+  switch (op) {
+    case 'add': return alpha === 1 ? BINARY.add : BINARY.addScaled;
+    case 'sub': return alpha === 1 ? BINARY.sub : BINARY.subScaled;
+    case 'mul': return BINARY.mul;
+    case 'div': return BINARY.div;
+    default: return null;
+  }
+}
+
+/** out = op(a, b) in WebAssembly; false (nothing done) when the case is not one it covers. */
+export function wasmBinary(wasm: KernelExports, mem: KernelMemory, op: BinaryOp, a: StridedView, b: StridedView, out: NumericArray, alpha: number): boolean {
+  const code = binaryCode(op, alpha);
+  if (code === null || !sameFloat(a.data, out) || !sameFloat(b.data, out)) return false;
+  const aStep = stepOf(a), bStep = stepOf(b);
+  if (aStep < 0 || bStep < 0) return false;
+  const n = numelOf(a.shape), size = out.BYTES_PER_ELEMENT;
+  const aAt = align16(wasm.heapBase()), bAt = align16(aAt + (aStep ? n : 1) * size), outAt = align16(bAt + (bStep ? n : 1) * size);
+  if (!mem.reserve(outAt + n * size)) return false;
+  const view = size === 4 ? mem.f32 : mem.f64;
+  copyIn(view, aAt, a, aStep, n);
+  copyIn(view, bAt, b, bStep, n);
+  (size === 4 ? wasm.binaryF32 : wasm.binaryF64)(code, n, aAt, aStep, bAt, bStep, outAt, alpha);
+  out.set(view.subarray(outAt / size, outAt / size + n));
+  return true;
+}
+
+/** out = op(x) in WebAssembly (or, for a contiguous copy, one typed-array copy); false when not covered. */
+export function wasmUnary(wasm: KernelExports, mem: KernelMemory, op: UnaryOp, x: StridedView, out: NumericArray, p0: number): boolean {
+  if (op === 'copy') {
+    if (!isContiguousLayout(x.shape, x.strides)) return false;
+    // TypedArray.set converts each element as an indexed store does, so any dtype pair is exact.
+    out.set(x.data.subarray(x.offset, x.offset + numelOf(x.shape)));
+    return true;
+  }
+  const code = op === 'relu' ? UNARY.relu : op === 'neg' ? UNARY.neg
+    : op === 'scale' ? (Math.fround(p0) === p0 || Number.isNaN(p0) ? UNARY.scale : UNARY.scaleWide) : null;
+  if (code === null || !sameFloat(x.data, out) || !isContiguousLayout(x.shape, x.strides)) return false;
+  const n = numelOf(x.shape), size = out.BYTES_PER_ELEMENT;
+  const xAt = align16(wasm.heapBase()), outAt = align16(xAt + n * size);
+  if (!mem.reserve(outAt + n * size)) return false;
+  const view = size === 4 ? mem.f32 : mem.f64;
+  copyIn(view, xAt, x, 1, n);
+  (size === 4 ? wasm.unaryF32 : wasm.unaryF64)(code, n, xAt, outAt, p0);
+  out.set(view.subarray(outAt / size, outAt / size + n));
+  return true;
+}
