@@ -49,6 +49,8 @@ export interface GroupNode {
   readonly activeMember?: string;
   /** Characters of the longest member text, so the box has room for any of them at every step. */
   readonly memberTextChars: number;
+  /** Not a module: a run of repeated ops or a line's nodes folded to bound the layout (bounded-graph.ts). */
+  readonly summary?: 'run' | 'line';
 }
 
 /** What the view lays out and draws: graph nodes, with collapsed modules folded into one node each. */
