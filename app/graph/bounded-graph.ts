@@ -148,10 +148,16 @@ export function planBounds(
   // Stage 2: whatever is left, by source line.
   if (remaining > maxNodes) {
     const byLine = new Map<string, { id: string; members: number; ops: number }>();
+    const lineKeyOf = (node: ViewNode): string => `line:${locationKey(locations.get(node.id))}`;
+    const isFoldable = (node: ViewNode): boolean => !foldInto.has(node.id) && node.kind !== 'group';
+    // A line with one node left keeps it as it is: a summary of one hides without saving anything.
+    const perLine = new Map<string, number>();
+    for (const node of graph.nodes) if (isFoldable(node)) perLine.set(lineKeyOf(node), (perLine.get(lineKeyOf(node)) ?? 0) + 1);
     for (const node of graph.nodes) {
-      if (foldInto.has(node.id) || node.kind === 'group') continue;
+      if (!isFoldable(node)) continue;
+      const key = lineKeyOf(node);
+      if (perLine.get(key)! < 2) continue;
       const loc = locations.get(node.id);
-      const key = `line:${locationKey(loc)}`;
       const id = `${SUMMARY_ID_PREFIX}${key}`;
       let line = byLine.get(key);
       if (!line) {
@@ -169,7 +175,7 @@ export function planBounds(
       const info = summaries.get(line.id)!;
       summaries.set(line.id, { ...info, label: `${info.label}: ${count(line.members)} nodes` });
     }
-    notes.push(`${count(foldedNodes)} other nodes summarised by source line (${count(byLine.size)} lines)`);
+    notes.push(`${count(foldedNodes)} ${folded.length > 0 ? 'other ' : ''}nodes summarised by source line (${count(byLine.size)} lines)`);
   }
 
   // Folding by line can join nodes into a cycle (a loop whose lines feed each other); links that
