@@ -77,4 +77,5 @@ export const EVERY_KIND: readonly TraceEvent[] = [
     kind: 'gradcheck', seq: 19, nodeId: 7, ok: false, message: 'Jacobian mismatch for output 0 with respect to input 0',
     jacobians: [{ inputIndex: 0, outputIndex: 0, analytical: { ...t(18, [1, 0, 0, 1]), shape: [2, 2] }, numerical: { ...t(19, [2, 0, 0, 2]), shape: [2, 2] }, mismatches: [[0, 0], [1, 1]] }],
   },
+  { kind: 'trace-summary', seq: 20, limit: 100_000, omitted: 5, counts: [{ kind: 'op', op: 'mul', loc, count: 3 }, { kind: 'backward-step', count: 2 }] },
 ];
