@@ -269,8 +269,13 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
   }
 
   const present = new Set(model.nodes.map((node) => node.id));
-  const isHidden = (group: ModuleGroup): boolean =>
-    collapsed.has(group.key) || (group.parentKey !== undefined && isHidden(infos.get(group.parentKey)!));
+  // A loop up the parents, not recursion: modules can nest as deep as a program makes them.
+  const isHidden = (group: ModuleGroup): boolean => {
+    for (let at: ModuleGroup | undefined = group; at !== undefined; at = at.parentKey === undefined ? undefined : infos.get(at.parentKey)) {
+      if (collapsed.has(at.key)) return true;
+    }
+    return false;
+  };
   const expandedGroups = groups
     .filter((group) => !isHidden(group) && group.memberIds.some((id) => present.has(id)))
     .map((group) => ({ ...group, memberIds: [...new Set(group.memberIds.filter((id) => present.has(id)).map(endpoint))] }));

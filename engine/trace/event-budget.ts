@@ -6,8 +6,8 @@
  */
 import type { OmittedCount, SourceLocation, TraceEvent, TraceEventKind } from './schema.ts';
 
-/** Events kept in detail per run (docs/reliability.md): ~55 MB of trace JSON at most. */
-export const MAX_EVENTS_PER_RUN = 100_000;
+/** Events kept in detail per run (docs/reliability.md): ~27 MB of trace JSON at most. */
+export const MAX_EVENTS_PER_RUN = 50_000;
 
 /** Kinds recorded even past the bound: few per run, and what the loss chart and names need. */
 const ALWAYS_RECORDED: ReadonlySet<TraceEventKind> = new Set(['name', 'pass-summary', 'run-start', 'trace-summary']);
