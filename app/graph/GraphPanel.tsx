@@ -10,6 +10,7 @@ import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from './layout-client.ts';
 import type { GraphLayout } from './layout.ts';
 import { defaultCollapsedGroups, groupGraph, viewNodeIds } from './module-groups.ts';
+import { applyBounds, isSummaryNodeId, planBounds, sourceLocationsOf } from './bounded-graph.ts';
 import { GraphExportButtons } from '../share/GraphExportButtons.tsx';
 
 export interface GraphPanelProps {
@@ -47,25 +48,34 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
     setCollapsedFor(fullGraph);
     setCollapsed(defaultCollapsedGroups(fullGraph));
   }
-  const fullModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
+  const groupedModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
+  // Past LAYOUT_MAX_NODES, runs of repeated ops (then lines) fold into one node each; the same plan
+  // folds the graph at every step, so nothing moves while stepping.
+  const locations = useMemo(() => sourceLocationsOf(events), [events]);
+  const plan = useMemo(() => planBounds(groupedModel, locations), [groupedModel, locations]);
+  const fullModel = useMemo(() => applyBounds(groupedModel, plan), [groupedModel, plan]);
   const shownModel = useMemo(
-    () => (step === undefined ? fullModel : groupGraph(index.graphAt(step, { names: 'final' }), collapsed)),
-    [index, step, fullModel, collapsed],
+    () => (step === undefined ? fullModel : applyBounds(groupGraph(index.graphAt(step, { names: 'final' }), collapsed), plan)),
+    [index, step, fullModel, collapsed, plan],
   );
   // A selected node hidden in a collapsed module selects the module's node.
   const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);
   const toggleGroup = (key: string) =>
-    setCollapsed((current) => {
+    !key.startsWith('run:') && !key.startsWith('line:') && setCollapsed((current) => {
       const next = new Set(current);
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  const planRef = useRef(plan);
+  planRef.current = plan;
   const toggleGroupRef = useRef(toggleGroup);
   toggleGroupRef.current = toggleGroup;
 
   useEffect(() => {
     const view = createGraphView(canvasRef.current!, {
-      onNodeClick: (nodeId) => onNodeClickRef.current?.(nodeId),
+      // A summary node selects its first member (the inspector shows a real node).
+      onNodeClick: (nodeId) =>
+        onNodeClickRef.current?.(isSummaryNodeId(nodeId) ? (planRef.current.summaries.get(nodeId)?.firstMemberId ?? nodeId) : nodeId),
       onGroupToggle: (key) => toggleGroupRef.current(key),
     });
     const runner = createLayoutRunner();
@@ -129,6 +139,11 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         </button>
         <GraphExportButtons canvasRef={canvasRef} />
       </div>
+      {plan.notes.length > 0 && (
+        <p className="gs-graph-bounds-note" role="note" aria-label="Graph simplified" style={{ position: 'absolute', left: 8, top: 8, right: 200, margin: 0, fontSize: 12 }}>
+          {plan.notes.join(' ')}.
+        </p>
+      )}
       <div role="status" aria-live="polite" style={{ position: 'absolute', left: 8, bottom: 8, fontSize: 12 }}>
         {error ?? (isLayingOut && nodeCount > 0 ? `Laying out ${nodeCount} nodes…` : '')}
       </div>

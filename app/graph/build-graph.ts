@@ -56,6 +56,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   /** Variable names by tensor id; names can arrive before the tensor's node (x = torch.tensor(...)). */
   const names = new Map<number, string>();
   const edges: GraphEdge[] = [];
+  /** Input edges by target op: a backward step pulses its own, without scanning every edge (100,000-op chains). */
+  const edgesByTarget = new Map<string, GraphEdge[]>();
   let lastSeq = -1;
   let activeNodeId: string | undefined;
   let pulseEdgeIds: string[] = [];
@@ -117,7 +119,11 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
           } else {
             return; // no grad flows here (a constant), or the producer is outside the trace
           }
-          edges.push({ id: `${source}>${target}#${inputIndex}`, source, target, inputIndex });
+          const edge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
+          edges.push(edge);
+          const inputEdges = edgesByTarget.get(target);
+          if (inputEdges) inputEdges.push(edge);
+          else edgesByTarget.set(target, [edge]);
         });
         if (learnsNamesAtStep && event.name !== undefined) names.set(event.output.id, event.name);
         activeNodeId = target;
@@ -135,8 +141,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
           if (gradIn) op.grad = gradIn;
           const target = opNodeId(event.nodeId);
           activeNodeId = target;
-          pulseEdgeIds = edges
-            .filter((edge) => edge.target === target && (event.gradsOut[edge.inputIndex] ?? null) !== null)
+          pulseEdgeIds = (edgesByTarget.get(target) ?? [])
+            .filter((edge) => (event.gradsOut[edge.inputIndex] ?? null) !== null)
             .map((edge) => edge.id);
         }
         break;

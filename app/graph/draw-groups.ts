@@ -94,6 +94,8 @@ export function drawGroupNode(
   const { title, norm } = groupLines(node);
   const toggle = () => onToggle?.(node.key);
   g.select<SVGTextElement>('text.gs-group-toggle')
+    // A summary of repeated ops is not expanded in place: its members would overflow the layout.
+    .style('display', () => (node.summary === undefined ? null : 'none'))
     .attr('x', left + PADDING_X)
     .attr('y', baseline(0))
     .attr('aria-label', `Expand ${node.label}`)

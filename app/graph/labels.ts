@@ -5,6 +5,7 @@ import type { ViewNode } from './module-groups.ts';
 /** e.g. "leaf x, shape [3], grad [0.6667, 0.6667, 0.6667], value [1, 2, 3]". */
 export function nodeAriaLabel(node: ViewNode): string {
   if (node.kind === 'group') {
+    if (node.summary !== undefined) return `${node.label}, ${node.memberCount} nodes collapsed`;
     const norm = node.gradNorm === undefined ? 'no grad yet' : `grad norm ${formatNumber(node.gradNorm)}`;
     const member = node.activeMember === undefined ? '' : `, now at ${node.activeMember}`;
     return `module ${node.label}, collapsed, ${node.memberCount} nodes, ${norm}${member}`;

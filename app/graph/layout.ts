@@ -12,9 +12,15 @@ import { GRAD_LABEL_GAP, groupBoxTitleWidth, nodeSize } from './node-size.ts';
 /** What layout needs from the model: sizes, connections, groups. Plain data, so it can go to a worker. */
 export interface LayoutInput {
   readonly nodes: readonly LayoutNodeInput[];
-  readonly edges: readonly { readonly id: string; readonly source: string; readonly target: string }[];
+  readonly edges: readonly LayoutEdgeInput[];
   /** Expanded module groups, laid out as compound blocks; any order. */
   readonly groups?: readonly LayoutGroupInput[];
+}
+
+export interface LayoutEdgeInput {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
 }
 
 export interface LayoutNodeInput {
@@ -135,6 +141,35 @@ interface EdgeLevel {
   readonly to: string;
 }
 
+/** The nesting of a compound layout: which container (group or root) holds what, and where edges run. */
+interface Hierarchy {
+  readonly nodeById: ReadonlyMap<string, LayoutNodeInput>;
+  readonly groupById: ReadonlyMap<string, LayoutGroupInput>;
+  /** Edge id → where it is routed (edges inside one leaf item are absent). */
+  readonly levels: ReadonlyMap<string, EdgeLevel>;
+  /** Container → its items (node ids and group ids) in creation order. */
+  readonly children: ReadonlyMap<string, readonly string[]>;
+  /** The container a group's box is laid out in (its nearest parent that was not dissolved). */
+  readonly containerOfGroup: (groupId: string) => string;
+  /** Containers, deepest first: the order interiors are laid out in. */
+  readonly containers: readonly string[];
+  /** Nesting depth of a container (root 0), counted by a loop, never by recursion. */
+  readonly depthOf: (container: string) => number;
+}
+
+/** An interior laid out, and the footprint of each group (its interior plus padding and label band). */
+interface Interiors {
+  readonly interiors: ReadonlyMap<string, LevelLayout>;
+  readonly footprint: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+}
+
+/** Every box in place: nodes, group frames, and the top-left corner of each container's interior. */
+interface Placement {
+  readonly boxes: ReadonlyMap<string, NodeBox>;
+  readonly frames: ReadonlyMap<string, GroupFrame>;
+  readonly origins: ReadonlyMap<string, readonly [number, number]>;
+}
+
 /**
  * Lays out a graph synchronously. Use layoutGraph (layout-client.ts) from UI code.
  * Compound layout: each expanded group's interior is laid out first (innermost groups first), then
@@ -142,23 +177,42 @@ interface EdgeLevel {
  * So boxes nest, siblings never overlap, and no other node lies inside a box. A group whose block
  * would make a cycle in its parent's level (only possible when one group holds two calls of a
  * module, in traces without call numbers) is dissolved into its parent and drawn without a box.
+ * Four phases, each a loop over the graph (no recursion, so no depth of graph can overflow the
+ * stack); the graph panel keeps the input under LAYOUT_MAX_NODES (bounded-graph.ts).
  */
 export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetFor(input.nodes.length)): GraphLayout {
   if (input.nodes.length === 0) return { ...EMPTY_LAYOUT, preset };
+  const nodeIds = new Set(input.nodes.map((node) => node.id));
+  const edges = input.edges.filter((edge) => nodeIds.has(edge.source) && nodeIds.has(edge.target));
+  const hierarchy = resolveHierarchy(input, edges);
+  const interiors = layoutInteriors(hierarchy, preset);
+  const placement = placeContainers(hierarchy, interiors);
+  const root = interiors.interiors.get(ROOT)!;
+  return {
+    width: root.width,
+    height: root.height,
+    nodes: input.nodes.map((node) => placement.boxes.get(node.id)!),
+    edges: routeEdges(hierarchy, interiors, placement, edges),
+    groups: [...placement.frames.values()].sort((a, b) => hierarchy.depthOf(a.id) - hierarchy.depthOf(b.id)),
+    preset,
+  };
+}
+
+/**
+ * Phase 1: which container holds each node and group, and at which level each edge is routed.
+ * Groups whose blocks would form a cycle in their parent's level are dissolved, and the
+ * structure is worked out again, until no level has a cycle.
+ */
+function resolveHierarchy(input: LayoutInput, edges: readonly LayoutEdgeInput[]): Hierarchy {
   const nodeById = new Map(input.nodes.map((node) => [node.id, node]));
-  const indexOf = new Map(input.nodes.map((node, index) => [node.id, index]));
   const groupById = new Map((input.groups ?? []).map((group) => [group.id, group]));
   const dissolved = new Set<string>();
-  const containerOfGroup = (groupId: string): string => {
-    let parent = groupById.get(groupId)!.parent;
-    while (parent !== undefined && (dissolved.has(parent) || !groupById.has(parent))) parent = groupById.get(parent)?.parent;
-    return parent ?? ROOT;
-  };
-  const containerOfNode = (nodeId: string): string => {
-    let group = nodeById.get(nodeId)!.group;
+  const nearestKept = (group: string | undefined): string => {
     while (group !== undefined && (dissolved.has(group) || !groupById.has(group))) group = groupById.get(group)?.parent;
     return group ?? ROOT;
   };
+  const containerOfGroup = (groupId: string): string => nearestKept(groupById.get(groupId)!.parent);
+  const containerOfNode = (nodeId: string): string => nearestKept(nodeById.get(nodeId)!.group);
   /** The node, then each container up to the root: [item, container] pairs, innermost first. */
   const chainOf = (nodeId: string): [string, string][] => {
     const chain: [string, string][] = [];
@@ -172,74 +226,92 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
     }
   };
 
-  const edges = input.edges.filter((edge) => nodeById.has(edge.source) && nodeById.has(edge.target));
-  let levels: Map<string, EdgeLevel>;
-  let children: Map<string, string[]>;
-  for (;;) {
-    ({ levels, children } = structure());
-    const cyclic = [...children.keys()].flatMap((container) => cyclicGroups(container));
-    if (cyclic.length === 0) break;
-    for (const group of cyclic) dissolved.add(group);
-  }
-
-  function structure() {
-    const levelOf = new Map<string, EdgeLevel>();
+  const structure = () => {
+    const levels = new Map<string, EdgeLevel>();
     for (const edge of edges) {
-      const fromChain = chainOf(edge.source);
-      const toChain = chainOf(edge.target);
-      const toByContainer = new Map(toChain.map(([item, container]) => [container, item]));
-      for (const [from, container] of fromChain) {
+      const toByContainer = new Map(chainOf(edge.target).map(([item, container]) => [container, item]));
+      for (const [from, container] of chainOf(edge.source)) {
         const to = toByContainer.get(container);
         if (to === undefined) continue;
-        if (from !== to) levelOf.set(edge.id, { container, from, to });
+        if (from !== to) levels.set(edge.id, { container, from, to });
         break;
       }
     }
-    const childrenOf = new Map<string, string[]>([[ROOT, []]]);
-    const firstIndex = new Map<string, number>();
+    const children = new Map<string, string[]>([[ROOT, []]]);
+    const entered = new Set<string>();
     const add = (container: string, item: string) => {
-      const list = childrenOf.get(container);
+      const list = children.get(container);
       if (list) list.push(item);
-      else childrenOf.set(container, [item]);
+      else children.set(container, [item]);
     };
     for (const node of input.nodes) {
       const chain = chainOf(node.id);
       add(chain[0]![1], node.id);
       // Groups enter their parent's level where their first member would have been.
       for (const [item, container] of chain.slice(1)) {
-        if (firstIndex.has(item)) break;
-        firstIndex.set(item, indexOf.get(node.id)!);
+        if (entered.has(item)) break;
+        entered.add(item);
         add(container, item);
       }
     }
-    return { levels: levelOf, children: childrenOf };
+    return { levels, children };
+  };
+
+  let levels: Map<string, EdgeLevel>;
+  let children: Map<string, string[]>;
+  for (;;) {
+    ({ levels, children } = structure());
+    const cyclic = [...children.keys()].flatMap((container) => cyclicGroupsIn(container, children, levels, groupById));
+    if (cyclic.length === 0) break;
+    for (const group of cyclic) dissolved.add(group);
   }
 
-  /** Groups among `container`'s children that sit on (or after) a cycle of its level's links. */
-  function cyclicGroups(container: string): string[] {
-    const items = children.get(container)!;
-    const outgoing = new Map<string, Set<string>>(items.map((item) => [item, new Set()]));
-    for (const level of levels.values()) if (level.container === container) outgoing.get(level.from)!.add(level.to);
-    const indegree = new Map(items.map((item) => [item, 0]));
-    for (const targets of outgoing.values()) for (const target of targets) indegree.set(target, indegree.get(target)! + 1);
-    const ready = items.filter((item) => indegree.get(item) === 0);
-    let seen = 0;
-    while (ready.length > 0) {
-      const item = ready.pop()!;
-      seen++;
-      for (const target of outgoing.get(item)!) {
-        const left = indegree.get(target)! - 1;
-        indegree.set(target, left);
-        if (left === 0) ready.push(target);
-      }
+  const depthOf = (container: string): number => {
+    let depth = 0;
+    for (let at = container; at !== ROOT; at = containerOfGroup(at)) depth++;
+    return depth;
+  };
+  const depths = new Map([...children.keys()].map((container) => [container, depthOf(container)]));
+  const containers = [...children.keys()].sort((a, b) => depths.get(b)! - depths.get(a)!);
+  return { nodeById, groupById, levels, children, containerOfGroup, containers, depthOf };
+}
+
+/** Groups among `container`'s children that sit on (or after) a cycle of its level's links (Kahn's algorithm). */
+function cyclicGroupsIn(
+  container: string,
+  children: ReadonlyMap<string, readonly string[]>,
+  levels: ReadonlyMap<string, EdgeLevel>,
+  groupById: ReadonlyMap<string, LayoutGroupInput>,
+): string[] {
+  const items = children.get(container)!;
+  const outgoing = new Map<string, Set<string>>(items.map((item) => [item, new Set()]));
+  for (const level of levels.values()) if (level.container === container) outgoing.get(level.from)!.add(level.to);
+  const indegree = new Map(items.map((item) => [item, 0]));
+  for (const targets of outgoing.values()) for (const target of targets) indegree.set(target, indegree.get(target)! + 1);
+  const ready = items.filter((item) => indegree.get(item) === 0);
+  let seen = 0;
+  while (ready.length > 0) {
+    const item = ready.pop()!;
+    seen++;
+    for (const target of outgoing.get(item)!) {
+      const left = indegree.get(target)! - 1;
+      indegree.set(target, left);
+      if (left === 0) ready.push(target);
     }
-    if (seen === items.length) return [];
-    return items.filter((item) => indegree.get(item)! > 0 && groupById.has(item));
   }
+  if (seen === items.length) return [];
+  return items.filter((item) => indegree.get(item)! > 0 && groupById.has(item));
+}
 
-  // Interiors first: deepest containers, then their parents, up to the root.
-  const depthOf = (container: string): number => (container === ROOT ? 0 : 1 + depthOf(containerOfGroup(container)));
-  const containers = [...children.keys()].sort((a, b) => depthOf(b) - depthOf(a));
+/** Phase 2: each container's interior with d3-dag, deepest first, so a group is one sized box in its parent. */
+function layoutInteriors(hierarchy: Hierarchy, preset: LayoutPreset): Interiors {
+  const { nodeById, groupById, levels, children, containers } = hierarchy;
+  const linksByContainer = new Map<string, Map<string, readonly [string, string]>>();
+  for (const level of levels.values()) {
+    let links = linksByContainer.get(level.container);
+    if (!links) linksByContainer.set(level.container, (links = new Map()));
+    links.set(levelLinkKey(level.from, level.to), [level.from, level.to]);
+  }
   const footprint = new Map<string, { width: number; height: number }>();
   const interiors = new Map<string, LevelLayout>();
   for (const container of containers) {
@@ -248,11 +320,7 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
       if (node) return { id, isLeaf: node.kind === 'leaf', width: node.width + labelRoom(node), height: node.height };
       return { id, isLeaf: false, ...footprint.get(id)! };
     });
-    const links = new Map<string, readonly [string, string]>();
-    for (const level of levels.values()) {
-      if (level.container === container) links.set(levelLinkKey(level.from, level.to), [level.from, level.to]);
-    }
-    const interior = layoutLevel(items, [...links.values()], preset);
+    const interior = layoutLevel(items, [...(linksByContainer.get(container)?.values() ?? [])], preset);
     interiors.set(container, interior);
     if (container !== ROOT) {
       footprint.set(container, {
@@ -261,15 +329,18 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
       });
     }
   }
+  return { interiors, footprint };
+}
 
-  // Then offset every level into place, outermost first.
+/** Phase 3: offsets every interior into place, outermost first: node boxes, group frames, origins. */
+function placeContainers(hierarchy: Hierarchy, { interiors, footprint }: Interiors): Placement {
   const boxes = new Map<string, NodeBox>();
   const frames = new Map<string, GroupFrame>();
   const origins = new Map<string, readonly [number, number]>([[ROOT, [0, 0]]]);
-  for (const container of [...containers].reverse()) {
+  for (const container of [...hierarchy.containers].reverse()) {
     const [ox, oy] = origins.get(container)!;
     for (const [id, [cx, cy]] of interiors.get(container)!.centres) {
-      const node = nodeById.get(id);
+      const node = hierarchy.nodeById.get(id);
       if (node) {
         boxes.set(id, {
           id,
@@ -289,7 +360,19 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
       origins.set(id, [left + (width - interiorWidth) / 2, top + GROUP_INSET_TOP]);
     }
   }
+  return { boxes, frames, origins };
+}
 
+/**
+ * Phase 4: each edge's route: out of its source (and its group box), along its level's route,
+ * into its target. Parallel edges (x * x) are spread apart.
+ */
+function routeEdges(
+  hierarchy: Hierarchy,
+  { interiors }: Interiors,
+  { boxes, frames, origins }: Placement,
+  edges: readonly LayoutEdgeInput[],
+): EdgeRoute[] {
   const parallelCount = new Map<string, number>();
   for (const { source, target } of edges) {
     const key = levelLinkKey(source, target);
@@ -298,7 +381,7 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
   const parallelSeen = new Map<string, number>();
   const routes: EdgeRoute[] = [];
   for (const { id, source, target } of edges) {
-    const level = levels.get(id);
+    const level = hierarchy.levels.get(id);
     if (!level) continue;
     const route = interiors.get(level.container)!.routes.get(levelLinkKey(level.from, level.to));
     if (!route) continue;
@@ -319,17 +402,7 @@ export function computeLayout(input: LayoutInput, preset: LayoutPreset = presetF
     points.push([to.x + offset, to.y - to.height / 2]);
     routes.push({ id, source, target, points });
   }
-
-  const root = interiors.get(ROOT)!;
-  const groupDepth = (id: string) => depthOf(id);
-  return {
-    width: root.width,
-    height: root.height,
-    nodes: input.nodes.map((node) => boxes.get(node.id)!),
-    edges: routes,
-    groups: [...frames.values()].sort((a, b) => groupDepth(a.id) - groupDepth(b.id)),
-    preset,
-  };
+  return routes;
 }
 
 /** Extra width beside a node's shape for its label. */

@@ -49,6 +49,8 @@ export interface GroupNode {
   readonly activeMember?: string;
   /** Characters of the longest member text, so the box has room for any of them at every step. */
   readonly memberTextChars: number;
+  /** Not a module: a run of repeated ops or a line's nodes folded to bound the layout (bounded-graph.ts). */
+  readonly summary?: 'run' | 'line';
 }
 
 /** What the view lays out and draws: graph nodes, with collapsed modules folded into one node each. */
@@ -267,8 +269,13 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
   }
 
   const present = new Set(model.nodes.map((node) => node.id));
-  const isHidden = (group: ModuleGroup): boolean =>
-    collapsed.has(group.key) || (group.parentKey !== undefined && isHidden(infos.get(group.parentKey)!));
+  // A loop up the parents, not recursion: modules can nest as deep as a program makes them.
+  const isHidden = (group: ModuleGroup): boolean => {
+    for (let at: ModuleGroup | undefined = group; at !== undefined; at = at.parentKey === undefined ? undefined : infos.get(at.parentKey)) {
+      if (collapsed.has(at.key)) return true;
+    }
+    return false;
+  };
   const expandedGroups = groups
     .filter((group) => !isHidden(group) && group.memberIds.some((id) => present.has(id)))
     .map((group) => ({ ...group, memberIds: [...new Set(group.memberIds.filter((id) => present.has(id)).map(endpoint))] }));

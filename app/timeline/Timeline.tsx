@@ -9,6 +9,7 @@ import { advancePlayback, timelineCommandFor, timelineCommands } from './timelin
 import { useReplayFrame } from './use-replay-frame.ts';
 import { FrameControls } from '../stepper/FrameControls.tsx';
 import { frameTitle } from '../stepper/frames.ts';
+import { omittedStepsTextOf } from './omitted-steps.ts';
 
 function useTimelineKeys(): void {
   useEffect(() => {
@@ -36,7 +37,8 @@ function usePlaybackClock(): void {
 export function Timeline() {
   useTimelineKeys();
   usePlaybackClock();
-  const { steps, index, current, frameView } = useReplayFrame();
+  const { events, steps, index, current, frameView } = useReplayFrame();
+  const omittedText = omittedStepsTextOf(events);
   const isPlaying = useReplay(selectIsPlaying);
   const speed = useReplay(selectSpeed);
   const isEmpty = steps.length === 0;
@@ -115,6 +117,11 @@ export function Timeline() {
       <output className="timeline__status" aria-label="Current step">
         {current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps'}
       </output>
+      {omittedText !== undefined && (
+        <p className="timeline__omitted" role="note" aria-label="Steps not recorded">
+          {omittedText}
+        </p>
+      )}
       <label className="timeline__speed">
         <span>Speed</span>
         <select aria-label="Speed" value={speed} onChange={(event) => replay.actions.setSpeed({ speed: Number(event.target.value) })}>

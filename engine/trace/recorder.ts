@@ -9,6 +9,7 @@ import { TorchError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { chainRuleEdges, opFormulaOf, opNameOf } from './chain-rule.ts';
 import { compactTrace, DEFAULT_KEEP_PASSES } from './compact.ts';
+import { createOmittedCounter, isAlwaysRecorded, MAX_EVENTS_PER_RUN } from './event-budget.ts';
 import { currentLocation, currentModuleScope, leafBirthplace, type Recorder } from './recorder-hooks.ts';
 import type { GradContribution, GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from './schema.ts';
 import { l2Norm, summarize } from './summarize.ts';
@@ -37,6 +38,8 @@ export interface TraceRecording {
 export interface TraceRecorderOptions {
   /** Backward passes kept in full detail; older ones keep only their pass-summary. */
   readonly keepPasses?: number;
+  /** Events held in detail per run (between drains); past it, events are only counted (event-budget.ts). */
+  readonly maxEvents?: number;
 }
 
 /** The gradients a node output received from several backward steps, waiting for its own step. */
@@ -47,7 +50,13 @@ interface PendingSum {
 
 export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRecording {
   const keepPasses = options.keepPasses ?? DEFAULT_KEEP_PASSES;
+  const maxEvents = options.maxEvents ?? MAX_EVENTS_PER_RUN;
   let buffer: TraceEvent[] = [];
+  const omitted = createOmittedCounter();
+  /** Set once a run's buffer reached maxEvents (even after compacting): the run then only counts. */
+  let isCounting = false;
+  /** Leaves first seen past the bound: counted once, and recorded in full when a later run uses them. */
+  const countedLeaves = new Set<number>();
   let fullPassesInBuffer = 0;
   let seq = 0;
   let pass = 0;
@@ -70,7 +79,27 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     const loc = currentLocation();
     return loc ? { ...e, loc } : e;
   };
+  /**
+   * Whether the run is past its bound. At the bound old passes are compacted first (a training
+   * loop stays in detail); only if that leaves the buffer over three quarters full does the run
+   * switch to counting, for the rest of the run.
+   */
+  const isOverBudget = (): boolean => {
+    if (isCounting) return true;
+    if (buffer.length < maxEvents) return false;
+    buffer = compactTrace(buffer, keepPasses);
+    fullPassesInBuffer = Math.min(fullPassesInBuffer, keepPasses);
+    isCounting = buffer.length > (maxEvents * 3) / 4;
+    return isCounting;
+  };
+  /** Past the bound: counts the event (and says so) instead of building it. Hot paths ask first. */
+  const countsInstead = (kind: TraceEvent['kind'], op?: string, loc?: SourceLocation): boolean => {
+    if (isAlwaysRecorded(kind) || !isOverBudget()) return false;
+    omitted.count(kind, op, loc);
+    return true;
+  };
   const push = (e: TraceEvent): void => {
+    if (countsInstead(e.kind, e.kind === 'op' ? e.op : undefined, 'loc' in e ? e.loc : undefined)) return;
     buffer.push(e);
   };
   const maybe = (t: Tensor | null): TensorSummary | null => (t ? summarize(t) : null);
@@ -107,6 +136,16 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
 
   const recorder: Recorder = {
     forwardOp(node, op, inputs, output, customCall) {
+      if (isCounting) {
+        // Summaries of tensors are most of the recording's cost: past the bound none are made.
+        for (const t of inputs) {
+          if (!t || !t.isLeaf || !t.requiresGrad || seenLeaves.has(t.id) || countedLeaves.has(t.id)) continue;
+          countedLeaves.add(t.id);
+          omitted.count('leaf', undefined, undefined);
+        }
+        omitted.count('op', op, currentLocation());
+        return;
+      }
       for (const t of inputs) {
         if (t && t.isLeaf && t.requiresGrad && !seenLeaves.has(t.id)) {
           seenLeaves.add(t.id);
@@ -145,8 +184,9 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       }));
     },
     backwardStep(node, gradsIn, gradsOut) {
-      gradsIn.forEach((g, slot) => flushSum(node, slot, g));
       const op = opNameOf(node);
+      if (countsInstead('backward-step', op)) return;
+      gradsIn.forEach((g, slot) => flushSum(node, slot, g));
       const formula = opFormulaOf(node);
       push({
         kind: 'backward-step',
@@ -170,10 +210,12 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       });
     },
     accumulate(tensor, before, added, after) {
+      const name = names.get(tensor.id) ?? parameters.get(tensor.id);
+      // The pass summary's gradient norms are kept past the bound too (the loss chart uses them).
+      gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after) });
+      if (countsInstead('accumulate')) return;
       if (tensor.accumulator) flushSum(tensor.accumulator, 0, added);
       push({ kind: 'accumulate', seq: seq++, pass, tensorId: tensor.id, before: maybe(before), added: summarize(added), after: summarize(after) });
-      const name = names.get(tensor.id) ?? parameters.get(tensor.id);
-      gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after) });
     },
     backwardEnd() {
       activePasses.pop();
@@ -253,6 +295,13 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       return [...buffer];
     },
     drain() {
+      const summary = omitted.take(seq, maxEvents);
+      if (summary) {
+        seq++;
+        buffer.push(summary);
+      }
+      isCounting = false;
+      countedLeaves.clear();
       const out = compactTrace(buffer, keepPasses);
       buffer = [];
       // A run that ended inside a backward (an error in a hook) leaves nothing open for the next.

@@ -29,6 +29,7 @@ export const TRACE_VERSION = 3;
  *   (torch.autograd.forward_ad, torch.func.jvp) with an input that carries a tangent reports the
  *   tangent it gave its output, in seq order, so a replay can show the tangent travelling forward
  *   beside the values. It also starts at `make_dual` and comes from custom Functions' `jvp`.
+ * - `trace-summary`: a run past the recorder's bound (MAX_EVENTS_PER_RUN) counted what it did not record.
  */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -368,7 +369,29 @@ export type TraceEvent =
       readonly ok: boolean;
       readonly jacobians: readonly JacobianPair[];
       readonly message?: string;
+    }
+  /**
+   * A run recorded more events than the recorder keeps per run (MAX_EVENTS_PER_RUN): from then on
+   * it only counted them. Ends the run's events. `counts`: what was not recorded, by kind, op and
+   * line, most frequent first (names and pass summaries are always recorded).
+   */
+  | {
+      readonly kind: 'trace-summary';
+      readonly seq: number;
+      /** The bound that was reached: events kept in detail per run. */
+      readonly limit: number;
+      /** How many events were only counted. */
+      readonly omitted: number;
+      readonly counts: readonly OmittedCount[];
     };
+
+/** Events of one kind (and op, and line) that a run past its bound only counted. */
+export interface OmittedCount {
+  readonly kind: TraceEventKind;
+  readonly op?: string;
+  readonly loc?: SourceLocation;
+  readonly count: number;
+}
 
 export type TraceEventKind = TraceEvent['kind'];
 

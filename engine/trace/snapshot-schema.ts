@@ -91,6 +91,12 @@ export const gradNormSchema = v.object({ tensorId: int, name: v.optional(text), 
 const seq = v.number();
 const loc = v.optional(sourceLocationSchema);
 
+/** Every event kind (the drift checks below fail to compile if this list and schema.ts disagree). */
+const EVENT_KINDS = [
+  'leaf', 'op', 'name', 'backward-start', 'backward-step', 'gradient-sum', 'accumulate', 'backward-end', 'saved-freed', 'pass-summary',
+  'run-start', 'hook', 'backward-error', 'custom-call', 'custom-line', 'custom-return', 'gradcheck', 'tangent', 'trace-summary',
+] as const;
+
 /** The schema of one event kind, by kind: v1 traces reuse all but `backward-step`. */
 const eventSchemas = {
   leaf: v.object({ kind: v.literal('leaf'), seq, tensor: tensorSummarySchema, name: v.optional(text), loc, parameter: v.optional(text) }),
@@ -136,6 +142,10 @@ const eventSchemas = {
     primal: tensorSummarySchema, tangent: tensorSummarySchema, loc, pass: v.optional(int),
   }),
   gradcheck: v.object({ kind: v.literal('gradcheck'), seq, nodeId: int, ok: v.boolean(), jacobians: v.array(jacobianPairSchema), message: v.optional(text) }),
+  traceSummary: v.object({
+    kind: v.literal('trace-summary'), seq, limit: count, omitted: count,
+    counts: v.array(v.object({ kind: v.picklist(EVENT_KINDS), op: v.optional(text), loc, count })),
+  }),
 } as const;
 
 const unknownKind = (issue: v.VariantIssue): string => `kind ${issue.received} is not a trace event kind`;

@@ -56,11 +56,13 @@ const REMOVE_MODULE_LISTENER = 'from torch.nn.modules import module as _gradscop
 export interface SessionRecordingOptions {
   /** Record custom Functions' own frames and gradcheck their nodes (default true; false only to measure what it costs). */
   readonly customFunctions?: boolean;
+  /** Events recorded in detail per run (default MAX_EVENTS_PER_RUN); tests lower it to stay fast. */
+  readonly maxEvents?: number;
 }
 
 export function createSessionRecording(session: PythonSession, options: SessionRecordingOptions = {}): SessionRecording {
   const customFunctions = options.customFunctions ?? true;
-  const trace = createTraceRecorder();
+  const trace = createTraceRecorder(options.maxEvents === undefined ? {} : { maxEvents: options.maxEvents });
   const cellOfFile = new Map<string, string>();
   return {
     record<T extends RunOutcome>(cellId: string, fileName: string, run: () => T) {

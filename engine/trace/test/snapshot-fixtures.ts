@@ -78,4 +78,5 @@ export const EVERY_KIND: readonly TraceEvent[] = [
     jacobians: [{ inputIndex: 0, outputIndex: 0, analytical: { ...t(18, [1, 0, 0, 1]), shape: [2, 2] }, numerical: { ...t(19, [2, 0, 0, 2]), shape: [2, 2] }, mismatches: [[0, 0], [1, 1]] }],
   },
   { kind: 'tangent', seq: 20, op: 'mul', tensorId: 20, nodeId: 8, inputs: [3, null], primal: t(20, [2, 4]), tangent: t(21, [1, 1]), loc, pass: 2 },
+  { kind: 'trace-summary', seq: 21, limit: 100_000, omitted: 5, counts: [{ kind: 'op', op: 'mul', loc, count: 3 }, { kind: 'backward-step', count: 2 }] },
 ];
