@@ -8,6 +8,7 @@ import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
+import { isSleefUnaryOp, sleefUnaryInPlace } from './sleef/unary-f32.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 
 /** torch.round: halves go to the even neighbour. */
@@ -113,6 +114,25 @@ function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: num
 }
 
 const isDense = (v: StridedView): boolean => isContiguousLayout(v.shape, v.strides);
+
+/**
+ * float32 exp/log/sigmoid as PyTorch computes them (SLEEF, 16-wide blocks): gather into `out`
+ * (float32 rounding of the input, as PyTorch's cast to the common dtype does), then transform
+ * each inner row in place.
+ */
+function float32SleefUnary(op: 'exp' | 'log' | 'sigmoid', x: StridedView, out: Float32Array, n: number): void {
+  if (isDense(x)) {
+    unaryRow('copy', n, x.data, x.offset, 1, out, 0, 0, 0);
+    sleefUnaryInPlace(op, out, 0, n, true);
+    return;
+  }
+  const it = new RowIterator(x.shape, [x.strides], [x.offset]);
+  const xs = it.rowStride(0);
+  for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
+    unaryRow('copy', it.rowLength, x.data, it.offsets[0], xs, out, oi, 0, 0);
+    sleefUnaryInPlace(op, out, oi, it.rowLength, xs === 1);
+  }
+}
 const isConstant = (v: StridedView): boolean => v.strides.every((s) => s === 0);
 
 export const jsKernels: Kernels = {
@@ -155,6 +175,7 @@ export const jsKernels: Kernels = {
   unary(op, x, out, p0, p1) {
     const n = numelOf(x.shape);
     if (n === 0) return;
+    if (out instanceof Float32Array && isSleefUnaryOp(op)) return float32SleefUnary(op, x, out, n);
     if (isDense(x)) return unaryRow(op, n, x.data, x.offset, 1, out, 0, p0, p1);
     const it = new RowIterator(x.shape, [x.strides], [x.offset]);
     const xs = it.rowStride(0);
