@@ -108,3 +108,38 @@ function vecDot(a: Float32Array, b: Float32Array, o: number, n: number): number 
   for (let k = 0; d + k < n; k++) lanes[k] = fma32(a[o + d + k]!, b[o + d + k]!, lanes[k]!);
   return fr(fr(fr(lanes[0]! + lanes[4]!) + fr(lanes[2]! + lanes[6]!)) + fr(fr(lanes[1]! + lanes[5]!) + fr(lanes[3]! + lanes[7]!)));
 }
+
+/**
+ * softmax / log_softmax over a middle dim of a contiguous [outer, d, inner] float32 block, as
+ * PyTorch 1.13's `_vec_softmax` (and its log twin) compute it: 8 inner positions at a time with
+ * Vectorized<float> (SLEEF exp, a running per-lane sum over d, then x/sum or x − max − log(sum)),
+ * and the inner positions left when fewer than 8 remain with the scalar std::exp / std::log.
+ */
+export function softmaxMiddleDimF32(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number, inner: number, isLog: boolean): void {
+  const vecInner = inner - (inner % LANES);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * d * inner + i;
+      const vec = i < vecInner;
+      let m = x[xo + base]!;
+      for (let k = 1; k < d && m === m; k++) {
+        const v = x[xo + base + k * inner]!;
+        if (v > m || v !== v) m = v;
+      }
+      let s = 0;
+      for (let k = 0; k < d; k++) {
+        const at = base + k * inner;
+        const shifted = fr(x[xo + at]! - m);
+        const e = vec ? sleefExpf(shifted) : fr(Math.exp(shifted));
+        s = fr(s + e);
+        out[at] = isLog ? shifted : e;
+      }
+      if (isLog) {
+        const logSum = vec ? sleefLogf(s) : fr(Math.log(s));
+        for (let k = 0; k < d; k++) out[base + k * inner] = fr(out[base + k * inner]! - logSum);
+      } else {
+        for (let k = 0; k < d; k++) out[base + k * inner] = fr(out[base + k * inner]! / s);
+      }
+    }
+  }
+}
