@@ -1,11 +1,12 @@
 /**
- * float32 softmax / log_softmax (forward and last-dim backward) through the kernels that round as
- * PyTorch 1.13's CPU kernels do (engine/kernels/sleef/softmax-lastdim.ts). Other dtypes keep the
+ * float32 softmax / log_softmax (forward and backward) through the kernels that round as
+ * PyTorch 1.13's CPU kernels do (engine/kernels/sleef/softmax.ts). Other dtypes keep the
  * composite in nn.ts.
  */
 import {
-  logSoftmaxBackwardLastDimF32, logSoftmaxLastDimF32, softmaxBackwardLastDimF32, softmaxLastDimF32, softmaxMiddleDimF32,
-} from '../kernels/sleef/softmax-lastdim.ts';
+  logSoftmaxBackwardLastDimF32, logSoftmaxLastDimF32, softmaxBackwardLastDimF32, softmaxBackwardMiddleDimF32, softmaxLastDimF32,
+  softmaxMiddleDimF32,
+} from '../kernels/sleef/softmax.ts';
 import { Tensor } from '../tensor.ts';
 
 function blocks(shape: readonly number[], dim: number): { outer: number; size: number; inner: number } {
@@ -25,13 +26,14 @@ export function softmaxFloat32(x: Tensor, dim: number, isLog: boolean): Tensor {
   return Tensor.fromData(out, x.shape, 'float32');
 }
 
-/** The backward along the last dim of float32 softmax/log_softmax, given its output y; null otherwise. */
+/** The backward of float32 softmax/log_softmax along `dim`, given its output y; null for other dtypes. */
 export function softmaxBackwardFloat32(g: Tensor, y: Tensor, dim: number, isLog: boolean): Tensor | null {
-  if (g.dtype !== 'float32' || y.dtype !== 'float32' || dim !== y.dim() - 1) return null;
+  if (g.dtype !== 'float32' || y.dtype !== 'float32') return null;
   const gv = g.contiguousValues() as Float32Array;
   const yv = y.contiguousValues() as Float32Array;
   const out = new Float32Array(yv.length);
-  const { outer, size } = blocks(y.shape, dim);
-  (isLog ? logSoftmaxBackwardLastDimF32 : softmaxBackwardLastDimF32)(gv, yv, out, outer, size);
+  const { outer, size, inner } = blocks(y.shape, dim);
+  if (dim === y.dim() - 1) (isLog ? logSoftmaxBackwardLastDimF32 : softmaxBackwardLastDimF32)(gv, yv, out, outer, size);
+  else softmaxBackwardMiddleDimF32(gv, yv, out, outer, size, inner, isLog);
   return Tensor.fromData(out, y.shape, 'float32');
 }

@@ -1,5 +1,5 @@
 /**
- * float32 softmax and log_softmax along the last (contiguous) dim, and their backwards, rounded as
+ * float32 softmax and log_softmax and their backwards (last dim and middle dims), rounded as
  * PyTorch 1.13's vectorised CPU kernels round them on AVX2 (aten/src/ATen/native/cpu/
  * SoftMaxKernel.cpp: `_vec_softmax_lastdim`, `_vec_log_softmax_lastdim`,
  * `_vec_host_softmax_backward_lastdim`).
@@ -139,6 +139,30 @@ export function softmaxMiddleDimF32(x: Float32Array, xo: number, out: Float32Arr
         for (let k = 0; k < d; k++) out[base + k * inner] = fr(out[base + k * inner]! - logSum);
       } else {
         for (let k = 0; k < d; k++) out[base + k * inner] = fr(out[base + k * inner]! / s);
+      }
+    }
+  }
+}
+
+/**
+ * The backward of softmax / log_softmax over a middle dim of a contiguous [outer, d, inner] block
+ * (`_vec_softmax_backward` and its log twin): per inner position a running float32 sum over d
+ * (softmax: Σ g·y with each product fused into the sum, as GCC contracts it), then
+ * softmax: y·(g − Σ); log_softmax: g − exp(y)·Σ fused, exp from SLEEF on the 8-wide lanes and
+ * from std::exp on the inner positions past the last full vector.
+ */
+export function softmaxBackwardMiddleDimF32(g: Float32Array, y: Float32Array, out: Float32Array, outer: number, d: number, inner: number, isLog: boolean): void {
+  const vecInner = inner - (inner % LANES);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * d * inner + i;
+      let s = 0;
+      if (isLog) for (let k = 0; k < d; k++) s = fr(s + g[base + k * inner]!);
+      else for (let k = 0; k < d; k++) s = fma32(g[base + k * inner]!, y[base + k * inner]!, s);
+      for (let k = 0; k < d; k++) {
+        const at = base + k * inner;
+        if (!isLog) out[at] = fr(y[at]! * fr(g[at]! - s));
+        else out[at] = fma32(-(i < vecInner ? sleefExpf(y[at]!) : fr(Math.exp(y[at]!))), s, g[at]!);
       }
     }
   }
