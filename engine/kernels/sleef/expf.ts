@@ -9,7 +9,7 @@
  * operations: a Cody–Waite reduction by ln 2, a degree-6 polynomial in Horner form with fused
  * multiply-adds, and a two-step scale by 2^q.
  */
-import { fma32 } from '../fma32.ts';
+import { fmaf as fma32 } from './fma32-midpoint.ts';
 
 const fr = Math.fround;
 const R_LN2F = fr(1.442695040888963407359924681001892137426645954152985934135449406931);
@@ -21,14 +21,10 @@ const C2 = fr(0.00833336077630519866943359);
 const C3 = fr(0.0416664853692054748535156);
 const C4 = fr(0.166666671633720397949219);
 
-const bits = new Float32Array(1);
-const bitsInt = new Int32Array(bits.buffer);
-
-/** 2^q for −126 ≤ q ≤ 127, built from the exponent field as SLEEF's vpow2i does. */
-function pow2i(q: number): number {
-  bitsInt[0] = (q + 0x7f) << 23;
-  return bits[0]!;
-}
+/** 2^q for −126 ≤ q ≤ 127 (SLEEF's vpow2i writes q + 127 into the exponent field). */
+const POW2 = new Float64Array(254);
+for (let q = -126; q <= 127; q++) POW2[q + 126] = 2 ** q;
+const pow2i = (q: number): number => POW2[q + 126]!;
 
 /** Round half to even, as `vcvtps2dq` does under the default rounding mode. */
 function rintEven(v: number): number {

@@ -7,7 +7,7 @@
  * (two-float) arithmetic, then log = e·ln2 + 2x + x³·P(x²), summed in double-float and rounded
  * once at the end. Every step is a float32 operation (fma32 where SLEEF fuses).
  */
-import { fma32 } from '../fma32.ts';
+import { fmaf as fma32 } from './fma32-midpoint.ts';
 
 const fr = Math.fround;
 const FLT_MIN = 1.1754943508222875e-38;

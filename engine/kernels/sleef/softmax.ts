@@ -10,7 +10,7 @@
  * multiplies by 1/sum (it does not divide); log_softmax subtracts max, then log(sum) (SLEEF log).
  * Rows are independent, so PyTorch's splitting of rows across threads does not change a bit.
  */
-import { fma32 } from '../fma32.ts';
+import { fmaf as fma32 } from './fma32-midpoint.ts';
 import { sleefExpf } from './expf.ts';
 import { sleefLogf } from './logf.ts';
 
