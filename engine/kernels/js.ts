@@ -8,7 +8,7 @@ import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
-import { isSleefUnaryOp, sleefUnaryInPlace } from './sleef/unary-f32.ts';
+import { isSleefUnaryOp, sleefUnary } from './sleef/unary-f32.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 
 /** torch.round: halves go to the even neighbour. */
@@ -122,15 +122,16 @@ const isDense = (v: StridedView): boolean => isContiguousLayout(v.shape, v.strid
  */
 function float32SleefUnary(op: 'exp' | 'log' | 'sigmoid', x: StridedView, out: Float32Array, n: number): void {
   if (isDense(x)) {
+    if (x.data instanceof Float32Array) return sleefUnary(op, x.data, x.offset, out, 0, n, true);
     unaryRow('copy', n, x.data, x.offset, 1, out, 0, 0, 0);
-    sleefUnaryInPlace(op, out, 0, n, true);
+    sleefUnary(op, out, 0, out, 0, n, true);
     return;
   }
   const it = new RowIterator(x.shape, [x.strides], [x.offset]);
   const xs = it.rowStride(0);
   for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
     unaryRow('copy', it.rowLength, x.data, it.offsets[0], xs, out, oi, 0, 0);
-    sleefUnaryInPlace(op, out, oi, it.rowLength, xs === 1);
+    sleefUnary(op, out, oi, out, oi, it.rowLength, xs === 1);
   }
 }
 const isConstant = (v: StridedView): boolean => v.strides.every((s) => s === 0);

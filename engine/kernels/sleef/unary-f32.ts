@@ -22,22 +22,24 @@ const fr = Math.fround;
 const BLOCK = 16;
 
 /**
- * Apply `op` in place to out[start, start + n). `contiguousLoop` says whether PyTorch's inner loop
- * over these elements was contiguous (so the 16-wide vector path applies to sigmoid).
+ * out[start + i] = op(src[from + i]) for i < n (src may be out itself, for in place).
+ * `contiguousLoop` says whether PyTorch's inner loop over these elements was contiguous (so the
+ * 16-wide vector path applies to sigmoid).
  */
-export function sleefUnaryInPlace(op: SleefUnaryOp, out: Float32Array, start: number, n: number, contiguousLoop: boolean): void {
+export function sleefUnary(op: SleefUnaryOp, src: Float32Array, from: number, out: Float32Array, start: number, n: number, contiguousLoop: boolean): void {
+  const shift = from - start;
   const end = start + n;
   switch (op) {
     case 'exp':
-      for (let i = start; i < end; i++) out[i] = sleefExpf(out[i]!);
+      for (let i = start; i < end; i++) out[i] = sleefExpf(src[i + shift]!);
       return;
     case 'log':
-      for (let i = start; i < end; i++) out[i] = sleefLogf(out[i]!);
+      for (let i = start; i < end; i++) out[i] = sleefLogf(src[i + shift]!);
       return;
     case 'sigmoid': {
       const vecEnd = contiguousLoop ? start + (n - (n % BLOCK)) : start;
-      for (let i = start; i < vecEnd; i++) out[i] = fr(1 / fr(sleefExpf(fr(0 - out[i]!)) + 1));
-      for (let i = vecEnd; i < end; i++) out[i] = fr(1 / fr(1 + fr(Math.exp(-out[i]!))));
+      for (let i = start; i < vecEnd; i++) out[i] = fr(1 / fr(sleefExpf(fr(0 - src[i + shift]!)) + 1));
+      for (let i = vecEnd; i < end; i++) out[i] = fr(1 / fr(1 + fr(Math.exp(-src[i + shift]!))));
       return;
     }
   }
