@@ -127,12 +127,32 @@ function float32SleefUnary(op: 'exp' | 'log' | 'sigmoid', x: StridedView, out: F
     sleefUnary(op, out, 0, out, 0, n, true);
     return;
   }
+  if (x.data instanceof Float32Array && isPermutedDense(x)) {
+    // A transpose of a dense tensor: PyTorch's TensorIterator walks it (and the output it allocates
+    // with the same layout) in memory order, so sigmoid's 16-blocks follow memory, not indices.
+    const inMemoryOrder = new Float32Array(n);
+    sleefUnary(op, x.data, x.offset, inMemoryOrder, 0, n, true);
+    jsKernels.copy({ data: inMemoryOrder, shape: x.shape, strides: x.strides, offset: 0 }, out);
+    return;
+  }
   const it = new RowIterator(x.shape, [x.strides], [x.offset]);
   const xs = it.rowStride(0);
   for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
     unaryRow('copy', it.rowLength, x.data, it.offsets[0], xs, out, oi, 0, 0);
     sleefUnary(op, out, oi, out, oi, it.rowLength, xs === 1);
   }
+}
+
+/** Whether x's elements fill a block of memory with no gaps in some order of its dims (a permuted dense tensor). */
+function isPermutedDense(x: StridedView): boolean {
+  const dims = x.shape.map((size, d) => ({ size, stride: x.strides[d]! })).filter((d) => d.size !== 1);
+  dims.sort((a, b) => b.stride - a.stride);
+  let expected = 1;
+  for (let i = dims.length - 1; i >= 0; i--) {
+    if (dims[i]!.stride !== expected) return false;
+    expected *= dims[i]!.size;
+  }
+  return true;
 }
 const isConstant = (v: StridedView): boolean => v.strides.every((s) => s === 0);
 

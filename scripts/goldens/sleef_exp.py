@@ -52,6 +52,13 @@ def elementwise(g):
     return cases
 
 
+def transposed_sigmoid(g):
+    """sigmoid of a transposed 24×20 tensor: TensorIterator walks memory order, so the 16-wide
+    blocks run along rows of the stored tensor (480 = 30 blocks, no scalar tail)."""
+    x = torch.randn(24, 20, generator=g) * 6
+    return {"stored": [24, 20], "input": b64(x), "output": b64(torch.sigmoid(x.t()))}
+
+
 def leaf(t, grad=True):
     return t.clone().requires_grad_(grad)
 
@@ -103,7 +110,7 @@ def op_cases(g):
 def main():
     assert torch.get_num_threads() == 1, "goldens assume PyTorch runs on one thread"
     g = torch.Generator().manual_seed(20261202)
-    data = {"elementwise": elementwise(g), "ops": op_cases(g)}
+    data = {"elementwise": elementwise(g), "ops": op_cases(g), "transposedSigmoid": transposed_sigmoid(g)}
     OUT.write_text(json.dumps(data, indent=1) + "\n")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 

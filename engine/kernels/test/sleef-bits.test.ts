@@ -23,7 +23,7 @@ interface OpCase {
   grad: string;
 }
 
-const golden: { elementwise: Elementwise[]; ops: OpCase[] } = JSON.parse(
+const golden: { elementwise: Elementwise[]; ops: OpCase[]; transposedSigmoid: { stored: number[]; input: string; output: string } } = JSON.parse(
   readFileSync(new URL('./goldens/sleef-exp-log.json', import.meta.url), 'utf8'),
 );
 
@@ -65,6 +65,13 @@ describe("float32 exp, log and sigmoid give PyTorch's bits", () => {
     const t = (fromArray(x, [100, 2], 'float32').transpose(0, 1));
     const got = (callOp('exp', t) as Tensor).transpose(0, 1).contiguousValues();
     expect(differences(got, want, x)).toEqual([]);
+  });
+
+  it('sigmoid of a transposed tensor takes its 16-wide blocks in memory order, as TensorIterator walks it', () => {
+    const c = golden.transposedSigmoid;
+    const stored = fromArray(decode(c.input), c.stored, 'float32');
+    const got = (callOp('sigmoid', stored.transpose(0, 1)) as Tensor).contiguousValues();
+    expect(differences(got, decode(c.output))).toEqual([]);
   });
 });
 
