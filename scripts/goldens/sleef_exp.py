@@ -107,10 +107,19 @@ def op_cases(g):
     return cases
 
 
+def div_divisor_grad(g):
+    """∂(a/b)/∂b as PyTorch rounds it: −g·((a/b)/b), not −g·a/b² (makemore's counts / counts.sum)."""
+    a = torch.rand(20, 27, generator=g) * 30
+    b = (torch.rand(20, 1, generator=g) * 300 + 1).requires_grad_()
+    up = torch.randn(20, 27, generator=g)
+    (a / b).backward(up)
+    return {"a": b64(a), "b": b64(b), "upstream": b64(up), "grad": b64(b.grad)}
+
+
 def main():
     assert torch.get_num_threads() == 1, "goldens assume PyTorch runs on one thread"
     g = torch.Generator().manual_seed(20261202)
-    data = {"elementwise": elementwise(g), "ops": op_cases(g), "transposedSigmoid": transposed_sigmoid(g)}
+    data = {"elementwise": elementwise(g), "ops": op_cases(g), "transposedSigmoid": transposed_sigmoid(g), "divDivisorGrad": div_divisor_grad(g)}
     OUT.write_text(json.dumps(data, indent=1) + "\n")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 

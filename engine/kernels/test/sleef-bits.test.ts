@@ -23,7 +23,10 @@ interface OpCase {
   grad: string;
 }
 
-const golden: { elementwise: Elementwise[]; ops: OpCase[]; transposedSigmoid: { stored: number[]; input: string; output: string } } = JSON.parse(
+const golden: {
+  elementwise: Elementwise[]; ops: OpCase[]; transposedSigmoid: { stored: number[]; input: string; output: string };
+  divDivisorGrad: { a: string; b: string; upstream: string; grad: string };
+} = JSON.parse(
   readFileSync(new URL('./goldens/sleef-exp-log.json', import.meta.url), 'utf8'),
 );
 
@@ -87,4 +90,14 @@ describe("softmax, log_softmax, cross_entropy, nll_loss and logsumexp give PyTor
       expect(differences(x.grad!.contiguousValues(), decode(c.grad)), 'gradient').toEqual([]);
     });
   }
+});
+
+describe("div's gradient for the divisor", () => {
+  it("is −g·((a/b)/b) as PyTorch rounds it (makemore's counts / counts.sum(1, keepdims=True))", () => {
+    const c = golden.divDivisorGrad;
+    const a = fromArray(decode(c.a), [20, 27], 'float32');
+    const b = fromArray(decode(c.b), [20, 1], 'float32', true);
+    (callOp('div', a, b) as Tensor).backward(fromArray(decode(c.upstream), [20, 27], 'float32'));
+    expect(differences(b.grad!.contiguousValues(), decode(c.grad))).toEqual([]);
+  });
 });
