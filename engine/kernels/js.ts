@@ -8,6 +8,7 @@ import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
+import { isSleefUnaryOp, sleefUnary } from './sleef/unary-f32.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 
 /** torch.round: halves go to the even neighbour. */
@@ -113,6 +114,46 @@ function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: num
 }
 
 const isDense = (v: StridedView): boolean => isContiguousLayout(v.shape, v.strides);
+
+/**
+ * float32 exp/log/sigmoid as PyTorch computes them (SLEEF, 16-wide blocks): gather into `out`
+ * (float32 rounding of the input, as PyTorch's cast to the common dtype does), then transform
+ * each inner row in place.
+ */
+function float32SleefUnary(op: 'exp' | 'log' | 'sigmoid', x: StridedView, out: Float32Array, n: number): void {
+  if (isDense(x)) {
+    if (x.data instanceof Float32Array) return sleefUnary(op, x.data, x.offset, out, 0, n, true);
+    unaryRow('copy', n, x.data, x.offset, 1, out, 0, 0, 0);
+    sleefUnary(op, out, 0, out, 0, n, true);
+    return;
+  }
+  if (x.data instanceof Float32Array && isPermutedDense(x)) {
+    // A transpose of a dense tensor: PyTorch's TensorIterator walks it (and the output it allocates
+    // with the same layout) in memory order, so sigmoid's 16-blocks follow memory, not indices.
+    const inMemoryOrder = new Float32Array(n);
+    sleefUnary(op, x.data, x.offset, inMemoryOrder, 0, n, true);
+    jsKernels.copy({ data: inMemoryOrder, shape: x.shape, strides: x.strides, offset: 0 }, out);
+    return;
+  }
+  const it = new RowIterator(x.shape, [x.strides], [x.offset]);
+  const xs = it.rowStride(0);
+  for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
+    unaryRow('copy', it.rowLength, x.data, it.offsets[0], xs, out, oi, 0, 0);
+    sleefUnary(op, out, oi, out, oi, it.rowLength, xs === 1);
+  }
+}
+
+/** Whether x's elements fill a block of memory with no gaps in some order of its dims (a permuted dense tensor). */
+function isPermutedDense(x: StridedView): boolean {
+  const dims = x.shape.map((size, d) => ({ size, stride: x.strides[d]! })).filter((d) => d.size !== 1);
+  dims.sort((a, b) => b.stride - a.stride);
+  let expected = 1;
+  for (let i = dims.length - 1; i >= 0; i--) {
+    if (dims[i]!.stride !== expected) return false;
+    expected *= dims[i]!.size;
+  }
+  return true;
+}
 const isConstant = (v: StridedView): boolean => v.strides.every((s) => s === 0);
 
 export const jsKernels: Kernels = {
@@ -155,6 +196,7 @@ export const jsKernels: Kernels = {
   unary(op, x, out, p0, p1) {
     const n = numelOf(x.shape);
     if (n === 0) return;
+    if (out instanceof Float32Array && isSleefUnaryOp(op)) return float32SleefUnary(op, x, out, n);
     if (isDense(x)) return unaryRow(op, n, x.data, x.offset, 1, out, 0, p0, p1);
     const it = new RowIterator(x.shape, [x.strides], [x.offset]);
     const xs = it.rowStride(0);

@@ -2,12 +2,13 @@
  * Loss functions with their own grad_fn (MseLossBackward0 ...): the elementwise loss, then the
  * reduction ('none' | 'mean' | 'sum'); backward scales the elementwise gradient by the reduction.
  */
-import { noGrad } from '../autograd/grad-mode.ts';
+import { isGradEnabled, noGrad } from '../autograd/grad-mode.ts';
 import { allocate } from '../dtype.ts';
 import { indexError, runtimeError, valueError } from '../errors.ts';
 import { sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
+import { nllCascadeSums } from './nll-cascade.ts';
 import { abs, add, div, exp, expand, log, lt, mul, neg, sign, sub, sum, where } from './functional.ts';
 import { defineOp, type OpDef, type PlainArgs, type ParamsArgs } from './types.ts';
 import { c, program, self, long, float64, unit, withGradcheck } from './gradcheck-case.ts';
@@ -143,9 +144,9 @@ export const nllLossOp = defineOp({
     const out = allocate(spec.dtype, Math.max(values.length, 1));
     if (reduction === 'none') values.forEach((v, i) => (out[i] = v));
     else {
-      const total = values.reduce((p, q) => p + q, 0);
-      const wsum = weights.reduce((p, q) => p + q, 0);
-      out[0] = reduction === 'sum' ? total : total / wsum;
+      const ignored = a.target.toArray().map((c) => c === a.ignore_index);
+      const sums = nllCascadeSums(picked, a.weight ? weights : null, ignored, roundingOf(spec.dtype));
+      out[0] = reduction === 'sum' ? sums.loss : sums.loss / sums.totalWeight;
     }
     return Tensor.fromData(x.dim() === 1 && reduction === 'none' ? out.subarray(0, 1) : out, spec.shape, spec.dtype);
   },
@@ -161,6 +162,19 @@ export const nllLossOp = defineOp({
     const weights = t.map((c) => (c === ignore ? 0 : w ? w[c] : 1));
     const reduction = reductionOf(ctx.args);
     const wsum = weights.reduce((p, q) => p + q, 0);
+    if (reduction !== 'none' && !isGradEnabled()) {
+      // PyTorch's kernel: grad = −(g / total_weight) (mean) or −g, then w·grad, rounded in g's dtype.
+      const round = roundingOf(g.dtype);
+      const ignored = t.map((c) => c === ignore);
+      const total = nllCascadeSums(weights, w ? weights : null, ignored, round).totalWeight;
+      const gv = g.toArray()[0]!;
+      const grad = -(reduction === 'mean' ? round(gv / total) : gv);
+      const out = allocate(g.dtype, shape.reduce((p, q) => p * q, 1));
+      t.forEach((c, n) => {
+        if (c !== ignore) out[(batched ? n * classes : 0) + c] = w ? round(weights[n]! * grad) : grad;
+      });
+      return [Tensor.fromData(out, shape, g.dtype)];
+    }
     // One-hot of −w at each target, scaled by the upstream gradient for that row.
     const coeff = allocate(g.dtype, shape.reduce((p, q) => p * q, 1));
     t.forEach((c, n) => {
@@ -177,6 +191,9 @@ export const nllLossOp = defineOp({
     program('nll_loss', [[2, 3]], ([x]) => callOp('nll_loss', x, long([1, 0], [2])) as Tensor),
   ],
 });
+
+/** Math.fround for float32 results (PyTorch accumulates in the input's dtype), identity otherwise. */
+const roundingOf = (dtype: string): ((v: number) => number) => (dtype === 'float32' ? Math.fround : (v: number): number => v);
 
 function nllTerms(x: Tensor, target: Tensor, a: { readonly weight: Tensor | null; readonly ignore_index: number }): { picked: number[]; weights: number[] } {
   const batched = x.dim() === 2;

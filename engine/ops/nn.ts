@@ -3,7 +3,7 @@
  * dropout. Forwards that are compositions run the engine's own ops under no_grad; each op still
  * records one node with PyTorch's grad_fn name, and backward rules use engine ops.
  */
-import { noGrad } from '../autograd/grad-mode.ts';
+import { isGradEnabled, noGrad } from '../autograd/grad-mode.ts';
 import { allocate, DEFAULT_FLOAT, isFloating, legacyTypeName } from '../dtype.ts';
 import { indexError, runtimeError } from '../errors.ts';
 import { bernoulliFill, defaultGenerator } from '../random/index.ts';
@@ -11,6 +11,7 @@ import { numelOf, normalizeDim, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { addmmValue } from './linalg.ts';
+import { softmaxBackwardFloat32, softmaxFloat32 } from './softmax-float32.ts';
 import {
   add, div, exp, gt, logicalAnd, mm, mul, sub, sum, sumToSize, t, where,
 } from './functional.ts';
@@ -200,6 +201,7 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
         const x = op('to', a.self, spec.dtype);
         if (x.dim() === 0) return isLog ? mul(x, 0) : op('ones_like', x);
         const d = normalizeDim(a.dim, x.dim());
+        if (x.dtype === 'float32') return softmaxFloat32(x, d, isLog);
         const shifted = sub(x, op('amax', x, [d], true));
         const e = exp(shifted);
         const total = sum(e, [d], true);
@@ -218,6 +220,9 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
       const y = ctx.saved('result');
       if (y.dim() === 0) return [mul(g, 0)];
       const d = normalizeDim(ctx.args.dim, y.dim());
+      // Under create_graph the composite below keeps the gradient differentiable.
+      const exact = isGradEnabled() ? null : softmaxBackwardFloat32(g, y, d, isLog);
+      if (exact) return [op('to', exact, ctx.meta('self').dtype)];
       const grad = isLog ? sub(g, mul(exp(y), sum(g, [d], true))) : mul(y, sub(g, sum(mul(g, y), [d], true)));
       return [op('to', grad, ctx.meta('self').dtype)];
     },
