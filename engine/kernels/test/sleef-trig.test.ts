@@ -1,0 +1,89 @@
+/**
+ * Replays scripts/goldens/sleef_trig.py: PyTorch 1.13's float32 sin, cos, tanh (SLEEF's AVX2
+ * kernels), tanh's backward and linspace, bit for bit — first the kernels alone, then the same
+ * numbers through the public ops.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callOp, fromArray, linspace, type Tensor } from '../../index.ts';
+import { cosfRow, sinfRow } from '../sleef/trigf.ts';
+import { tanhfRow } from '../sleef/tanhf.ts';
+
+interface UnarySet { name: string; input: string; step: number; outputs: Record<'sin' | 'cos' | 'tanh', string> }
+interface TanhBackwardCase { name: string; input: string; upstream: string | null; grad: string }
+interface LinspaceCase { start: number; end: number; steps: number; output: string }
+interface Golden { unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; sinOfLinspace: string }
+
+const golden: Golden = JSON.parse(readFileSync(new URL('./goldens/sleef-trig.json', import.meta.url), 'utf8'));
+
+function decode(b64: string): Float32Array {
+  const bytes = Buffer.from(b64, 'base64');
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The first few positions whose values differ in any bit (Object.is tells -0 from 0; NaNs match). */
+function differences(input: ArrayLike<number> | null, got: ArrayLike<number>, want: ArrayLike<number>): string[] {
+  if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
+  const out: string[] = [];
+  let count = 0;
+  for (let i = 0; i < want.length; i++) {
+    if (Object.is(got[i], want[i])) continue;
+    count++;
+    if (out.length < 4) out.push(`[${i}]${input ? ` x=${input[i]}` : ''} ${got[i]} want ${want[i]}`);
+  }
+  if (count > 4) out.push(`… ${count} in all`);
+  return out;
+}
+
+const rows = { sin: sinfRow, cos: cosfRow, tanh: tanhfRow } as const;
+
+describe('SLEEF float32 kernels give PyTorch 1.13 (AVX2) bits', () => {
+  for (const set of golden.unary) {
+    for (const op of ['sin', 'cos', 'tanh'] as const) {
+      it(`${op} of ${set.name}`, () => {
+        const x = decode(set.input);
+        const n = Math.ceil(x.length / set.step);
+        const out = new Float32Array(n);
+        rows[op](n, x, 0, set.step, out, 0);
+        const shown = Float32Array.from({ length: n }, (_, i) => x[i * set.step]!);
+        expect(differences(shown, out, decode(set.outputs[op]))).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('float32 sin, cos, tanh, tanh backward and linspace round as PyTorch 1.13 does', () => {
+  for (const set of golden.unary) {
+    for (const op of ['sin', 'cos', 'tanh'] as const) {
+      it(`torch.${op} of ${set.name}`, () => {
+        const x = decode(set.input);
+        let t = fromArray(x, [x.length], 'float32');
+        if (set.step !== 1) t = callOp('slice', t, 0, 0, x.length, set.step) as Tensor;
+        const y = callOp(op, t) as Tensor;
+        expect(differences(null, y.contiguousValues(), decode(set.outputs[op]))).toEqual([]);
+      });
+    }
+  }
+
+  for (const c of golden.tanhBackward) {
+    it(`tanh backward, ${c.name}`, () => {
+      const x = decode(c.input);
+      const leaf = fromArray(x, [x.length], 'float32', true);
+      const y = callOp('tanh', leaf) as Tensor;
+      if (c.upstream === null) (callOp('sum', y) as Tensor).backward();
+      else y.backward(fromArray(decode(c.upstream), [x.length], 'float32'));
+      expect(differences(x, leaf.grad!.contiguousValues(), decode(c.grad))).toEqual([]);
+    });
+  }
+
+  for (const c of golden.linspace) {
+    it(`linspace(${c.start}, ${c.end}, ${c.steps})`, () => {
+      expect(differences(null, linspace(c.start, c.end, c.steps).contiguousValues(), decode(c.output))).toEqual([]);
+    });
+  }
+
+  it('sin(linspace(-π, π, 2000)), the polynomial tutorials\' data', () => {
+    const y = callOp('sin', linspace(-Math.PI, Math.PI, 2000)) as Tensor;
+    expect(differences(null, y.contiguousValues(), decode(golden.sinOfLinspace))).toEqual([]);
+  });
+});
