@@ -67,5 +67,5 @@ export function tanhf(x: number): number {
 
 /** tanh over a row of n float32 values with input stride xs. */
 export function tanhfRow(n: number, x: ArrayLike<number>, xi: number, xs: number, out: Float32Array, oi: number): void {
-  for (let j = 0; j < n; j++, xi += xs) out[oi + j] = tanhf(x[xi]!);
+  for (let j = 0; j < n; j++, xi += xs) out[oi + j] = tanhf(f(x[xi]!));
 }

@@ -158,7 +158,7 @@ function row(small: Lane, large: Lane, n: number, x: ArrayLike<number>, xi: numb
   for (let j = 0; j < n; j += LANES) {
     const lane = allSmall(n, x, xi, xs, j) ? small : large;
     const end = Math.min(j + LANES, n);
-    for (let k = j, p = xi + j * xs; k < end; k++, p += xs) out[oi + k] = lane(x[p]!);
+    for (let k = j, p = xi + j * xs; k < end; k++, p += xs) out[oi + k] = lane(f(x[p]!));
   }
 }
 
