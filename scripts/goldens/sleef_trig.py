@@ -99,6 +99,19 @@ def linspace():
     return [{"start": a, "end": b, "steps": n, "output": bits(torch.linspace(a, b, n))} for a, b, n in cases]
 
 
+def arange():
+    """Not trig, but the d2l activation plots start from it: PyTorch steps floats from a fused base."""
+    cases = [(-8.0, 8.0, 0.1, "float32"), (0.0, 1.0, 0.01, "float32"), (-3.7, 5.2, 0.33, "float32"),
+             (0.5, 100.25, 0.75, "float32"), (-8.0, 8.0, 0.1, "float64"), (1e-3, 7.0, 0.0137, "float64")]
+    out = []
+    for a, b, st, dt in cases:
+        t = torch.arange(a, b, st, dtype=getattr(torch, dt))
+        flat = t.tolist()
+        packed = struct.pack("<%d%s" % (len(flat), "f" if dt == "float32" else "d"), *flat)
+        out.append({"start": a, "end": b, "step": st, "dtype": dt, "output": base64.b64encode(packed).decode()})
+    return out
+
+
 def main():
     torch.set_num_threads(1)
     golden = {
@@ -106,6 +119,7 @@ def main():
         "unary": unary(),
         "tanhBackward": tanh_backward(),
         "linspace": linspace(),
+        "arange": arange(),
         "sinOfLinspace": bits(torch.sin(torch.linspace(-math.pi, math.pi, 2000))),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

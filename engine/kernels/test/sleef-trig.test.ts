@@ -5,20 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callOp, fromArray, linspace, type Tensor } from '../../index.ts';
+import { arange, callOp, fromArray, linspace, type Tensor } from '../../index.ts';
 import { cosfRow, sinfRow } from '../sleef/trigf.ts';
 import { tanhfRow } from '../sleef/tanhf.ts';
 
 interface UnarySet { name: string; input: string; step: number; outputs: Record<'sin' | 'cos' | 'tanh', string> }
 interface TanhBackwardCase { name: string; input: string; upstream: string | null; grad: string }
 interface LinspaceCase { start: number; end: number; steps: number; output: string }
-interface Golden { unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; sinOfLinspace: string }
+interface ArangeCase { start: number; end: number; step: number; dtype: 'float32' | 'float64'; output: string }
+interface Golden {
+  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; sinOfLinspace: string;
+}
 
 const golden: Golden = JSON.parse(readFileSync(new URL('./goldens/sleef-trig.json', import.meta.url), 'utf8'));
 
-function decode(b64: string): Float32Array {
+function decode(b64: string, dtype: 'float32' | 'float64' = 'float32'): Float32Array | Float64Array {
   const bytes = Buffer.from(b64, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
 }
 
 /** The first few positions whose values differ in any bit (Object.is tells -0 from 0; NaNs match). */
@@ -79,6 +83,12 @@ describe('float32 sin, cos, tanh, tanh backward and linspace round as PyTorch 1.
   for (const c of golden.linspace) {
     it(`linspace(${c.start}, ${c.end}, ${c.steps})`, () => {
       expect(differences(null, linspace(c.start, c.end, c.steps).contiguousValues(), decode(c.output))).toEqual([]);
+    });
+  }
+
+  for (const c of golden.arange) {
+    it(`arange(${c.start}, ${c.end}, ${c.step}, dtype=${c.dtype})`, () => {
+      expect(differences(null, arange(c.start, c.end, c.step, c.dtype).contiguousValues(), decode(c.output, c.dtype))).toEqual([]);
     });
   }
 
