@@ -112,6 +112,25 @@ def arange():
     return out
 
 
+def addc():
+    """Not trig either: RMSprop's addcmul_/addcdiv_ in the polynomial_optim tutorial drift without ATen's rounding."""
+    g = torch.Generator().manual_seed(12)
+    out = []
+    for op in ("addcmul", "addcdiv"):
+        for dt, value, shapes in [("float32", 0.01, [(1000,), (1000,), (1000,)]), ("float32", -0.37, [(3, 40), (40,), (3, 1)]),
+                                  ("float64", 1e-3, [(300,), (300,), (300,)])]:
+            dtype = getattr(torch, dt)
+            ts = [torch.randn(sh, generator=g, dtype=dtype) for sh in shapes]
+            if op == "addcdiv":
+                ts[2] = ts[2].abs() + 0.1
+            r = getattr(torch, op)(ts[0], ts[1], ts[2], value=value)
+            fmt = "f" if dt == "float32" else "d"
+            enc = lambda t: base64.b64encode(struct.pack("<%d%s" % (t.numel(), fmt), *t.reshape(-1).tolist())).decode()
+            out.append({"op": op, "dtype": dt, "value": value, "shapes": [list(sh) for sh in shapes],
+                        "inputs": [enc(t) for t in ts], "output": enc(r), "outShape": list(r.shape)})
+    return out
+
+
 def main():
     torch.set_num_threads(1)
     golden = {
@@ -120,6 +139,7 @@ def main():
         "tanhBackward": tanh_backward(),
         "linspace": linspace(),
         "arange": arange(),
+        "addc": addc(),
         "sinOfLinspace": bits(torch.sin(torch.linspace(-math.pi, math.pi, 2000))),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

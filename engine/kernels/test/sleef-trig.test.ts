@@ -13,8 +13,11 @@ interface UnarySet { name: string; input: string; step: number; outputs: Record<
 interface TanhBackwardCase { name: string; input: string; upstream: string | null; grad: string }
 interface LinspaceCase { start: number; end: number; steps: number; output: string }
 interface ArangeCase { start: number; end: number; step: number; dtype: 'float32' | 'float64'; output: string }
+interface AddcCase {
+  op: 'addcmul' | 'addcdiv'; dtype: 'float32' | 'float64'; value: number; shapes: number[][]; inputs: string[]; output: string; outShape: number[];
+}
 interface Golden {
-  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; sinOfLinspace: string;
+  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; addc: AddcCase[]; sinOfLinspace: string;
 }
 
 const golden: Golden = JSON.parse(readFileSync(new URL('./goldens/sleef-trig.json', import.meta.url), 'utf8'));
@@ -89,6 +92,15 @@ describe('float32 sin, cos, tanh, tanh backward and linspace round as PyTorch 1.
   for (const c of golden.arange) {
     it(`arange(${c.start}, ${c.end}, ${c.step}, dtype=${c.dtype})`, () => {
       expect(differences(null, arange(c.start, c.end, c.step, c.dtype).contiguousValues(), decode(c.output, c.dtype))).toEqual([]);
+    });
+  }
+
+  for (const c of golden.addc) {
+    it(`${c.op} ${c.dtype} ${c.shapes.map((s) => s.join('×')).join(', ')}, value=${c.value}`, () => {
+      const [self, t1, t2] = c.inputs.map((b64, i) => fromArray(decode(b64, c.dtype), c.shapes[i]!, c.dtype));
+      const r = callOp(c.op, self, t1, t2, c.value) as Tensor;
+      expect(r.shape).toEqual(c.outShape);
+      expect(differences(null, r.contiguousValues(), decode(c.output, c.dtype))).toEqual([]);
     });
   }
 
