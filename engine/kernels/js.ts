@@ -8,6 +8,7 @@ import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
+import { expdRow } from './sleef/exp-f64.ts';
 import { tanhfRow } from './sleef/tanhf.ts';
 import { cosfRow, sinfRow } from './sleef/trigf.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
@@ -24,7 +25,10 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
   switch (op) {
     case 'copy': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi]; return;
     case 'neg': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi]; return;
-    case 'exp': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
+    case 'exp':
+      // float64: SLEEF's vector exp, as PyTorch's CPU kernel (Math.exp differs in the last bit now and then).
+      if (out instanceof Float64Array) return expdRow(n, x, xi, xs, out, oi);
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
     case 'log': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log(x[xi]); return;
     case 'sqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]); return;
     case 'tanh':

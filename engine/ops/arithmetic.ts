@@ -124,7 +124,8 @@ export const divOp = defineOp({
     return [
       ctx.needsInputGrad(0) ? sumToSize(div(g, other), ctx.meta('self').shape) : null,
       ctx.needsInputGrad(1)
-        ? sumToSize(mul(neg(g), div(ctx.saved('self'), mul(other, other))), ctx.meta('other').shape)
+        // PyTorch's div_tensor_other_backward: -grad * ((self / other) / other), two divisions.
+        ? sumToSize(mul(neg(g), div(div(ctx.saved('self'), other), other)), ctx.meta('other').shape)
         : null,
     ];
   },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { arange, callOp, fromArray, linspace, type Tensor } from '../../index.ts';
 import { cosfRow, sinfRow } from '../sleef/trigf.ts';
 import { tanhfRow } from '../sleef/tanhf.ts';
+import { expdRow } from '../sleef/exp-f64.ts';
 
 interface UnarySet { name: string; input: string; step: number; outputs: Record<'sin' | 'cos' | 'tanh', string> }
 interface TanhBackwardCase { name: string; input: string; upstream: string | null; grad: string }
@@ -17,7 +18,8 @@ interface AddcCase {
   op: 'addcmul' | 'addcdiv'; dtype: 'float32' | 'float64'; value: number; shapes: number[][]; inputs: string[]; output: string; outShape: number[];
 }
 interface Golden {
-  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; addc: AddcCase[]; sinOfLinspace: string;
+  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; addc: AddcCase[]; expFloat64: { input: string; output: string }; sinOfLinspace: string;
+  divBackward: { dtype: 'float32' | 'float64'; a: string; b: string; upstream: string; gradA: string; gradB: string }[];
 }
 
 const golden: Golden = JSON.parse(readFileSync(new URL('./goldens/sleef-trig.json', import.meta.url), 'utf8'));
@@ -101,6 +103,26 @@ describe('float32 sin, cos, tanh, tanh backward and linspace round as PyTorch 1.
       const r = callOp(c.op, self, t1, t2, c.value) as Tensor;
       expect(r.shape).toEqual(c.outShape);
       expect(differences(null, r.contiguousValues(), decode(c.output, c.dtype))).toEqual([]);
+    });
+  }
+
+  it('float64 exp (SLEEF expd4_u10), kernel and torch.exp', () => {
+    const x = decode(golden.expFloat64.input, 'float64');
+    const want = decode(golden.expFloat64.output, 'float64');
+    const out = new Float64Array(x.length);
+    expdRow(x.length, x, 0, 1, out, 0);
+    expect(differences(x, out, want)).toEqual([]);
+    const y = callOp('exp', fromArray(x, [x.length], 'float64')) as Tensor;
+    expect(differences(x, y.contiguousValues(), want)).toEqual([]);
+  });
+
+  for (const c of golden.divBackward) {
+    it(`div backward ${c.dtype}: the divisor's gradient is -g·((a/b)/b)`, () => {
+      const a = fromArray(decode(c.a, c.dtype), [250], c.dtype, true);
+      const b = fromArray(decode(c.b, c.dtype), [250], c.dtype, true);
+      (callOp('div', a, b) as Tensor).backward(fromArray(decode(c.upstream, c.dtype), [250], c.dtype));
+      expect(differences(null, a.grad!.contiguousValues(), decode(c.gradA, c.dtype))).toEqual([]);
+      expect(differences(null, b.grad!.contiguousValues(), decode(c.gradB, c.dtype))).toEqual([]);
     });
   }
 
