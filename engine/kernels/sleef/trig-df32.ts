@@ -5,9 +5,28 @@
  * `vfmapn`, `vfmanp` are single-rounding FMAs (SLEEF is built with -ffp-contract=off, so there are
  * no other fusions). Results go into caller-owned `F2` registers: no allocation per element.
  */
-import { fma32 } from '../fma32.ts';
-
 const f = Math.fround;
+
+/**
+ * fmaf for float32 a, b, c: the same results as ../fma32.ts, with a cheaper test first. a·b is exact
+ * in a double, so the double sum s is within half a double ulp of the exact sum, and rounding s to
+ * float can only go wrong when s sits exactly on a midpoint between two floats. With r = fround(s)
+ * and t = s − r (exact), s is a midpoint exactly when s + t is a float (the neighbour across it);
+ * only then does the sign of the sum's rounding error decide.
+ */
+export function fma32(a: number, b: number, c: number): number {
+  const p = a * b;
+  const s = p + c;
+  const r = f(s);
+  if (r === s || !Number.isFinite(r)) return r;
+  const t = s - r;
+  const other = s + t;
+  if (f(other) !== other) return r;
+  const v = s - p;
+  const err = (p - (s - v)) + (c - v);
+  if (err === 0) return r;
+  return (err > 0) === (other > r) ? other : r;
+}
 
 /** A double-float register: the value is h + l. */
 export interface F2 { h: number; l: number }

@@ -9,10 +9,9 @@
  * argument differently. So a result depends on its neighbours, and the row functions below keep
  * that 8-lane grouping.
  */
-import { fma32 } from '../fma32.ts';
 import { REMPITAB_SP } from './rempitab-sp.ts';
 import {
-  add2DD, add2DF, add2FF, addDF, addFD, addFF, mulDD, mulDDtoF, mulDF, mulFF, newF2, normalize, rintf, squ, type F2,
+  add2DD, add2DF, add2FF, addDF, addFD, addFF, fma32, mulDD, mulDDtoF, mulDF, mulFF, newF2, normalize, rintf, squ, type F2,
 } from './trig-df32.ts';
 
 const f = Math.fround;
