@@ -1,5 +1,6 @@
 """Writes engine/kernels/test/goldens/sleef-trig.json: PyTorch's exact float32 sin, cos, tanh,
-tanh's backward and linspace.
+tanh's backward and linspace, plus the neighbouring roundings the same corpus programs needed
+(float arange, addcmul/addcdiv, float64 exp, div's backward).
 
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/sleef_trig.py`.
 Debian's torch 1.13 (AVX2 capability) computes float32 sin/cos/tanh with SLEEF 3.5.1's

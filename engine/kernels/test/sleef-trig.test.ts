@@ -1,7 +1,8 @@
 /**
  * Replays scripts/goldens/sleef_trig.py: PyTorch 1.13's float32 sin, cos, tanh (SLEEF's AVX2
  * kernels), tanh's backward and linspace, bit for bit — first the kernels alone, then the same
- * numbers through the public ops.
+ * numbers through the public ops — and the roundings the same corpus programs needed next to them:
+ * float arange, addcmul/addcdiv, float64 exp (SLEEF's expd4_u10) and div's backward.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
