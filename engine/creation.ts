@@ -80,8 +80,26 @@ export function arange(start: number, end?: number | null, step = 1, dtype?: DTy
   const n = Math.max(Math.ceil((hi - lo) / step), 0);
   const d: DType = dtype ?? ([lo, hi, step].every(Number.isInteger) ? 'int64' : DEFAULT_FLOAT);
   const data = allocate(d, n);
-  for (let i = 0; i < n; i++) data[i] = castScalar(lo + i * step, d);
+  if (isFloating(d)) floatArange(data, lo, step, n);
+  else for (let i = 0; i < n; i++) data[i] = castScalar(lo + i * step, d);
   return Tensor.fromData(data, [n], d);
+}
+
+/**
+ * Float arange as PyTorch's CPU kernel rounds it: in double, `start + step * idx` fused into one FMA;
+ * in blocks of two 32-byte vectors, each vector takes that value (rounded to the dtype) as its base
+ * and adds k·step in double (fused again) per lane; the tail after the last whole block goes
+ * element by element. So float32 arange(-8, 8, 0.1)[80] is 4.4409e-16, not 0.
+ */
+function floatArange(data: NumericArray, start: number, step: number, n: number): void {
+  const round = data instanceof Float32Array ? Math.fround : (v: number): number => v;
+  const width = 32 / data.BYTES_PER_ELEMENT;
+  const vectorized = Math.floor(n / (2 * width)) * 2 * width;
+  for (let i = 0; i < n; i++) {
+    const k = i % width;
+    if (i < vectorized && k !== 0) data[i] = round(fma(k, step, round(fma(step, i - k, start))));
+    else data[i] = round(fma(step, i, start));
+  }
 }
 
 /** torch.eye(n, m) */

@@ -9,6 +9,9 @@ import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
 import { isSleefUnaryOp, sleefUnary } from './sleef/unary-f32.ts';
+import { expdRow } from './sleef/exp-f64.ts';
+import { tanhfRow } from './sleef/tanhf.ts';
+import { cosfRow, sinfRow } from './sleef/trigf.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
 
 /** torch.round: halves go to the even neighbour. */
@@ -23,10 +26,17 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
   switch (op) {
     case 'copy': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi]; return;
     case 'neg': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi]; return;
-    case 'exp': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
+    case 'exp':
+      // float64: SLEEF's vector exp, as PyTorch's CPU kernel (Math.exp differs in the last bit now and then).
+      if (out instanceof Float64Array) return expdRow(n, x, xi, xs, out, oi);
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
     case 'log': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log(x[xi]); return;
     case 'sqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]); return;
-    case 'tanh': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.tanh(x[xi]); return;
+    case 'tanh':
+      // float32: SLEEF's vector tanh, as PyTorch's CPU kernel (Math.tanh rounded to float differs in the last bit).
+      if (out instanceof Float32Array) return tanhfRow(n, x, xi, xs, out, oi);
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.tanh(x[xi]);
+      return;
     case 'sigmoid': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sigmoid(x[xi]); return;
     case 'relu': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v > 0 || v !== v ? v : 0; } return;
     case 'abs': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.abs(x[xi]); return;
@@ -35,8 +45,15 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
     case 'notZero': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== 0 ? 1 : 0; return;
     case 'logicalNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] === 0 ? 1 : 0; return;
     case 'bitwiseNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi] - 1; return;
-    case 'sin': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sin(x[xi]); return;
-    case 'cos': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]); return;
+    case 'sin':
+      // float32: SLEEF's vector sin in 8-lane groups from the row's start, as PyTorch's vml::vsin.
+      if (out instanceof Float32Array) return sinfRow(n, x, xi, xs, out, oi);
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sin(x[xi]);
+      return;
+    case 'cos':
+      if (out instanceof Float32Array) return cosfRow(n, x, xi, xs, out, oi);
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]);
+      return;
     case 'rsqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]); return;
     case 'floor': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.floor(x[xi]); return;
     case 'ceil': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.ceil(x[xi]); return;

@@ -10,6 +10,7 @@ import { inferBinary } from './elementwise.ts';
 import { le, mul, sub, where, zerosLike } from './functional.ts';
 import { defineOp } from './types.ts';
 import { c, self, unit } from './gradcheck-case.ts';
+import { oneMinusSquareFused } from './tanh-backward-float32.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
 
@@ -53,7 +54,10 @@ export const tanhBackwardOp = defineOp({
   infer: (a) => inferBinary(a.grad_output, a.output, 'arith'),
   forward: (a) => {
     const y = a.output.detach();
-    return mul(a.grad_output.detach(), sub(1, mul(y, y)));
+    const g = a.grad_output.detach();
+    // float32: PyTorch's kernel fuses 1 − y·y into one FMA (see tanh-backward-float32.ts).
+    const fused = y.dtype === 'float32' && inferBinary(g, y, 'arith').compute === 'float32';
+    return mul(g, fused ? oneMinusSquareFused(y) : sub(1, mul(y, y)));
   },
   save: (a) => ({ grad_output: a.grad_output, output: a.output }),
   backward: (ctx, g) => [

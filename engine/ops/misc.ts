@@ -7,6 +7,7 @@ import { callOp } from './dispatch.ts';
 import { add, div, mul, neg, sub, sum, sumToSize } from './functional.ts';
 import { noGrad } from '../autograd/grad-mode.ts';
 import { defineOp, type OpDef, type ParamsArgs } from './types.ts';
+import { addcFused } from './addc-fused.ts';
 import { c, program, self, long, positive, unit, withGradcheck } from './gradcheck-case.ts';
 
 const op = (name: string, ...args: unknown[]): Tensor => callOp(name, ...args) as Tensor;
@@ -52,8 +53,12 @@ function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Ten
       : { symbol: '+v·a/b', formula: '∂/∂a = v/b, ∂/∂b = −v·a/b²' },
     gradFn: isMul ? 'AddcmulBackward0' : 'AddcdivBackward0',
     infer: (a) => ternarySpec(a.self, a.tensor1, a.tensor2),
-    forward: (a) =>
+    forward: (a, spec) =>
       noGrad(() => {
+        // Floats: ATen's rounding, value·t1 first and addcmul's last step fused (addc-fused.ts).
+        if (spec.dtype === 'float32' || spec.dtype === 'float64') {
+          return addcFused(isMul, a.self, a.tensor1, a.tensor2, Number(a.value), spec.shape, spec.dtype);
+        }
         const combined = isMul ? mul(a.tensor1, a.tensor2) : div(a.tensor1, a.tensor2);
         return add(a.self, combined, Number(a.value));
       }),
