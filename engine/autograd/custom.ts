@@ -7,7 +7,7 @@ import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { getRecorder } from '../trace/recorder-hooks.ts';
 import { sumToSize } from '../ops/functional.ts';
-import { isGradEnabled } from './grad-mode.ts';
+import { isRecordingGraph } from './inference-mode.ts';
 import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
 
 export interface CustomFunctionSpec {
@@ -117,7 +117,7 @@ const zerosOf = (meta: TensorMeta): Tensor => Tensor.empty(meta.shape, meta.dtyp
 
 /** Attach a CustomNode to the outputs of a custom Function's forward; returns the outputs to hand back. */
 export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
-  const needsGraph = isGradEnabled() && spec.inputs.some((t) => t != null && t.requiresGrad);
+  const needsGraph = isRecordingGraph() && spec.inputs.some((t) => t != null && t.requiresGrad);
   if (!needsGraph) return [...spec.outputs];
   // An output that is also an input gets a fresh alias, so the input keeps its own history.
   const outputs = spec.outputs.map((o) => (spec.inputs.includes(o) ? aliasOf(o) : o));

@@ -4,7 +4,7 @@
  * requires grad. In-place variants (`add_`) run their out-of-place op and write the result back.
  */
 import { CopySlices } from '../autograd/copy-slices.ts';
-import { isGradEnabled } from '../autograd/grad-mode.ts';
+import { checkInplaceWritable, isRecordingGraph } from '../autograd/inference-mode.ts';
 import { OpNode } from '../autograd/op-node.ts';
 import { canCast, DTYPES, isFloating, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError, typeError } from '../errors.ts';
@@ -166,7 +166,7 @@ function runOp(op: CompiledOp, args: Args, announce: boolean, gradFnName?: strin
   const result = def.forward!(args, spec);
   const out = Array.isArray(result) ? result[0] : result;
   // Only floating outputs carry gradients (to(int64) or argmax results never require grad).
-  if (!def.backward || !isGradEnabled() || !isFloating(out.dtype)) return result;
+  if (!def.backward || !isRecordingGraph() || !isFloating(out.dtype)) return result;
   const names = inputNames(op, args);
   const inputs = graphInputs(names, args);
   if (!inputs.some((t) => t?.requiresGrad)) return result;
@@ -193,7 +193,7 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   const def = op.def;
   const base = compiledTable().get(def.inplaceOf!.name)!;
   const self = args.self as Tensor;
-  const recording = isGradEnabled();
+  const recording = isRecordingGraph();
   if (recording && self.isLeaf && self.requiresGrad) {
     throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
   }
@@ -215,6 +215,8 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
     throw runtimeError(`result type ${legacyTypeName(result.dtype)} can't be cast to the desired output type ${legacyTypeName(self.dtype)}`);
   }
   kernels().scatter(self, castInto(result, self.dtype));
+  // PyTorch checks an inference tensor when it bumps the version, after the write.
+  checkInplaceWritable(self.isInference);
   self.bumpVersion();
   if (result.gradFn) {
     rebaseHistory(self, result.gradFn);

@@ -300,7 +300,12 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._t.isInference:
+            raise RuntimeError("Inference tensors do not track version counter.")
         return self._t.version
+
+    def is_inference(self):
+        return builtins.bool(self._t.isInference)
 
     def retain_grad(self):
         call(self._t.retainGrad)
