@@ -27,7 +27,7 @@ export const TRACE_VERSION = 3;
  *   layer) and `customCall` (the forward call that made a custom node).
  */
 
-export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 
 /** A tensor as the picture needs it: small tensors carry their values, large ones statistics. */
 export interface TensorSummary {

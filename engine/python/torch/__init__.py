@@ -3,6 +3,7 @@ import math as _math
 
 from . import _dtype
 from ._dtype import dtype, float32, float64, int64, int32, bool, float, double, long, int
+from ._dtype import int16, int8, uint8, short
 from ._size import Size
 from ._tensor import Tensor, RemovableHandle
 from ._creation import (
