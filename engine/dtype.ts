@@ -8,14 +8,19 @@ import { runtimeError, type TorchError } from './errors.ts';
 import { reserveTensorMemory } from './memory-budget.ts';
 
 export type DType = DTypeName;
-export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+export type NumericArray = Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
 
-export const DTYPES: readonly DType[] = ['bool', 'int32', 'int64', 'float32', 'float64'];
+export const DTYPES: readonly DType[] = ['bool', 'uint8', 'int8', 'int16', 'int32', 'int64', 'float32', 'float64'];
 export const DEFAULT_FLOAT: DType = 'float32';
 
 /** Bytes per element as PyTorch counts them (int64 is 8 bytes here too: it is stored as float64). */
 export function itemSize(dtype: DType): number {
-  return dtype === 'bool' ? 1 : dtype === 'float32' || dtype === 'int32' ? 4 : 8;
+  switch (dtype) {
+    case 'bool': case 'uint8': case 'int8': return 1;
+    case 'int16': return 2;
+    case 'int32': case 'float32': return 4;
+    default: return 8;
+  }
 }
 
 /**
@@ -42,6 +47,10 @@ export function allocate(dtype: DType, n: number): NumericArray {
       case 'float64': return new Float64Array(n);
       case 'int64': return new Float64Array(n);
       case 'int32': return new Int32Array(n);
+      // The small integers wrap on overflow as PyTorch's do: the typed arrays store modulo 2^bits.
+      case 'int16': return new Int16Array(n);
+      case 'int8': return new Int8Array(n);
+      case 'uint8': return new Uint8Array(n);
       case 'bool': return new Uint8Array(n);
     }
   } catch (error) {
@@ -53,16 +62,20 @@ export function allocate(dtype: DType, n: number): NumericArray {
 
 export const isFloating = (d: DType): boolean => d === 'float32' || d === 'float64';
 export const isIntegral = (d: DType, includeBool = false): boolean =>
-  d === 'int32' || d === 'int64' || (includeBool && d === 'bool');
+  d === 'int32' || d === 'int64' || d === 'int16' || d === 'int8' || d === 'uint8' || (includeBool && d === 'bool');
 
 /** PyTorch's category order: bool < integral < floating. */
 export function category(d: DType): 0 | 1 | 2 {
   return d === 'bool' ? 0 : isFloating(d) ? 2 : 1;
 }
 
-/** promote_types for our five dtypes: the rank order happens to give PyTorch's table exactly. */
-const RANK: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
+/**
+ * promote_types: the rank order gives PyTorch's table, except that uint8 with int8 is int16
+ * (the smallest type holding both ranges).
+ */
+const RANK: Record<DType, number> = { bool: 0, uint8: 1, int8: 1, int16: 2, int32: 3, int64: 4, float32: 5, float64: 6 };
 export function promoteTypes(a: DType, b: DType): DType {
+  if ((a === 'uint8' && b === 'int8') || (a === 'int8' && b === 'uint8')) return 'int16';
   return RANK[a] >= RANK[b] ? a : b;
 }
 
@@ -77,6 +90,9 @@ export function castScalar(v: number, dtype: DType): number {
     case 'bool': return v !== 0 ? 1 : 0;
     case 'int64': return Math.trunc(v);
     case 'int32': return Math.trunc(v) | 0;
+    case 'int16': return (Math.trunc(v) << 16) >> 16;
+    case 'int8': return (Math.trunc(v) << 24) >> 24;
+    case 'uint8': return Math.trunc(v) & 0xff;
     case 'float32': return Math.fround(v);
     case 'float64': return v;
   }
@@ -85,7 +101,7 @@ export function castScalar(v: number, dtype: DType): number {
 /** PyTorch's legacy type names, used in error texts ("torch.FloatTensor"). */
 export function legacyTypeName(d: DType): string {
   const names: Record<DType, string> = {
-    float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool',
+    float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
   };
   return names[d];
 }

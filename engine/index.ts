@@ -14,6 +14,7 @@ export { callOp, callOpKw, getOp, opSignatures } from './ops/dispatch.ts';
 export { opTable } from './ops/table.ts';
 export type { Args, BackwardContext, OpDef, OpDisplay, OpParamInfo, OpSignatureInfo, OutputSpec } from './ops/types.ts';
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from './autograd/grad-mode.ts';
+export { isInferenceModeEnabled, setInferenceModeEnabled } from './autograd/inference-mode.ts';
 export { isAnomalyCheckNanEnabled, isAnomalyEnabled, setAnomalyEnabled, setAnomalyHost } from './autograd/anomaly.ts';
 export type { AnomalyHost } from './autograd/anomaly.ts';
 export { backward, grad } from './autograd/api.ts';

@@ -3,7 +3,7 @@
  * elements (int64 as 8-byte integers, bool as one byte). Gradscope keeps int64 in a Float64Array
  * of exact integers, so those convert on the way in and out; the other dtypes copy as they are.
  */
-import { allocate, type DType } from './dtype.ts';
+import { allocate, itemSize, type DType } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { Tensor, type Storage } from './tensor.ts';
 
@@ -38,9 +38,9 @@ export function storageBytes(t: Tensor): Uint8Array {
 
 /** A storage of `dtype` read from a checkpoint's bytes (copied: the bytes may be reused). */
 export function storageFromBytes(bytes: Uint8Array, dtype: DType): Storage {
-  const itemSize = dtype === 'bool' ? 1 : dtype === 'int32' || dtype === 'float32' ? 4 : 8;
-  if (bytes.byteLength % itemSize !== 0) throw runtimeError(`storage of ${bytes.byteLength} bytes is not a whole number of ${dtype} elements`);
-  const n = bytes.byteLength / itemSize;
+  const size = itemSize(dtype);
+  if (bytes.byteLength % size !== 0) throw runtimeError(`storage of ${bytes.byteLength} bytes is not a whole number of ${dtype} elements`);
+  const n = bytes.byteLength / size;
   const aligned = bytes.slice().buffer;
   const data = allocate(dtype, n);
   if (dtype === 'int64') {

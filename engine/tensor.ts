@@ -7,6 +7,7 @@ import { accumulateNodeFor, describeHook, type GradNode, type TensorHook } from 
 import { currentLocation, getRecorder, recordLeafBirth } from './trace/recorder-hooks.ts';
 import { runBackward } from './autograd/engine.ts';
 import { withGradMode } from './autograd/grad-mode.ts';
+import { checkRequiresGradAllowed, isInferenceModeEnabled } from './autograd/inference-mode.ts';
 import { allocate, isFloating, legacyTypeName, type DType, type NumericArray } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { formatScalarLikePython, formatTensor, pythonScalarKind } from './format/index.ts';
@@ -23,6 +24,8 @@ import { index as indexTensor, indexPut_ as indexPutTensor } from './indexing.ts
 export interface Storage {
   readonly data: NumericArray;
   version: number;
+  /** Allocated in inference mode: every tensor over it is an inference tensor (views included). */
+  readonly inference?: boolean;
 }
 
 /** A Python scalar or a tensor, wherever PyTorch accepts both. */
@@ -72,7 +75,7 @@ export class Tensor implements StridedView {
 
   /** A fresh contiguous tensor over the given (owned) data. */
   static fromData(data: NumericArray, shape: Shape, dtype: DType): Tensor {
-    return new Tensor({ data, version: 0 }, [...shape], contiguousStrides(shape), 0, dtype);
+    return new Tensor({ data, version: 0, inference: isInferenceModeEnabled() }, [...shape], contiguousStrides(shape), 0, dtype);
   }
 
   static empty(shape: Shape, dtype: DType): Tensor {
@@ -86,6 +89,11 @@ export class Tensor implements StridedView {
 
   get version(): number {
     return this.storage.version;
+  }
+
+  /** torch.Tensor.is_inference(): made in inference mode (or a view of such a tensor). */
+  get isInference(): boolean {
+    return this.storage.inference === true;
   }
 
   /** Marks an in-place write: saved tensors of this storage become stale. */
@@ -135,6 +143,7 @@ export class Tensor implements StridedView {
     if (value && !isFloating(this.dtype)) {
       throw runtimeError('only Tensors of floating point and complex dtype can require gradients');
     }
+    if (value) checkRequiresGradAllowed(this.isInference);
     if (value && !this.ownRequiresGrad) recordLeafBirth(this);
     this.ownRequiresGrad = value;
     if (!value) this.accumulator = null;
@@ -260,7 +269,8 @@ export class Tensor implements StridedView {
    * through `.data` escape autograd's in-place checks (as in PyTorch).
    */
   dataAlias(): Tensor {
-    return new Tensor({ data: this.storage.data, version: 0 }, this.shape, this.strides, this.offset, this.dtype);
+    const storage = { data: this.storage.data, version: 0, inference: this.isInference };
+    return new Tensor(storage, this.shape, this.strides, this.offset, this.dtype);
   }
 
   /** torch.Tensor.detach_(): cuts this tensor from the graph in place. */

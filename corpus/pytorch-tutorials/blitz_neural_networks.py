@@ -1,5 +1,4 @@
 # Source: pytorch/tutorials beginner_source/blitz/neural_networks_tutorial.py (LeNet with nn.Conv2d and F.max_pool2d, MSELoss, backward, SGD; seeded; grad_fn objects printed by class name)
-# 2.x golden: {"replace": "conv1.bias.grad before backward\ntensor([0., 0., 0., 0., 0., 0.])\n", "with": "conv1.bias.grad before backward\nNone\n", "why": "since 2.0, Module.zero_grad() sets .grad to None (set_to_none=True by default); 1.13 filled it with zeros"}
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -7,7 +7,7 @@ import { isExpandableTo, sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { getRecorder } from '../trace/recorder-hooks.ts';
 import { sumToSize } from '../ops/functional.ts';
-import { isGradEnabled } from './grad-mode.ts';
+import { isRecordingGraph } from './inference-mode.ts';
 import { GradNode, gradientEdge, SavedTensor, type TensorMeta } from './node.ts';
 
 export interface CustomFunctionSpec {
@@ -19,7 +19,7 @@ export interface CustomFunctionSpec {
   readonly outputs: readonly Tensor[];
   /** ctx.save_for_backward(...) */
   readonly saved: readonly Tensor[];
-  readonly backward: (ctx: CustomNode, grads: (Tensor | null)[]) => (Tensor | null)[];
+  readonly backward: (ctx: CustomNode, grads: (Tensor | null)[]) => (Tensor | null)[] | PythonRaised;
   readonly nonDifferentiable?: readonly Tensor[];
   /** Replace missing output gradients with zeros before calling backward (PyTorch's default: true). */
   readonly materializeGrads?: boolean;
@@ -71,7 +71,11 @@ export class CustomNode extends GradNode {
       return zerosOf(this.outputMeta[i]);
     });
     const expected = this.spec.inputs.length;
-    const result = withoutTrailingNones(this.spec.backward(this, gradsIn), expected);
+    const returned = this.spec.backward(this, gradsIn);
+    // Not a list: the Python backward raised; Python holds its exception and raises it again when the
+    // engine's error reaches it (throwing it through WebAssembly into these frames can abort V8).
+    if (!Array.isArray(returned)) throw new PythonBackwardError(returned);
+    const result = withoutTrailingNones(returned, expected);
     if (result.length !== expected) {
       throw runtimeError(`function ${this.spec.name} returned an incorrect number of gradients (expected ${expected}, got ${result.length})`);
     }
@@ -116,12 +120,31 @@ function withoutTrailingNones(result: (Tensor | null)[], expected: number): (Ten
   return result.slice(expected).every((g) => g === null || g === undefined) ? result.slice(0, expected) : result;
 }
 
+/** What a custom Function's Python backward hands back when it raised (Python holds the exception). */
+export interface PythonRaised {
+  readonly raised: string;
+  readonly message: string;
+}
+
+/**
+ * A custom Function's Python backward raised; the Python layer raises that exception again. `type`
+ * and the message are the Python exception's, for the trace (as Pyodide's PythonError carries them).
+ */
+export class PythonBackwardError extends Error {
+  override readonly name = 'PythonBackwardError';
+  readonly type: string;
+  constructor(raised: PythonRaised) {
+    super(raised.message);
+    this.type = raised.raised;
+  }
+}
+
 /** Typed arrays start zeroed, so an empty tensor is a zeros tensor. */
 const zerosOf = (meta: TensorMeta): Tensor => Tensor.empty(meta.shape, meta.dtype);
 
 /** Attach a CustomNode to the outputs of a custom Function's forward; returns the outputs to hand back. */
 export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
-  const needsGraph = isGradEnabled() && spec.inputs.some((t) => t != null && t.requiresGrad);
+  const needsGraph = isRecordingGraph() && spec.inputs.some((t) => t != null && t.requiresGrad);
   if (!needsGraph) return [...spec.outputs];
   // An output that is also an input gets a fresh alias, so the input keeps its own history.
   const outputs = spec.outputs.map((o) => (spec.inputs.includes(o) ? aliasOf(o) : o));

@@ -5,6 +5,7 @@
 import type { DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { forwardStackForNewNode, isAnomalyEnabled } from './anomaly.ts';
+import { checkSavable } from './inference-mode.ts';
 import type { Tensor } from '../tensor.ts';
 import type { SourceLocation } from '../trace/schema.ts';
 import type { SavedAttribute } from './saved-attributes.ts';
@@ -178,6 +179,7 @@ export class SavedTensor {
 
   /** `packable`: false for what only our backward keeps (PyTorch does not save it, so no hook sees it). */
   constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null, packable = true) {
+    checkSavable(tensor.isInference);
     this.tensor = tensor;
     this.savedVersion = tensor.version;
     const hooks = defaultHooks[defaultHooks.length - 1];

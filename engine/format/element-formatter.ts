@@ -83,6 +83,6 @@ function floatFormatter(values: ArrayLike<number>, options: PrintOptions): Eleme
  */
 export function makeElementFormatter(values: ArrayLike<number>, dtype: DType, options: PrintOptions): ElementFormatter {
   if (dtype === 'bool') return integerFormatter(values, (v) => (v !== 0 ? 'True' : 'False'));
-  if (dtype === 'int32' || dtype === 'int64') return integerFormatter(values, formatIntRepr);
+  if (dtype !== 'float32' && dtype !== 'float64') return integerFormatter(values, formatIntRepr);
   return floatFormatter(values, options);
 }

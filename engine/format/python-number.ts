@@ -150,7 +150,7 @@ export function formatIntRepr(x: number): string {
 /** Which Python type `.item()` / `.tolist()` gives for a dtype. */
 export function pythonScalarKind(dtype: DType): 'float' | 'int' | 'bool' {
   if (dtype === 'bool') return 'bool';
-  return dtype === 'int32' || dtype === 'int64' ? 'int' : 'float';
+  return dtype === 'float32' || dtype === 'float64' ? 'float' : 'int';
 }
 
 /** Python's repr of a float, int or bool value: 0.1, 1e-05, 1.0, inf, nan, 3, True. */

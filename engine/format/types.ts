@@ -1,7 +1,7 @@
 // The plain data the printer needs; the engine's Tensor builds one of these, so the
 // printer never depends on the Tensor class.
 
-export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 
 export interface TensorView {
   shape: readonly number[];

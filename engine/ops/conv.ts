@@ -23,7 +23,8 @@ export function pairOf(v: unknown): [number, number] {
   return [list[0]!, list[1] ?? list[0]!];
 }
 
-const typeWord = (d: DType): string => ({ float32: 'float', float64: 'double', int64: 'long', int32: 'int', bool: 'bool' })[d];
+const typeWord = (d: DType): string =>
+  ({ float32: 'float', float64: 'double', int64: 'long', int32: 'int', int16: 'short', int8: 'signed char', uint8: 'unsigned char', bool: 'bool' })[d];
 
 /** The window geometry of im2col/col2im arguments over a [.., C, H, W] input. */
 function windowOf(channels: number, height: number, width: number, a: Args): WindowGeometry {

@@ -5,7 +5,7 @@
  */
 import { CopySlices } from '../autograd/copy-slices.ts';
 import { forwardAdActive, propagateTangent, propagateTangentInPlace, shareTangent, withoutForwardAd } from '../autograd/forward-ad.ts';
-import { isGradEnabled } from '../autograd/grad-mode.ts';
+import { checkInplaceWritable, isRecordingGraph } from '../autograd/inference-mode.ts';
 import { OpNode } from '../autograd/op-node.ts';
 import { canCast, DTYPES, isFloating, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError, typeError } from '../errors.ts';
@@ -180,7 +180,7 @@ function computeForward(def: OpDef, args: Args): Tensor | Tensor[] {
 function recordGraph(op: CompiledOp, args: Args, announce: boolean, result: Tensor | Tensor[], out: Tensor, gradFnName?: string): void {
   const { def } = op;
   // Only floating outputs carry gradients (to(int64) or argmax results never require grad).
-  if (!def.backward || !isGradEnabled() || !isFloating(out.dtype)) return;
+  if (!def.backward || !isRecordingGraph() || !isFloating(out.dtype)) return;
   const names = inputNames(op, args);
   const inputs = graphInputs(names, args);
   if (!inputs.some((t) => t?.requiresGrad)) return;
@@ -206,7 +206,7 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
   const def = op.def;
   const base = compiledTable().get(def.inplaceOf!.name)!;
   const self = args.self as Tensor;
-  const recording = isGradEnabled();
+  const recording = isRecordingGraph();
   if (recording && self.isLeaf && self.requiresGrad) {
     throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
   }
@@ -229,6 +229,8 @@ function runInplace(op: CompiledOp, args: Record<string, unknown>): Tensor {
     throw runtimeError(`result type ${legacyTypeName(result.dtype)} can't be cast to the desired output type ${legacyTypeName(self.dtype)}`);
   }
   kernels().scatter(self, castInto(result, self.dtype));
+  // PyTorch checks an inference tensor when it bumps the version, after the write.
+  checkInplaceWritable(self.isInference);
   self.bumpVersion();
   if (forwardAdActive()) propagateTangentInPlace(self, result);
   if (result.gradFn) {

@@ -3,6 +3,7 @@
  * the written tensor in memory order (dimensions sorted by stride), so `w.t().uniform_()` fills
  * `w` as if it were contiguous; drawing in logical order would put the same numbers elsewhere.
  */
+import type { NumericArray } from '../dtype.ts';
 import type { Tensor } from '../tensor.ts';
 
 /**
@@ -39,7 +40,7 @@ export function drawOrder(t: Tensor): Int32Array | null {
 }
 
 /** Moves draws made in memory order to their logical places (`values` is left untouched). */
-export function toLogicalOrder<A extends Float32Array | Float64Array | Int32Array | Uint8Array>(values: A, order: Int32Array | null): A {
+export function toLogicalOrder<A extends NumericArray>(values: A, order: Int32Array | null): A {
   if (!order) return values;
   const placed = values.slice() as A;
   for (let k = 0; k < order.length; k++) placed[order[k]] = values[k];

@@ -1,5 +1,5 @@
 /** mm, mv, dot, bmm and the composite matmul (which picks one of them, as PyTorch does). */
-import { allocate, type DType } from '../dtype.ts';
+import { allocate, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { kernels, type StridedView } from '../kernels/index.ts';
 import { broadcastShapes, numelOf } from '../shape.ts';
@@ -17,7 +17,7 @@ function checkSameDtype(a: Tensor, b: Tensor): DType {
   }
   return a.dtype;
 }
-const typeWord = (d: DType): string => ({ float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool' })[d];
+const typeWord = (d: DType): string => legacyTypeName(d);
 
 /**
  * `x` as a [batch, rows, cols] view over its own storage (no copy, whatever its strides): a 2-D

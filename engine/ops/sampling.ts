@@ -60,8 +60,8 @@ export const exponentialBody = samplerBody(
 
 export const geometricBody = samplerBody(
   '_geometric', '_geometric(Tensor self, float p, *, Generator? generator=None) -> Tensor', null,
-  (gen, out, _dtype, a) => {
-    if (out instanceof Uint8Array) throw runtimeError(`"geometric_cpu" not implemented for 'Bool'`);
+  (gen, out, dtype, a) => {
+    if (dtype === 'bool') throw runtimeError(`"geometric_cpu" not implemented for 'Bool'`);
     geometricFill(gen, out, Number(a.p));
   },
 );

@@ -44,6 +44,7 @@ import {
 } from './nn.ts';
 import { hypotOp } from './hypot.ts';
 import { trilOp, triuOp } from './triangular.ts';
+import { indexAddOp, indexCopyOp, indexFillOp } from './index-along-dim.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
 import { bernoulliBody, normalBody, uniformBody } from './random.ts';
 import { bernoulliProbsOp, multinomialOp, samplerBodies } from './sampling.ts';
@@ -95,6 +96,7 @@ export function opTable(): readonly OpDef[] {
     im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
     adaptiveAvgPool2dOp, adaptiveAvgPool2dBackwardOp, adaptiveMaxPool2dOp,
     hypotOp, trilOp, triuOp,
+    indexAddOp, indexCopyOp, indexFillOp,
   ];
   const inplaceVariants: OpDef[] = [
     ...[addOp, subOp, mulOp, divOp, powOp, maskedFillOp].map((op) => inplace(op)),
@@ -109,6 +111,7 @@ export function opTable(): readonly OpDef[] {
     inplace(leakyReluOp, undefined, false, false, 'LeakyReluBackward1'),
     inplace(eluOp, undefined, false, false, 'EluBackward1'),
     ...[lerpOp, addcmulOp, addcdivOp, hypotOp, trilOp, triuOp].map((op) => inplace(op)),
+    ...[indexAddOp, indexCopyOp, indexFillOp].map((op) => inplace(op)),
     inplace(uniformBody, 'uniform_', true),
     inplace(normalBody, 'normal_', true),
     inplace(bernoulliBody, 'bernoulli_', true),

@@ -1,5 +1,5 @@
 /** Small tensor-building helpers shared by op forwards (no autograd here). */
-import { allocate, castScalar, type DType, type NumericArray } from '../dtype.ts';
+import { allocate, castScalar, isFloating, isIntegral, type DType, type NumericArray } from '../dtype.ts';
 import { kernels } from '../kernels/index.ts';
 import type { StridedView } from '../kernels/types.ts';
 import { broadcastStrides, creationNumel, type Shape } from '../shape.ts';
@@ -24,7 +24,7 @@ export function scalarTensor(value: number | boolean, dtype: DType): Tensor {
 export function castInto(t: Tensor, dtype: DType): NumericArray {
   const out = allocate(dtype, t.numel());
   if (dtype === 'bool' && t.dtype !== 'bool') kernels().unary('notZero', t, out, 0, 0);
-  else if ((dtype === 'int64' || dtype === 'int32') && (t.dtype === 'float32' || t.dtype === 'float64')) {
+  else if (isIntegral(dtype) && isFloating(t.dtype)) {
     const src = t.contiguousValues();
     for (let i = 0; i < out.length; i++) out[i] = Math.trunc(src[i]);
   } else kernels().copy(t, out);

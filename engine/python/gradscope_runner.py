@@ -52,6 +52,7 @@ def reset():
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_grad_enabled(True)
+        torch._grad_mode.E.setInferenceModeEnabled(False)
         torch.set_printoptions(profile="default")
         torch.autograd.set_detect_anomaly(False)
         torch.set_default_device(None)

@@ -9,6 +9,7 @@
  * turned that off, see pytorch/pytorch#132395, so current PyTorch draws exactly this.)
  */
 
+import type { NumericArray } from '../dtype.ts';
 import type { Generator } from './generator.ts';
 import { crLog } from './libm.ts';
 
@@ -22,7 +23,7 @@ export function exponentialFill(gen: Generator, out: Float32Array | Float64Array
 }
 
 /** Fills `out` with the number of Bernoulli(p) trials up to the first success (1, 2, ...). */
-export function geometricFill(gen: Generator, out: Float32Array | Float64Array | Int32Array, p: number): void {
+export function geometricFill(gen: Generator, out: NumericArray, p: number): void {
   if (!(p > 0 && p < 1)) throw new RangeError(`geometric_ expects p to be in (0, 1), but got p=${p}`);
   const denominator = Math.log1p(-p);
   for (let i = 0; i < out.length; i++) out[i] = Math.ceil(crLog(gen.uniformDouble()) / denominator);

@@ -144,7 +144,7 @@ open("half.pt", "wb").write(bytes.fromhex("${hex}"))
 torch.load("half.pt")
 `);
     expect(result.error!.traceback.trimEnd().split('\n').at(-1)).toBe(
-      'RuntimeError: Gradscope cannot load a torch.HalfStorage: Gradscope tensors have only the dtypes float32, float64, int64, int32 and bool',
+      'RuntimeError: Gradscope cannot load a torch.HalfStorage: Gradscope tensors have only the dtypes float32, float64, int64, int32, int16, int8, uint8 and bool',
     );
   });
 

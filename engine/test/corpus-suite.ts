@@ -2,12 +2,6 @@
  * The corpus test for one source folder of corpus/ (see corpus.test.ts): its programs run in one
  * in-process session, reset between programs. Each source has its own test file, so each runs in its
  * own worker process.
- *
- * Known engine bug, kept out of the shared process until fixed: once the backward engine is hot (after
- * the thousands of backward passes of a gradcheck), a Python exception raised inside a custom
- * Function's backward aborts node itself ("Fatal error ... unreachable code" in V8's
- * Deoptimizer::DoComputeBuiltinContinuation), taking every later program down with it. Programs in
- * ISOLATED run in a test file of their own (corpus-isolated.test.ts) until that is fixed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestSession, type TestSession } from './python-session.ts';

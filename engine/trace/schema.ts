@@ -32,7 +32,7 @@ export const TRACE_VERSION = 3;
  * - `trace-summary`: a run past the recorder's bound (MAX_EVENTS_PER_RUN) counted what it did not record.
  */
 
-export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 
 /** A tensor as the picture needs it: small tensors carry their values, large ones statistics. */
 export interface TensorSummary {

@@ -25,7 +25,7 @@ const float = v.pipe(
 );
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH));
 
-export const dtypeSchema = v.picklist(['float32', 'float64', 'int64', 'int32', 'bool']);
+export const dtypeSchema = v.picklist(['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool']);
 
 export const tensorSummarySchema = v.object({
   id: int,

@@ -8,8 +8,8 @@ PyTorch 1.13 is installed here; Gradscope follows 2.x. A program whose output di
 on a line of its own, which this script applies to the recorded stdout and keeps as the note:
     # 2.x golden: {"replace": "<1.13 text>", "with": "<2.x text>", "why": "<reason>"}
 2.x APIs that 1.13 lacks but that print nothing of their own (torch.set_default_device('cpu'),
-torch.accelerator, torch.func) are supplied by corpus_2x_shim/sitecustomize.py; goldens made with
-one say so in their note. The shim also replays 2.x's sampling (torch2_random.py), as
+torch.accelerator, torch.func) are supplied by corpus_2x_shim/sitecustomize.py, as is 2.x's
+zero_grad() (set_to_none=True by default); goldens made with one say so in their note. The shim also replays 2.x's sampling (torch2_random.py), as
 engine/test/programs' goldens do: makemore's `torch.multinomial(p, 1, replacement=True)` draws
 differently in 2.x.
 """
@@ -48,6 +48,8 @@ def run_program(path):
     shimmed = [api for api in SHIMMED_APIS if api in source]
     if "multinomial" in source or "exponential_" in source:
         notes.append("Sampled as PyTorch 2.x samples (torch2_random.py replays it on 1.13).")
+    if "zero_grad" in source:
+        notes.append("Made with 2.x's zero_grad() (set_to_none=True by default; 1.13 filled .grad with zeros), supplied by corpus_2x_shim.")
     if shimmed:
         notes.append(f"Made on PyTorch 1.13 with 2.x's {', '.join(shimmed)} supplied by corpus_2x_shim (prints nothing of its own).")
     for change in pinned_2x_changes(source):

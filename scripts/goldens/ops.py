@@ -411,6 +411,28 @@ case("triu", [T([3, 4], values=_TA), V(1)], torch.triu, "above the diagonal")
 case("tril", [T([2, 2, 3], values=_TA)], torch.tril, "batched")
 case("triu", [T([3, 3], "int64", grad=False, values=list(range(9)))], torch.triu, "int64")
 
+# index_add/index_copy/index_fill: explicit values (nothing drawn from the random stream).
+_IA = [float(v) for v in range(12)]
+_IS = [0.5, -1.0, 2.0, 1.5, -0.25, 3.0]
+case("index_add", [T([3, 4], values=_IA), V(1), T([2], "int64", values=[3, 0]), T([3, 2], values=_IS)],
+     lambda a, d, i, s: a.index_add(d, i, s), "dim 1")
+case("index_add", [T([4, 3], values=_IA), V(0), T([2], "int64", values=[1, 1]), T([2, 3], values=_IS), S(2.5)],
+     lambda a, d, i, s, al: torch.index_add(a, d, i, s, alpha=al), "repeated index, alpha")
+case("index_add", [T([3], "int64", grad=False, values=[1, 2, 3]), V(0), T([2], "int32", values=[2, 0]),
+     T([2], "int64", grad=False, values=[5, 6])], lambda a, d, i, s: a.index_add(d, i, s), "int64, int32 index")
+case("index_add_", [T([3, 4], grad=False, values=_IA), V(-1), T([2], "int64", values=[2, 1]), T([3, 2], values=_IS)],
+     lambda a, d, i, s: a.index_add_(d, i, s), "in place", grad_fn="IndexAddBackward0")  # 2.x's name, as hypot_
+case("index_copy", [T([3, 4], values=_IA), V(1), T([2], "int64", values=[3, 0]), T([3, 2], values=_IS)],
+     lambda a, d, i, s: a.index_copy(d, i, s), "dim 1")
+case("index_copy_", [T([4, 3], grad=False, values=_IA), V(0), T([2], "int64", values=[2, 0]), T([2, 3], values=_IS)],
+     lambda a, d, i, s: a.index_copy_(d, i, s), "in place", grad_fn="IndexCopyBackward0")
+case("index_fill", [T([3, 4], values=_IA), V(1), T([2], "int64", values=[3, 0]), S(-1.5)],
+     lambda a, d, i, v: a.index_fill(d, i, v), "dim 1")
+case("index_fill", [T([3, 4], "int64", grad=False, values=list(range(12))), V(0), T([1], "int64", values=[1]), S(7)],
+     lambda a, d, i, v: a.index_fill(d, i, v), "int64")
+case("index_fill_", [T([3, 4], grad=False, values=_IA), V(0), T([2], "int64", values=[0, -1]), S(0.5)],
+     lambda a, d, i, v: a.index_fill_(d, i, v), "in place, negative index")
+
 def torch_key(items):
     key = []
     for it in items:

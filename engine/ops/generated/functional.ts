@@ -818,3 +818,18 @@ export function tril(self: TensorLike, diagonal?: number): Tensor {
 export function triu(self: TensorLike, diagonal?: number): Tensor {
   return callOp('triu', self, diagonal) as Tensor;
 }
+
+/** `index_add(Tensor self, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor` */
+export function indexAdd(self: TensorLike, dim: number, index: TensorLike, source: TensorLike, alpha?: number | boolean): Tensor {
+  return callOp('index_add', self, dim, index, source, alpha) as Tensor;
+}
+
+/** `index_copy(Tensor self, int dim, Tensor index, Tensor source) -> Tensor` */
+export function indexCopy(self: TensorLike, dim: number, index: TensorLike, source: TensorLike): Tensor {
+  return callOp('index_copy', self, dim, index, source) as Tensor;
+}
+
+/** `index_fill(Tensor self, int dim, Tensor index, Scalar value) -> Tensor` */
+export function indexFill(self: TensorLike, dim: number, index: TensorLike, value: number | boolean): Tensor {
+  return callOp('index_fill', self, dim, index, value) as Tensor;
+}

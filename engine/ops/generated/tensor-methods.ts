@@ -236,6 +236,12 @@ declare module '../../tensor.ts' {
     tril(diagonal?: number): Tensor;
     /** `triu(Tensor self, int diagonal=0) -> Tensor` */
     triu(diagonal?: number): Tensor;
+    /** `index_add(Tensor self, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor` */
+    indexAdd(dim: number, index: TensorLike, source: TensorLike, alpha?: number | boolean): Tensor;
+    /** `index_copy(Tensor self, int dim, Tensor index, Tensor source) -> Tensor` */
+    indexCopy(dim: number, index: TensorLike, source: TensorLike): Tensor;
+    /** `index_fill(Tensor self, int dim, Tensor index, Scalar value) -> Tensor` */
+    indexFill(dim: number, index: TensorLike, value: number | boolean): Tensor;
     /** `add_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
     add_(other: TensorLike, alpha?: number | boolean): Tensor;
     /** `sub_(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)` */
@@ -320,6 +326,12 @@ declare module '../../tensor.ts' {
     tril_(diagonal?: number): Tensor;
     /** `triu_(Tensor(a!) self, int diagonal=0) -> Tensor(a!)` */
     triu_(diagonal?: number): Tensor;
+    /** `index_add_(Tensor(a!) self, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor(a!)` */
+    indexAdd_(dim: number, index: TensorLike, source: TensorLike, alpha?: number | boolean): Tensor;
+    /** `index_copy_(Tensor(a!) self, int dim, Tensor index, Tensor source) -> Tensor(a!)` */
+    indexCopy_(dim: number, index: TensorLike, source: TensorLike): Tensor;
+    /** `index_fill_(Tensor(a!) self, int dim, Tensor index, Scalar value) -> Tensor(a!)` */
+    indexFill_(dim: number, index: TensorLike, value: number | boolean): Tensor;
     /** `uniform_(Tensor(a!) self, float from=0, float to=1, *, Generator? generator=None) -> Tensor(a!)` */
     uniform_(from?: number, to?: number, generator?: unknown | null): Tensor;
     /** `normal_(Tensor(a!) self, float mean=0, float std=1, *, Generator? generator=None) -> Tensor(a!)` */
@@ -452,6 +464,9 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['hypot', 'hypot'],
   ['tril', 'tril'],
   ['triu', 'triu'],
+  ['indexAdd', 'index_add'],
+  ['indexCopy', 'index_copy'],
+  ['indexFill', 'index_fill'],
   ['add_', 'add_'],
   ['sub_', 'sub_'],
   ['mul_', 'mul_'],
@@ -494,6 +509,9 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['hypot_', 'hypot_'],
   ['tril_', 'tril_'],
   ['triu_', 'triu_'],
+  ['indexAdd_', 'index_add_'],
+  ['indexCopy_', 'index_copy_'],
+  ['indexFill_', 'index_fill_'],
   ['uniform_', 'uniform_'],
   ['normal_', 'normal_'],
   ['bernoulli_', 'bernoulli_'],

@@ -3,6 +3,7 @@ import math as _math
 
 from . import _dtype
 from ._dtype import dtype, float32, float64, int64, int32, bool, float, double, long, int
+from ._dtype import int16, int8, uint8, short
 from ._size import Size
 from ._tensor import Tensor, RemovableHandle
 from ._creation import (
@@ -10,6 +11,7 @@ from ._creation import (
     equal,
 )
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode
+from ._grad_mode import is_inference_mode_enabled, is_inference
 from ._printing import set_printoptions, get_printoptions
 from ._random import (
     manual_seed, seed, initial_seed, get_rng_state, set_rng_state, rand, randn, rand_like, randn_like,

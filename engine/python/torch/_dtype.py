@@ -26,15 +26,19 @@ float32 = dtype("float32", "float32", True, True, 4)
 float64 = dtype("float64", "float64", True, True, 8)
 int64 = dtype("int64", "int64", False, True, 8)
 int32 = dtype("int32", "int32", False, True, 4)
+int16 = dtype("int16", "int16", False, True, 2)
+int8 = dtype("int8", "int8", False, True, 1)
+uint8 = dtype("uint8", "uint8", False, False, 1)
 bool = dtype("bool", "bool", False, False, 1)
 
 float = float32
 double = float64
 long = int64
 int = int32
+short = int16
 
-BY_ENGINE_NAME = {d._name: d for d in (float32, float64, int64, int32, bool)}
-ALL = ("float32", "float64", "int64", "int32", "bool", "float", "double", "long", "int")
+BY_ENGINE_NAME = {d._name: d for d in (float32, float64, int64, int32, int16, int8, uint8, bool)}
+ALL = ("float32", "float64", "int64", "int32", "int16", "int8", "uint8", "bool", "float", "double", "long", "int", "short")
 
 
 def from_engine(name):

@@ -9,7 +9,7 @@ import builtins
 import _gradscope_engine as E
 from pyodide.ffi import JsArray, JsException, JsProxy, to_js
 
-__all__ = ["E", "call", "raise_from_js", "js_list", "JsArray", "JsException", "JsProxy"]
+__all__ = ["E", "call", "raise_from_js", "hold_exception", "js_list", "JsArray", "JsException", "JsProxy"]
 
 _PY_TYPES = {
     "RuntimeError": RuntimeError,
@@ -21,8 +21,34 @@ _PY_TYPES = {
 }
 
 
+# A Python exception raised by Python code the engine called (a custom Function's backward), held
+# here instead of being thrown into the engine: a Python exception unwinding through the WebAssembly
+# boundary into optimized engine frames can abort node itself (V8's "unreachable code" in
+# Deoptimizer::DoComputeBuiltinContinuation, seen once the backward engine is hot). The engine is told
+# by a plain JavaScript error instead, and the held exception is raised again, traceback intact, where
+# Python gets the engine's error back.
+_held = []
+
+
+def hold_exception(exc):
+    """Keeps `exc` to be raised again when the engine's call returns to Python (see _held)."""
+    _held.append(exc)
+
+
+def _take_held(exc):
+    """The held exception that `exc` (the engine's error) stands for, or None."""
+    if not _held or getattr(exc, "name", None) != "PythonBackwardError":
+        return None
+    held = _held[-1]
+    _held.clear()
+    return held
+
+
 def raise_from_js(exc):
     """Re-raises a JsException from the engine as the Python exception PyTorch would raise."""
+    held = _take_held(exc)
+    if held is not None:
+        raise held from None
     py_type = getattr(exc, "pyType", None)
     cls = _PY_TYPES.get(py_type) if isinstance(py_type, str) else None
     message = getattr(exc, "message", None)
@@ -35,7 +61,11 @@ def call(fn, *args):
     try:
         return fn(*args)
     except JsException as exc:
-        raise_from_js(exc)
+        held = _take_held(exc)
+        if held is None:
+            raise_from_js(exc)
+    # Raised outside the except block, so that the traceback shows only the user's exception.
+    raise held
 
 
 def js_list(values):

@@ -69,6 +69,51 @@ class set_grad_enabled(_GradModeContext):
         return wrapper
 
 
-class inference_mode(no_grad):
+class inference_mode:
+    """No graph is recorded and the tensors made meanwhile are inference tensors (see is_inference).
+
+    A context manager and a decorator, with or without parentheses, as in PyTorch 2.x;
+    inference_mode(False) turns it off inside an inference-mode block.
+    """
+
+    def __new__(cls, mode=True):
+        if mode is None or isinstance(mode, bool):
+            return super().__new__(cls)
+        return cls()(mode)  # @torch.inference_mode without parentheses
+
     def __init__(self, mode=True):
-        self._enabled = not mode
+        self._mode = bool(mode)
+
+    def __enter__(self):
+        self._previous = (E.isInferenceModeEnabled(), E.isGradEnabled())
+        E.setInferenceModeEnabled(self._mode)
+        # PyTorch's InferenceMode guard also switches grad mode (off inside, on for mode=False).
+        E.setGradEnabled(not self._mode)
+        return None
+
+    def __exit__(self, *exc):
+        inference, grad = self._previous
+        E.setInferenceModeEnabled(inference)
+        E.setGradEnabled(grad)
+        return False
+
+    def __call__(self, fn):
+        mode = self._mode
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(mode):
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+    def clone(self):
+        return inference_mode(self._mode)
+
+
+def is_inference_mode_enabled():
+    return bool(E.isInferenceModeEnabled())
+
+
+def is_inference(tensor):
+    return tensor.is_inference()

@@ -15,6 +15,8 @@ from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
 from ._size import Size
 
 _wrappers = weakref.WeakValueDictionary()
+# Engine dtypes whose elements are Python ints.
+_INTEGRAL = ("int64", "int32", "int16", "int8", "uint8")
 
 
 def _wrap(js):
@@ -148,6 +150,7 @@ def index_items(key):
 class Tensor:
     """A multi-dimensional array that can record the operations applied to it."""
 
+    __module__ = "torch"  # type(x) prints <class 'torch.Tensor'>, as PyTorch's does
     __hash__ = object.__hash__
 
     def __new__(cls, *args):
@@ -300,7 +303,12 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._t.isInference:
+            raise RuntimeError("Inference tensors do not track version counter.")
         return self._t.version
+
+    def is_inference(self):
+        return builtins.bool(self._t.isInference)
 
     def retain_grad(self):
         call(self._t.retainGrad)
@@ -318,7 +326,7 @@ class Tensor:
         value = self._t.item()
         if self._t.dtype == "bool":
             return builtins.bool(value)
-        if self._t.dtype in ("int64", "int32"):
+        if self._t.dtype in _INTEGRAL:
             return builtins.int(value)
         return builtins.float(value)
 
@@ -327,7 +335,7 @@ class Tensor:
         kind = self._t.dtype
         if kind == "bool":
             flat = [builtins.bool(v) for v in flat]
-        elif kind in ("int64", "int32"):
+        elif kind in _INTEGRAL:
             flat = [builtins.int(v) for v in flat]
         else:
             flat = [builtins.float(v) for v in flat]
@@ -473,6 +481,15 @@ class Tensor:
 
     def int(self):
         return self.to(_dtype.int32)
+
+    def short(self):
+        return self.to(_dtype.int16)
+
+    def char(self):
+        return self.to(_dtype.int8)
+
+    def byte(self):
+        return self.to(_dtype.uint8)
 
     def bool(self):
         return self.to(_dtype.bool)

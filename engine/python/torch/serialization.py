@@ -199,7 +199,7 @@ def _allowed_globals():
         "builtins.set": set,
         "builtins.complex": complex,
     }
-    for name in _dtype.ALL[:5]:
+    for name in _dtype.BY_ENGINE_NAME:
         allowed[f"torch.{name}"] = getattr(_dtype, name)
     for name, cls in STORAGE_TYPES.items():
         allowed[f"torch.{name}"] = cls
@@ -316,7 +316,7 @@ def _load_zip(fileobj, map_location, weights_only, pickle_load_args):
         if storage_type.dtype is None:
             raise RuntimeError(
                 f"Gradscope cannot load a torch.{storage_type.__name__}: Gradscope tensors have only the dtypes "
-                "float32, float64, int64, int32 and bool"
+                "float32, float64, int64, int32, int16, int8, uint8 and bool"
             )
         data = archive.read(f"{prefix}/data/{key}")
         js = call(E.storageFromBytes, to_js(memoryview(data)), storage_type.dtype._name)

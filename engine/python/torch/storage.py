@@ -9,8 +9,8 @@ from . import _dtype
 # PyTorch's legacy storage names, and the dtype each holds (None: a dtype Gradscope lacks).
 _STORAGE_DTYPES = {
     "FloatStorage": "float32", "DoubleStorage": "float64", "LongStorage": "int64", "IntStorage": "int32",
-    "BoolStorage": "bool", "HalfStorage": None, "BFloat16Storage": None, "ByteStorage": None,
-    "CharStorage": None, "ShortStorage": None, "ComplexFloatStorage": None, "ComplexDoubleStorage": None,
+    "BoolStorage": "bool", "HalfStorage": None, "BFloat16Storage": None, "ByteStorage": "uint8",
+    "CharStorage": "int8", "ShortStorage": "int16", "ComplexFloatStorage": None, "ComplexDoubleStorage": None,
     "UntypedStorage": None,
 }
 

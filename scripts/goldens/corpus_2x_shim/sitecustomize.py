@@ -37,3 +37,20 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 import torch2_random  # noqa: E402
 
 torch2_random.install()
+
+# 2.x's zero_grad(): set_to_none=True by default (1.13 filled .grad with zeros). It matters beyond
+# printing `.grad`: SGD with momentum skips a parameter whose .grad is None (dynamic_net's `e` on a
+# step that did not use it) but moves one whose .grad is zeros.
+import functools  # noqa: E402
+
+
+def _set_to_none_by_default(zero_grad):
+    @functools.wraps(zero_grad)
+    def zero_grad_v2(self, set_to_none=True):
+        return zero_grad(self, set_to_none)
+
+    return zero_grad_v2
+
+
+torch.optim.Optimizer.zero_grad = _set_to_none_by_default(torch.optim.Optimizer.zero_grad)
+torch.nn.Module.zero_grad = _set_to_none_by_default(torch.nn.Module.zero_grad)

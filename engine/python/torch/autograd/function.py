@@ -12,7 +12,7 @@ import functools
 from js import Object
 from pyodide.ffi import create_proxy, to_js
 
-from .._engine import E, JsException, call, js_list, raise_from_js
+from .._engine import E, JsException, call, hold_exception, js_list, raise_from_js
 from .._grad_mode import no_grad, is_grad_enabled
 from .._tensor import Tensor, _wrap
 from . import _frames, _node_gradcheck
@@ -155,6 +155,14 @@ class Function(metaclass=_FunctionMeta):
         tensor_outputs = [o for o in outputs if isinstance(o, Tensor)]
 
         def run_backward(node, grads):
+            # {raised, message} tells the engine the backward raised (the exception is held, see hold_exception).
+            try:
+                return backward_grads(node, grads)
+            except BaseException as exc:  # noqa: B036  (a Stop's KeyboardInterrupt too)
+                hold_exception(exc)
+                return to_js({"raised": type(exc).__name__, "message": str(exc)}, dict_converter=Object.fromEntries)
+
+        def backward_grads(node, grads):
             ctx._node = node
             py_grads = [_wrap(g) for g in grads]
             if ctx._materialize_grads:

@@ -1,0 +1,23 @@
+# int16, int8 and uint8: printing, PyTorch's promotion (uint8 with int8 is int16), overflow wrapping,
+# casts from float, reductions, item/tolist and the legacy type names.
+import torch
+a = torch.ones((2, 3), dtype=torch.int16)
+print(a)
+print(a.dtype, torch.short, torch.int8, torch.uint8, a.element_size())
+b = torch.tensor([32767, -32768, 100], dtype=torch.int16)
+print(b + 1, (b * 3).dtype)
+print(b + torch.tensor([1, 2, 3]))
+print(b + 1.5)
+print(torch.tensor([1, 2], dtype=torch.uint8) + torch.tensor([1, 2], dtype=torch.int8))
+u = torch.tensor([250, 3], dtype=torch.uint8)
+print(u + 10, u - 5, -u)
+print(torch.tensor([-1.7, 300.2, 2.9]).to(torch.uint8), torch.tensor([-1.7, 130.2]).to(torch.int8))
+print(torch.tensor([1, 2], dtype=torch.int8) * torch.tensor([1, 2], dtype=torch.int16))
+print(torch.tensor([5, 7], dtype=torch.int16) // 2, torch.tensor([5, 7], dtype=torch.int16) / 2)
+print(b.sum(), b.sum().dtype, u.sum().dtype, b.max(), u.float().mean())
+print(b[1].item(), type(b[1].item()), b.tolist(), u.short().dtype, b.byte(), b.char())
+print(torch.zeros(3, dtype=torch.int8), torch.arange(4, dtype=torch.int16))
+print(torch.tensor([True, False]) + torch.tensor([1, 1], dtype=torch.uint8))
+print(a.type(), u.type())
+print(torch.tensor(3, dtype=torch.int16) * torch.tensor([1, 2], dtype=torch.uint8))
+print(torch.randint(0, 10, (4,), dtype=torch.int16).dtype)
