@@ -120,7 +120,8 @@ export const multinomialOp: OpDef = {
     const probs = self.contiguousValues() as Float32Array | Float64Array;
     const gen = generatorArg(a, 'multinomial');
     if (!usesExponentialTrick(numSamples, replacement)) {
-      const samples = sampling(() => sampleWithReplacement(gen, probs, rows, categories, numSamples));
+      const out = allocate('int64', rows * numSamples) as Float64Array;
+      const samples = sampling(() => sampleWithReplacement(gen, probs, rows, categories, numSamples, out));
       return Tensor.fromData(samples, spec.shape, 'int64');
     }
     sampling(() => checkExponentialRoute(probs, rows, categories));

@@ -61,11 +61,14 @@ export function rowArgmax(keys: Probabilities, rows: number, categories: number)
   return out;
 }
 
-/** Sampling with replacement: `numSamples` draws per row, written row after row. */
+/**
+ * Sampling with replacement: `numSamples` draws per row, written row after row into `out` (int64
+ * storage the caller allocated first, as PyTorch does, so a huge request fails with its allocator's
+ * out-of-memory error before anything is drawn).
+ */
 export function sampleWithReplacement(
-  gen: Generator, probs: Probabilities, rows: number, categories: number, numSamples: number,
+  gen: Generator, probs: Probabilities, rows: number, categories: number, numSamples: number, out: Float64Array = new Float64Array(rows * numSamples),
 ): Float64Array {
-  const out = new Float64Array(rows * numSamples);
   const cumulative = probs instanceof Float32Array ? new Float32Array(categories) : new Float64Array(categories);
   for (let r = 0; r < rows; r++) {
     const base = r * categories;

@@ -18,6 +18,8 @@ attempts = {
     "ones(2**40, bool)": lambda: torch.ones(2**40, dtype=torch.bool),
     "arange(10**12)": lambda: torch.arange(10**12),
     "repeat(10**6, 10**6)": lambda: torch.ones(1).repeat(10**6, 10**6),
+    # Found by the fuzz suite: the samples' storage came from a plain typed array, not the allocator.
+    "multinomial(10**10)": lambda: torch.multinomial(torch.rand(2, 3), 10**10, True),
 }
 for name, attempt in attempts.items():
     try:
