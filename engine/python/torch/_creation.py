@@ -153,20 +153,31 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False, out=Non
     return _into("full", _filled(_size_args("full", (size,)), fill_value, dtype, requires_grad), out)
 
 
+def like_input(name, input):
+    """The tensor a `*_like` function copies its shape from, or PyTorch's TypeError for anything else."""
+    if not isinstance(input, Tensor):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+    return input
+
+
 def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    like_input("zeros_like", input)
     return _filled(list(input.shape), 0.0, dtype or input.dtype, requires_grad)
 
 
 def ones_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    like_input("ones_like", input)
     return _filled(list(input.shape), 1.0, dtype or input.dtype, requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False, memory_format=None):
+    like_input("full_like", input)
     return _filled(list(input.shape), fill_value, dtype or input.dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
+    like_input("empty_like", input)
+    return _filled(list(input.shape), 0.0, dtype or input.dtype, requires_grad)
 
 
 def arange(start=None, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):

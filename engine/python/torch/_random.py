@@ -8,6 +8,7 @@ import builtins
 from . import _dtype
 from ._engine import E, call, js_list
 from ._generator import Generator, default_generator, engine_generator
+from ._creation import like_input
 from ._tensor import Tensor, _wrap
 
 __all__ = [
@@ -64,10 +65,12 @@ def randn(*sizes, size=None, generator=None, dtype=None, device=None, requires_g
 
 
 def rand_like(input, *, generator=None, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    like_input("rand_like", input)
     return rand(list(input.shape), generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
 def randn_like(input, *, generator=None, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    like_input("randn_like", input)
     return randn(list(input.shape), generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
@@ -96,6 +99,7 @@ def randint(*args, size=None, low=None, high=None, generator=None, dtype=None, d
 
 def randint_like(input, low=0, high=None, *, generator=None, dtype=None, device=None, requires_grad=False, memory_format=None,
                  layout=None):
+    like_input("randint_like", input)
     if high is None:
         low, high = 0, low
     return randint(low, high, list(input.shape), generator=generator, dtype=dtype or input.dtype)

@@ -28,6 +28,13 @@ for name, attempt in attempts.items():
     except RuntimeError as error:
         print(name, "->", error)
 
+# Found by the fuzz suite: a *_like function given None said AttributeError; PyTorch raises TypeError.
+for like in (torch.zeros_like, torch.ones_like, torch.empty_like, torch.rand_like, torch.randn_like):
+    try:
+        like(None)
+    except TypeError as error:
+        print(error)
+
 print(torch.zeros(0, 3).split(0))
 print(x.split(2, dim=1))
 print(torch.ones(2, 3).sum())
