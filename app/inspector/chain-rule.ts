@@ -5,7 +5,6 @@
  */
 import type { TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
-import { opFormula } from './local-derivatives.ts';
 import { passNamer, tensorExpression, UNNAMED_ROOT } from './tensor-expression.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
@@ -37,8 +36,7 @@ export type ChainRuleView =
       readonly kind: 'backward-step';
       readonly gradFn: string;
       readonly op: string;
-      readonly expression?: string;
-      /** The op's whole local-derivative formula, from the trace (v2) or our table. */
+      /** The op's whole local-derivative formula, as the op table states it (recorded in the trace since v2). */
       readonly formula?: string;
       readonly outputName: string;
       readonly terms: readonly ChainRuleTerm[];
@@ -133,7 +131,6 @@ function backwardStepView(
 ): ChainRuleView {
   const outputName = nameOf(op.output.id);
   const upstream = event.gradsIn.find((grad) => grad !== null) ?? null;
-  const formula = opFormula(op.op);
   const recordedEdges = recordedEdgesOf(event);
   const terms: ChainRuleTerm[] = [];
   event.gradsOut.forEach((gradOut, inputIndex) => {
@@ -156,7 +153,7 @@ function backwardStepView(
     else if (reductionText !== undefined && edge?.product) {
       numbers = `${upstreamText} · ${localText} = ${compactValues(edge.product)}, ${reductionText} = ${productText}`;
     } else numbers = `${upstreamText} · ${localText} = ${productText}`;
-    const partial = edge?.formula ?? formula?.partials[inputIndex];
+    const partial = edge?.formula;
     terms.push({
       inputIndex,
       inputName,
@@ -173,8 +170,7 @@ function backwardStepView(
     kind: 'backward-step',
     gradFn: op.gradFn,
     op: op.op,
-    ...(formula && { expression: formula.expression }),
-    ...((event.formula ?? formula?.partials.join(', ')) !== undefined && { formula: event.formula ?? formula!.partials.join(', ') }),
+    ...(event.formula !== undefined && { formula: event.formula }),
     outputName,
     terms,
   };

@@ -25,7 +25,7 @@ describe('the chain-rule panel on the seed program', () => {
 
   it('names the op and its formula for the input', () => {
     const view = chainRuleAt(SEED_RUN, 7);
-    expect(view).toMatchObject({ kind: 'backward-step', gradFn: 'MulBackward0', expression: 'a · b' });
+    expect(view).toMatchObject({ kind: 'backward-step', gradFn: 'MulBackward0', formula: '∂(a·b)/∂a = b, ∂(a·b)/∂b = a' });
   });
 
   it('shows the leaf gradient accumulating: before + added = after', () => {
