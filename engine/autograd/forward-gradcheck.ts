@@ -6,7 +6,7 @@
 import { zerosLike } from '../creation.ts';
 import { Tensor } from '../tensor.ts';
 import { enterDualLevel, exitDualLevel, makeDual, tangentOf } from './forward-ad.ts';
-import { differentiableOutputs, numericalJacobians, type GradcheckOptions, type GradcheckResult, type JacobianCheck, type JacobianMismatch } from './gradcheck.ts';
+import { compareJacobians, differentiableOutputs, numericalJacobians, type GradcheckOptions, type GradcheckResult } from './gradcheck.ts';
 import { enableGrad } from './grad-mode.ts';
 import { isFloating } from '../dtype.ts';
 
@@ -46,22 +46,5 @@ export function forwardGradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOpt
   const wrt = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
   const numerical = numericalJacobians(fn, wrt, inputs, outputs.length, eps);
   const analytical = forwardJacobians(fn, wrt, inputs, outputs.length);
-  const jacobians: JacobianCheck[] = [];
-  const mismatches: JacobianMismatch[] = [];
-  outputs.forEach((out, o) => {
-    wrt.forEach((t, w) => {
-      const input = inputs.indexOf(t);
-      let ok = true;
-      numerical[w][o].forEach((row, j) =>
-        row.forEach((num, k) => {
-          const a = analytical[w][o][j]?.[k] ?? Number.NaN;
-          if (Math.abs(a - num) <= atol + rtol * Math.abs(num)) return;
-          ok = false;
-          mismatches.push({ output: o, input, inputIndex: j, outputIndex: k, analytical: a, numerical: num });
-        }),
-      );
-      jacobians.push({ output: o, input, wrtInput: w, outputDtype: out.dtype, inputDtype: t.dtype, numerical: numerical[w][o], analytical: analytical[w][o], ok });
-    });
-  });
-  return { ok: mismatches.length === 0, mismatches, jacobians };
+  return compareJacobians(inputs, outputs, wrt, numerical, (_out, o) => analytical.map((perOutput) => perOutput[o]), { atol, rtol });
 }
