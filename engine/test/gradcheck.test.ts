@@ -9,22 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { callOp, fromArray, gradcheck, gradgradcheck, index, opTable, type OpDef, type Tensor } from '../index.ts';
 import type { GradcheckCase } from '../ops/gradcheck-case.ts';
-
-/** Differentiable = has a backward rule or is a composition of ops that have one, and says so. */
-const NOT_DIFFERENTIABLE = /not differentiable|^constant$|no gradient flows/;
-const isDifferentiable = (op: OpDef): boolean =>
-  (op.backward !== undefined || op.composite !== undefined) && !NOT_DIFFERENTIABLE.test(op.display.formula);
-const baseOf = (op: OpDef): OpDef => op.inplaceOf ?? op;
-const casesOf = (op: OpDef): readonly GradcheckCase[] => baseOf(op).gradcheck ?? [];
-
-/** Distinct, deterministic values in [lo, hi], away from 0 (kinks of relu/abs/sign). */
-function values(n: number, seed: number, [lo, hi]: readonly [number, number]): number[] {
-  return Array.from({ length: n }, (_, i) => {
-    const u = Math.abs(Math.sin(seed * 97.13 + i * 12.9898) * 43758.5453) % 1;
-    const v = lo + u * (hi - lo);
-    return Math.abs(v) < 0.05 ? v + 0.1 : v;
-  });
-}
+import { baseOf, casesOf, isDifferentiable, values } from './op-table-cases.ts';
 
 type Layout = 'contiguous' | 'transposed' | 'sliced with a step' | 'expanded';
 const LAYOUTS: readonly Layout[] = ['contiguous', 'transposed', 'sliced with a step', 'expanded'];
