@@ -2,56 +2,11 @@
  * Replays scripts/goldens/matmul_bits.py: PyTorch's matrix products (mm, addmm, linear, mv, dot,
  * bmm, matmul; every operand layout; forward and both backward products), bit for bit.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { callOpKw, fromArray, type Tensor } from '../../index.ts';
-
-interface Operand { shape: number[]; transposed: boolean; bits: string }
-interface Case {
-  op: string;
-  dtype: 'float32' | 'float64';
-  args: Record<string, number>;
-  inputs: Operand[];
-  upstream: string;
-  output: { shape: number[]; bits: string };
-  grads: string[];
-}
-
-const golden: { cases: Case[] } = JSON.parse(readFileSync(new URL('./goldens/matmul-bits.json', import.meta.url), 'utf8'));
-
-/** Exact values from the golden's base64 bytes (little-endian float32 or float64). */
-function decode(b64: string, dtype: Case['dtype']): Float32Array | Float64Array {
-  const bytes = Buffer.from(b64, 'base64');
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  return dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
-}
-
-/** The first few positions whose values differ in any bit (Object.is tells -0 from 0). */
-function differences(got: ArrayLike<number>, want: ArrayLike<number>): string[] {
-  if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
-  const out: string[] = [];
-  for (let i = 0; i < want.length && out.length < 4; i++) {
-    if (!Object.is(got[i], want[i])) out.push(`[${i}] ${got[i]} want ${want[i]}`);
-  }
-  return out;
-}
-
-const label = (c: Case): string =>
-  `${c.op} ${c.dtype} ${c.inputs.map((x) => `${x.shape.join('×')}${x.transposed ? 'ᵀ' : ''}`).join(', ')}`
-  + (Object.keys(c.args).length ? ` ${JSON.stringify(c.args)}` : '');
+import { describe, it } from 'vitest';
+import { expectPyTorchBits, golden, label } from './matmul-golden-cases.ts';
 
 describe('matrix products round exactly as PyTorch (reference BLAS) does', () => {
   for (const c of golden.cases) {
-    it(`gives PyTorch's bits for ${label(c)}, forward and backward`, () => {
-      const leaves = c.inputs.map((x) => fromArray(decode(x.bits, c.dtype), x.shape, c.dtype, true));
-      const views = leaves.map((leaf, i) => (c.inputs[i]!.transposed ? leaf.transpose(leaf.dim() - 2, leaf.dim() - 1) : leaf));
-      const result = callOpKw(c.op, views, c.args) as Tensor;
-      expect(result.shape).toEqual(c.output.shape);
-      expect(differences(result.contiguousValues(), decode(c.output.bits, c.dtype))).toEqual([]);
-      result.backward(fromArray(decode(c.upstream, c.dtype), c.output.shape, c.dtype));
-      leaves.forEach((leaf, i) => {
-        expect(differences(leaf.grad!.contiguousValues(), decode(c.grads[i]!, c.dtype)), `gradient of input ${i}`).toEqual([]);
-      });
-    });
+    it(`gives PyTorch's bits for ${label(c)}, forward and backward`, () => expectPyTorchBits(c));
   }
 });
