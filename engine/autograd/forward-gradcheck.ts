@@ -6,9 +6,8 @@
 import { zerosLike } from '../creation.ts';
 import { Tensor } from '../tensor.ts';
 import { enterDualLevel, exitDualLevel, makeDual, tangentOf } from './forward-ad.ts';
-import { compareJacobians, differentiableOutputs, numericalJacobians, type GradcheckOptions, type GradcheckResult } from './gradcheck.ts';
+import { compareJacobians, differentiableOutputs, numericalSide, type GradcheckOptions, type GradcheckResult } from './gradcheck.ts';
 import { enableGrad } from './grad-mode.ts';
-import { isFloating } from '../dtype.ts';
 
 type Fn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
 
@@ -39,12 +38,7 @@ function forwardJacobians(fn: Fn, wrt: Tensor[], inputs: Tensor[], outCount: num
 
 /** Finite-difference and forward-mode Jacobians of fn at inputs, compared pair by pair. */
 export function forwardGradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
-  const eps = options.eps ?? 1e-6;
-  const atol = options.atol ?? 1e-5;
-  const rtol = options.rtol ?? 1e-3;
-  const outputs = enableGrad(() => differentiableOutputs(fn(...inputs)));
-  const wrt = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
-  const numerical = numericalJacobians(fn, wrt, inputs, outputs.length, eps);
+  const { outputs, wrt, numerical, tolerance } = numericalSide(fn, inputs, options);
   const analytical = forwardJacobians(fn, wrt, inputs, outputs.length);
-  return compareJacobians(inputs, outputs, wrt, numerical, (_out, o) => analytical.map((perOutput) => perOutput[o]), { atol, rtol });
+  return compareJacobians(inputs, outputs, wrt, numerical, (_out, o) => analytical.map((perOutput) => perOutput[o]), tolerance);
 }

@@ -74,15 +74,23 @@ function storagePositions(t: Tensor): number[] {
 
 /** Finite-difference and autograd Jacobians of fn at inputs, compared pair by pair. */
 export function gradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
+  const { outputs, wrt, numerical, tolerance } = numericalSide(fn, inputs, options);
+
+  return compareJacobians(inputs, outputs, wrt, numerical, (out) => analyticalJacobians(out, wrt), tolerance);
+}
+
+/**
+ * What both checks start from: fn's differentiable outputs at inputs, the inputs that require grad,
+ * their central-difference Jacobians, and the tolerance (PyTorch's defaults unless given).
+ */
+export function numericalSide(fn: Fn, inputs: Tensor[], options: GradcheckOptions) {
   const eps = options.eps ?? 1e-6;
-  const atol = options.atol ?? 1e-5;
-  const rtol = options.rtol ?? 1e-3;
+  const tolerance = { atol: options.atol ?? 1e-5, rtol: options.rtol ?? 1e-3 };
   // Grad mode stays on: a second-order check's function itself calls autograd.grad.
   const outputs = enableGrad(() => differentiableOutputs(fn(...inputs)));
   const wrt = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
   const numerical = numericalJacobians(fn, wrt, inputs, outputs.length, eps);
-
-  return compareJacobians(inputs, outputs, wrt, numerical, (out) => analyticalJacobians(out, wrt), { atol, rtol });
+  return { outputs, wrt, numerical, tolerance };
 }
 
 /**
