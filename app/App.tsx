@@ -1,18 +1,18 @@
 import { useEffect } from 'react';
-import { GraphAndDetails, TimelineFooter } from './RecordingPanels.tsx';
-import { AnomalyToggle } from './stepper/AnomalyToggle.tsx';
-import { shortcutCommands } from './notebook/commands.ts';
-import { useController } from './notebook/controller-context.ts';
-import { matchesShortcut } from './notebook/shortcut.ts';
-import { Notebook } from './notebook/Notebook.tsx';
-import { Toolbar } from './notebook/Toolbar.tsx';
-import { LibraryBar } from './library/LibraryBar.tsx';
-import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './library/LibraryNotices.tsx';
-import { FileMenu } from './share/FileMenu.tsx';
-import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
-import { ShareButton } from './share/ShareButton.tsx';
-import { SnapshotDropZone } from './share/SnapshotDropZone.tsx';
-import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
+import { GraphAndDetails, TimelineFooter } from './components/RecordingPanels.tsx';
+import { AnomalyToggle } from './components/frames/AnomalyToggle.tsx';
+import { shortcutCommands } from './components/notebook/commands.ts';
+import { useController } from './components/notebook/controller-context.ts';
+import { matchesShortcut } from './components/notebook/shortcut.ts';
+import { Notebook } from './components/notebook/Notebook.tsx';
+import { Toolbar } from './components/notebook/Toolbar.tsx';
+import { LibraryBar } from './components/library/LibraryBar.tsx';
+import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './components/library/LibraryNotices.tsx';
+import { FileMenu } from './components/share/FileMenu.tsx';
+import { OpenSnapshotButton } from './components/share/OpenSnapshotButton.tsx';
+import { ShareButton } from './components/share/ShareButton.tsx';
+import { SnapshotDropZone } from './components/share/SnapshotDropZone.tsx';
+import { notebook, selectBanner, useNotebook } from './core/notebook/notebook-store.ts';
 
 /** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
 function useGlobalShortcuts(): void {

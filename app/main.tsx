@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { createInterruptBuffer, createPythonWorker } from './kernel/kernel-worker.ts';
-import { LibraryContext } from './library/library-context.ts';
-import { startLibrary } from './library/start-library.ts';
-import { ControllerContext } from './notebook/controller-context.ts';
-import { createNotebookController } from './notebook/notebook-controller.ts';
-import { readCodeFromHash } from './share/code-link.ts';
-import { showSnapshot } from './share/open-snapshot.ts';
-import { decodeSnapshotLink, readSnapshotPayload } from './share/share-link.ts';
-import { notebook } from './store/notebook-store.ts';
+import { createInterruptBuffer, createPythonWorker } from './core/kernel/kernel-worker.ts';
+import { LibraryContext } from './components/library/library-context.ts';
+import { startLibrary } from './core/library/start-library.ts';
+import { ControllerContext } from './components/notebook/controller-context.ts';
+import { createNotebookController } from './core/notebook/notebook-controller.ts';
+import { readCodeFromHash } from './core/share/code-link.ts';
+import { showSnapshot } from './core/share/open-snapshot.ts';
+import { decodeSnapshotLink, readSnapshotPayload } from './core/share/share-link.ts';
+import { notebook } from './core/notebook/notebook-store.ts';
 import './styles.css';
 
 // A `#code=` link fills the first cell; nothing runs until the person asks.

@@ -20,7 +20,7 @@ export interface BenchGraph {
   readonly edges: readonly (readonly [string, string])[];
 }
 
-/** Typical label sizes from app/graph/node-size.ts: a leaf box and an op pill. */
+/** Typical label sizes from app/core/graph/node-size.ts: a leaf box and an op pill. */
 const LEAF_SIZE = { width: 150, height: 57 };
 const OP_SIZE = { width: 130, height: 26 };
 

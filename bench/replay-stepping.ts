@@ -6,12 +6,12 @@
  * step; one frame at 60 Hz is 16.7 ms. React rendering and drawing are not included.
  */
 import type { TraceEvent } from '../engine/trace/schema.ts';
-import { buildGraph } from '../app/graph/build-graph.ts';
-import { defaultCollapsedGroups, groupGraph } from '../app/graph/module-groups.ts';
-import { mlpTrace } from '../app/graph/test/fixtures/synthetic-traces.ts';
-import { readPanelsAt } from '../app/trace/test/fixtures/panel-reads.ts';
-import { buildSteps } from '../app/timeline/steps.ts';
-import { createTraceIndex } from '../app/trace/trace-index.ts';
+import { buildGraph } from '../app/core/graph/build-graph.ts';
+import { defaultCollapsedGroups, groupGraph } from '../app/core/graph/module-groups.ts';
+import { mlpTrace } from '../app/core/graph/test/fixtures/synthetic-traces.ts';
+import { readPanelsAt } from '../app/core/trace/test/fixtures/panel-reads.ts';
+import { buildSteps } from '../app/core/trace/steps.ts';
+import { createTraceIndex } from '../app/core/trace/trace-index.ts';
 import type { Comparison } from './comparisons.ts';
 
 /** An MLP of 200 layers and its backward: 2,008 timeline steps, 1,200 graph nodes. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { SQRT_ANOMALY_CODE, SQRT_ANOMALY_MESSAGE, WRONG_COUNT_CODE, WRONG_COUNT_MESSAGE } from '../app/stepper/test/fixtures/custom-traces.ts';
+import { SQRT_ANOMALY_CODE, SQRT_ANOMALY_MESSAGE, WRONG_COUNT_CODE, WRONG_COUNT_MESSAGE } from '../app/core/trace/test/fixtures/custom-traces.ts';
 import { expect, test } from './fixtures.ts';
 import type { NotebookPage } from './pages/notebook-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';

@@ -1,4 +1,4 @@
-import { codeLinkHash } from '../app/share/code-link.ts';
+import { codeLinkHash } from '../app/core/share/code-link.ts';
 import { expect, test, withoutPython } from './fixtures.ts';
 
 test('a #code= link fills the first cell and runs nothing', async ({ notebook }) => {

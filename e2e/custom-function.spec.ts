@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { BAD_SQUARE_CODE, MYRELU_CODE } from '../app/stepper/test/fixtures/custom-traces.ts';
+import { BAD_SQUARE_CODE, MYRELU_CODE } from '../app/core/trace/test/fixtures/custom-traces.ts';
 import { expect, test, withoutPython } from './fixtures.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
@@ -116,7 +116,7 @@ test('a snapshot of MyReLU steps into its backward with no Python loaded', async
   await withoutPython(page);
   const replay = new ReplayPage(page);
   await page.goto('/');
-  await replay.openSnapshot(fileURLToPath(new URL('../app/stepper/test/fixtures/myrelu.snapshot.json', import.meta.url)));
+  await replay.openSnapshot(fileURLToPath(new URL('../app/core/trace/test/fixtures/myrelu.snapshot.json', import.meta.url)));
   await expect(notebook.graphNodes('MyReLUBackward')).toHaveCount(1);
   await stepThroughMyReluBackward(page, replay);
 });

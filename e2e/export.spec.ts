@@ -80,7 +80,7 @@ test('the snapshot saves as a .json file that opens again', async ({ page, noteb
 
 test('a .ipynb dropped on the page opens as a new notebook', async ({ page, notebook }) => {
   const share = new SharePage(page);
-  await share.dropFile('chain-rule.ipynb', readFileSync('app/share/test/fixtures/jupyter-nbformat.ipynb', 'utf8'), 'application/x-ipynb+json');
+  await share.dropFile('chain-rule.ipynb', readFileSync('app/core/share/test/fixtures/jupyter-nbformat.ipynb', 'utf8'), 'application/x-ipynb+json');
   await expect(share.banner).toContainText('Imported chain-rule.ipynb: 4 cells');
   await expect(page.getByRole('group', { name: 'Cell 2', exact: true })).toBeVisible();
   expect(await notebook.codeOf(2)).toContain('x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)');

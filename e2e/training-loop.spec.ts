@@ -1,4 +1,4 @@
-import { codeLinkHash } from '../app/share/code-link.ts';
+import { codeLinkHash } from '../app/core/share/code-link.ts';
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 

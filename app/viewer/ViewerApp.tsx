@@ -4,7 +4,7 @@
  * stores. No editor, no Python, no network: this is what an exported `.html` file shows.
  */
 import type { SnapshotCell } from '../../engine/trace/snapshot.ts';
-import { GraphAndDetails, TimelineFooter } from '../RecordingPanels.tsx';
+import { GraphAndDetails, TimelineFooter } from '../components/RecordingPanels.tsx';
 import { highlightPython } from './highlight-python.ts';
 
 function CodeCell({ cell, index }: { cell: SnapshotCell; index: number }) {

@@ -5,9 +5,9 @@
 import './no-workers.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseSnapshotText, showSnapshot } from '../share/open-snapshot.ts';
-import { notebook } from '../store/notebook-store.ts';
-import { SNAPSHOT_ELEMENT_ID } from './standalone-html.ts';
+import { parseSnapshotText, showSnapshot } from '../core/share/open-snapshot.ts';
+import { notebook } from '../core/notebook/notebook-store.ts';
+import { SNAPSHOT_ELEMENT_ID } from '../core/share/standalone-html.ts';
 import { ViewerApp } from './ViewerApp.tsx';
 import '../styles.css';
 import './viewer.css';

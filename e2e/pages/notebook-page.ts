@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { codeLinkHash } from '../../app/share/code-link.ts';
+import { codeLinkHash } from '../../app/core/share/code-link.ts';
 
 /** Loading Python takes ~10 s when the machine is idle, much longer when it is busy. */
 export const PYTHON_LOAD_TIMEOUT = 180_000;

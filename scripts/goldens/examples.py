@@ -2,7 +2,7 @@
 
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/examples.py`.
 Code cells of one notebook share one namespace, in order, as they do in the app's Run all.
-Writes app/library/test/examples-goldens.json: {file: [stdout of each code cell]}.
+Writes app/core/library/test/examples-goldens.json: {file: [stdout of each code cell]}.
 """
 import contextlib
 import io

@@ -1,4 +1,4 @@
-"""Writes app/share/test/fixtures/jupyter-nbformat.ipynb with Jupyter's own nbformat library, so
+"""Writes app/core/share/test/fixtures/jupyter-nbformat.ipynb with Jupyter's own nbformat library, so
 the .ipynb import is tested on a file that Jupyter wrote (code, markdown and raw cells, outputs).
 Run: /usr/bin/python3 scripts/goldens/ipynb_fixture.py  (needs Debian's python3-nbformat)."""
 import pathlib
@@ -21,6 +21,6 @@ nb.cells = [
     new_code_cell("", id="empty"),
 ]
 nbformat.validate(nb)
-out = pathlib.Path(__file__).resolve().parents[2] / "app/share/test/fixtures/jupyter-nbformat.ipynb"
+out = pathlib.Path(__file__).resolve().parents[2] / "app/core/share/test/fixtures/jupyter-nbformat.ipynb"
 nbformat.write(nb, str(out))
 print(f"wrote {out}")

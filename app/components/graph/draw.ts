@@ -1,0 +1,335 @@
+/**
+ * The graph drawing: plain TypeScript + d3 behind a small interface (xyflow's framework-free core
+ * style), so React only mounts it. SVG; d3-zoom for zoom and pan; text always set with .text().
+ */
+import { curveBumpY, line, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
+import { GRAPH_CSS } from '../../core/graph/graph-style.ts';
+import { MARK_CSS, markBadge, markClasses, markDescription } from '../../core/graph/node-marks.ts';
+import { nodeAriaLabel } from '../../core/graph/labels.ts';
+import type { EdgeRoute, GraphLayout, NodeBox } from '../../core/graph/layout.ts';
+import type { GraphModel, GraphNode, LeafNode, OpNode } from '../../core/graph/model.ts';
+import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } from './draw-groups.ts';
+import type { GroupedGraph, ViewNode } from '../../core/graph/module-groups.ts';
+import { formatShape } from '../../core/graph/format.ts';
+import { GRAD_LABEL_GAP, LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opGradLabel, opLabel } from '../../core/graph/node-size.ts';
+
+/** View state that is not part of the trace's picture. */
+export interface GraphViewState {
+  readonly selectedNodeIds?: readonly string[];
+}
+
+export interface GraphViewOptions {
+  /** Called with a node's id when it is clicked. */
+  readonly onNodeClick?: (nodeId: string) => void;
+  /** Called with a module group's key when its box label or its collapsed node's ▸ is clicked. */
+  readonly onGroupToggle?: (key: string) => void;
+}
+
+/** A model to draw: a plain graph model, or one with module groups folded (module-groups.ts). */
+export type DrawableGraph = Omit<GraphModel, 'nodes'> & {
+  readonly nodes: readonly ViewNode[];
+  readonly expandedGroups?: GroupedGraph['expandedGroups'];
+};
+
+export interface GraphView {
+  /** Draws `model` at the positions of `layout`; nodes missing from the layout are not drawn. */
+  update(model: DrawableGraph, layout: GraphLayout, viewState?: GraphViewState): void;
+  /** Zooms and pans so the whole graph is visible (never magnified beyond MAX_FIT_SCALE). */
+  fit(): void;
+  /** Multiplies the zoom by `factor` around the centre of the view. */
+  zoomBy(factor: number): void;
+  destroy(): void;
+}
+
+export const EMPTY_MESSAGE = 'Run a cell to see its graph';
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 4;
+const MAX_FIT_SCALE = 1.5;
+const FIT_MARGIN = 24;
+const ARROW_ID_PREFIX = 'gs-arrow-';
+
+let viewCount = 0;
+
+type SvgSelection<E extends Element> = Selection<E, unknown, null, undefined>;
+
+export function createGraphView(container: HTMLElement, options: GraphViewOptions = {}): GraphView {
+  // Each view gets its own marker id, so two graphs on one page don't share defs.
+  const arrowId = `${ARROW_ID_PREFIX}${++viewCount}`;
+  const host = select(container);
+  const svg = host
+    .append('svg')
+    .attr('class', 'gs-graph')
+    .attr('role', 'group')
+    .attr('aria-label', 'Computation graph')
+    .attr('width', '100%')
+    .attr('height', '100%')
+    .style('display', 'block');
+  svg.append('style').text(GRAPH_CSS + MARK_CSS);
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', arrowId)
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 10)
+    .attr('refY', 5)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('class', 'gs-arrow')
+    .attr('d', 'M0,0 L10,5 L0,10 z');
+  const viewport = svg.append('g').attr('class', 'gs-viewport');
+  // Module boxes sit under everything: they frame their members without hiding edges.
+  const groupLayer = viewport.append('g').attr('class', 'gs-modules');
+  const edgeLayer = viewport.append('g').attr('class', 'gs-edges');
+  const nodeLayer = viewport.append('g').attr('class', 'gs-nodes');
+  // Above the nodes, so a gradient pulse is visible where an edge meets its node.
+  const pulseLayer = viewport.append('g').attr('class', 'gs-pulses');
+  // "2nd order" key, shown while second-order nodes (create_graph=True) are on screen.
+  const legend = svg.append('g').attr('class', 'gs-legend').attr('transform', 'translate(12, 18)').attr('visibility', 'hidden');
+  legend.append('rect').attr('x', 0).attr('y', -7).attr('width', 22).attr('height', 14).attr('rx', 7);
+  legend.append('text').attr('x', 28).attr('y', 4).text('2nd order');
+  legend.append('title').text('Ops recorded inside a backward with create_graph=True: the second-order layer');
+  const emptyState = svg
+    .append('text')
+    .attr('class', 'gs-empty')
+    .attr('x', '50%')
+    .attr('y', '50%')
+    .attr('text-anchor', 'middle')
+    .attr('fill', 'var(--gs-muted, #5b6475)')
+    // Hidden until the first update says the graph is empty (not while a big layout is running).
+    .attr('visibility', 'hidden')
+    .text(EMPTY_MESSAGE);
+
+  const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
+    .on('zoom', (event: { transform: { toString(): string } }) => {
+      viewport.attr('transform', event.transform.toString());
+    });
+  svg.call(zoomBehavior);
+  // A double click should not zoom: people double-click nodes to inspect them.
+  svg.on('dblclick.zoom', null);
+
+  let lastLayout: GraphLayout | null = null;
+
+  const viewSize = () => {
+    const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
+    return { width: rect.width || container.clientWidth, height: rect.height || container.clientHeight };
+  };
+
+  return {
+    update(model, layout, viewState = {}) {
+      lastLayout = layout;
+      const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
+      const drawn = model.nodes.filter((node) => boxes.has(node.id));
+      const drawnIds = new Set(drawn.map((node) => node.id));
+      const edgeIds = new Set(model.edges.map((edge) => edge.id));
+      const routes = layout.edges.filter(
+        (route) => edgeIds.has(route.id) && drawnIds.has(route.source) && drawnIds.has(route.target),
+      );
+      emptyState.attr('visibility', drawn.length === 0 ? 'visible' : 'hidden');
+      const pulsing = new Set(model.pulseEdgeIds ?? []);
+      drawEdges(edgeLayer, routes, arrowId, pulsing);
+      drawPulses(pulseLayer, routes.filter((route) => pulsing.has(route.id)), model.step);
+      drawGroupBoxes(groupLayer, groupBoxViews(model.expandedGroups ?? [], layout), options.onGroupToggle);
+      legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
+      drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
+    },
+    fit() {
+      if (!lastLayout || lastLayout.nodes.length === 0) {
+        svg.call(zoomBehavior.transform, zoomIdentity);
+        return;
+      }
+      const { width, height } = viewSize();
+      // The layout's size holds every node, its gradient label and every group box: fit is exact.
+      const bounds = { x: 0, y: 0, width: lastLayout.width, height: lastLayout.height };
+      const scale = Math.min(
+        MAX_FIT_SCALE,
+        Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
+        Math.max(MIN_SCALE, (height - 2 * FIT_MARGIN) / Math.max(1, bounds.height)),
+      );
+      const transform = zoomIdentity
+        .translate(width / 2, height / 2)
+        .scale(scale)
+        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      svg.call(zoomBehavior.transform, transform);
+    },
+    zoomBy(factor) {
+      svg.call(zoomBehavior.scaleBy, factor);
+    },
+    destroy() {
+      svg.on('.zoom', null);
+      svg.remove();
+    },
+  };
+}
+
+// Vertical tangents at every control point: edges leave and enter nodes straight down.
+const edgePath = line<readonly [number, number]>()
+  .x((p) => p[0])
+  .y((p) => p[1])
+  .curve(curveBumpY);
+
+function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], arrowId: string, pulsing: ReadonlySet<string>) {
+  layer
+    .selectAll<SVGPathElement, EdgeRoute>('path.gs-edge')
+    .data(routes, (route) => route.id)
+    .join((enter) => enter.append('path').attr('marker-end', `url(#${arrowId})`))
+    .attr('class', (route) => (pulsing.has(route.id) ? 'gs-edge is-pulsing' : 'gs-edge'))
+    .attr('data-edge-id', (route) => route.id)
+    .attr('data-source', (route) => route.source)
+    .attr('data-target', (route) => route.target)
+    .attr('d', (route) => edgePath(route.points) ?? '');
+}
+
+/**
+ * A dot travelling each pulsing edge backwards (from the consumer to its input), the way the
+ * gradient flows. Keyed by step, so every step restarts its animation.
+ */
+function drawPulses(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], step: number) {
+  layer
+    .selectAll<SVGCircleElement, EdgeRoute>('circle.gs-pulse')
+    .data(routes, (route) => `${step}:${route.id}`)
+    .join((enter) =>
+      enter
+        .append('circle')
+        .attr('class', 'gs-pulse')
+        .attr('r', 5)
+        .each(function (route) {
+          select(this)
+            .append('animateMotion')
+            .attr('dur', '0.9s')
+            .attr('repeatCount', 'indefinite')
+            .attr('keyPoints', '1;0')
+            .attr('keyTimes', '0;1')
+            .attr('calcMode', 'linear')
+            .attr('path', edgePath(route.points) ?? '');
+        }),
+    )
+    .attr('data-edge-id', (route) => route.id);
+}
+
+function drawNodes(
+  layer: SvgSelection<SVGGElement>,
+  nodes: readonly ViewNode[],
+  boxes: ReadonlyMap<string, NodeBox>,
+  activeNodeId: string | undefined,
+  selected: ReadonlySet<string>,
+  onNodeClick: ((nodeId: string) => void) | undefined,
+  onGroupToggle: ((key: string) => void) | undefined,
+) {
+  layer
+    .selectAll<SVGGElement, ViewNode>('g.gs-node')
+    // Key by id and kind, so a node never changes shape under the same element.
+    .data(nodes, (node) => `${node.kind}:${node.id}`)
+    .join((enter) =>
+      enter
+        .append('g')
+        .attr('role', 'img')
+        .each(function (node) {
+          const g = select(this);
+          g.append('rect').attr('class', 'gs-shape');
+          if (node.kind === 'group') {
+            appendGroupNodeParts(select<SVGGElement, ViewNode>(this));
+          } else if (node.kind === 'leaf') {
+            g.append('rect').attr('class', 'gs-grad-band');
+            const title = g.append('text').attr('class', 'gs-title');
+            title.append('tspan').attr('class', 'gs-name');
+            title.append('tspan').attr('class', 'gs-shape-text');
+            g.append('text').attr('class', 'gs-value');
+            g.append('text').attr('class', 'gs-grad');
+          } else {
+            g.append('text').attr('class', 'gs-op-text');
+            g.append('text').attr('class', 'gs-op-grad');
+            g.append('title');
+            const badge = g.append('g').attr('class', 'gs-badge-group');
+            badge.append('circle').attr('class', 'gs-badge-bg').attr('r', 8);
+            badge.append('text').attr('class', 'gs-badge');
+          }
+        }),
+    )
+    .on('click', (_event: unknown, node: ViewNode) => onNodeClick?.(node.id))
+    // A double click on a collapsed module expands it (a click selects it, for the inspector).
+    .on('dblclick', (_event: unknown, node: ViewNode) => (node.kind === 'group' ? onGroupToggle?.(node.key) : undefined))
+    .attr('class', (node) => nodeClass(node, activeNodeId, selected))
+    .attr('data-node-id', (node) => node.id)
+    .attr('data-op', (node) => (node.kind === 'op' ? node.gradFn : node.kind))
+    .attr('data-group-path', (node) => (node.kind === 'group' ? node.path : null))
+    .attr('data-group-key', (node) => (node.kind === 'group' ? node.key : null))
+    .attr('data-gradcheck', (node) => (node.kind === 'op' ? (node.marks?.gradcheck ?? null) : null))
+    .attr('data-error', (node) => (node.kind === 'op' && node.marks?.error ? node.marks.error.message : null))
+    .attr('aria-label', (node) => {
+      const marks = node.kind === 'op' ? markDescription(node.marks) : '';
+      return marks ? `${nodeAriaLabel(node)}, ${marks}` : nodeAriaLabel(node);
+    })
+    .attr('transform', (node) => {
+      const box = boxes.get(node.id)!;
+      return `translate(${box.x},${box.y})`;
+    })
+    .each(function (node) {
+      const g = select<SVGGElement, GraphNode>(this);
+      const box = boxes.get(node.id)!;
+      if (node.kind === 'group') drawGroupNode(select<SVGGElement, ViewNode>(this), node, box, onGroupToggle);
+      else if (node.kind === 'leaf') drawLeaf(g, node, box);
+      else drawOp(g, node, box);
+    });
+}
+
+function nodeClass(node: ViewNode, activeNodeId: string | undefined, selected: ReadonlySet<string>): string {
+  const classes = ['gs-node', `gs-${node.kind}`];
+  if (node.kind === 'group' && node.gradNorm !== undefined) classes.push('has-grad');
+  if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
+  if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
+  if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
+  if (node.kind === 'op' && node.grad) classes.push('has-grad');
+  if (node.kind === 'op') classes.push(...markClasses(node.marks));
+  if (node.id === activeNodeId) classes.push('is-active');
+  if (selected.has(node.id)) classes.push('is-selected');
+  return classes.join(' ');
+}
+
+function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: LeafNode, box: NodeBox) {
+  const left = -box.width / 2;
+  const top = -box.height / 2;
+  const baseline = (line: number) => top + PADDING_Y + (line + 1) * LINE_HEIGHT - 4;
+  g.select('rect.gs-shape')
+    .attr('x', left)
+    .attr('y', top)
+    .attr('width', box.width)
+    .attr('height', box.height)
+    .attr('rx', 6);
+  g.select('rect.gs-grad-band')
+    .attr('x', left + 3)
+    .attr('y', top + PADDING_Y + 2 * LINE_HEIGHT)
+    .attr('width', box.width - 6)
+    .attr('height', LINE_HEIGHT);
+  const { value, grad } = leafLines(node);
+  const name = node.name ?? node.parameter ?? `tensor ${node.tensorId}`;
+  const title = g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', baseline(0));
+  title.select('tspan.gs-name').text(clipLine(name));
+  title.select('tspan.gs-shape-text').text(` ${formatShape(node.shape)}`);
+  g.select('text.gs-value').attr('x', left + PADDING_X).attr('y', baseline(1)).text(value);
+  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(2)).text(grad);
+}
+
+function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpNode, box: NodeBox) {
+  g.select('rect.gs-shape')
+    .attr('x', -box.width / 2)
+    .attr('y', -box.height / 2)
+    .attr('width', box.width)
+    .attr('height', box.height)
+    .attr('rx', box.height / 2);
+  g.select('text.gs-op-text').attr('x', 0).attr('y', 0).text(opLabel(node));
+  // Beside the pill rather than inside it, so box sizes (and the layout) never change with time.
+  g.select('text.gs-op-grad')
+    .attr('x', box.width / 2 + GRAD_LABEL_GAP)
+    .attr('y', 0)
+    .text(opGradLabel(node));
+  // Gradcheck ✓/✗ or an error's ! on the pill's top-right corner; the tooltip says why.
+  const badge = markBadge(node.marks);
+  g.select('g.gs-badge-group')
+    .attr('transform', `translate(${box.width / 2 - 4},${-box.height / 2})`)
+    .attr('visibility', badge ? 'visible' : 'hidden');
+  g.select('text.gs-badge').text(badge);
+  g.select('title').text(markDescription(node.marks));
+}

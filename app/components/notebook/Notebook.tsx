@@ -1,0 +1,25 @@
+import { useShallow } from 'zustand/react/shallow';
+import { selectCellIds, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { CellView } from './CellView.tsx';
+import { CommandButton } from './CommandButton.tsx';
+import { commands } from './commands.ts';
+import { PlusIcon } from './icons.tsx';
+
+export function Notebook() {
+  const cellIds = useNotebook(useShallow(selectCellIds));
+  return (
+    <div className="notebook">
+      {cellIds.map((cellId) => (
+        <CellView key={cellId} cellId={cellId} />
+      ))}
+      <div className="notebook__adders">
+        <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
+          <PlusIcon /> Add cell
+        </CommandButton>
+        <CommandButton command={commands.addMarkdownCell} className="button button--ghost">
+          <PlusIcon /> Add text
+        </CommandButton>
+      </div>
+    </div>
+  );
+}

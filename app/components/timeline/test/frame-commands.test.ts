@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { notebook } from '../../../core/notebook/notebook-store.ts';
+import { replay } from '../../../core/replay/replay-store.ts';
+import { advancePlayback, timelineCommandFor, timelineCommands } from '../timeline-commands.ts';
+import { stepsOf } from '../use-replay-frame.ts';
+import { MYRELU_CODE, myReluTrace } from '../../../core/trace/test/fixtures/custom-traces.ts';
+
+const key = (name: string, shiftKey = false) => ({ key: name, shiftKey, ctrlKey: false, metaKey: false, altKey: false, target: null });
+const events = myReluTrace();
+const backwardSeq = () => stepsOf(notebook.store.getState().traceEvents).find((step) => step.label === 'backward of MyReLUBackward')!.seq;
+
+describe('stepper keys and playback', () => {
+  beforeEach(() => {
+    notebook.actions.openSnapshot({ cells: [{ id: 'cell-1', source: MYRELU_CODE }], events });
+    replay.actions.showStep({ step: 0 });
+  });
+
+  it('leave ↓ and ↑ to the page on a step with no recorded frame', () => {
+    expect(timelineCommandFor(key('ArrowDown'))).toBeUndefined();
+    expect(timelineCommandFor(key('ArrowUp'))).toBeUndefined();
+  });
+
+  it('enter a custom backward with ↓ or F11, and leave it with ↑ or Shift+F11', () => {
+    replay.actions.showStep({ step: backwardSeq() });
+    expect(timelineCommandFor(key('ArrowDown'))?.name).toBe('stepInto');
+    expect(timelineCommandFor(key('F11'))?.name).toBe('stepInto');
+    timelineCommands.stepInto.perform();
+    expect(replay.store.getState().substep).not.toBeNull();
+    expect(timelineCommandFor(key('F11', true))?.name).toBe('stepOut');
+    timelineCommandFor(key('ArrowUp'))!.perform();
+    expect(replay.store.getState()).toMatchObject({ step: backwardSeq(), substep: null });
+  });
+
+  it('Play pauses at a breakpoint inside the backward', () => {
+    replay.actions.toggleBreakpoint({ key: 'cell-1:14' });
+    replay.actions.play();
+    for (let tick = 0; tick < 50 && replay.store.getState().isPlaying; tick++) advancePlayback();
+    const { step, substep, isPlaying } = replay.store.getState();
+    expect(isPlaying).toBe(false);
+    expect(step).toBe(backwardSeq());
+    expect(events.find((event) => event.seq === substep)).toMatchObject({ kind: 'custom-line', loc: { line: 14 } });
+    replay.actions.toggleBreakpoint({ key: 'cell-1:14' });
+  });
+
+  it('a new trace keeps the breakpoints but leaves the frame', () => {
+    replay.actions.toggleBreakpoint({ key: 'cell-1:14' });
+    replay.actions.showPosition({ step: backwardSeq(), substep: events.find((event) => event.kind === 'custom-line' && event.callId === 2)!.seq });
+    notebook.actions.openSnapshot({ cells: [{ id: 'cell-1', source: MYRELU_CODE }], events: myReluTrace() });
+    expect(replay.store.getState()).toMatchObject({ substep: null, breakpoints: ['cell-1:14'] });
+  });
+});

@@ -1,0 +1,77 @@
+/** What the inspector shows about one graph node at one step: pure data from the trace. */
+import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import type { GraphModel } from '../graph/model.ts';
+import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
+
+export interface TensorFacts {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly dtype: DTypeName;
+}
+
+export interface NodeDetails {
+  readonly id: string;
+  readonly title: string;
+  /** Op table name (`mul`), or `leaf`. */
+  readonly op: string;
+  readonly gradFn: string;
+  readonly loc?: SourceLocation;
+  readonly inputs: readonly TensorFacts[];
+  readonly output: TensorFacts;
+  readonly value: TensorSummary;
+  readonly grad?: TensorSummary;
+  /** null for leaves (they save nothing). */
+  readonly isFreed: boolean | null;
+}
+
+export function inspectNode(events: readonly TraceEvent[], model: GraphModel, nodeId: string): NodeDetails | null {
+  return inspectNodeIn(traceIndexOf(events), model, nodeId);
+}
+
+/** inspectNode with the trace's lookups (last leaf and op events, final names) from its replay index. */
+export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: string): NodeDetails | null {
+  const node = model.nodes.find((candidate) => candidate.id === nodeId);
+  if (!node) return null;
+  const names = index.finalNames;
+  const leafLoc = node.kind === 'leaf' ? index.leafEvent(node.tensorId)?.loc : undefined;
+  const opEvent = node.kind === 'op' ? index.opEvent(node.nodeId) : undefined;
+  const facts = (summary: TensorSummary): TensorFacts => ({
+    name: names.get(summary.id) ?? `tensor ${summary.id}`,
+    shape: summary.shape,
+    dtype: summary.dtype,
+  });
+  if (node.kind === 'leaf') {
+    const value = index.leafEvent(node.tensorId)?.tensor;
+    if (!value) return null;
+    return {
+      id: node.id,
+      title: `leaf ${facts(value).name}`,
+      op: 'leaf',
+      gradFn: 'AccumulateGrad',
+      ...(leafLoc && { loc: leafLoc }),
+      inputs: [],
+      output: facts(value),
+      value,
+      ...(node.grad && { grad: node.grad }),
+      isFreed: null,
+    };
+  }
+  if (!opEvent) return null;
+  const inputs: TensorFacts[] = [];
+  for (const input of opEvent.inputs) {
+    const summary = input.kind === 'leaf' ? index.leafEvent(input.tensorId)?.tensor : input.kind === 'node' ? index.opEvent(input.nodeId)?.output : undefined;
+    if (summary) inputs.push(facts(summary));
+  }
+  return {
+    id: node.id,
+    title: `${node.gradFn}${node.outputName ? ` → ${node.outputName}` : ''}`,
+    op: opEvent.op,
+    gradFn: opEvent.gradFn,
+    ...(opEvent.loc && { loc: opEvent.loc }),
+    inputs,
+    output: facts(opEvent.output),
+    value: opEvent.output,
+    ...(node.grad && { grad: node.grad }),
+    isFreed: node.isFreed,
+  };
+}

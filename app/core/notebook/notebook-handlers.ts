@@ -1,0 +1,228 @@
+import type { PythonError } from '../../../engine/worker/protocol.ts';
+import { compactTrace, DEFAULT_KEEP_PASSES } from '../../../engine/trace/compact.ts';
+import type { TraceEvent } from '../../../engine/trace/schema.ts';
+import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
+import { emptyCell, type Banner, type Cell, type CellKind, type NotebookState, type OutputItem } from './notebook-state.ts';
+import { appendCapped } from './output-cap.ts';
+import { traceIndexOf } from '../trace/trace-index.ts';
+
+/**
+ * Keeps a long session's trace bounded: beyond this many events the oldest are dropped (the graph
+ * view tolerates references to events it no longer has).
+ */
+export const TRACE_EVENT_LIMIT = 200_000;
+
+const CANCEL_NOTICES: Record<CancelReason, string> = {
+  stopped: 'Stopped.',
+  restarted: 'The kernel was restarted before this cell finished.',
+  died: 'Python stopped unexpectedly before this cell finished.',
+  unanswered: 'Stopped by restarting Python, which did not answer Stop in time: variables were lost.',
+};
+
+function updateCell(state: NotebookState, cellId: string, change: (cell: Cell) => Cell): NotebookState {
+  const index = state.cells.findIndex((cell) => cell.id === cellId);
+  if (index < 0) return state;
+  const cells = state.cells.slice();
+  cells[index] = change(cells[index]!);
+  return { ...state, cells };
+}
+
+function requestFocus(state: NotebookState, cellId: string): NotebookState {
+  return { ...state, activeCellId: cellId, focusRequest: { cellId, nonce: (state.focusRequest?.nonce ?? 0) + 1 } };
+}
+
+/** Consecutive writes to the same stream join into one block, as a terminal would show them. */
+function appendStreamText(outputs: readonly OutputItem[], stream: 'stdout' | 'stderr', text: string): readonly OutputItem[] {
+  const last = outputs[outputs.length - 1];
+  if (last?.kind === 'stream' && last.stream === stream) {
+    return [...outputs.slice(0, -1), { kind: 'stream', stream, ...appendCapped(last, text) }];
+  }
+  return [...outputs, { kind: 'stream', stream, ...appendCapped({ text: '' }, text) }];
+}
+
+/**
+ * Each cell's events join the session's. The worker compacted the run's own events; the session is
+ * compacted again only when it now holds more full backward passes than are kept (a loop spread
+ * over many cells), which the trace's replay index counts without a scan. Otherwise the new array
+ * extends the old one, and the index only reads the new events.
+ */
+function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]): readonly TraceEvent[] {
+  if (added.length === 0) return events;
+  const passes = traceIndexOf(events).fullPassCount + added.filter((event) => event.kind === 'backward-start').length;
+  const joined = events.concat(added);
+  const all = passes > DEFAULT_KEEP_PASSES ? compactTrace(joined) : joined;
+  return all.length > TRACE_EVENT_LIMIT ? all.slice(all.length - TRACE_EVENT_LIMIT) : all;
+}
+
+/** Every change to the notebook, by name. Pure: ids and text come in the payload. */
+export const notebookHandlers = {
+  addCell(state: NotebookState, payload: { cellId: string; afterCellId?: string; code?: string; kind?: CellKind }): NotebookState {
+    const after = payload.afterCellId === undefined ? -1 : state.cells.findIndex((cell) => cell.id === payload.afterCellId);
+    const index = after < 0 ? state.cells.length : after + 1;
+    const cells = state.cells.slice();
+    cells.splice(index, 0, emptyCell(payload.cellId, payload.code, payload.kind));
+    return requestFocus({ ...state, cells }, payload.cellId);
+  },
+
+  /** The last cell stays: a notebook always has somewhere to type. */
+  deleteCell(state: NotebookState, payload: { cellId: string }): NotebookState {
+    const index = state.cells.findIndex((cell) => cell.id === payload.cellId);
+    if (index < 0 || state.cells.length === 1) return state;
+    const cells = state.cells.filter((cell) => cell.id !== payload.cellId);
+    const neighbour = cells[Math.min(index, cells.length - 1)]!;
+    return requestFocus({ ...state, cells }, neighbour.id);
+  },
+
+  moveCell(state: NotebookState, payload: { cellId: string; offset: -1 | 1 }): NotebookState {
+    const from = state.cells.findIndex((cell) => cell.id === payload.cellId);
+    const to = from + payload.offset;
+    if (from < 0 || to < 0 || to >= state.cells.length) return state;
+    const cells = state.cells.slice();
+    const [moved] = cells.splice(from, 1);
+    cells.splice(to, 0, moved!);
+    return { ...state, cells };
+  },
+
+  setCode(state: NotebookState, payload: { cellId: string; code: string }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => (cell.code === payload.code ? cell : { ...cell, code: payload.code }));
+  },
+
+  /** Code becomes prose or back; the text stays, the outputs of a run no longer belong to it. */
+  setCellKind(state: NotebookState, payload: { cellId: string; kind: CellKind }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => {
+      if ((cell.kind ?? 'code') === payload.kind || cell.runState !== 'idle') return cell;
+      const { kind: _previous, ...rest } = cell;
+      const converted: Cell = { ...rest, outputs: [], executionCount: null };
+      return payload.kind === 'markdown' ? { ...converted, kind: 'markdown' } : converted;
+    });
+  },
+
+  /**
+   * Another notebook (from storage, an example) takes the page: its cells with their last outputs
+   * and its last recorded trace. That trace came from another Python session, so like a snapshot's
+   * it gives way to the first run here.
+   */
+  loadNotebook(state: NotebookState, payload: { cells: readonly Cell[]; events: readonly TraceEvent[] }): NotebookState {
+    const cells = payload.cells.map((cell) => (cell.runState === 'idle' ? cell : { ...cell, runState: 'idle' as const }));
+    return {
+      ...state,
+      cells,
+      activeCellId: cells[0]?.id ?? null,
+      focusRequest: null,
+      traceEvents: payload.events,
+      traceOrigin: payload.events.length > 0 ? 'snapshot' : 'session',
+      banner: null,
+    };
+  },
+
+  setActiveCell(state: NotebookState, payload: { cellId: string }): NotebookState {
+    return state.activeCellId === payload.cellId ? state : { ...state, activeCellId: payload.cellId };
+  },
+
+  focusCell(state: NotebookState, payload: { cellId: string }): NotebookState {
+    return requestFocus(state, payload.cellId);
+  },
+
+  queueCell(state: NotebookState, payload: { cellId: string }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => ({ ...cell, runState: 'queued' }));
+  },
+
+  /** Python picked the cell up: it gets the next execution number and its old output goes. */
+  startCell(state: NotebookState, payload: { cellId: string }): NotebookState {
+    const executionCounter = state.executionCounter + 1;
+    return updateCell({ ...state, executionCounter }, payload.cellId, (cell) => ({
+      ...cell,
+      runState: 'running',
+      executionCount: executionCounter,
+      outputs: [],
+    }));
+  },
+
+  appendStream(state: NotebookState, payload: { cellId: string; stream: 'stdout' | 'stderr'; text: string }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => ({ ...cell, outputs: appendStreamText(cell.outputs, payload.stream, payload.text) }));
+  },
+
+  finishCell(
+    state: NotebookState,
+    payload: { cellId: string; ok: boolean; error?: PythonError; trace: readonly TraceEvent[] },
+  ): NotebookState {
+    const { error } = payload;
+    const finished = updateCell(state, payload.cellId, (cell) => ({
+      ...cell,
+      runState: 'idle',
+      outputs: error ? [...cell.outputs, { kind: 'error', error }] : cell.outputs,
+    }));
+    const earlier = state.traceOrigin === 'snapshot' ? [] : state.traceEvents;
+    return { ...finished, traceEvents: appendTrace(earlier, payload.trace), traceOrigin: 'session' };
+  },
+
+  /**
+   * A gradcheck run on request (the inspector's "Run gradcheck") joins the session's trace like the
+   * automatic ones. A trace recorded elsewhere (a snapshot, a stored notebook) has other node ids.
+   */
+  appendGradcheck(state: NotebookState, payload: { event: Extract<TraceEvent, { kind: 'gradcheck' }> }): NotebookState {
+    if (state.traceOrigin !== 'session') return state;
+    return { ...state, traceEvents: state.traceEvents.concat([payload.event]) };
+  },
+
+  /** A queued cell that never started goes back to how it was; a started one says why it ended. */
+  cancelCell(state: NotebookState, payload: { cellId: string; reason: CancelReason; started: boolean }): NotebookState {
+    return updateCell(state, payload.cellId, (cell) => ({
+      ...cell,
+      runState: 'idle',
+      outputs: payload.started ? [...cell.outputs, { kind: 'notice', text: CANCEL_NOTICES[payload.reason] }] : cell.outputs,
+    }));
+  },
+
+  setKernelStatus(state: NotebookState, payload: { status: KernelStatus }): NotebookState {
+    return { ...state, kernel: payload.status };
+  },
+
+  /** A fresh Python: numbering starts again and the old graph is gone; outputs stay for reading. */
+  kernelRestarted(state: NotebookState): NotebookState {
+    return {
+      ...state,
+      executionCounter: 0,
+      traceEvents: [],
+      traceOrigin: 'session',
+      cells: state.cells.map((cell) => (cell.runState === 'idle' ? cell : { ...cell, runState: 'idle' })),
+    };
+  },
+
+  /** A `#code=` link: the program goes into the first cell and nothing runs. */
+  loadSharedCode(state: NotebookState, payload: { code: string }): NotebookState {
+    const first = state.cells[0];
+    return first ? updateCell(state, first.id, (cell) => ({ ...cell, code: payload.code, outputs: [], executionCount: null })) : state;
+  },
+
+  /**
+   * An opened snapshot replaces the notebook: its cells (ids kept, the trace's lines point at them)
+   * and its trace. Nothing of it ran here: the outputs are what the cells printed where it was made.
+   */
+  openSnapshot(
+    state: NotebookState,
+    payload: { cells: readonly { id: string; source: string; kind?: CellKind; outputs?: readonly OutputItem[] }[]; events: readonly TraceEvent[] },
+  ): NotebookState {
+    const cells =
+      payload.cells.length > 0 ? payload.cells.map((cell) => ({ ...emptyCell(cell.id, cell.source, cell.kind), outputs: cell.outputs ?? [] })) : state.cells;
+    return {
+      ...state,
+      cells,
+      activeCellId: cells[0]?.id ?? null,
+      focusRequest: null,
+      traceEvents: payload.events,
+      traceOrigin: 'snapshot',
+      banner: null,
+    };
+  },
+
+  showBanner(state: NotebookState, payload: { banner: Banner }): NotebookState {
+    return { ...state, banner: payload.banner };
+  },
+
+  dismissBanner(state: NotebookState): NotebookState {
+    return state.banner === null ? state : { ...state, banner: null };
+  },
+};
+
+export type NotebookHandlers = typeof notebookHandlers;
