@@ -7,7 +7,7 @@ import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS, useRepl
 import { stepSections } from '../../core/trace/steps.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
-import { FrameControls } from '../frames/FrameControls.tsx';
+import { FrameControls } from './FrameControls.tsx';
 import { frameTitle } from '../../core/trace/frames.ts';
 import { omittedStepsTextOf } from '../../core/trace/omitted-steps.ts';
 

@@ -1,8 +1,8 @@
 /** Step into / over / out of a custom Function's recorded frame, beside the timeline's buttons. */
-import { timelineCommands } from '../timeline/timeline-commands.ts';
-import { useReplayFrame } from '../timeline/use-replay-frame.ts';
+import { timelineCommands } from './timeline-commands.ts';
+import { useReplayFrame } from './use-replay-frame.ts';
 import { frameTitle } from '../../core/trace/frames.ts';
-import './stepper.css';
+import '../frames/stepper.css';
 
 /** One frame button: the command's accessible name, a title with its keys, and a 14 px icon path. */
 function FrameButton(props: {
