@@ -12,7 +12,8 @@ import { FileMenu } from './components/share/FileMenu.tsx';
 import { OpenSnapshotButton } from './components/share/OpenSnapshotButton.tsx';
 import { ShareButton } from './components/share/ShareButton.tsx';
 import { SnapshotDropZone } from './components/share/SnapshotDropZone.tsx';
-import { notebook, selectBanner, useNotebook } from './core/notebook/notebook-store.ts';
+import { notebook, selectBanner } from './core/notebook/notebook-store.ts';
+import { useNotebook } from './components/hooks/use-notebook.ts';
 
 /** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
 function useGlobalShortcuts(): void {

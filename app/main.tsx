@@ -10,7 +10,11 @@ import { readCodeFromHash } from './core/share/code-link.ts';
 import { showSnapshot } from './core/share/open-snapshot.ts';
 import { decodeSnapshotLink, readSnapshotPayload } from './core/share/share-link.ts';
 import { notebook } from './core/notebook/notebook-store.ts';
+import { followNotebookTraces } from './core/replay/replay-store.ts';
 import './styles.css';
+
+// The stores are wired here, once, before anything fills them: a new trace shows from its end.
+followNotebookTraces(notebook.store);
 
 // A `#code=` link fills the first cell; nothing runs until the person asks.
 const shared = readCodeFromHash(window.location.hash);

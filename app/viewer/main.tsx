@@ -7,10 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseSnapshotText, showSnapshot } from '../core/share/open-snapshot.ts';
 import { notebook } from '../core/notebook/notebook-store.ts';
+import { followNotebookTraces } from '../core/replay/replay-store.ts';
 import { SNAPSHOT_ELEMENT_ID } from '../core/share/standalone-html.ts';
 import { ViewerApp } from './ViewerApp.tsx';
 import '../styles.css';
 import './viewer.css';
+
+// The stores are wired here, once, before anything fills them.
+followNotebookTraces(notebook.store);
 
 const text = document.getElementById(SNAPSHOT_ELEMENT_ID)?.textContent ?? '';
 const loaded = text.trim() ? parseSnapshotText(text) : ({ ok: false, message: 'This page holds no Gradscope snapshot.' } as const);

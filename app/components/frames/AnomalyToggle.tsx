@@ -1,5 +1,6 @@
 /** The toolbar's "Detect anomaly" checkbox: anomaly mode for the session (NaN/inf in backward named at the forward line). */
-import { setDetectAnomaly, useStepperRequests } from '../../core/notebook/kernel-requests.ts';
+import { setDetectAnomaly } from '../../core/notebook/kernel-requests.ts';
+import { useStepperRequests } from '../hooks/use-stepper-requests.ts';
 
 const selectDetectAnomaly = (state: { readonly detectAnomaly: boolean }) => state.detectAnomaly;
 const selectIsConnected = (state: { readonly isConnected: boolean }) => state.isConnected;

@@ -8,7 +8,7 @@ import { useReplayFrame } from '../timeline/use-replay-frame.ts';
 import { frameTitle } from '../../core/trace/frames.ts';
 import { diffLocals } from '../../core/trace/locals-diff.ts';
 import { PyValueView } from './PyValueView.tsx';
-import './stepper.css';
+import './locals.css';
 
 const CHANGE_TEXT = { new: 'new', changed: 'changed', same: '' } as const;
 

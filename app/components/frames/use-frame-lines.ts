@@ -1,6 +1,7 @@
 /** What one cell's editor lights for the stepper: the frame's current line, breakpoints, error lines. */
 import { useMemo } from 'react';
-import { selectBreakpoints, useReplay } from '../../core/replay/replay-store.ts';
+import { selectBreakpoints } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
 import { errorMarksOf, type ErrorMark } from '../../core/trace/error-marks.ts';
 

@@ -1,6 +1,8 @@
 import { GraphPanel } from './GraphPanel.tsx';
-import { replay, selectSelectedNodeIds, selectStep, useReplay } from '../../core/replay/replay-store.ts';
-import { selectTraceEvents, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { replay, selectSelectedNodeIds, selectStep } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
+import { selectTraceEvents } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 
 const selectNode = (nodeId: string) => replay.actions.select({ nodeIds: [nodeId] });
 

@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import type { TraceIndex } from '../../core/trace/trace-index.ts';
 import { errorOfNodeIn } from '../../core/trace/error-marks.ts';
-import { requestGradcheck, useStepperRequests } from '../../core/notebook/kernel-requests.ts';
+import { requestGradcheck } from '../../core/notebook/kernel-requests.ts';
+import { useStepperRequests } from '../hooks/use-stepper-requests.ts';
 import { JacobianHeatmaps } from './JacobianHeatmaps.tsx';
 
 const selectPending = (state: { readonly pendingGradchecks: readonly number[] }) => state.pendingGradchecks;

@@ -6,7 +6,7 @@ import { replay } from '../../core/replay/replay-store.ts';
 import { nodesAtLine } from '../../core/trace/selection.ts';
 import { breakpointKey, recordedLines } from '../../core/trace/frames.ts';
 import { useFrameLines } from '../frames/use-frame-lines.ts';
-import '../frames/stepper.css';
+import './frame-lines.css';
 import { shortcutCommands } from './commands.ts';
 import { useController } from './controller-context.ts';
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';

@@ -1,4 +1,5 @@
-import { selectCell, selectCellIndex, selectActiveCellId, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { selectCell, selectCellIndex, selectActiveCellId } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import { useCellLines } from '../timeline/use-cell-lines.ts';
 import { CellEditor } from './CellEditor.tsx';
 import { CellOutput } from './CellOutput.tsx';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { notebook, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { notebook } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import type { Command } from './commands.ts';
 import { useController } from './controller-context.ts';
 import { describeShortcut } from './shortcut.ts';

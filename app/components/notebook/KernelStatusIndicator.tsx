@@ -1,4 +1,5 @@
-import { selectKernel, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { selectKernel } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import { useController } from './controller-context.ts';
 
 const STATE_LABELS = { off: 'Python not started', loading: 'Loading Python', idle: 'Ready', busy: 'Running', dead: 'Kernel died' } as const;

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectIsReadOnly } from '../../core/library/library-state.ts';
-import { notebook, selectFocusRequest, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { notebook, selectFocusRequest } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import { useLibraryState } from '../library/library-context.ts';
 import { useController } from './controller-context.ts';
 import { Markdown } from './Markdown.tsx';

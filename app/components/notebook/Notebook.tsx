@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { selectCellIds, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { selectCellIds } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import { CellView } from './CellView.tsx';
 import { CommandButton } from './CommandButton.tsx';
 import { commands } from './commands.ts';

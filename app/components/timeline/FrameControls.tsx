@@ -2,7 +2,7 @@
 import { timelineCommands } from './timeline-commands.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 import { frameTitle } from '../../core/trace/frames.ts';
-import '../frames/stepper.css';
+import './frame-controls.css';
 
 /** One frame button: the command's accessible name, a title with its keys, and a 14 px icon path. */
 function FrameButton(props: {

@@ -5,8 +5,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { extent } from 'd3';
-import { replay, selectStep, useReplay } from '../../core/replay/replay-store.ts';
-import { selectTraceEvents, useNotebook } from '../../core/notebook/notebook-store.ts';
+import { replay, selectStep } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
+import { selectTraceEvents } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
 import { describePass, formatNumber, lossPointsOf, nearestPoint, passAtSeqIn, pickPass, type LossPoint } from '../../core/trace/loss-points.ts';
 import { traceIndexOf } from '../../core/trace/trace-index.ts';
 

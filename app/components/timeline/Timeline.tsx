@@ -3,7 +3,8 @@
  * scrub and speed. Owns the keyboard shortcuts and the playback clock; the picture is derived.
  */
 import { useEffect, useMemo } from 'react';
-import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS, useReplay } from '../../core/replay/replay-store.ts';
+import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
 import { stepSections } from '../../core/trace/steps.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
 import { useReplayFrame } from './use-replay-frame.ts';

@@ -1,6 +1,7 @@
 /** The lines of one cell the replay lights: the current step's line and the selected node's line. */
 import { useMemo } from 'react';
-import { selectSelectedNodeIds, useReplay } from '../../core/replay/replay-store.ts';
+import { selectSelectedNodeIds } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
 import { lineOfNodeIn } from '../../core/trace/selection.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 

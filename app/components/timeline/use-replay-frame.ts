@@ -1,8 +1,10 @@
 /** The replay as components see it: the step list, the current step and what it points at. */
 import { useMemo } from 'react';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
-import { selectTraceEvents, useNotebook } from '../../core/notebook/notebook-store.ts';
-import { selectStep, selectSubstep, useReplay } from '../../core/replay/replay-store.ts';
+import { selectTraceEvents } from '../../core/notebook/notebook-store.ts';
+import { useNotebook } from '../hooks/use-notebook.ts';
+import { selectStep, selectSubstep } from '../../core/replay/replay-store.ts';
+import { useReplay } from '../hooks/use-replay.ts';
 import type { CustomFrame } from '../../core/trace/frames.ts';
 import { enterableFrame, frameAt, type FrameView } from '../../core/trace/stepping.ts';
 import { currentIndex } from '../../core/trace/navigation.ts';

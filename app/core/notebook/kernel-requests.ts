@@ -4,7 +4,6 @@
  * with `connectStepperKernel`; until then the UI says the request is not available.
  */
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { notebook } from './notebook-store.ts';
 
@@ -32,10 +31,6 @@ export const stepperRequests = { store };
 export function connectStepperKernel(next: StepperKernel | null): void {
   kernel = next;
   store.setState({ isConnected: next !== null });
-}
-
-export function useStepperRequests<T>(selector: (state: StepperRequestState) => T): T {
-  return useStore(store, selector);
 }
 
 export async function requestGradcheck(nodeId: number): Promise<void> {

@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import { createActions, type ActionsOf } from './create-actions.ts';
 import { notebookHandlers, type NotebookHandlers } from './notebook-handlers.ts';
 import { initialNotebookState, type Cell, type NotebookState } from './notebook-state.ts';
@@ -34,10 +33,6 @@ export function createNotebookStore(initial: NotebookState = initialNotebookStat
 
 /** The app's one notebook. */
 export const notebook = createNotebookStore();
-
-export function useNotebook<T>(selector: (state: NotebookState) => T): T {
-  return useStore(notebook.store, selector);
-}
 
 // Selectors live at module level so components share them and React sees stable functions.
 export const selectCells = (state: NotebookState): readonly Cell[] => state.cells;

@@ -2,10 +2,8 @@
  * Replay state: which trace step the graph, editor and inspector show, whether it is playing, and
  * which nodes are selected. The picture itself is derived (a pure function of trace and step).
  */
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActions, type ActionsOf } from '../notebook/create-actions.ts';
-import { notebook } from '../notebook/notebook-store.ts';
 import type { NotebookState } from '../notebook/notebook-state.ts';
 
 export interface ReplayState {
@@ -62,17 +60,19 @@ export const replay = {
   >,
 };
 
-notebook.store.subscribe((state, previous) => {
-  // A gradcheck run on request extends the trace without making it a new one: the position stays.
-  if (state.traceEvents !== previous.traceEvents && !isGradcheckAppended(previous.traceEvents, state.traceEvents)) replay.actions.reset();
-});
+/**
+ * Shows each new trace from its end: called once at start-up by the page that owns both stores.
+ * Returns the unsubscribe function.
+ */
+export function followNotebookTraces(notebookStore: StoreApi<NotebookState>): () => void {
+  return notebookStore.subscribe((state, previous) => {
+    // A gradcheck run on request extends the trace without making it a new one: the position stays.
+    if (state.traceEvents !== previous.traceEvents && !isGradcheckAppended(previous.traceEvents, state.traceEvents)) replay.actions.reset();
+  });
+}
 
 function isGradcheckAppended(previous: NotebookState['traceEvents'], next: NotebookState['traceEvents']): boolean {
   return next.length === previous.length + 1 && next[next.length - 1]!.kind === 'gradcheck' && (previous.length === 0 || next[0] === previous[0]);
-}
-
-export function useReplay<T>(selector: (state: ReplayState) => T): T {
-  return useStore(replay.store, selector);
 }
 
 export const selectStep = (state: ReplayState) => state.step;

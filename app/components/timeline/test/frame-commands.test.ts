@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notebook } from '../../../core/notebook/notebook-store.ts';
-import { replay } from '../../../core/replay/replay-store.ts';
+import { followNotebookTraces, replay } from '../../../core/replay/replay-store.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from '../timeline-commands.ts';
 import { stepsOf } from '../use-replay-frame.ts';
 import { MYRELU_CODE, myReluTrace } from '../../../core/trace/test/fixtures/custom-traces.ts';
@@ -10,6 +10,12 @@ const events = myReluTrace();
 const backwardSeq = () => stepsOf(notebook.store.getState().traceEvents).find((step) => step.label === 'backward of MyReLUBackward')!.seq;
 
 describe('stepper keys and playback', () => {
+  // Wired as the page wires them at start-up.
+  let unfollow: () => void;
+  beforeAll(() => {
+    unfollow = followNotebookTraces(notebook.store);
+  });
+  afterAll(() => unfollow());
   beforeEach(() => {
     notebook.actions.openSnapshot({ cells: [{ id: 'cell-1', source: MYRELU_CODE }], events });
     replay.actions.showStep({ step: 0 });
