@@ -1,30 +1,25 @@
 /**
- * Keeps every notebook: the list, the open one (remembered across reloads), autosave of every edit
- * (debounced and on page hide) with the last run's outputs and trace, and two-tab safety through
- * the tab guard. The notebook store stays the one source of what is on screen; this module copies
- * it to storage and swaps it when another notebook is opened.
+ * Keeps every notebook: the list, and which one is open (remembered across reloads). It puts
+ * together the concerns of the open notebook: autosave (autosave.ts), two-tab ownership
+ * (tab-ownership.ts) and snapshots becoming notebooks of their own (snapshot-adoption.ts). The
+ * notebook store stays the one source of what is on screen; the library swaps it when another
+ * notebook is opened.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
-import {
-  boundTrace,
-  NOTEBOOK_RECORD_VERSION,
-  restoreCells,
-  storeCells,
-  summarize,
-  type NotebookRecord,
-  type NotebookSummary,
-  type StoredCell,
-} from './notebook-record.ts';
+import { createAutosave, SAVE_DELAY_MS } from './autosave.ts';
+import { boundTrace, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, type NotebookRecord, type NotebookSummary, type StoredCell } from './notebook-record.ts';
 import type { NotebookRepository, UnreadableNotebook } from './notebook-repository.ts';
 import { createLibraryStore, type LibraryState } from './library-state.ts';
-import type { CellKind, NotebookState } from '../notebook/notebook-state.ts';
+import type { CellKind } from '../notebook/notebook-state.ts';
 import { newCellId, reserveCellIds, type NotebookStore } from '../notebook/notebook-store.ts';
+import { createOpenNotebook, isDirty, markShown, markUnsaved } from './open-notebook.ts';
+import { createSnapshotAdoption } from './snapshot-adoption.ts';
 import type { TabGuard } from './tab-guard.ts';
+import { createTabOwnership, OPEN_SETTING } from './tab-ownership.ts';
 
-/** Edits are written this long after the last keystroke: well within the promised second. */
-export const SAVE_DELAY_MS = 400;
-const OPEN_SETTING = 'openNotebookId';
+export { SAVE_DELAY_MS, STORAGE_RESET_NOTICE } from './autosave.ts';
+
 const UNTITLED = 'Untitled';
 
 /** What a new notebook starts with: its title, cells (source only) and, for examples, a recorded trace. */
@@ -77,46 +72,55 @@ export function unreadableNotice(unreadable: readonly UnreadableNotebook[]): str
   return `${count} could not be opened and ${unreadable.length === 1 ? 'was' : 'were'} left as stored: ${names}. Download ${unreadable.length === 1 ? 'it' : 'them'} to keep what ${unreadable.length === 1 ? 'it holds' : 'they hold'}.`;
 }
 
-export const STORAGE_RESET_NOTICE =
-  'The browser’s storage for this site was cleared while Gradscope was open. The open notebook has been saved again; other notebooks that were only stored there may be gone.';
-
 function defaultNotebookId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `nb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export function createNotebookLibrary(options: NotebookLibraryOptions): NotebookLibrary {
   const { notebook, repository, tabGuard } = options;
-  const saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
   const now = options.now ?? Date.now;
   const newNotebookId = options.newNotebookId ?? defaultNotebookId;
   const store = createLibraryStore();
   const set = (change: Partial<LibraryState>) => store.setState(change);
+  const openId = () => store.getState().openId;
 
-  // The open notebook, beyond what the library store shows.
-  let createdAt = now();
-  let isPersisted = false;
-  /** Set when the browser refused storage at start: the notebook lives in memory only. */
-  let storageUnavailable: string | undefined;
-  let isClaimed = false;
-  /** Above zero while this module itself replaces the notebook store's content: that is not an edit. */
+  const open = createOpenNotebook(now());
+  /** Above zero while the library itself replaces the notebook store's content: that is not an edit. */
   let loading = 0;
-  let savedCells: NotebookState['cells'] | null = null;
-  let savedTrace: NotebookState['traceEvents'] | null = null;
-  let isTitleDirty = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let saving: Promise<void> = Promise.resolve();
   let deleted: { record: NotebookRecord; events: readonly TraceEvent[] } | null = null;
-  /** Counts the times storage was cleared under the page (storageWasReset). */
-  let storageResets = 0;
   const cleanups: (() => void)[] = [];
 
-  const openId = () => store.getState().openId;
-  const canSave = () => isClaimed && store.getState().readOnly === null && openId() !== null;
+  const ownership = createTabOwnership({
+    tabGuard,
+    repository,
+    store,
+    isPersisted: () => open.isPersisted,
+    onClaimed: () => {
+      if (isDirty(open, notebook.store.getState()) && open.isPersisted) autosave.schedule();
+    },
+    beforeLettingGo: () => autosave.flush(),
+    showStored: async (id) => {
+      const record = await repository.get(id);
+      if (record) show(record, await repository.getTrace(id), true);
+    },
+  });
+  const autosave = createAutosave({
+    notebook,
+    repository,
+    store,
+    open,
+    tabGuard,
+    canSave: () => ownership.isClaimed() && store.getState().readOnly === null && openId() !== null,
+    saveDelayMs: options.saveDelayMs ?? SAVE_DELAY_MS,
+    now,
+  });
+  const adoptSnapshot = createSnapshotAdoption({ store, open, tabGuard, ownership, newNotebookId, now, scheduleSave: autosave.schedule });
+  const { flush } = autosave;
 
   function withSummary(list: readonly NotebookSummary[]): readonly NotebookSummary[] {
     const id = openId();
-    if (id === null || isPersisted || list.some((item) => item.id === id)) return list;
-    return [{ id, title: store.getState().title, createdAt, updatedAt: createdAt }, ...list];
+    if (id === null || open.isPersisted || list.some((item) => item.id === id)) return list;
+    return [{ id, title: store.getState().title, createdAt: open.createdAt, updatedAt: open.createdAt }, ...list];
   }
 
   async function refreshList(): Promise<void> {
@@ -125,66 +129,6 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     } catch (error) {
       set({ saveStatus: { state: 'error', message: (error as Error).message } });
     }
-  }
-
-  function isDirty(state: NotebookState): boolean {
-    return state.cells !== savedCells || state.traceEvents !== savedTrace || isTitleDirty;
-  }
-
-  async function saveNow(): Promise<void> {
-    const id = openId();
-    const state = notebook.store.getState();
-    if (id === null || !canSave() || !isDirty(state)) return;
-    const traceChanged = state.traceEvents !== savedTrace;
-    const record: NotebookRecord = {
-      schemaVersion: NOTEBOOK_RECORD_VERSION,
-      id,
-      title: store.getState().title,
-      createdAt,
-      updatedAt: now(),
-      cells: storeCells(state.cells),
-    };
-    if (!storageUnavailable) set({ saveStatus: { state: 'saving' } });
-    const resets = storageResets;
-    try {
-      await repository.put(record, traceChanged ? boundTrace(state.traceEvents) : undefined);
-      // Storage was cleared while this save was under way: the save scheduled then writes everything.
-      if (resets !== storageResets) return;
-      const wasPersisted = isPersisted;
-      isPersisted = true;
-      savedCells = state.cells;
-      savedTrace = state.traceEvents;
-      isTitleDirty = false;
-      // Another notebook may have been opened while this one was being written.
-      // Kept in memory only (the browser refused storage): never claim it is saved.
-      if (storageUnavailable) set({ saveStatus: { state: 'error', message: storageUnavailable } });
-      else if (openId() === id) set({ saveStatus: isDirty(notebook.store.getState()) ? { state: 'saving' } : { state: 'saved' } });
-      const summary = summarize(record);
-      set({ notebooks: [summary, ...store.getState().notebooks.filter((item) => item.id !== id)] });
-      tabGuard.broadcast({ type: 'saved', notebookId: id });
-      if (!wasPersisted) tabGuard.broadcast({ type: 'list-changed' });
-    } catch (error) {
-      set({ saveStatus: { state: 'error', message: `Not saved: ${(error as Error).message} Export the notebook to keep it.` } });
-    }
-  }
-
-  /**
-   * Saves now. Not chained behind a save in flight: on pagehide the write must be issued at once,
-   * and IndexedDB already applies overlapping write transactions in the order they were made.
-   */
-  function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const save = saveNow();
-    saving = Promise.all([saving, save]).then(() => {});
-    return saving;
-  }
-
-  function scheduleSave(): void {
-    if (!canSave()) return;
-    set({ saveStatus: { state: 'saving' } });
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush(), saveDelayMs);
   }
 
   /** Puts a notebook on screen; none of the store changes it makes count as edits. */
@@ -198,42 +142,17 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     } finally {
       loading--;
     }
-    const state = notebook.store.getState();
-    savedCells = persisted ? state.cells : null;
-    savedTrace = persisted ? state.traceEvents : null;
-    isTitleDirty = false;
-    isPersisted = persisted;
-    createdAt = record.createdAt;
+    markShown(open, notebook.store.getState(), persisted, record.createdAt);
     set({ openId: record.id, title: record.title });
-  }
-
-  /** Holds the open notebook for editing, or shows it read-only when another tab has it. */
-  async function claimOpen(id: string): Promise<void> {
-    isClaimed = false;
-    const isMine = await tabGuard.claim(id);
-    if (openId() !== id) {
-      if (isMine) tabGuard.release(id);
-      return;
-    }
-    isClaimed = isMine;
-    set(isMine ? { readOnly: null, saveStatus: isPersisted ? { state: 'saved' } : { state: 'new' } } : { readOnly: 'other-tab', saveStatus: { state: 'read-only' } });
-    if (isMine && isDirty(notebook.store.getState()) && isPersisted) scheduleSave();
-    void repository.setSetting(OPEN_SETTING, id).catch(() => {});
-  }
-
-  function leaveOpen(): void {
-    const id = openId();
-    if (id !== null) tabGuard.release(id);
-    isClaimed = false;
   }
 
   async function openRecord(id: string): Promise<boolean> {
     const record = await repository.get(id);
     if (!record) return false;
     const events = await repository.getTrace(id);
-    leaveOpen();
+    ownership.leave();
     show(record, events, true);
-    await claimOpen(id);
+    await ownership.claim(id);
     return true;
   }
 
@@ -252,49 +171,21 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       await repository.put(record, events.length > 0 ? boundTrace(events) : undefined);
       tabGuard.broadcast({ type: 'list-changed' });
     }
-    leaveOpen();
+    ownership.leave();
     show(record, events, persist);
-    await claimOpen(id);
+    await ownership.claim(id);
     await refreshList();
     return id;
-  }
-
-  /**
-   * A snapshot opened from a file or link replaces the cells on screen. It must not overwrite the
-   * notebook that was open, so it becomes a notebook of its own.
-   */
-  function adoptSnapshot(): void {
-    const previous = openId();
-    if (isPersisted && previous !== null) {
-      tabGuard.release(previous);
-      const id = newNotebookId();
-      createdAt = now();
-      isPersisted = false;
-      savedCells = null;
-      savedTrace = null;
-      set({ openId: id, title: 'Shared snapshot' });
-      void claimOpen(id).then(() => scheduleSave());
-    } else {
-      set({ title: 'Shared snapshot' });
-      isTitleDirty = true;
-    }
   }
 
   cleanups.push(
     notebook.store.subscribe((state, previous) => {
       if (loading > 0) return;
-      // Only opening a snapshot brings in a recorded trace outside this module's own loads.
+      // Only opening a snapshot brings in a recorded trace outside the library's own loads.
       if (state.traceOrigin === 'snapshot' && state.traceEvents !== previous.traceEvents) adoptSnapshot();
-      if (state.cells !== previous.cells || state.traceEvents !== previous.traceEvents) scheduleSave();
+      if (state.cells !== previous.cells || state.traceEvents !== previous.traceEvents) autosave.schedule();
     }),
   );
-
-  tabGuard.onTakeOver(async (id) => {
-    if (id !== openId()) return;
-    await flush();
-    isClaimed = false;
-    set({ readOnly: 'taken-over', saveStatus: { state: 'read-only' } });
-  });
 
   cleanups.push(
     tabGuard.onMessage((message) => {
@@ -312,20 +203,6 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     if (!record || openId() !== id || store.getState().readOnly === null) return;
     show(record, await repository.getTrace(id), true);
     await refreshList();
-  }
-
-  if (typeof window !== 'undefined') {
-    // pagehide covers reload, close and navigation; hidden covers a tab the browser may later discard.
-    const onHide = () => void flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    cleanups.push(() => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    });
   }
 
   return {
@@ -355,20 +232,16 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       if (!isOpened) {
         // What is on screen (the welcome program, a shared link's code) becomes a new notebook, saved on its first change.
         const id = newNotebookId();
-        createdAt = now();
-        isPersisted = false;
-        savedCells = notebook.store.getState().cells;
-        savedTrace = notebook.store.getState().traceEvents;
+        markUnsaved(open, now());
+        // Not an edit yet: it is saved on its first change.
+        open.savedCells = notebook.store.getState().cells;
+        open.savedTrace = notebook.store.getState().traceEvents;
         set({ openId: id, title: UNTITLED });
-        await claimOpen(id);
+        await ownership.claim(id);
       }
       set({ notebooks: withSummary(notebooks), isReady: true });
-      if (storageError) {
-        storageUnavailable = `Notebooks cannot be saved in this browser: ${storageError} Export the notebook to keep it.`;
-        set({ saveStatus: { state: 'error', message: storageUnavailable } });
-      }
+      if (storageError) autosave.refuse(storageError);
     },
-
     async create(init = {}) {
       await flush();
       return createRecord(init, true);
@@ -384,7 +257,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       const cleanTitle = title.trim() || UNTITLED;
       if (id === openId()) {
         set({ title: cleanTitle, notebooks: store.getState().notebooks.map((item) => (item.id === id ? { ...item, title: cleanTitle } : item)) });
-        isTitleDirty = true;
+        open.isTitleDirty = true;
         await flush();
       } else {
         const record = await repository.get(id);
@@ -397,7 +270,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
 
     async duplicate(id) {
       await flush();
-      const record = id === openId() && !isPersisted ? null : await repository.get(id);
+      const record = id === openId() && !open.isPersisted ? null : await repository.get(id);
       const state = notebook.store.getState();
       const source = record ?? { title: store.getState().title, cells: storeCells(state.cells) };
       const events = record ? await repository.getTrace(id) : state.traceEvents;
@@ -429,7 +302,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       set({ lastDeleted: { id, title: record?.title ?? store.getState().title } });
       tabGuard.broadcast({ type: 'list-changed' });
       if (id === openId()) {
-        leaveOpen();
+        ownership.leave();
         const next = (await repository.list())[0];
         if (!next || !(await openRecord(next.id))) await createRecord({}, true);
       }
@@ -447,17 +320,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       await refreshList();
     },
 
-    async takeOver() {
-      const id = openId();
-      if (id === null || store.getState().readOnly === null) return;
-      await tabGuard.takeOver(id);
-      // The other tab saved before letting go: what is stored is the latest.
-      const record = await repository.get(id);
-      if (record) show(record, await repository.getTrace(id), true);
-      isClaimed = true;
-      set({ readOnly: null, saveStatus: { state: 'saved' } });
-      void repository.setSetting(OPEN_SETTING, id).catch(() => {});
-    },
+    takeOver: () => ownership.takeOver(),
 
     flush,
 
@@ -467,20 +330,12 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       return JSON.stringify(records, null, 1);
     },
 
-    storageWasReset() {
-      // Nothing of the open notebook can be assumed stored any more: the next save writes all of it.
-      storageResets++;
-      savedCells = null;
-      savedTrace = null;
-      isPersisted = false;
-      set({ storageNotice: { text: STORAGE_RESET_NOTICE, unreadable: [] } });
-      scheduleSave();
-    },
+    storageWasReset: () => autosave.storageWasReset(),
 
     dispose() {
-      clearTimeout(timer);
+      autosave.dispose();
       for (const cleanup of cleanups) cleanup();
-      leaveOpen();
+      ownership.leave();
     },
   };
 }
