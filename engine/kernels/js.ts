@@ -54,6 +54,7 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       if (out instanceof Float32Array) return cosfRow(n, x, xi, xs, out, oi);
       for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]);
       return;
+    case 'asin': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.asin(x[xi]); return;
     case 'rsqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]); return;
     case 'floor': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.floor(x[xi]); return;
     case 'ceil': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.ceil(x[xi]); return;

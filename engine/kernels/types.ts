@@ -20,7 +20,7 @@ export type UnaryOp =
   | 'reciprocal' | 'notZero' | 'logicalNot'
   /** ~x on integers (two's complement: −x − 1, exact for every int64 a double holds) */
   | 'bitwiseNot'
-  | 'sin' | 'cos' | 'rsqrt' | 'floor' | 'ceil' | 'round' | 'trunc' | 'log1p' | 'expm1' | 'erf'
+  | 'sin' | 'cos' | 'asin' | 'rsqrt' | 'floor' | 'ceil' | 'round' | 'trunc' | 'log1p' | 'expm1' | 'erf'
   | 'isnan' | 'isinf' | 'isfinite' | 'log2' | 'log10'
   /** clamp(x, p0, p1); pass ±Infinity for a missing bound. */
   | 'clamp'

@@ -111,9 +111,10 @@ export const mvOp = defineOp({
   gradFn: 'MvBackward0',
   infer: (a) => {
     const x = a.self, v = a.vec;
-    if (x.dim() !== 2 || v.dim() !== 1 || x.shape[1] !== v.shape[0]) {
-      throw runtimeError(`size mismatch, got ${x.shape[0]}, ${x.shape[0]}x${x.shape[1]},${v.shape[0]}`);
-    }
+    // PyTorch sizes the result from self.size(0) first, then checks the ranks, then the sizes.
+    if (x.dim() === 0) throw runtimeError('Dimension specified as 0 but tensor has no dimensions');
+    if (x.dim() !== 2 || v.dim() !== 1) throw runtimeError(`vector + matrix @ vector expected, got 1, ${x.dim()}, ${v.dim()}`);
+    if (x.shape[1] !== v.shape[0]) throw runtimeError(`size mismatch, got ${x.shape[0]}, ${x.shape[0]}x${x.shape[1]},${v.shape[0]}`);
     return { shape: [x.shape[0]], dtype: checkSameDtype(x, v) };
   },
   forward: (a, spec) => {

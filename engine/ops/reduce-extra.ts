@@ -8,6 +8,7 @@ import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, div, eq, exp, expand, mul, pow, reshape, sign, sub, sum, unsqueeze, view, where } from './functional.ts';
+import { varianceForward } from './variance-cpu.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs } from './types.ts';
 import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
@@ -243,21 +244,21 @@ function varianceOp(name: 'var' | 'std'): OpDef<ParamsArgs<'Tensor self, int[1]?
       if (!isFloating(x.dtype)) throw runtimeError(`std and var only support floating point and complex dtypes`);
       return { shape: [], dtype: x.dtype };
     },
-    forward: (a) =>
-      noGrad(() => {
-        const x = a.self;
-        const { centered, divisor } = deviation(x, a);
-        const v = div(sum(mul(centered, centered), dimsOf(a, x.dim()), a.keepdim), divisor);
-        return name === 'var' ? v : (callOp('sqrt', v) as Tensor);
-      }),
+    forward: (a, spec) =>
+      noGrad(() => varianceForward(a.self, dimsOf(a, a.self.dim()), correctionOf(a), a.keepdim, name === 'std', spec.dtype)),
     save: (a, out) => ({ self: a.self, result: out }),
     backward: (ctx, g) => {
+      // FunctionsManual.cpp's var_backward, std_backward: the same operations in the same order.
       const self = ctx.saved('self');
       const { centered, divisor } = deviation(self, ctx.args);
       const dims = dimsOf(ctx.args, self.dim());
       const restore = (t: Tensor): Tensor => (ctx.args.keepdim || self.dim() === 0 ? t : dims.reduce((acc, d) => unsqueeze(acc, d), t));
-      if (name === 'var') return [mul(restore(g), div(mul(centered, 2), divisor))];
-      return [mul(restore(g), div(centered, mul(restore(ctx.saved('result')), divisor)))];
+      let gradVar = restore(g);
+      if (name === 'std') {
+        const result = restore(ctx.saved('result'));
+        gradVar = where(eq(result, 0), 0, div(gradVar, mul(result, 2)));
+      }
+      return [mul(mul(gradVar, 2 / divisor), centered)];
     },
   };
 }

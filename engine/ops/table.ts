@@ -29,7 +29,7 @@ import {
 } from './binary-extra.ts';
 import {
   ceilOp, cosOp, erfOp, expm1Op, floorOp, isfiniteOp, isinfOp, isnanOp, log10Op, log1pOp, log2Op, roundOp, rsqrtOp,
-  sinOp, squareOp, truncOp,
+  asinOp, sinOp, squareOp, truncOp,
 } from './unary-extra.ts';
 import {
   amaxOp, aminOp, argmaxOp, argminOp, cumsumOp, logsumexpOp, maxOp, minOp, normOp, prodOp, stdOp, varOp,
@@ -43,6 +43,8 @@ import {
   siluOp, softmaxOp, softplusOp,
 } from './nn.ts';
 import { hypotOp } from './hypot.ts';
+import { linalgCrossOp } from './cross.ts';
+import { unique2Op } from './unique.ts';
 import { trilOp, triuOp } from './triangular.ts';
 import { indexAddOp, indexCopyOp, indexFillOp } from './index-along-dim.ts';
 import { bceOp, bceWithLogitsOp, l1LossOp, mseLossOp, nllLossOp, smoothL1LossOp, sumToSizeOp } from './losses.ts';
@@ -82,7 +84,7 @@ export function opTable(): readonly OpDef[] {
     fillOp, zeroOp, copyOp,
     indexOp, indexPutOp,
     maximumOp, minimumOp, floorDivideOp, remainderOp, bitwiseAndOp, bitwiseOrOp, bitwiseXorOp, bitwiseNotOp, logicalXorOp,
-    sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, log2Op, log10Op, erfOp, floorOp, ceilOp, roundOp, truncOp,
+    sinOp, cosOp, asinOp, rsqrtOp, log1pOp, expm1Op, log2Op, log10Op, erfOp, floorOp, ceilOp, roundOp, truncOp,
     isnanOp, isinfOp, isfiniteOp, squareOp,
     maxOp, minOp, amaxOp, aminOp, argmaxOp, argminOp, prodOp, varOp, stdOp, normOp, logsumexpOp, cumsumOp, allOp, anyOp,
     catOp, stackOp, flattenOp, repeatOp, flipOp, gatherOp, scatterAddOp, narrowOp, splitOp, chunkOp, unbindOp,
@@ -95,7 +97,7 @@ export function opTable(): readonly OpDef[] {
     iscloseOp,
     im2colOp, col2imOp, convolutionOp, maxPool2dWithIndicesOp, avgPool2dOp, avgPool2dBackwardOp, nativeBatchNormOp,
     adaptiveAvgPool2dOp, adaptiveAvgPool2dBackwardOp, adaptiveMaxPool2dOp,
-    hypotOp, trilOp, triuOp,
+    hypotOp, trilOp, triuOp, linalgCrossOp, unique2Op,
     indexAddOp, indexCopyOp, indexFillOp,
   ];
   const inplaceVariants: OpDef[] = [
@@ -106,7 +108,7 @@ export function opTable(): readonly OpDef[] {
     inplace(zeroOp, 'zero_', true, true),
     inplace(copyOp, 'copy_', true),
     inplace(indexPutOp, 'index_put_', true, true),
-    ...[sinOp, cosOp, rsqrtOp, log1pOp, expm1Op, erfOp, floorOp, ceilOp, roundOp, truncOp].map((op) => inplace(op, undefined, false, true)),
+    ...[sinOp, cosOp, asinOp, rsqrtOp, log1pOp, expm1Op, erfOp, floorOp, ceilOp, roundOp, truncOp].map((op) => inplace(op, undefined, false, true)),
     ...[remainderOp, floorDivideOp, hardtanhOp, siluOp, scatterAddOp].map((op) => inplace(op)),
     inplace(leakyReluOp, undefined, false, false, 'LeakyReluBackward1'),
     inplace(eluOp, undefined, false, false, 'EluBackward1'),

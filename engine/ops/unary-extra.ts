@@ -17,6 +17,11 @@ export const sinOp = withJvp(withGradcheck(unary('sin', 'SinBackward0', { symbol
 export const cosOp = withJvp(withGradcheck(unary('cos', 'CosBackward0', { symbol: 'cos', formula: '∂cos a/∂a = −sin a' }, 'float', 'self', (x, g) => mul(g, neg(fn('sin', x)))), [
   c([[2, 3]], self()),
 ]), elementwiseJvp((x) => neg(fn('sin', x))));
+/** PyTorch's AsinBackward0: grad · (1 − x²)^(−1/2), written as `grad * (-self * self + 1).rsqrt()`. */
+const asinDerivative = (x: Tensor): Tensor => fn('rsqrt', add(neg(mul(x, x)), 1));
+export const asinOp = withJvp(withGradcheck(unary('asin', 'AsinBackward0', { symbol: 'asin', formula: '∂asin a/∂a = 1/√(1 − a²)' }, 'float', 'self', (x, g) => mul(g, asinDerivative(x))), [
+  c([[2, 3]], self(), { range: [-0.9, 0.9] }),
+]), elementwiseJvp(asinDerivative));
 export const rsqrtOp = withGradcheck(unary('rsqrt', 'RsqrtBackward0', { symbol: '1/√', formula: '∂a^(−1/2)/∂a = −a^(−3/2)/2' }, 'float', 'result', (r, g) =>
   mul(g, mul(pow(r, 3), -0.5)),
 ), [

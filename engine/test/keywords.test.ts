@@ -73,6 +73,8 @@ for info in E.opSignatures().to_py():
         if not (info["method"] if as_method else info["function"]):
             continue
         fn = getattr(torch.Tensor if as_method else torch, info["name"], None)
+        if fn is None and info["name"].startswith("linalg_"):
+            fn = getattr(torch.linalg, info["name"][len("linalg_"):], None)  # torch.linalg.cross is linalg_cross
         binder = getattr(fn, "_binder", None)
         if binder is None:
             report["shadowed"].append(("Tensor." if as_method else "torch.") + info["name"])

@@ -20,7 +20,7 @@ import { summarize } from './summarize.ts';
  */
 const ELEMENTWISE = new Set([
   'add', 'sub', 'rsub', 'mul', 'div', 'neg', 'reciprocal', 'pow', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1',
-  'sqrt', 'rsqrt', 'square', 'abs', 'sign', 'sin', 'cos', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'gelu',
+  'sqrt', 'rsqrt', 'square', 'abs', 'sign', 'sin', 'cos', 'asin', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'gelu',
   'silu', 'softplus', 'hardtanh', 'erf', 'clamp', 'clamp_min', 'clamp_max', 'clip', 'maximum', 'minimum', 'where',
   'masked_fill', 'lerp', 'addcmul', 'addcdiv', 'floor', 'ceil', 'round', 'trunc', 'clone', 'contiguous', 'to',
   '_to_copy', 'expand', 'expand_as',

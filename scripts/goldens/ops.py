@@ -433,6 +433,15 @@ case("index_fill", [T([3, 4], "int64", grad=False, values=list(range(12))), V(0)
 case("index_fill_", [T([3, 4], grad=False, values=_IA), V(0), T([2], "int64", values=[0, -1]), S(0.5)],
      lambda a, d, i, v: a.index_fill_(d, i, v), "in place, negative index")
 
+case("asin", [T([2, 3], lo=-0.95, hi=0.95)], torch.asin)
+case("asin", [T([3], "float64", lo=-0.95, hi=0.95)], torch.asin, "float64")
+case("linalg_cross", [T([2, 3]), T([2, 3])], torch.linalg.cross)
+case("linalg_cross", [T([3, 2]), T([3, 1]), V(0)], lambda a, b, d: torch.linalg.cross(a, b, dim=d), "dim 0, broadcast")
+case("linalg_cross", [T([3], "int64", values=[1, 2, 3]), T([3], "int64", values=[4, 5, 6])], torch.linalg.cross, "int64")
+case("_unique2", [T([6], "int64", values=[1, 2, 1, 2, 1, 2])], lambda a: torch._unique2(a)[0], "int64")
+case("_unique2", [T([5], grad=False, values=[0.5, -1.0, 0.5, 2.0, -1.0]), V(True), V(True), V(True)],
+     lambda a, s, i, c: torch._unique2(a, s, i, c)[0], "float, with inverse and counts")
+
 def torch_key(items):
     key = []
     for it in items:

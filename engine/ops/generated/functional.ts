@@ -369,6 +369,11 @@ export function cos(self: TensorLike): Tensor {
   return callOp('cos', self) as Tensor;
 }
 
+/** `asin(Tensor self) -> Tensor` */
+export function asin(self: TensorLike): Tensor {
+  return callOp('asin', self) as Tensor;
+}
+
 /** `rsqrt(Tensor self) -> Tensor` */
 export function rsqrt(self: TensorLike): Tensor {
   return callOp('rsqrt', self) as Tensor;
@@ -817,6 +822,11 @@ export function tril(self: TensorLike, diagonal?: number): Tensor {
 /** `triu(Tensor self, int diagonal=0) -> Tensor` */
 export function triu(self: TensorLike, diagonal?: number): Tensor {
   return callOp('triu', self, diagonal) as Tensor;
+}
+
+/** `linalg_cross(Tensor self, Tensor other, *, int dim=-1) -> Tensor` */
+export function linalgCross(self: TensorLike, other: TensorLike, dim?: number): Tensor {
+  return callOp('linalg_cross', self, other, dim) as Tensor;
 }
 
 /** `index_add(Tensor self, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor` */

@@ -112,6 +112,8 @@ declare module '../../tensor.ts' {
     sin(): Tensor;
     /** `cos(Tensor self) -> Tensor` */
     cos(): Tensor;
+    /** `asin(Tensor self) -> Tensor` */
+    asin(): Tensor;
     /** `rsqrt(Tensor self) -> Tensor` */
     rsqrt(): Tensor;
     /** `log1p(Tensor self) -> Tensor` */
@@ -284,6 +286,8 @@ declare module '../../tensor.ts' {
     sin_(): Tensor;
     /** `cos_(Tensor(a!) self) -> Tensor(a!)` */
     cos_(): Tensor;
+    /** `asin_(Tensor(a!) self) -> Tensor(a!)` */
+    asin_(): Tensor;
     /** `rsqrt_(Tensor(a!) self) -> Tensor(a!)` */
     rsqrt_(): Tensor;
     /** `log1p_(Tensor(a!) self) -> Tensor(a!)` */
@@ -402,6 +406,7 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['logicalXor', 'logical_xor'],
   ['sin', 'sin'],
   ['cos', 'cos'],
+  ['asin', 'asin'],
   ['rsqrt', 'rsqrt'],
   ['log1p', 'log1p'],
   ['expm1', 'expm1'],
@@ -488,6 +493,7 @@ const METHODS: readonly (readonly [string, string])[] = [
   ['copy_', 'copy_'],
   ['sin_', 'sin_'],
   ['cos_', 'cos_'],
+  ['asin_', 'asin_'],
   ['rsqrt_', 'rsqrt_'],
   ['log1p_', 'log1p_'],
   ['expm1_', 'expm1_'],

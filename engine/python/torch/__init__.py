@@ -82,6 +82,9 @@ from . import return_types  # noqa: E402,F401
 from . import nn, optim  # noqa: E402,F401
 from . import cuda, backends, accelerator, version  # noqa: E402,F401
 from ._closeness import allclose  # noqa: E402,F401
+from ._unique import unique  # noqa: E402,F401
+from . import linalg  # noqa: E402,F401
+from . import _inplace_views  # noqa: E402,F401
 from .serialization import save, load  # noqa: E402,F401
 from . import _deepcopy  # noqa: E402
 

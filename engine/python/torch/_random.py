@@ -8,7 +8,7 @@ import builtins
 from . import _dtype
 from ._engine import E, call, js_list
 from ._generator import Generator, default_generator, engine_generator
-from ._creation import like_input
+from ._creation import _into, like_input
 from ._tensor import Tensor, _wrap
 
 __all__ = [
@@ -55,13 +55,17 @@ def _generator(name, generator):
 def rand(*sizes, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
          pin_memory=False):
     shape = _size(sizes, size, "rand")
-    return _wrap(call(E.rand, js_list(shape), _dtype.engine_name(dtype), builtins.bool(requires_grad), _generator("rand", generator)))
+    dtype = dtype or (out.dtype if isinstance(out, Tensor) else None)
+    result = _wrap(call(E.rand, js_list(shape), _dtype.engine_name(dtype), builtins.bool(requires_grad), _generator("rand", generator)))
+    return _into("rand", result, out)
 
 
 def randn(*sizes, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
           pin_memory=False):
     shape = _size(sizes, size, "randn")
-    return _wrap(call(E.randn, js_list(shape), _dtype.engine_name(dtype), builtins.bool(requires_grad), _generator("randn", generator)))
+    dtype = dtype or (out.dtype if isinstance(out, Tensor) else None)
+    result = _wrap(call(E.randn, js_list(shape), _dtype.engine_name(dtype), builtins.bool(requires_grad), _generator("randn", generator)))
+    return _into("randn", result, out)
 
 
 def rand_like(input, *, generator=None, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
@@ -92,9 +96,10 @@ def randint(*args, size=None, low=None, high=None, generator=None, dtype=None, d
         low = args.pop()
     low = 0 if low is None else low
     shape = _size((size,), None, "randint")
+    dtype = dtype or (out.dtype if isinstance(out, Tensor) else None)
     result = _wrap(call(E.randint, builtins.int(low), builtins.int(high), js_list(shape),
                         _dtype.engine_name(dtype) or "int64", _generator("randint", generator)))
-    return result.requires_grad_(True) if requires_grad else result
+    return _into("randint", result.requires_grad_(True) if requires_grad else result, out)
 
 
 def randint_like(input, low=0, high=None, *, generator=None, dtype=None, device=None, requires_grad=False, memory_format=None,
@@ -106,7 +111,9 @@ def randint_like(input, low=0, high=None, *, generator=None, dtype=None, device=
 
 
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None, pin_memory=False):
-    return _wrap(call(E.randperm, builtins.int(n), _dtype.engine_name(dtype) or "int64", _generator("randperm", generator)))
+    dtype = dtype or (out.dtype if isinstance(out, Tensor) else None)
+    result = _wrap(call(E.randperm, builtins.int(n), _dtype.engine_name(dtype) or "int64", _generator("randperm", generator)))
+    return _into("randperm", result, out)
 
 
 def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None, requires_grad=False, layout=None,

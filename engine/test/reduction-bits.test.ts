@@ -1,0 +1,39 @@
+/**
+ * Replays scripts/goldens/reduction_bits.py: var and std in float32, forward and backward, give
+ * PyTorch's exact bits (makemore's batch-norm statistics and activation printouts show them).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callOp, fromArray, type Tensor } from '../index.ts';
+
+interface VarStdCase {
+  name: string; op: 'var' | 'std'; shape: number[]; dim: number | number[] | null; unbiased: boolean; keepdim: boolean;
+  input: string; output: string; outShape: number[]; upstream: string; grad: string;
+}
+const golden: { varStd: VarStdCase[] } = JSON.parse(readFileSync(new URL('./goldens/reduction-bits.json', import.meta.url), 'utf8'));
+
+function decode(b64: string): number[] {
+  const bytes = Buffer.from(b64, 'base64');
+  return Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+}
+
+/** The first few positions whose float32 values differ in any bit. */
+function differences(got: readonly number[], want: readonly number[]): string[] {
+  if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
+  const bad = want.flatMap((w, i) => (Object.is(got[i], w) ? [] : [`[${i}] ${got[i]} want ${w}`]));
+  return bad.length > 4 ? [...bad.slice(0, 4), `… ${bad.length} in all`] : bad;
+}
+
+describe('var and std round as PyTorch CPU kernels do', () => {
+  for (const c of golden.varStd) {
+    it(`${c.name}: output and input gradient bit for bit`, () => {
+      const x = fromArray(decode(c.input), c.shape, 'float32', true);
+      const dim = c.dim === null ? null : Array.isArray(c.dim) ? c.dim : [c.dim];
+      const out = callOp(c.op, x, dim, c.unbiased, c.keepdim) as Tensor;
+      expect(out.shape).toEqual(c.outShape);
+      expect(differences(out.toArray() as number[], decode(c.output))).toEqual([]);
+      out.backward(fromArray(decode(c.upstream), c.outShape, 'float32'));
+      expect(differences(x.grad!.toArray() as number[], decode(c.grad))).toEqual([]);
+    });
+  }
+});

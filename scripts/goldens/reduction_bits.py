@@ -1,0 +1,53 @@
+"""Writes engine/test/goldens/reduction-bits.json: PyTorch's exact float32 results (forward and
+input gradient) for reductions whose rounding the corpus programs print: var and std, whole-tensor
+(ReduceOps.cpp's std_var_all_cpu: float mean, then double sums) and along dims (WelfordOps in
+double), with their backward (FunctionsManual.cpp's var_backward / std_backward).
+
+Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/reduction_bits.py`.
+Tensors are stored as the exact little-endian bytes of their float32 values, in base64.
+"""
+import base64
+import json
+import pathlib
+import struct
+
+import torch
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = ROOT / "engine" / "test" / "goldens" / "reduction-bits.json"
+
+
+def bits(t):
+    flat = t.detach().contiguous().reshape(-1).tolist()
+    return base64.b64encode(struct.pack("<%df" % len(flat), *flat)).decode()
+
+
+def case(name, op, shape, kwargs, g, scale=1.0, shift=0.0):
+    x = (torch.randn(shape, generator=g) * scale + shift).requires_grad_()
+    out = getattr(torch, op)(x, **kwargs)
+    up = torch.randn(out.shape, generator=g)
+    out.backward(up)
+    return {
+        "name": name, "op": op, "shape": list(shape), "dim": kwargs.get("dim"), "unbiased": kwargs.get("unbiased", True),
+        "keepdim": kwargs.get("keepdim", False), "input": bits(x), "output": bits(out), "outShape": list(out.shape),
+        "upstream": bits(up), "grad": bits(x.grad),
+    }
+
+
+def main():
+    g = torch.Generator().manual_seed(2147483647)
+    cases = [
+        case("std of a whole 100x200 tensor away from zero", "std", (100, 200), {}, g, 1.5, 2.0),
+        case("var of a whole tensor, biased", "var", (37, 41), {"unbiased": False}, g, 0.3, -1.0),
+        case("std along dim 0 of an [N, 1] tensor (the whole-tensor path)", "std", (500, 1), {"dim": 0}, g, 1.0, 0.5),
+        case("std(0, keepdim=True) of a batch, as makemore's batch norm", "std", (32, 200), {"dim": 0, "keepdim": True}, g, 2.0, 0.7),
+        case("var(0, keepdim=True) of a batch", "var", (32, 100), {"dim": 0, "keepdim": True}, g, 3.0, 1.0),
+        case("var along dim 1, biased", "var", (6, 300), {"dim": 1, "unbiased": False}, g, 0.1, 5.0),
+        case("std over dims (0, 2)", "std", (4, 5, 6), {"dim": (0, 2)}, g, 1.0, 0.0),
+    ]
+    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases}, separators=(",", ":")))
+    print(f"wrote {len(cases)} cases to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
