@@ -13,16 +13,11 @@
 import { fmaf as fma32 } from './fma32-midpoint.ts';
 import { sleefExpf } from './expf.ts';
 import { sleefLogf } from './logf.ts';
+import { kernels } from '../index.ts';
 
 const fr = Math.fround;
 const LANES = 8;
 const lanes = new Float64Array(LANES);
-let scratch = new Float32Array(64);
-
-function scratchOf(n: number): Float32Array {
-  if (scratch.length < n) scratch = new Float32Array(Math.max(n, scratch.length * 2));
-  return scratch;
-}
 
 /** `vec::reduce_all<float>(x + y, a + o, n)` on AVX2. */
 export function vecSum(a: Float32Array, o: number, n: number): number {
@@ -50,12 +45,33 @@ function rowMax(a: Float32Array, o: number, n: number): number {
   return m;
 }
 
-/** softmax over the last dim of a contiguous [outer, d] float32 block. */
-export function softmaxLastDimF32(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number): void {
+/**
+ * exp of out[0, n) in place with SLEEF's float32 exp, on whichever kernels are active (WebAssembly
+ * SIMD where the host has it): one call for every row of a softmax, so even short rows get the
+ * vector kernel. Every element is rounded alone, so batching rows changes no bit.
+ */
+function expInPlace(out: Float32Array, n: number): void {
+  kernels().unary('exp', { data: out, shape: [n], strides: [1], offset: 0 }, out, 0, 0);
+}
+
+/** out[r·d + k] = x[xo + r·d + k] − max of row r, and the row maxima. */
+function shiftByRowMax(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number): Float32Array {
+  const maxima = new Float32Array(outer);
   for (let r = 0; r < outer; r++) {
     const xi = xo + r * d, oi = r * d;
     const m = rowMax(x, xi, d);
-    for (let k = 0; k < d; k++) out[oi + k] = sleefExpf(fr(x[xi + k]! - m));
+    maxima[r] = m;
+    for (let k = 0; k < d; k++) out[oi + k] = fr(x[xi + k]! - m);
+  }
+  return maxima;
+}
+
+/** softmax over the last dim of a contiguous [outer, d] float32 block. */
+export function softmaxLastDimF32(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number): void {
+  shiftByRowMax(x, xo, out, outer, d);
+  expInPlace(out, outer * d);
+  for (let r = 0; r < outer; r++) {
+    const oi = r * d;
     const inv = fr(1 / vecSum(out, oi, d));
     for (let k = 0; k < d; k++) out[oi + k] = fr(out[oi + k]! * inv);
   }
@@ -63,13 +79,15 @@ export function softmaxLastDimF32(x: Float32Array, xo: number, out: Float32Array
 
 /** log_softmax over the last dim of a contiguous [outer, d] float32 block. */
 export function logSoftmaxLastDimF32(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number): void {
-  const e = scratchOf(d);
+  const n = outer * d;
+  const e = new Float32Array(n);
+  shiftByRowMax(x, xo, out, outer, d);
+  e.set(out.subarray(0, n));
+  expInPlace(e, n);
   for (let r = 0; r < outer; r++) {
-    const xi = xo + r * d, oi = r * d;
-    const m = rowMax(x, xi, d);
-    for (let k = 0; k < d; k++) e[k] = sleefExpf(fr(x[xi + k]! - m));
-    const logSum = sleefLogf(vecSum(e, 0, d));
-    for (let k = 0; k < d; k++) out[oi + k] = fr(fr(x[xi + k]! - m) - logSum);
+    const oi = r * d;
+    const logSum = sleefLogf(vecSum(e, oi, d));
+    for (let k = 0; k < d; k++) out[oi + k] = fr(out[oi + k]! - logSum);
   }
 }
 
@@ -78,10 +96,12 @@ export function logSoftmaxLastDimF32(x: Float32Array, xo: number, out: Float32Ar
  * Vectorized<float> (built with -mfma) into one vfnmadd, so it rounds once.
  */
 export function logSoftmaxBackwardLastDimF32(g: Float32Array, y: Float32Array, out: Float32Array, outer: number, d: number): void {
+  out.set(y.subarray(0, outer * d));
+  expInPlace(out, outer * d);
   for (let r = 0; r < outer; r++) {
     const o = r * d;
     const s = vecSum(g, o, d);
-    for (let k = 0; k < d; k++) out[o + k] = fma32(-sleefExpf(y[o + k]!), s, g[o + k]!);
+    for (let k = 0; k < d; k++) out[o + k] = fma32(-out[o + k]!, s, g[o + k]!);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The WebAssembly elementwise kernels behind `Kernels.binary` (add, sub, mul, div) and
- * `Kernels.unary` (relu, scale, neg) for float32 / float64 operands that are contiguous or one
+ * `Kernels.unary` (relu, scale, neg; float32 exp, log, tanh, sigmoid as SLEEF) for float32 / float64 operands that are contiguous or one
  * broadcast value, plus contiguous `copy` as one typed-array copy. Same bits as ../js.ts
  * (assembly/elementwise.ts says why); every other case is left to the JavaScript kernels.
  */
@@ -9,6 +9,7 @@ import { isContiguousLayout, numelOf } from '../../shape.ts';
 import type { BinaryOp, StridedView, UnaryOp } from '../types.ts';
 import type { KernelExports } from './exports.ts';
 import { align16, type KernelMemory } from './memory.ts';
+import { wasmSleefUnary } from './sleef.ts';
 import { sameFloat, type FloatArray } from './views.ts';
 
 /** Op codes of assembly/elementwise.ts. */
@@ -62,6 +63,9 @@ export function wasmUnary(wasm: KernelExports, mem: KernelMemory, op: UnaryOp, x
     // TypedArray.set converts each element as an indexed store does, so any dtype pair is exact.
     out.set(x.data.subarray(x.offset, x.offset + numelOf(x.shape)));
     return true;
+  }
+  if ((op === 'exp' || op === 'log' || op === 'tanh' || op === 'sigmoid') && x.data instanceof Float32Array && out instanceof Float32Array) {
+    return isContiguousLayout(x.shape, x.strides) && wasmSleefUnary(wasm, mem, op, x.data, x.offset, out, numelOf(x.shape));
   }
   const code = op === 'relu' ? UNARY.relu : op === 'neg' ? UNARY.neg
     : op === 'scale' ? (Math.fround(p0) === p0 || Number.isNaN(p0) ? UNARY.scale : UNARY.scaleWide) : null;
