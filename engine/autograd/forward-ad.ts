@@ -20,6 +20,7 @@ import type { Args, BackwardContext, JvpContext, OpDef } from '../ops/types.ts';
 import { sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { getRecorder, pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
+import { tangentTerms } from '../trace/tangent-terms.ts';
 import { grad } from './api.ts';
 import { isGradEnabled, withGradMode } from './grad-mode.ts';
 import type { TensorMeta } from './node.ts';
@@ -183,7 +184,20 @@ export function propagateTangent(def: OpDef, args: Args, names: readonly string[
   }
   if (tangent === null) tangent = withoutForwardAd(() => callOp('zeros_like', out) as Tensor);
   tangents.set(out, tangent);
-  getRecorder()?.tangent(def.name, inputs.map(([, t]) => t), out, tangent, out.gradFn);
+  const recorder = getRecorder();
+  if (!recorder) return;
+  const terms = recordingPaused(() => withoutForwardAd(() => tangentTerms(def, args, inputs, out, (t) => tangents.get(t))));
+  recorder.tangent(def.name, inputs.map(([, t]) => t), out, tangent, out.gradFn, terms);
+}
+
+/** Runs `fn` with the trace recorder paused (the panel's extra numbers record nothing themselves). */
+function recordingPaused<T>(fn: () => T): T {
+  const paused = pauseRecording();
+  try {
+    return fn();
+  } finally {
+    resumeRecording(paused);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { onceDifferentiableOutputs } from '../autograd/custom.ts';
 import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
 import { countTensorMemoryFrom } from '../memory-budget.ts';
 import { storageBytes, storageFromBytes, storageKey, storageLength, tensorOnStorage } from '../storage-bytes.ts';
+import { recordHandGradient } from './exercise-bridge.ts';
 import { isRecording, recordCustomCall, recordCustomLine, recordCustomReturn, recordGradcheck } from './frame-bridge.ts';
 
 let tagged = false;
@@ -42,6 +43,8 @@ export function createEngineModule(): object {
     recordCustomLine,
     recordCustomReturn,
     recordGradcheck,
+    // Backprop exercises: gradscope.check's verdict colours the tensor's node.
+    recordHandGradient,
     pauseRecording,
     resumeRecording,
     onceDifferentiableOutputs,

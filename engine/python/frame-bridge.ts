@@ -8,7 +8,7 @@ import { fromArray } from '../creation.ts';
 import { Tensor } from '../tensor.ts';
 import { cellForFile, getRecorder } from '../trace/recorder-hooks.ts';
 import type { JacobianPair, LocalValue, PyValue, SourceLocation, TensorSummary } from '../trace/schema.ts';
-import { summarize } from '../trace/summarize.ts';
+import { summarize, summarizeKeepingValues } from '../trace/summarize.ts';
 
 /** Jacobians are drawn as heatmaps: keep their values well past a tensor summary's limit. */
 const JACOBIAN_VALUE_LIMIT = 4096;
@@ -16,7 +16,7 @@ const JACOBIAN_VALUE_LIMIT = 4096;
 /** Whether a trace recorder listens (Python records custom frames only then). */
 export const isRecording = (): boolean => getRecorder() !== null;
 
-function locationOf(file: string, line: number): SourceLocation | undefined {
+export function locationOf(file: string, line: number): SourceLocation | undefined {
   const cell = cellForFile(file);
   return cell === undefined ? undefined : { cell, line };
 }
@@ -77,9 +77,7 @@ export function recordCustomReturn(callId: number, file: string, line: number, l
 
 /** A Jacobian ([input element][output element]) as a summary that keeps its values for the heatmap. */
 function jacobianSummary(rows: readonly (readonly number[])[], columns: number): TensorSummary {
-  const flat = rows.flat();
-  const summary = summarize(fromArray(flat, [rows.length, columns], 'float64'));
-  return summary.values || flat.length > JACOBIAN_VALUE_LIMIT ? summary : { ...summary, values: flat };
+  return summarizeKeepingValues(fromArray(rows.flat(), [rows.length, columns], 'float64'), JACOBIAN_VALUE_LIMIT);
 }
 
 /** Each checked (output, input) pair, with PyTorch's numbering: the input among those that require grad. */

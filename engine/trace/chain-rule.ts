@@ -18,7 +18,7 @@ import { summarize } from './summarize.ts';
  * Ops whose output element i depends only on element i of each (broadcast) input, so the local
  * derivative is a tensor shaped like the output and `upstream · local` is elementwise.
  */
-const ELEMENTWISE = new Set([
+export const ELEMENTWISE_OPS: ReadonlySet<string> = new Set([
   'add', 'sub', 'rsub', 'mul', 'div', 'neg', 'reciprocal', 'pow', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1',
   'sqrt', 'rsqrt', 'square', 'abs', 'sign', 'sin', 'cos', 'asin', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'gelu',
   'silu', 'softplus', 'hardtanh', 'erf', 'clamp', 'clamp_min', 'clamp_max', 'clip', 'maximum', 'minimum', 'where',
@@ -111,7 +111,7 @@ export function chainRuleEdges(node: GradNode, gradsIn: readonly (Tensor | null)
   let locals: (Tensor | null)[] | undefined;
   let products: (Tensor | null)[] | undefined;
   let elementwise = false;
-  if (ELEMENTWISE.has(name) && upstream) {
+  if (ELEMENTWISE_OPS.has(name) && upstream) {
     elementwise = true;
     if (isSmall) {
       locals = tryNumbers(() => backwardUnreduced(node, onesLike(upstream)));

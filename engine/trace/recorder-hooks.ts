@@ -4,16 +4,18 @@
  */
 import type { GradNode, HookInfo } from '../autograd/node.ts';
 import type { Tensor } from '../tensor.ts';
-import type { JacobianPair, LocalValue, ModuleFrame, PyValue, SourceLocation } from './schema.ts';
+import type { TangentTermValues } from './tangent-terms.ts';
+import type { HandGradientVerdict, JacobianPair, LocalValue, ModuleFrame, PyValue, SourceLocation } from './schema.ts';
 
 export interface Recorder {
   /** A recorded op: its node, op-table name, graph inputs (edge order) and output. */
   forwardOp(node: GradNode, op: string, inputs: readonly (Tensor | null)[], output: Tensor, customCall?: number): void;
   /**
    * Forward mode: op `op` gave `output` the tangent `tangent` (inputs in edge order; `node` is the
-   * output's grad_fn when a graph was recorded too).
+   * output's grad_fn when a graph was recorded too). `terms`: each input's share of the tangent,
+   * for the chain-rule panel (tangent-terms.ts).
    */
-  tangent(op: string, inputs: readonly (Tensor | null)[], output: Tensor, tangent: Tensor, node: GradNode | null): void;
+  tangent(op: string, inputs: readonly (Tensor | null)[], output: Tensor, tangent: Tensor, node: GradNode | null, terms?: readonly TangentTermValues[]): void;
   backwardStart(root: Tensor, retainGraph: boolean, createGraph: boolean): void;
   backwardStep(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): void;
   /** `before` is a copy taken before an in-place accumulation, so it still shows the old values. */
@@ -31,8 +33,21 @@ export interface Recorder {
   customCall(fn: 'forward' | 'backward', functionName: string, nodeId: number | undefined, loc: SourceLocation | undefined): number;
   customLine(callId: number, loc: SourceLocation, locals: readonly LocalValue[]): void;
   customReturn(callId: number, loc: SourceLocation, locals: readonly LocalValue[], value: PyValue | undefined, error: string | undefined): void;
+  /** A backprop exercise's check (gradscope.check): the learner's gradient against autograd's. */
+  handGradient(check: HandGradientCheck): void;
   /** v3: the finite-difference check of a custom Function node. */
   gradcheck(nodeId: number, ok: boolean, jacobians: readonly JacobianPair[], message: string | undefined): void;
+}
+
+/** What gradscope.check found, as the recorder takes it. */
+export interface HandGradientCheck {
+  readonly name: string;
+  readonly tensor: Tensor;
+  readonly mine: Tensor;
+  readonly autograd: Tensor;
+  readonly verdict: HandGradientVerdict;
+  readonly maxDiff: number;
+  readonly loc: SourceLocation | undefined;
 }
 
 let active: Recorder | null = null;

@@ -11,8 +11,10 @@ import { chainRuleEdges, opFormulaOf, opNameOf } from './chain-rule.ts';
 import { compactTrace, DEFAULT_KEEP_PASSES } from './compact.ts';
 import { createOmittedCounter, isAlwaysRecorded, MAX_EVENTS_PER_RUN } from './event-budget.ts';
 import { currentLocation, currentModuleScope, leafBirthplace, type Recorder } from './recorder-hooks.ts';
-import type { GradContribution, GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from './schema.ts';
-import { l2Norm, summarize } from './summarize.ts';
+import type { GradContribution, GradNorm, InputRef, SourceLocation, TangentTerm, TensorSummary, TraceEvent } from './schema.ts';
+import type { TangentTermValues } from './tangent-terms.ts';
+import { HAND_GRADIENT_VALUE_LIMIT } from './schema.ts';
+import { l2Norm, summarize, summarizeKeepingValues } from './summarize.ts';
 
 export {
   cellForFile, pauseRecording, resumeRecording, setCellResolver,
@@ -277,12 +279,21 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
         kind: 'custom-return', seq: seq++, callId, loc, locals, ...(value !== undefined ? { value } : {}), ...(error !== undefined ? { error } : {}),
       });
     },
-    tangent(op, inputs, output, tangent, node) {
+    tangent(op, inputs, output, tangent, node, terms) {
       push(withLoc({
         kind: 'tangent', seq: seq++, op, tensorId: output.id, ...(node ? { nodeId: node.id } : {}),
         inputs: inputs.map((t) => (t ? t.id : null)), primal: summarize(output), tangent: summarize(tangent),
+        ...(terms && terms.length > 0 ? { terms: terms.map(summarizeTerm) } : {}),
         ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
       }));
+    },
+    handGradient({ name, tensor, mine, autograd, verdict, maxDiff, loc }) {
+      const target: InputRef = tensor.gradFn ? { kind: 'node', nodeId: tensor.gradFn.id, outputNr: tensor.outputNr } : { kind: 'leaf', tensorId: tensor.id };
+      push({
+        kind: 'hand-gradient', seq: seq++, name, tensorId: tensor.id, target, verdict, maxDiff,
+        mine: summarizeKeepingValues(mine, HAND_GRADIENT_VALUE_LIMIT), autograd: summarizeKeepingValues(autograd, HAND_GRADIENT_VALUE_LIMIT),
+        ...(loc ? { loc } : {}),
+      });
     },
     gradcheck(nodeId, ok, jacobians, message) {
       push({ kind: 'gradcheck', seq: seq++, nodeId, ok, jacobians, ...(message !== undefined ? { message } : {}) });
@@ -311,6 +322,15 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       fullPassesInBuffer = 0;
       return out;
     },
+  };
+}
+
+function summarizeTerm(term: TangentTermValues): TangentTerm {
+  return {
+    index: term.index,
+    tangentIn: summarize(term.tangentIn),
+    contribution: term.contribution ? summarize(term.contribution) : null,
+    ...(term.local ? { local: summarize(term.local) } : {}),
   };
 }
 

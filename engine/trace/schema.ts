@@ -29,6 +29,8 @@ export const TRACE_VERSION = 3;
  *   (torch.autograd.forward_ad, torch.func.jvp) with an input that carries a tangent reports the
  *   tangent it gave its output, in seq order, so a replay can show the tangent travelling forward
  *   beside the values. It also starts at `make_dual` and comes from custom Functions' `jvp`.
+ * - `hand-gradient` (added later in v3, additive): `gradscope.check` compared a hand-written
+ *   gradient with autograd's (backprop exercises).
  * - `trace-summary`: a run past the recorder's bound (MAX_EVENTS_PER_RUN) counted what it did not record.
  */
 
@@ -118,6 +120,18 @@ export interface BackwardEdge {
   readonly grad: TensorSummary | null;
 }
 
+/** Forward mode: one input's term of `ẏ = Σ ∂y/∂xᵢ · ẋᵢ`. */
+export interface TangentTerm {
+  /** The input's position in the tangent event's `inputs`. */
+  readonly index: number;
+  /** The input's tangent ẋᵢ. */
+  readonly tangentIn: TensorSummary;
+  /** ∂y/∂xᵢ · ẋᵢ (null: zero). */
+  readonly contribution: TensorSummary | null;
+  /** ∂y/∂xᵢ as numbers, for elementwise ops (shaped like the output). */
+  readonly local?: TensorSummary;
+}
+
 /** One gradient arriving at a fan-out (a tensor used by several ops). */
 export interface GradContribution {
   /** The node whose backward step sent it. */
@@ -156,6 +170,12 @@ export interface LocalValue {
   readonly name: string;
   readonly value: PyValue;
 }
+
+/** How a hand-written gradient compares with autograd's (see the `hand-gradient` event). */
+export type HandGradientVerdict = 'exact' | 'close' | 'wrong';
+
+/** Hand-written gradients keep their values for the inspector's heatmaps up to this many elements. */
+export const HAND_GRADIENT_VALUE_LIMIT = 4096;
 
 /** v3: one input/output pair's Jacobians in a gradcheck (rows: input elements, columns: output elements, as PyTorch). */
 export interface JacobianPair {
@@ -354,9 +374,30 @@ export type TraceEvent =
       readonly inputs: readonly (number | null)[];
       readonly primal: TensorSummary;
       readonly tangent: TensorSummary;
+      /** Each input's share of the tangent (`∂y/∂x · ẋ`), for the chain-rule panel (small outputs, ops with a jvp rule). */
+      readonly terms?: readonly TangentTerm[];
       readonly loc?: SourceLocation;
       /** The backward pass it ran inside (forward over reverse: a backward under a dual level). */
       readonly pass?: number;
+    }
+  /**
+   * A backprop exercise: `gradscope.check(name, mine, tensor)` compared the learner's hand-written
+   * gradient `mine` with autograd's `tensor.grad`, as the makemore lecture's `cmp()` does.
+   * `verdict`: equal element for element (`exact`), within torch.allclose's tolerance (`close`), or
+   * `wrong`. `target` is where the tensor sits in the graph (a leaf, or its grad_fn's output).
+   * `mine` and `autograd` keep their values up to HAND_GRADIENT_VALUE_LIMIT elements (the heatmaps).
+   */
+  | {
+      readonly kind: 'hand-gradient';
+      readonly seq: number;
+      readonly name: string;
+      readonly tensorId: number;
+      readonly target: InputRef;
+      readonly verdict: HandGradientVerdict;
+      readonly maxDiff: number;
+      readonly mine: TensorSummary;
+      readonly autograd: TensorSummary;
+      readonly loc?: SourceLocation;
     }
   /**
    * v3: finite-difference check of a custom Function node on its recorded inputs in float64

@@ -95,6 +95,7 @@ const loc = v.optional(sourceLocationSchema);
 const EVENT_KINDS = [
   'leaf', 'op', 'name', 'backward-start', 'backward-step', 'gradient-sum', 'accumulate', 'backward-end', 'saved-freed', 'pass-summary',
   'run-start', 'hook', 'backward-error', 'custom-call', 'custom-line', 'custom-return', 'gradcheck', 'tangent', 'trace-summary',
+  'hand-gradient',
 ] as const;
 
 /** The schema of one event kind, by kind: v1 traces reuse all but `backward-step`. */
@@ -140,6 +141,13 @@ const eventSchemas = {
   tangent: v.object({
     kind: v.literal('tangent'), seq, op: text, tensorId: int, nodeId: v.optional(int), inputs: v.array(v.nullable(int)),
     primal: tensorSummarySchema, tangent: tensorSummarySchema, loc, pass: v.optional(int),
+    terms: v.optional(v.array(v.object({
+      index: int, tangentIn: tensorSummarySchema, contribution: v.nullable(tensorSummarySchema), local: v.optional(tensorSummarySchema),
+    }))),
+  }),
+  handGradient: v.object({
+    kind: v.literal('hand-gradient'), seq, name: text, tensorId: int, target: inputRefSchema, verdict: v.picklist(['exact', 'close', 'wrong']),
+    maxDiff: float, mine: tensorSummarySchema, autograd: tensorSummarySchema, loc,
   }),
   gradcheck: v.object({ kind: v.literal('gradcheck'), seq, nodeId: int, ok: v.boolean(), jacobians: v.array(jacobianPairSchema), message: v.optional(text) }),
   traceSummary: v.object({

@@ -22,6 +22,12 @@ export function summarize(t: Tensor): TensorSummary {
   return { ...base, stats: { min, max, mean: sum / n } };
 }
 
+/** A summary that keeps the values of tensors up to `limit` elements (heatmaps need them). */
+export function summarizeKeepingValues(t: Tensor, limit: number): TensorSummary {
+  const summary = summarize(t);
+  return summary.values || t.numel() > limit ? summary : { ...summary, values: Array.from(t.contiguousValues()) };
+}
+
 /** L2 norm of all elements (what `torch.linalg.norm(p.grad)` prints), for pass summaries. */
 export function l2Norm(t: Tensor): number {
   const values = t.contiguousValues();

@@ -11,7 +11,8 @@ import type { GraphModel, GraphNode, LeafNode, OpNode } from '../../core/graph/m
 import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } from './draw-groups.ts';
 import type { GroupedGraph, ViewNode } from '../../core/graph/module-groups.ts';
 import { formatShape } from '../../core/graph/format.ts';
-import { GRAD_LABEL_GAP, LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opGradLabel, opLabel } from '../../core/graph/node-size.ts';
+import { GRAD_LABEL_GAP, LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opGradLabel, opLabel, opTangentLabel } from '../../core/graph/node-size.ts';
+import { isForwardOnlyNode } from '../../core/trace/forward-nodes.ts';
 
 /** View state that is not part of the trace's picture. */
 export interface GraphViewState {
@@ -129,8 +130,14 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       );
       emptyState.attr('visibility', drawn.length === 0 ? 'visible' : 'hidden');
       const pulsing = new Set(model.pulseEdgeIds ?? []);
-      drawEdges(edgeLayer, routes, arrowId, pulsing);
-      drawPulses(pulseLayer, routes.filter((route) => pulsing.has(route.id)), model.step);
+      const carryingTangent = new Set(model.tangentEdgeIds ?? []);
+      drawEdges(edgeLayer, routes, arrowId, pulsing, carryingTangent);
+      drawPulses(
+        pulseLayer,
+        routes.filter((route) => pulsing.has(route.id) || carryingTangent.has(route.id)),
+        model.step,
+        carryingTangent,
+      );
       drawGroupBoxes(groupLayer, groupBoxViews(model.expandedGroups ?? [], layout), options.onGroupToggle);
       legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
       drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
@@ -170,12 +177,18 @@ const edgePath = line<readonly [number, number]>()
   .y((p) => p[1])
   .curve(curveBumpY);
 
-function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], arrowId: string, pulsing: ReadonlySet<string>) {
+function drawEdges(
+  layer: SvgSelection<SVGGElement>,
+  routes: readonly EdgeRoute[],
+  arrowId: string,
+  pulsing: ReadonlySet<string>,
+  carryingTangent: ReadonlySet<string>,
+) {
   layer
     .selectAll<SVGPathElement, EdgeRoute>('path.gs-edge')
     .data(routes, (route) => route.id)
     .join((enter) => enter.append('path').attr('marker-end', `url(#${arrowId})`))
-    .attr('class', (route) => (pulsing.has(route.id) ? 'gs-edge is-pulsing' : 'gs-edge'))
+    .attr('class', (route) => (pulsing.has(route.id) ? 'gs-edge is-pulsing' : carryingTangent.has(route.id) ? 'gs-edge is-tangent' : 'gs-edge'))
     .attr('data-edge-id', (route) => route.id)
     .attr('data-source', (route) => route.source)
     .attr('data-target', (route) => route.target)
@@ -184,23 +197,24 @@ function drawEdges(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[
 
 /**
  * A dot travelling each pulsing edge backwards (from the consumer to its input), the way the
- * gradient flows. Keyed by step, so every step restarts its animation.
+ * gradient flows; a tangent's dot travels forward (forward mode). Keyed by step, so every step
+ * restarts its animation.
  */
-function drawPulses(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], step: number) {
+function drawPulses(layer: SvgSelection<SVGGElement>, routes: readonly EdgeRoute[], step: number, forward: ReadonlySet<string>) {
   layer
     .selectAll<SVGCircleElement, EdgeRoute>('circle.gs-pulse')
     .data(routes, (route) => `${step}:${route.id}`)
     .join((enter) =>
       enter
         .append('circle')
-        .attr('class', 'gs-pulse')
+        .attr('class', (route) => (forward.has(route.id) ? 'gs-pulse gs-tangent-pulse' : 'gs-pulse'))
         .attr('r', 5)
         .each(function (route) {
           select(this)
             .append('animateMotion')
             .attr('dur', '0.9s')
             .attr('repeatCount', 'indefinite')
-            .attr('keyPoints', '1;0')
+            .attr('keyPoints', forward.has(route.id) ? '0;1' : '1;0')
             .attr('keyTimes', '0;1')
             .attr('calcMode', 'linear')
             .attr('path', edgePath(route.points) ?? '');
@@ -241,6 +255,7 @@ function drawNodes(
           } else {
             g.append('text').attr('class', 'gs-op-text');
             g.append('text').attr('class', 'gs-op-grad');
+            g.append('text').attr('class', 'gs-op-tangent');
             g.append('title');
             const badge = g.append('g').attr('class', 'gs-badge-group');
             badge.append('circle').attr('class', 'gs-badge-bg').attr('r', 8);
@@ -279,6 +294,8 @@ function nodeClass(node: ViewNode, activeNodeId: string | undefined, selected: R
   const classes = ['gs-node', `gs-${node.kind}`];
   if (node.kind === 'group' && node.gradNorm !== undefined) classes.push('has-grad');
   if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
+  if (node.kind !== 'group' && node.tangent) classes.push('has-tangent');
+  if (node.kind === 'op' && isForwardOnlyNode(node.nodeId)) classes.push('is-forward-only');
   if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
   if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
   if (node.kind === 'op' && node.grad) classes.push('has-grad');
@@ -321,10 +338,18 @@ function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpN
     .attr('rx', box.height / 2);
   g.select('text.gs-op-text').attr('x', 0).attr('y', 0).text(opLabel(node));
   // Beside the pill rather than inside it, so box sizes (and the layout) never change with time.
+  // A node with both a gradient and a tangent shows them one above the other.
+  const gradText = opGradLabel(node);
+  const tangentText = opTangentLabel(node);
+  const isStacked = gradText !== '' && tangentText !== '';
   g.select('text.gs-op-grad')
     .attr('x', box.width / 2 + GRAD_LABEL_GAP)
-    .attr('y', 0)
-    .text(opGradLabel(node));
+    .attr('y', isStacked ? -LINE_HEIGHT / 2 : 0)
+    .text(gradText);
+  g.select('text.gs-op-tangent')
+    .attr('x', box.width / 2 + GRAD_LABEL_GAP)
+    .attr('y', isStacked ? LINE_HEIGHT / 2 : 0)
+    .text(tangentText);
   // Gradcheck ✓/✗ or an error's ! on the pill's top-right corner; the tooltip says why.
   const badge = markBadge(node.marks);
   g.select('g.gs-badge-group')

@@ -11,7 +11,7 @@ export function ChainRule() {
   return (
     <section className="side-panel chain-rule" aria-label="Chain rule">
       <h2 className="side-panel__title">Chain rule</h2>
-      {!view && <p className="side-panel__empty">Step into a backward pass to see the chain rule.</p>}
+      {!view && <p className="side-panel__empty">Step into a backward pass (or a forward-mode tangent) to see the chain rule.</p>}
       {hookLines.map((text, index) => (
         <p key={`hook-${index}`} className="hook-note">
           {text}
@@ -41,6 +41,12 @@ export function ChainRule() {
             </p>
           ))}
           <p className="chain-rule__line">{view.text}</p>
+        </>
+      )}
+      {view?.kind === 'tangent' && (
+        <>
+          <p className="chain-rule__op">forward mode · {view.op}: the tangent travels forward</p>
+          <p className="chain-rule__line chain-rule__line--tangent">{view.text}</p>
         </>
       )}
       {view?.kind === 'accumulate' && (

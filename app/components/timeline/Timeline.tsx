@@ -84,7 +84,7 @@ export function Timeline() {
                   replay.actions.showStep({ step: steps[section.firstIndex]!.seq });
                 }}
               >
-                {section.phase === 'forward' ? 'forward' : `backward ${section.pass ?? ''}`}
+                {section.phase === 'forward' ? 'forward' : section.phase === 'tangent' ? 'forward mode' : `backward ${section.pass ?? ''}`}
               </div>
             );
           })}

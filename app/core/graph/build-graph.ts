@@ -2,7 +2,8 @@
  * buildGraph: the autograd graph as it stands after the trace event with seq `step`.
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
-import type { GradNorm, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import type { GradNorm, InputRef, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import { forwardNodeEvent, tangentGraphNodeId } from '../trace/forward-nodes.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
 import {
@@ -22,6 +23,7 @@ export interface MutableLeaf {
   seq: number;
   summary?: TensorSummary;
   grad?: TensorSummary;
+  tangent?: TensorSummary;
 }
 
 /** An op as it stands at a step (the replay index builds these too). */
@@ -31,6 +33,8 @@ export interface MutableOp {
   isFreed: boolean;
   /** The output's gradient at this node's backward step in the current pass. */
   grad?: TensorSummary;
+  /** Forward mode: its output's tangent. */
+  tangent?: TensorSummary;
 }
 
 export interface BuildGraphOptions {
@@ -61,6 +65,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   let lastSeq = -1;
   let activeNodeId: string | undefined;
   let pulseEdgeIds: string[] = [];
+  let tangentEdgeIds: string[] = [];
   let gradNorms: readonly GradNorm[] | undefined;
   const limit = step ?? Number.POSITIVE_INFINITY;
   const learnsNamesAtStep = options.names !== 'final';
@@ -89,44 +94,74 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
     return nodeId === undefined ? undefined : opNodeId(nodeId);
   };
 
+  /** A leaf or op event (recorded, or made for forward mode by forwardNodeEvent) adds its node. */
+  const applyNodeEvent = (event: Extract<TraceEvent, { kind: 'leaf' | 'op' }>): void => {
+    if (event.kind === 'leaf') {
+      const leaf = ensureLeaf(event.tensor.id, event.seq);
+      leaf.summary = event.tensor;
+      if (event.parameter !== undefined) leaf.parameter = event.parameter;
+      if (learnsNamesAtStep && event.name !== undefined) names.set(event.tensor.id, event.name);
+      activeNodeId = leafNodeId(event.tensor.id);
+      return;
+    }
+    if (ops.has(event.nodeId)) return;
+    ops.set(event.nodeId, { event, hasRunBackward: false, isFreed: false });
+    opByOutputTensor.set(event.output.id, event.nodeId);
+    const target = opNodeId(event.nodeId);
+    order.push(target);
+    event.inputs.forEach((input, inputIndex) => {
+      let source: string;
+      if (input.kind === 'leaf') {
+        ensureLeaf(input.tensorId, event.seq);
+        source = leafNodeId(input.tensorId);
+      } else if (input.kind === 'node' && ops.has(input.nodeId)) {
+        source = opNodeId(input.nodeId);
+      } else {
+        return; // no grad flows here (a constant), or the producer is outside the trace
+      }
+      const edge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
+      edges.push(edge);
+      const inputEdges = edgesByTarget.get(target);
+      if (inputEdges) inputEdges.push(edge);
+      else edgesByTarget.set(target, [edge]);
+    });
+    if (learnsNamesAtStep && event.name !== undefined) names.set(event.output.id, event.name);
+    activeNodeId = target;
+  };
+
+  /** Forward mode: nodes whose output carries a tangent (a tangent travels along their out-edges). */
+  const hasTangent = new Set<string>();
+  const lookupTensor = (tensorId: number): InputRef | undefined => {
+    if (leaves.has(tensorId)) return { kind: 'leaf', tensorId };
+    const nodeId = opByOutputTensor.get(tensorId);
+    return nodeId === undefined ? undefined : { kind: 'node', nodeId, outputNr: 0 };
+  };
+  const leafByTensorOf = (graphId: string): MutableLeaf | undefined => (graphId.startsWith('t') ? leaves.get(Number(graphId.slice(1))) : undefined);
+  const opByGraphId = (graphId: string): MutableOp | undefined => (graphId.startsWith('n') ? ops.get(Number(graphId.slice(1))) : undefined);
+
   for (const event of events) {
     if (event.seq > limit) continue;
     lastSeq = Math.max(lastSeq, event.seq);
     activeNodeId = undefined;
     pulseEdgeIds = [];
+    tangentEdgeIds = [];
+    const made = event.kind === 'tangent' ? forwardNodeEvent(event, lookupTensor) : undefined;
+    if (made) applyNodeEvent(made);
     switch (event.kind) {
-      case 'leaf': {
-        const leaf = ensureLeaf(event.tensor.id, event.seq);
-        leaf.summary = event.tensor;
-        if (event.parameter !== undefined) leaf.parameter = event.parameter;
-        if (learnsNamesAtStep && event.name !== undefined) names.set(event.tensor.id, event.name);
-        activeNodeId = leafNodeId(event.tensor.id);
+      case 'leaf':
+      case 'op':
+        applyNodeEvent(event);
         break;
-      }
-      case 'op': {
-        if (ops.has(event.nodeId)) break;
-        ops.set(event.nodeId, { event, hasRunBackward: false, isFreed: false });
-        opByOutputTensor.set(event.output.id, event.nodeId);
-        const target = opNodeId(event.nodeId);
-        order.push(target);
-        event.inputs.forEach((input, inputIndex) => {
-          let source: string;
-          if (input.kind === 'leaf') {
-            ensureLeaf(input.tensorId, event.seq);
-            source = leafNodeId(input.tensorId);
-          } else if (input.kind === 'node' && ops.has(input.nodeId)) {
-            source = opNodeId(input.nodeId);
-          } else {
-            return; // no grad flows here (a constant), or the producer is outside the trace
-          }
-          const edge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
-          edges.push(edge);
-          const inputEdges = edgesByTarget.get(target);
-          if (inputEdges) inputEdges.push(edge);
-          else edgesByTarget.set(target, [edge]);
-        });
-        if (learnsNamesAtStep && event.name !== undefined) names.set(event.output.id, event.name);
+      case 'tangent': {
+        const target = tangentGraphNodeId(event);
+        const leaf = leafByTensorOf(target);
+        const op = leaf ? undefined : opByGraphId(target);
+        if (leaf) leaf.tangent = event.tangent;
+        else if (op) op.tangent = event.tangent;
+        else break;
         activeNodeId = target;
+        tangentEdgeIds = (edgesByTarget.get(target) ?? []).filter((edge) => hasTangent.has(edge.source)).map((edge) => edge.id);
+        hasTangent.add(target);
         break;
       }
       case 'name':
@@ -196,6 +231,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
     step: lastSeq,
     ...(activeNodeId !== undefined && { activeNodeId }),
     ...(pulseEdgeIds.length > 0 && { pulseEdgeIds }),
+    ...(tangentEdgeIds.length > 0 && { tangentEdgeIds }),
     ...(gradNorms !== undefined && { gradNorms }),
   };
 }
@@ -211,6 +247,7 @@ export function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNod
     ...(name !== undefined && { name }),
     ...(leaf.parameter !== undefined && { parameter: leaf.parameter }),
     ...(leaf.grad && { grad: leaf.grad, gradText: formatSummaryValues(leaf.grad) }),
+    ...(leaf.tangent && { tangent: leaf.tangent, tangentText: formatSummaryValues(leaf.tangent) }),
   };
   return node;
 }
@@ -231,5 +268,6 @@ export function toOpNode(op: MutableOp, outputName: string | undefined): OpNode 
     ...(outputName !== undefined && { outputName }),
     ...(event.moduleScope !== undefined && event.moduleScope.length > 0 && { moduleScope: event.moduleScope }),
     ...(op.grad && { grad: op.grad, gradText: formatSummaryValues(op.grad) }),
+    ...(op.tangent && { tangent: op.tangent, tangentText: formatSummaryValues(op.tangent) }),
   };
 }

@@ -26,6 +26,12 @@ export const GRAPH_CSS = `
 .gs-graph .gs-op-grad { fill: var(--gs-grad, #a34a00); font-weight: 700; dominant-baseline: central; }
 .gs-graph .gs-edge.is-pulsing { stroke: var(--gs-grad, #a34a00); stroke-width: 2.4; stroke-dasharray: 6 4; animation: gs-dash 0.6s linear infinite; }
 .gs-graph .gs-pulse { fill: var(--gs-grad, #a34a00); stroke: #fff; stroke-width: 1.5; pointer-events: none; }
+.gs-graph .gs-op-tangent { fill: var(--gs-tangent, #0b7a75); font-weight: 700; dominant-baseline: central; }
+.gs-graph .has-tangent .gs-grad { fill: var(--gs-tangent, #0b7a75); font-weight: 700; }
+.gs-graph .is-forward-only rect.gs-shape { stroke: var(--gs-tangent, #0b7a75); }
+.gs-graph .gs-edge.is-tangent { stroke: var(--gs-tangent, #0b7a75); stroke-width: 2.4; stroke-dasharray: 6 4; animation: gs-dash-forward 0.6s linear infinite; }
+.gs-graph .gs-tangent-pulse { fill: var(--gs-tangent, #0b7a75); }
+@keyframes gs-dash-forward { to { stroke-dashoffset: -10; } }
 @keyframes gs-dash { to { stroke-dashoffset: 10; } }
 .gs-graph .gs-group rect.gs-shape { fill: var(--gs-module-bg, #eaf6ee); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.6; }
 .gs-graph .gs-module-box { fill: var(--gs-module-fill, rgba(47, 138, 76, 0.05)); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.2; stroke-dasharray: 5 3; }

@@ -17,12 +17,14 @@ export function nodeAriaLabel(node: ViewNode): string {
       node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`,
     ];
     if (node.valueText) parts.push(`value ${node.valueText}`);
+    if (node.tangentText !== undefined) parts.push(`tangent ${node.tangentText}`);
     return parts.join(', ');
   }
   const parts = [`op ${node.gradFn}`];
   if (node.outputName !== undefined) parts.push(`output ${node.outputName}`);
   parts.push(`shape ${formatShape(node.outputShape)}`);
   if (node.gradText !== undefined) parts.push(`grad ${node.gradText}`);
+  if (node.tangentText !== undefined) parts.push(`tangent ${node.tangentText}`);
   if (node.isFreed) parts.push('saved tensors freed');
   else if (node.hasRunBackward) parts.push('backward done');
   return parts.join(', ');

@@ -21,9 +21,15 @@ export interface LeafNode {
   readonly seq: number;
   /** The nn.Module parameter path (`fc1.weight`) when the leaf is a module parameter. */
   readonly parameter?: string;
+  /** Forward mode: the tangent it carries up to the step (make_dual). */
+  readonly tangent?: TensorSummary;
+  readonly tangentText?: string;
 }
 
-/** A recorded op (its grad_fn). Id: `n<nodeId>`. */
+/**
+ * A recorded op (its grad_fn). Id: `n<nodeId>`. Forward mode without a graph makes op nodes too,
+ * with a negative node id (app/trace/forward-nodes.ts).
+ */
 export interface OpNode {
   readonly kind: 'op';
   readonly id: string;
@@ -48,6 +54,9 @@ export interface OpNode {
   readonly moduleScope?: readonly ModuleFrame[];
   /** v3 marks (node-marks.ts): a custom Function's node, its gradcheck, a backward error, a second-order node. */
   readonly marks?: OpMarks;
+  /** Forward mode: the tangent its output got up to the step (the op's JVP). */
+  readonly tangent?: TensorSummary;
+  readonly tangentText?: string;
 }
 
 /** What the trace says about an op beyond its value: drawn as a badge, outline or dashes. */
@@ -82,6 +91,8 @@ export interface GraphModel {
   readonly activeNodeId?: string;
   /** Edges a gradient travels along at this step (a backward step sends one down each input edge). */
   readonly pulseEdgeIds?: readonly string[];
+  /** Edges a tangent travels along at this step (forward mode: from the op's inputs to it). */
+  readonly tangentEdgeIds?: readonly string[];
   /** Gradient norms per leaf from the latest pass summary up to the step. */
   readonly gradNorms?: readonly GradNorm[];
 }

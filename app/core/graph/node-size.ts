@@ -37,14 +37,20 @@ export function clipLine(text: string): string {
   return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS - 1)}…` : text;
 }
 
-/** Lines of a leaf box: title, value, grad. The grad line is always reserved so boxes don't grow. */
+/**
+ * Lines of a leaf box: title, value, grad. The grad line is always reserved so boxes don't grow;
+ * a leaf forward mode made (make_dual, no grad) shows its tangent there instead.
+ */
 export function leafLines(node: LeafNode): { title: string; value: string; grad: string } {
   return {
     title: clipLine(`${node.name ?? node.parameter ?? `tensor ${node.tensorId}`} ${formatShape(node.shape)}`),
     value: clipLine(node.valueText),
-    grad: clipLine(`grad ${node.gradText ?? '—'}`),
+    grad: clipLine(node.tangentText !== undefined && node.gradText === undefined ? `${TANGENT_MARK} ${node.tangentText}` : `grad ${node.gradText ?? '—'}`),
   };
 }
+
+/** What marks a tangent (forward mode) on the graph, beside `grad` for gradients. */
+export const TANGENT_MARK = 'ṫ';
 
 /** Text of an op pill: `MulBackward0 → y`. */
 export function opLabel(node: OpNode): string {
@@ -58,9 +64,16 @@ export function opGradLabel(node: OpNode): string {
   return text.length > GRAD_LABEL_CHARS ? `${text.slice(0, GRAD_LABEL_CHARS - 1)}…` : text;
 }
 
-/** Room for the gradient label, kept for every op that gets a gradient somewhere in the trace. */
+/** The tangent label beside an op pill (forward mode): `ṫ [2, 0, 0]`; '' before its tangent step. */
+export function opTangentLabel(node: OpNode): string {
+  if (!node.tangent) return '';
+  const text = `${TANGENT_MARK} ${formatGradBrief(node.tangent)}`;
+  return text.length > GRAD_LABEL_CHARS ? `${text.slice(0, GRAD_LABEL_CHARS - 1)}…` : text;
+}
+
+/** Room for the gradient (or tangent) label, kept for every op that gets one somewhere in the trace. */
 function opLabelWidth(node: OpNode): number | undefined {
-  if (!node.hasRunBackward && !node.grad) return undefined;
+  if (!node.hasRunBackward && !node.grad && !node.tangent && node.nodeId >= 0) return undefined;
   return Math.ceil(GRAD_LABEL_CHARS * CHAR_WIDTH);
 }
 

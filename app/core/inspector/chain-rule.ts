@@ -7,6 +7,7 @@ import type { TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts'
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
 import { passNamer, tensorExpression, UNNAMED_ROOT } from './tensor-expression.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
+import { tangentRuleView, type TangentRuleView } from './tangent-rule.ts';
 
 type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
 type StepEvent = Extract<TraceEvent, { kind: 'backward-step' }>;
@@ -57,7 +58,8 @@ export type ChainRuleView =
       readonly sumText: string;
       /** `∂b/∂a = 3 + 2 = 5` */
       readonly text: string;
-    };
+    }
+  | TangentRuleView;
 
 /** What the chain-rule panel shows at `seq`, or null when that step is not part of a backward pass. */
 export function chainRuleAt(events: readonly TraceEvent[], seq: number): ChainRuleView | null {
@@ -117,6 +119,8 @@ export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | nul
         text: `${leafName}.grad = ${beforeText} + ${addedText} = ${afterText}`,
       };
     }
+    case 'tangent':
+      return tangentRuleView(index, event);
     default:
       return null;
   }

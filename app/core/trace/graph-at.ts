@@ -36,10 +36,14 @@ function leafAt(core: IndexCore, leaf: LeafRecord, end: number, isFinal: boolean
   const summary = valueBefore(leaf.summaries, end);
   const parameter = valueBefore(leaf.parameters, end);
   const grad = valueBefore(leaf.grads, end);
+  const tangent = valueBefore(leaf.tangents, end);
   const name = nameAt(core, leaf.tensorId, end, isFinal);
-  return memoised(leaf, [summary, parameter, grad, name], () =>
+  return memoised(leaf, [summary, parameter, grad, name, tangent], () =>
     toLeafNode(
-      { tensorId: leaf.tensorId, seq: leaf.seq, ...(summary && { summary }), ...(parameter !== undefined && { parameter }), ...(grad && { grad }) },
+      {
+        tensorId: leaf.tensorId, seq: leaf.seq, ...(summary && { summary }), ...(parameter !== undefined && { parameter }), ...(grad && { grad }),
+        ...(tangent && { tangent }),
+      },
       name,
     ),
   );
@@ -54,8 +58,9 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
   const hasRunBackward = op.firstBackwardAt < end;
   const isFreed = op.freedAt < end;
   const name = nameAt(core, op.event.output.id, end, isFinal);
-  return memoised(op, [grad, hasRunBackward, isFreed, name, marks], () => {
-    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }) }, name);
+  const tangent = valueBefore(op.tangents, end);
+  return memoised(op, [grad, hasRunBackward, isFreed, name, marks, tangent], () => {
+    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }), ...(tangent && { tangent }) }, name);
     return marks ? { ...node, marks } : node;
   });
 }
@@ -75,6 +80,7 @@ export function graphFromIndex(core: IndexCore, end: number, marks: ReadonlyMap<
   const edges = core.edges.slice(0, countBefore(core.edgeCreatedAt, end));
   const activeNodeId = end > 0 ? core.activeNodeIds[end - 1] : undefined;
   const pulseEdgeIds = end > 0 ? core.pulseEdgeIds.get(end - 1) : undefined;
+  const tangentEdgeIds = end > 0 ? core.tangentEdgeIds.get(end - 1) : undefined;
   const gradNorms = valueBefore(core.gradNorms, end);
   return {
     nodes,
@@ -82,6 +88,7 @@ export function graphFromIndex(core: IndexCore, end: number, marks: ReadonlyMap<
     step: end > 0 ? core.seqs[end - 1]! : -1,
     ...(activeNodeId !== undefined && { activeNodeId }),
     ...(pulseEdgeIds !== undefined && { pulseEdgeIds }),
+    ...(tangentEdgeIds !== undefined && { tangentEdgeIds }),
     ...(gradNorms !== undefined && { gradNorms }),
   };
 }

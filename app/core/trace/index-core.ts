@@ -3,11 +3,12 @@
  * (append-only), each with the event position at which it became true. Questions "at step k" are
  * then binary searches and filters over these lists, never a replay from event 0.
  */
-import type { GradNorm, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import type { GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId, type GraphEdge, type OpMarks } from '../graph/model.ts';
 import { frameKey, groupNodeId } from '../graph/module-groups.ts';
 import { createFramesBuilder, type FramesBuilder } from './frame-builder.ts';
 import { createStepsBuilder, type StepsBuilder } from './steps.ts';
+import { forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
 import { emptyHistory, record, type History } from './history.ts';
 
 export type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
@@ -27,6 +28,8 @@ export interface LeafRecord {
   readonly summaries: History<TensorSummary>;
   readonly parameters: History<string>;
   readonly grads: History<TensorSummary>;
+  /** Forward mode: the tangent it got (make_dual). */
+  readonly tangents: History<TensorSummary>;
 }
 
 export interface OpRecord {
@@ -40,6 +43,8 @@ export interface OpRecord {
   freedAt: number;
   /** The output's gradient at each of its backward steps that received one. */
   readonly grads: History<TensorSummary>;
+  /** Forward mode: its output's tangent. */
+  readonly tangents: History<TensorSummary>;
 }
 
 export type NodeRecord = LeafRecord | OpRecord;
@@ -80,6 +85,10 @@ export class IndexCore {
   /** Per position: the node the event is about, and the edges a gradient travels along. */
   readonly activeNodeIds: (string | undefined)[] = [];
   readonly pulseEdgeIds = new Map<number, string[]>();
+  /** Per position: the edges a tangent travels along (forward mode). */
+  readonly tangentEdgeIds = new Map<number, string[]>();
+  /** Forward mode: graph nodes whose output carries a tangent. */
+  private readonly hasTangent = new Set<string>();
   readonly gradNorms: History<readonly GradNorm[]> = emptyHistory();
 
   // Marks: a node's custom Function, second-order pass and gradcheck hold at every step; errors from theirs.
@@ -116,6 +125,13 @@ export class IndexCore {
     this.events.push(event);
     this.seqs.push(event.seq);
     if (!this.positionOfSeq.has(event.seq)) this.positionOfSeq.set(event.seq, at);
+    // Forward mode without a graph: the node the tangent is drawn on is made first (forward-nodes.ts).
+    const made = event.kind === 'tangent' ? forwardNodeEvent(event, (tensorId) => this.lookupTensor(tensorId)) : undefined;
+    if (made) {
+      this.addToGraph(made, at);
+      this.addToMarks(made, at);
+      this.addToLookups(made, at);
+    }
     this.activeNodeIds.push(this.addToGraph(event, at));
     this.addToMarks(event, at);
     this.addToLookups(event, at);
@@ -126,7 +142,10 @@ export class IndexCore {
   private ensureLeaf(tensorId: number, seq: number, at: number): LeafRecord {
     let leaf = this.leaves.get(tensorId);
     if (!leaf) {
-      leaf = { kind: 'leaf', id: leafNodeId(tensorId), tensorId, seq, createdAt: at, summaries: emptyHistory(), parameters: emptyHistory(), grads: emptyHistory() };
+      leaf = {
+        kind: 'leaf', id: leafNodeId(tensorId), tensorId, seq, createdAt: at,
+        summaries: emptyHistory(), parameters: emptyHistory(), grads: emptyHistory(), tangents: emptyHistory(),
+      };
       this.leaves.set(tensorId, leaf);
       this.nodes.push(leaf);
       this.nodeCreatedAt.push(at);
@@ -138,6 +157,12 @@ export class IndexCore {
     let history = this.namesOverTime.get(tensorId);
     if (!history) this.namesOverTime.set(tensorId, (history = emptyHistory()));
     record(history, at, name);
+  }
+
+  private lookupTensor(tensorId: number): InputRef | undefined {
+    if (this.leaves.has(tensorId)) return { kind: 'leaf', tensorId };
+    const nodeId = this.opByOutputTensor.get(tensorId);
+    return nodeId === undefined ? undefined : { kind: 'node', nodeId, outputNr: 0 };
   }
 
   private nodeIdOfTensor(tensorId: number): string | undefined {
@@ -163,7 +188,9 @@ export class IndexCore {
         if (event.name !== undefined) this.finalNames.set(event.output.id, event.name);
         if (this.ops.has(event.nodeId)) return undefined;
         const target = opNodeId(event.nodeId);
-        const op: OpRecord = { kind: 'op', id: target, event, createdAt: at, firstBackwardAt: Infinity, freedAt: Infinity, grads: emptyHistory() };
+        const op: OpRecord = {
+          kind: 'op', id: target, event, createdAt: at, firstBackwardAt: Infinity, freedAt: Infinity, grads: emptyHistory(), tangents: emptyHistory(),
+        };
         this.ops.set(event.nodeId, op);
         this.opByOutputTensor.set(event.output.id, event.nodeId);
         this.nodes.push(op);
@@ -196,6 +223,16 @@ export class IndexCore {
         const pulse = (this.edgesByTarget.get(op.id) ?? []).filter((edge) => (event.gradsOut[edge.inputIndex] ?? null) !== null).map((edge) => edge.id);
         if (pulse.length > 0) this.pulseEdgeIds.set(at, pulse);
         return op.id;
+      }
+      case 'tangent': {
+        const target = tangentGraphNodeId(event);
+        const node = target.startsWith('t') ? this.leaves.get(event.tensorId) : this.ops.get(Number(target.slice(1)));
+        if (!node) return undefined;
+        record(node.tangents, at, event.tangent);
+        const travelled = (this.edgesByTarget.get(target) ?? []).filter((edge) => this.hasTangent.has(edge.source)).map((edge) => edge.id);
+        if (travelled.length > 0) this.tangentEdgeIds.set(at, travelled);
+        this.hasTangent.add(target);
+        return target;
       }
       case 'accumulate': {
         const leaf = this.leaves.get(event.tensorId);

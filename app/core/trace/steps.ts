@@ -4,8 +4,10 @@
  */
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId } from '../graph/model.ts';
+import { tangentGraphNodeId } from '../trace/forward-nodes.ts';
 
-export type StepPhase = 'forward' | 'backward';
+/** `tangent`: forward mode, a tangent travelling forward op by op (torch.autograd.forward_ad, torch.func.jvp). */
+export type StepPhase = 'forward' | 'backward' | 'tangent';
 
 export interface TimelineStep {
   /** The event seq: buildGraph(events, seq) is the picture at this step. */
@@ -139,6 +141,16 @@ export function createStepsBuilder(): StepsBuilder {
           label: 'AccumulateGrad',
           graphNodeId: leafNodeId(event.tensorId),
           ...withLoc(leafLocs.get(event.tensorId)),
+        });
+        break;
+      case 'tangent':
+        steps.push({
+          seq: event.seq,
+          phase: 'tangent',
+          ...(event.pass !== undefined && { pass: event.pass }),
+          label: event.op === 'make_dual' ? 'make_dual: a tangent starts' : `tangent through ${(event.nodeId === undefined ? undefined : ops.get(event.nodeId))?.gradFn ?? event.op}`,
+          graphNodeId: tangentGraphNodeId(event),
+          ...withLoc(event.loc),
         });
         break;
       case 'backward-end':

@@ -77,6 +77,12 @@ export const EVERY_KIND: readonly TraceEvent[] = [
     kind: 'gradcheck', seq: 19, nodeId: 7, ok: false, message: 'Jacobian mismatch for output 0 with respect to input 0',
     jacobians: [{ inputIndex: 0, outputIndex: 0, analytical: { ...t(18, [1, 0, 0, 1]), shape: [2, 2] }, numerical: { ...t(19, [2, 0, 0, 2]), shape: [2, 2] }, mismatches: [[0, 0], [1, 1]] }],
   },
-  { kind: 'tangent', seq: 20, op: 'mul', tensorId: 20, nodeId: 8, inputs: [3, null], primal: t(20, [2, 4]), tangent: t(21, [1, 1]), loc, pass: 2 },
-  { kind: 'trace-summary', seq: 21, limit: 100_000, omitted: 5, counts: [{ kind: 'op', op: 'mul', loc, count: 3 }, { kind: 'backward-step', count: 2 }] },
+  { kind: 'tangent', seq: 20, op: 'mul', tensorId: 20, nodeId: 8, inputs: [3, null], primal: t(20, [2, 4]), tangent: t(21, [1, 1]), loc, pass: 2,
+    terms: [{ index: 0, tangentIn: t(22, [1, 1]), contribution: t(23, [1, 1]), local: t(24, [1, 1]) }, { index: 1, tangentIn: t(25, [0, 0]), contribution: null }],
+  },
+  {
+    kind: 'hand-gradient', seq: 21, name: 'logprobs', tensorId: 3, target: { kind: 'node', nodeId: 2, outputNr: 0 }, verdict: 'wrong', maxDiff: 0.5,
+    mine: t(26, [1, 2]), autograd: t(27, [1, 1.5]), loc,
+  },
+  { kind: 'trace-summary', seq: 22, limit: 100_000, omitted: 5, counts: [{ kind: 'op', op: 'mul', loc, count: 3 }, { kind: 'backward-step', count: 2 }] },
 ];

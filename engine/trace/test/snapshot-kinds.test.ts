@@ -8,7 +8,7 @@ import { EVERY_KIND } from './snapshot-fixtures.ts';
 const KINDS: Record<TraceEventKind, true> = {
   leaf: true, op: true, name: true, 'backward-start': true, 'backward-step': true, 'gradient-sum': true, accumulate: true, 'backward-end': true,
   'saved-freed': true, 'pass-summary': true, 'run-start': true, hook: true, 'backward-error': true, 'custom-call': true, 'custom-line': true,
-  'custom-return': true, gradcheck: true, tangent: true, 'trace-summary': true,
+  'custom-return': true, gradcheck: true, tangent: true, 'trace-summary': true, 'hand-gradient': true,
 };
 
 describe('the snapshot schema', () => {

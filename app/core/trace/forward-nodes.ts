@@ -1,0 +1,50 @@
+/**
+ * Forward mode in the graph. A tangent event sits on the node of its output tensor: the op's own
+ * node when a graph was recorded too (`nodeId`), otherwise a node only forward mode made (no
+ * tensor there requires grad, so PyTorch records no grad_fn): `make_dual` starts a leaf, any other
+ * op a forward-only op node with a negative node id (`n-<tensorId>`, never a real node's). Both the
+ * reference buildGraph and the replay index apply the node events made here, so they agree.
+ */
+import type { InputRef, TraceEvent } from '../../../engine/trace/schema.ts';
+import { leafNodeId, opNodeId } from '../graph/model.ts';
+
+export type TangentEvent = Extract<TraceEvent, { kind: 'tangent' }>;
+type NodeEvent = Extract<TraceEvent, { kind: 'leaf' | 'op' }>;
+
+/** The node id of a forward-only op node: its output tensor's id, negated. */
+export const forwardOnlyNodeId = (tensorId: number): number => -tensorId;
+
+/** The graph node a tangent event is drawn on. */
+export function tangentGraphNodeId(event: TangentEvent): string {
+  if (event.nodeId !== undefined) return opNodeId(event.nodeId);
+  return event.op === 'make_dual' ? leafNodeId(event.tensorId) : opNodeId(forwardOnlyNodeId(event.tensorId));
+}
+
+/** Where the graph already has a tensor: a leaf, or an op node's output. */
+export type TensorLookup = (tensorId: number) => InputRef | undefined;
+
+/**
+ * The leaf or op event that makes the node a tangent event is drawn on, when no recorded event
+ * made it (undefined when the node is the op's own, or already exists). Its inputs are the graph
+ * nodes of the op's inputs that the graph has.
+ */
+export function forwardNodeEvent(event: TangentEvent, lookup: TensorLookup): NodeEvent | undefined {
+  if (event.nodeId !== undefined || lookup(event.tensorId) !== undefined) return undefined;
+  const loc = event.loc ? { loc: event.loc } : {};
+  if (event.op === 'make_dual') return { kind: 'leaf', seq: event.seq, tensor: event.primal, ...loc };
+  const inputs: InputRef[] = event.inputs.map((tensorId) => (tensorId === null ? undefined : lookup(tensorId)) ?? { kind: 'none' });
+  return {
+    kind: 'op',
+    seq: event.seq,
+    nodeId: forwardOnlyNodeId(event.tensorId),
+    op: event.op,
+    // Forward mode alone records no grad_fn: the node is labelled with the op.
+    gradFn: event.op,
+    inputs,
+    output: event.primal,
+    ...loc,
+  };
+}
+
+/** Whether an op node was made by forward mode alone (forwardNodeEvent). */
+export const isForwardOnlyNode = (nodeId: number): boolean => nodeId < 0;
