@@ -12,7 +12,7 @@ import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } fr
 import type { GroupedGraph, ViewNode } from '../../core/graph/module-groups.ts';
 import { formatShape } from '../../core/graph/format.ts';
 import { GRAD_LABEL_GAP, LINE_HEIGHT, PADDING_X, PADDING_Y, clipLine, leafLines, opGradLabel, opLabel, opTangentLabel } from '../../core/graph/node-size.ts';
-import { isForwardOnlyNode } from '../../core/trace/forward-nodes.ts';
+import { isForwardOnlyNode } from '../../core/graph/forward-nodes.ts';
 
 /** View state that is not part of the trace's picture. */
 export interface GraphViewState {

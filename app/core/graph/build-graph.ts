@@ -3,7 +3,7 @@
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
 import type { GradNorm, InputRef, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from '../trace/forward-nodes.ts';
+import { forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
 import {

@@ -28,7 +28,7 @@ export interface LeafNode {
 
 /**
  * A recorded op (its grad_fn). Id: `n<nodeId>`. Forward mode without a graph makes op nodes too,
- * with a negative node id (app/trace/forward-nodes.ts).
+ * with a negative node id (app/core/graph/forward-nodes.ts).
  */
 export interface OpNode {
   readonly kind: 'op';

@@ -8,7 +8,7 @@ import { leafNodeId, opNodeId, type GraphEdge, type OpMarks } from '../graph/mod
 import { frameKey, groupNodeId } from '../graph/module-groups.ts';
 import { createFramesBuilder, type FramesBuilder } from './frame-builder.ts';
 import { createStepsBuilder, type StepsBuilder } from './steps.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
+import { forwardNodeEvent, tangentGraphNodeId } from '../graph/forward-nodes.ts';
 import { emptyHistory, record, type History } from './history.ts';
 
 export type OpEvent = Extract<TraceEvent, { kind: 'op' }>;

@@ -4,7 +4,7 @@
  */
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId } from '../graph/model.ts';
-import { tangentGraphNodeId } from '../trace/forward-nodes.ts';
+import { tangentGraphNodeId } from '../graph/forward-nodes.ts';
 
 /** `tangent`: forward mode, a tangent travelling forward op by op (torch.autograd.forward_ad, torch.func.jvp). */
 export type StepPhase = 'forward' | 'backward' | 'tangent';

@@ -6,7 +6,7 @@
  * reference buildGraph and the replay index apply the node events made here, so they agree.
  */
 import type { InputRef, TraceEvent } from '../../../engine/trace/schema.ts';
-import { leafNodeId, opNodeId } from '../graph/model.ts';
+import { leafNodeId, opNodeId } from './model.ts';
 
 export type TangentEvent = Extract<TraceEvent, { kind: 'tangent' }>;
 type NodeEvent = Extract<TraceEvent, { kind: 'leaf' | 'op' }>;
