@@ -27,15 +27,15 @@ export interface Recorder {
   name(tensor: Tensor, name: string): void;
   /** An nn.Module parameter's path (`fc1.weight`), told when its module is called. */
   parameter(tensor: Tensor, path: string): void;
-  /** v3: a backward step threw `error` (PyTorch's text); `anomaly` when anomaly mode's NaN check found it. */
+  /** A backward step threw `error` (PyTorch's text); `anomaly` when anomaly mode's NaN check found it. */
   backwardError(node: GradNode, error: unknown, anomaly: boolean): void;
-  /** v3: the user's forward/backward of a custom Function starts; returns the call id for its lines. */
+  /** The user's forward/backward of a custom Function starts; returns the call id for its lines. */
   customCall(fn: 'forward' | 'backward', functionName: string, nodeId: number | undefined, loc: SourceLocation | undefined): number;
   customLine(callId: number, loc: SourceLocation, locals: readonly LocalValue[]): void;
   customReturn(callId: number, loc: SourceLocation, locals: readonly LocalValue[], value: PyValue | undefined, error: string | undefined): void;
   /** A backprop exercise's check (gradscope.check): the learner's gradient against autograd's. */
   handGradient(check: HandGradientCheck): void;
-  /** v3: the finite-difference check of a custom Function node. */
+  /** The finite-difference check of a custom Function node. */
   gradcheck(nodeId: number, ok: boolean, jacobians: readonly JacobianPair[], message: string | undefined): void;
 }
 

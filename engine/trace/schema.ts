@@ -72,7 +72,7 @@ export interface ModuleFrame {
   readonly path: string;
   readonly type: string;
   /**
-   * v3: which module call this is, numbered 1, 2, … per session in the order calls start. Two
+   * Which module call this is, numbered 1, 2, … per session in the order calls start. Two
    * modules with the same path (two models that both have `fc1`) and two calls of one module are
    * different calls, so the graph groups them apart (as torch.fx names them `fc1` and `fc1_1`).
    * Absent in v2 traces: the graph then groups by path.
@@ -148,7 +148,7 @@ export interface GradNorm {
   readonly norm: number;
 }
 
-/** v3: a Python value as the locals panel shows it (no live objects). */
+/** A Python value as the locals panel shows it (no live objects). */
 export type PyValue =
   | { readonly kind: 'tensor'; readonly tensor: TensorSummary }
   | { readonly kind: 'none' }
@@ -165,7 +165,7 @@ export type PyValue =
   /** Anything else: its type name and a shortened repr. */
   | { readonly kind: 'other'; readonly type: string; readonly text: string };
 
-/** v3: one local variable of a recorded frame. */
+/** One local variable of a recorded frame. */
 export interface LocalValue {
   readonly name: string;
   readonly value: PyValue;
@@ -177,7 +177,7 @@ export type HandGradientVerdict = 'exact' | 'close' | 'wrong';
 /** Hand-written gradients keep their values for the inspector's heatmaps up to this many elements. */
 export const HAND_GRADIENT_VALUE_LIMIT = 4096;
 
-/** v3: one input/output pair's Jacobians in a gradcheck (rows: input elements, columns: output elements, as PyTorch). */
+/** One input/output pair's Jacobians in a gradcheck (rows: input elements, columns: output elements, as PyTorch). */
 export interface JacobianPair {
   readonly inputIndex: number;
   readonly outputIndex: number;
@@ -196,7 +196,7 @@ export type TraceEvent =
       readonly tensor: TensorSummary;
       readonly name?: string;
       readonly loc?: SourceLocation;
-      /** v2: the module parameter path when the leaf is an nn.Module parameter (`fc1.weight`). */
+      /** The module parameter path when the leaf is an nn.Module parameter (`fc1.weight`). */
       readonly parameter?: string;
     }
   /** A recorded forward op: its autograd node (`grad_fn`) and its output. */
@@ -212,11 +212,11 @@ export type TraceEvent =
       readonly output: TensorSummary;
       readonly loc?: SourceLocation;
       readonly name?: string;
-      /** v2: the nn.Module calls the op ran inside, outermost first (absent outside modules). */
+      /** The nn.Module calls the op ran inside, outermost first (absent outside modules). */
       readonly moduleScope?: readonly ModuleFrame[];
-      /** v3: the backward pass this op ran inside (create_graph=True: a second-order node). */
+      /** The backward pass this op ran inside (create_graph=True: a second-order node). */
       readonly pass?: number;
-      /** v3: for a custom Function's node, the `custom-call` id of the forward that made it. */
+      /** For a custom Function's node, the `custom-call` id of the forward that made it. */
       readonly customCall?: number;
     }
   /** A Python variable name bound to a tensor (the last binding wins). */
@@ -229,7 +229,7 @@ export type TraceEvent =
       readonly retainGraph: boolean;
       readonly createGraph: boolean;
       readonly loc?: SourceLocation;
-      /** v2: the tensor backward was called on (its value is the loss). */
+      /** The tensor backward was called on (its value is the loss). */
       readonly root?: TensorSummary;
     }
   /** One node's backward: gradients that arrived and gradients it sent to its inputs. */
@@ -240,15 +240,15 @@ export type TraceEvent =
       readonly nodeId: number;
       readonly gradsIn: readonly (TensorSummary | null)[];
       readonly gradsOut: readonly (TensorSummary | null)[];
-      /** v2: op-table name (`mul`); absent for custom Functions and engine-internal nodes. */
+      /** Op-table name (`mul`); absent for custom Functions and engine-internal nodes. */
       readonly op?: string;
-      /** v2: the op's whole local-derivative formula (`∂(a·b)/∂a = b, ∂(a·b)/∂b = a`). */
+      /** The op's whole local-derivative formula (`∂(a·b)/∂a = b, ∂(a·b)/∂b = a`). */
       readonly formula?: string;
-      /** v2: the chain rule per input edge (same order as `gradsOut`). */
+      /** The chain rule per input edge (same order as `gradsOut`). */
       readonly edges: readonly BackwardEdge[];
     }
   /**
-   * v2: several gradients met at one tensor (its node output or leaf) and were summed. Comes right
+   * Several gradients met at one tensor (its node output or leaf) and were summed. Comes right
    * before the target's backward-step (or its accumulate, for a leaf).
    */
   | {
@@ -274,7 +274,7 @@ export type TraceEvent =
   /** The graph's saved tensors were freed after a backward without retain_graph. */
   | { readonly kind: 'saved-freed'; readonly seq: number; readonly nodeIds: readonly number[]; readonly pass?: number }
   /**
-   * v2: what every backward pass leaves behind, even after its detail was dropped (loss chart,
+   * What every backward pass leaves behind, even after its detail was dropped (loss chart,
    * gradient norms). Comes right after the pass's backward-end. A pass whose backward-start is no
    * longer in the trace was compacted: only this summary remains.
    */
@@ -292,7 +292,7 @@ export type TraceEvent =
   /** Marks the start of a cell run, so steps can be grouped and lines resolved. */
   | { readonly kind: 'run-start'; readonly seq: number; readonly cell: string }
   /**
-   * v3: a tensor hook (`register_hook`) ran on the gradient arriving at `target` (a node output or
+   * A tensor hook (`register_hook`) ran on the gradient arriving at `target` (a node output or
    * a leaf). Comes before the target's backward-step (or accumulate). `after` is present when the
    * hook returned a replacement gradient.
    */
@@ -309,7 +309,7 @@ export type TraceEvent =
       readonly loc?: SourceLocation;
     }
   /**
-   * v3: a backward step raised. `message` is PyTorch's text; `anomaly` marks errors found by
+   * A backward step raised. `message` is PyTorch's text; `anomaly` marks errors found by
    * anomaly mode (NaN gradients). `loc` is the user's line the error points at inside a custom
    * backward (its `return`), when there is one; the node's forward line is its op event's `loc`.
    */
@@ -324,7 +324,7 @@ export type TraceEvent =
       readonly loc?: SourceLocation;
     }
   /**
-   * v3: the user's `forward` or `backward` of a custom Function starts. `callId` links its lines.
+   * The user's `forward` or `backward` of a custom Function starts. `callId` links its lines.
    * Backward calls carry the node and pass; a forward call's node is the op event whose
    * `customCall` is this id.
    */
@@ -340,7 +340,7 @@ export type TraceEvent =
       /** The `def` line of the method. */
       readonly loc?: SourceLocation;
     }
-  /** v3: a line of a recorded custom frame is about to run; `locals` as they are before it runs. */
+  /** A line of a recorded custom frame is about to run; `locals` as they are before it runs. */
   | {
       readonly kind: 'custom-line';
       readonly seq: number;
@@ -348,7 +348,7 @@ export type TraceEvent =
       readonly loc: SourceLocation;
       readonly locals: readonly LocalValue[];
     }
-  /** v3: a recorded custom frame returned (`value`) or raised (`error`), at line `loc`. */
+  /** A recorded custom frame returned (`value`) or raised (`error`), at line `loc`. */
   | {
       readonly kind: 'custom-return';
       readonly seq: number;
@@ -400,7 +400,7 @@ export type TraceEvent =
       readonly loc?: SourceLocation;
     }
   /**
-   * v3: finite-difference check of a custom Function node on its recorded inputs in float64
+   * Finite-difference check of a custom Function node on its recorded inputs in float64
    * (what `torch.autograd.gradcheck` does). `message` is gradcheck's text when it fails.
    */
   | {

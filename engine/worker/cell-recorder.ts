@@ -18,40 +18,11 @@ export interface SessionRecording {
 }
 
 /**
- * Installs (or removes) nn.Module's stack listener while a cell records, so module calls cost
- * nothing otherwise. Runs inside a function so the user's namespace only sees `_`-names briefly.
+ * Installs (or removes) nn.Module's stack listener (gradscope_module_listener.py) while a cell
+ * records. `__import__` leaves no name behind in the user's namespace.
  */
-const INSTALL_MODULE_LISTENER = `
-def _gradscope_install_module_listener():
-    import _gradscope_engine as engine
-    from torch.nn.modules import module as modules
-    class Listener:
-        def __init__(self):
-            self.stack = []
-        def enter(self, m):
-            path = ''
-            if self.stack:
-                parent, parent_path = self.stack[-1]
-                # A direct child, or one held by a container that is never called itself
-                # (ModuleList, ModuleDict): encoder.layers.0, as named_modules() names it.
-                name = next((k for k, v in parent._modules.items() if v is m), None)
-                if name is None:
-                    name = next((k for k, v in parent.named_modules() if v is m and k), '?')
-                path = f'{parent_path}.{name}' if parent_path else name
-            self.stack.append((m, path))
-            engine.enterModuleScope(path, type(m).__name__)
-            for pname, p in m._parameters.items():
-                if p is not None:
-                    engine.recordParameter(p._t, f'{path}.{pname}' if path else pname)
-        def exit(self, m):
-            if self.stack:
-                self.stack.pop()
-            engine.exitModuleScope()
-    modules.set_module_stack_listener(Listener())
-_gradscope_install_module_listener()
-del _gradscope_install_module_listener
-`;
-const REMOVE_MODULE_LISTENER = 'from torch.nn.modules import module as _gradscope_m\n_gradscope_m.set_module_stack_listener(None)\ndel _gradscope_m\n';
+const INSTALL_MODULE_LISTENER = "__import__('gradscope_module_listener').install()";
+const REMOVE_MODULE_LISTENER = "__import__('gradscope_module_listener').remove()";
 
 export interface SessionRecordingOptions {
   /** Record custom Functions' own frames and gradcheck their nodes (default true; false only to measure what it costs). */

@@ -12,14 +12,12 @@ export type WorkerRequest =
   | { readonly type: 'init'; readonly id: number; readonly interruptBuffer?: SharedArrayBuffer }
   /** Run one cell's code in the shared namespace. `cellId` names the cell in tracebacks and in the trace. */
   | { readonly type: 'run'; readonly id: number; readonly cellId: string; readonly cellLabel: string; readonly code: string }
-  /** Forget the namespace (used when Restart cannot terminate, e.g. in tests). */
-  | { readonly type: 'reset'; readonly id: number }
   /** The app's anomaly toggle: torch.autograd.set_detect_anomaly for the session (answered by `anomaly`). */
   | { readonly type: 'set-anomaly'; readonly id: number; readonly enabled: boolean }
   /** Gradcheck a custom Function node of an earlier run, e.g. one too big for the automatic check (answered by `gradcheck`). */
   | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number };
 
-/** v3: the `gradcheck` trace event. */
+/** The `gradcheck` trace event. */
 export type GradcheckEvent = Extract<TraceEvent, { kind: 'gradcheck' }>;
 
 export type WorkerResponse =

@@ -113,10 +113,6 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         post({ type: 'fatal', id: request.id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }
       break;
-    case 'reset':
-      session?.reset();
-      post({ type: 'done', id: request.id, cellId: '', ok: true, trace: [] });
-      break;
     case 'set-anomaly':
       setAnomalyEnabled(request.enabled);
       post({ type: 'anomaly', id: request.id, enabled: isAnomalyEnabled() });

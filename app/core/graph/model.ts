@@ -52,7 +52,7 @@ export interface OpNode {
   readonly gradText?: string;
   /** The nn.Module calls the op ran inside, outermost first (absent outside modules). */
   readonly moduleScope?: readonly ModuleFrame[];
-  /** v3 marks (node-marks.ts): a custom Function's node, its gradcheck, a backward error, a second-order node. */
+  /** Marks (node-marks.ts): a custom Function's node, its gradcheck, a backward error, a second-order node. */
   readonly marks?: OpMarks;
   /** Forward mode: the tangent its output got up to the step (the op's JVP). */
   readonly tangent?: TensorSummary;

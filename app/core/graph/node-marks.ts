@@ -1,5 +1,5 @@
 /**
- * v3 marks on op nodes: which custom Function made a node, its gradcheck badge, a backward error
+ * Marks on op nodes: which custom Function made a node, its gradcheck badge, a backward error
  * (red outline; anomalies too) and the second-order layer (ops recorded inside a backward pass
  * with create_graph=True, dashed). Pure: a function of (events, step), like the rest of the picture.
  */

@@ -35,7 +35,6 @@ export function createNotebookStore(initial: NotebookState = initialNotebookStat
 export const notebook = createNotebookStore();
 
 // Selectors live at module level so components share them and React sees stable functions.
-export const selectCells = (state: NotebookState): readonly Cell[] => state.cells;
 export const selectCellIds = (state: NotebookState): readonly string[] => state.cells.map((cell) => cell.id);
 export const selectCell = (state: NotebookState, cellId: string): Cell | undefined => state.cells.find((cell) => cell.id === cellId);
 export const selectCellIndex = (state: NotebookState, cellId: string): number => state.cells.findIndex((cell) => cell.id === cellId);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordName, setRecorder, tensor, type Tensor } from '../../index.ts';
-import { chainRuleText } from '../chain-rule-text.ts';
 import { only, record } from './record.ts';
 
 afterEach(() => setRecorder(null));
@@ -27,9 +26,6 @@ describe('chain rule in backward steps', () => {
     });
     expect(mul.edges[0].product?.text).toBe('tensor([0.6667, 0.6667, 0.6667])');
     expect(mul.edges[1]).toEqual({ index: 1, input: { kind: 'none' }, grad: null });
-    expect(chainRuleText({ root: 'w', output: 'y', input: 'x' }, mul.gradsIn[0], mul.edges[0])).toBe(
-      '∂w/∂x = ∂w/∂y · ∂y/∂x = 0.3333 · 2 = 0.6667',
-    );
   });
 
   it('gives a mean its local derivative 1/n per element', () => {
@@ -52,9 +48,6 @@ describe('chain rule in backward steps', () => {
     });
     expect(add.edges[1].product?.shape).toEqual([2, 3]);
     expect(add.edges[1].grad?.values).toEqual([2, 2, 2]);
-    expect(chainRuleText({ root: 's', output: 'c', input: 'b' }, add.gradsIn[0], add.edges[1])).toBe(
-      '∂s/∂b = ∂s/∂c · ∂c/∂b = 1 · 1 = 1, summed over dim 0 ([2, 3] → [3]) = 2',
-    );
   });
 
   it('says which transposed product each input of a matmul gets', () => {
