@@ -1,20 +1,23 @@
 /**
- * `npm run bench`: our engine against TF.js's CPU backend in one process, interleaved round by
- * round; the trace recorder's cost; and the Python layer's overhead in one Pyodide session.
- * Prints a table with the machine it ran on and writes .test-artifacts/bench.json.
+ * `npm run bench`: first the peer table (issue #11's kernel workloads on Gradscope's two kernel
+ * sets, TF.js CPU and WASM, js-pytorch and native PyTorch; bench/peer-table.ts), then our engine
+ * against TF.js's CPU backend in one process, interleaved round by round; the trace recorder's
+ * cost; and the Python layer's overhead in one Pyodide session. Prints the tables with the
+ * machine they ran on and writes .test-artifacts/bench.json.
  *
- *   npm run bench                      everything (about 2–3 minutes)
+ *   npm run bench                      everything (about 10 minutes)
  *   npm run bench -- --only mlp-step,chain --repeats 9 --no-python
+ *   npm run bench -- --no-peers       skip the peer table (npm run bench:kernels runs only it)
  *   npm run bench -- --js-kernels     our engine on the plain TypeScript kernels, not WebAssembly SIMD
- *
- * (npm run bench:kernels compares the two kernel sets, TF.js's WASM backend and native PyTorch.)
  */
 import { parseArgs } from 'node:util';
 import { engineComparisons, pythonComparisons, type Comparison } from './comparisons.ts';
 import { DEFAULT_TIMING, measureInterleaved } from './harness.ts';
 import { machineInfo } from './machine.ts';
 import { startBenchPython } from './python-session.ts';
-import { enableWasmKernelsSync } from '../engine/kernels/wasm/index.ts';
+import { loadWasmKernelsSync } from '../engine/kernels/wasm/index.ts';
+import { setKernels } from '../engine/index.ts';
+import { formatPeerTable, runPeerTable, type PeerTable } from './peer-table.ts';
 import { buildWasm } from '../scripts/build-wasm.mjs';
 import { differenceRow, formatMachine, formatTable, rowFrom, writeJson, type Row } from './report.ts';
 import { oursSuite } from './workloads/ours.ts';
@@ -28,6 +31,7 @@ const { values: flags } = parseArgs({
     repeats: { type: 'string' },
     'no-python': { type: 'boolean', default: false },
     'js-kernels': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
   },
 });
 const only = flags.only ? new Set(flags.only.split(',')) : null;
@@ -52,7 +56,15 @@ const wanted = (c: Comparison): boolean => only === null || only.has(c.id);
 async function main(): Promise<void> {
   const started = performance.now();
   // Our engine as the app runs it: on the WebAssembly SIMD kernels (built from source if needed).
-  const kernels = !flags['js-kernels'] && (await buildWasm(), enableWasmKernelsSync()) ? 'WebAssembly SIMD kernels' : 'TypeScript kernels';
+  await buildWasm();
+  const wasmKernels = loadWasmKernelsSync();
+  let peerTable: PeerTable | null = null;
+  if (wasmKernels && !flags['no-peers'] && (only === null || [...only].some((id) => !id.startsWith('python-')))) {
+    log('peer table: Gradscope, TF.js CPU and WASM, js-pytorch, native PyTorch');
+    peerTable = await runPeerTable({ wasmKernels, repeats, only, log });
+  }
+  const kernels = !flags['js-kernels'] && wasmKernels ? 'WebAssembly SIMD kernels' : 'TypeScript kernels';
+  setKernels(flags['js-kernels'] ? null : wasmKernels);
   const machine = machineInfo();
   const peer = await createTfSuite();
   log(`measuring ${oursSuite.name} against ${peer.name}, ${repeats} interleaved repeats each`);
@@ -76,8 +88,11 @@ async function main(): Promise<void> {
 
   const totalSeconds = (performance.now() - started) / 1000;
   extra['bench time'] = `${totalSeconds.toFixed(0)} s; medians of ${repeats} interleaved repeats; * = difference of two medians; noise = half the interquartile range over the median (ours / peer)`;
-  process.stdout.write(`\n${formatMachine(machine, extra)}\n\n${formatTable(rows)}\n`);
-  writeJson(RESULTS_PATH, { machine, peer: peer.name, repeats, totalSeconds, rows });
+  const peers = peerTable && peerTable.rows.length > 0
+    ? `Peer table (Gradscope-WASM time ÷ each peer's), by CPU time:\n\n${formatPeerTable(peerTable, 'cpu')}\n\nBy the wall clock:\n\n${formatPeerTable(peerTable, 'wall')}\n\n`
+    : '';
+  process.stdout.write(`\n${formatMachine(machine, extra)}\n\n${peers}${formatTable(rows)}\n`);
+  writeJson(RESULTS_PATH, { machine, peer: peer.name, repeats, totalSeconds, peerTable, rows });
   log(`\nwrote ${RESULTS_PATH}`);
 }
 

@@ -4,6 +4,7 @@
  */
 import { cascadeSum } from './cascade-sum.ts';
 import { erf } from './erf.ts';
+import { fma32 } from './fma32.ts';
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
@@ -86,6 +87,11 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
     }
     case 'scalarPow': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]); return;
     case 'scale': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] * p0; return;
+    case 'oneMinusSquare':
+      // float32: ATen's tanh_backward fuses 1 − y·y into one fnmadd, rounded once.
+      if (out instanceof Float32Array) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = fma32(-v, v, 1); }
+      else for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = 1 - v * v; }
+      return;
   }
 }
 

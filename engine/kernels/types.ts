@@ -29,7 +29,9 @@ export type UnaryOp =
   /** p0^x with a scalar base */
   | 'scalarPow'
   /** x * p0 */
-  | 'scale';
+  | 'scale'
+  /** 1 − x², rounded once in float32 (tanh_backward's fused multiply-add) */
+  | 'oneMinusSquare';
 
 export type BinaryOp =
   /** a + alpha*b */

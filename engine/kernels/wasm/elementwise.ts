@@ -1,6 +1,6 @@
 /**
  * The WebAssembly elementwise kernels behind `Kernels.binary` (add, sub, mul, div) and
- * `Kernels.unary` (relu, scale, neg; float32 exp, log, tanh, sigmoid as SLEEF) for float32 / float64 operands that are contiguous or one
+ * `Kernels.unary` (relu, scale, neg; float32 exp, log, tanh, sigmoid as SLEEF, tanh_backward's 1 − y²) for float32 / float64 operands that are contiguous or one
  * broadcast value, plus contiguous `copy` as one typed-array copy. Same bits as ../js.ts
  * (assembly/elementwise.ts says why); every other case is left to the JavaScript kernels.
  */
@@ -64,7 +64,7 @@ export function wasmUnary(wasm: KernelExports, mem: KernelMemory, op: UnaryOp, x
     out.set(x.data.subarray(x.offset, x.offset + numelOf(x.shape)));
     return true;
   }
-  if ((op === 'exp' || op === 'log' || op === 'tanh' || op === 'sigmoid') && x.data instanceof Float32Array && out instanceof Float32Array) {
+  if ((op === 'exp' || op === 'log' || op === 'tanh' || op === 'sigmoid' || op === 'oneMinusSquare') && x.data instanceof Float32Array && out instanceof Float32Array) {
     return isContiguousLayout(x.shape, x.strides) && wasmSleefUnary(wasm, mem, op, x.data, x.offset, out, numelOf(x.shape));
   }
   const code = op === 'relu' ? UNARY.relu : op === 'neg' ? UNARY.neg

@@ -8,7 +8,7 @@ import type { KernelExports } from './exports.ts';
 import { align16, type KernelMemory } from './memory.ts';
 
 /** Op codes of assembly/sleef-f32.ts. */
-const SLEEF_F32 = { exp: 0, log: 1, tanh: 2, sigmoid: 3 } as const;
+const SLEEF_F32 = { exp: 0, log: 1, tanh: 2, sigmoid: 3, oneMinusSquare: 4 } as const;
 export type SleefF32Op = keyof typeof SLEEF_F32;
 
 /** PyTorch's sigmoid takes its vector path 16 floats at a time; the rest is scalar (../sleef/unary-f32.ts). */

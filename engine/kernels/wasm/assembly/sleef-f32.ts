@@ -1,5 +1,6 @@
 /**
- * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), ported from
+ * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), and the fused
+ * 1 − y² of tanh_backward, ported from
  * the TypeScript emulations in ../../sleef/ operation for operation, so every result has the same
  * bits: two elements per f64x2 vector, each float32 value held exactly in a double lane
  * (float32-in-f64.ts says why, and how the fused multiply-adds stay single-rounded). Lanes never
@@ -13,6 +14,8 @@ const LOG: i32 = 1;
 const TANH: i32 = 2;
 /** PyTorch's vectorised sigmoid: 1 / (exp(0 − x) + 1), the exp SLEEF's. */
 const SIGMOID: i32 = 3;
+/** 1 − x² rounded once: tanh_backward's fused multiply-add. */
+const ONE_MINUS_SQUARE: i32 = 4;
 
 const INF: f64 = Infinity;
 const SIGN: i64 = 0x8000000000000000;
@@ -195,7 +198,8 @@ function apply(op: i32, x: v128, exact: bool): v128 {
     case EXP: return expf2(x, exact);
     case LOG: return logf2(x, exact);
     case TANH: return tanhf2(x, exact);
-    default: return sigmoid2(x, exact);
+    case SIGMOID: return sigmoid2(x, exact);
+    default: return fmaf(f64x2.neg(x), x, splat(1), exact);
   }
 }
 
@@ -239,7 +243,8 @@ export function sleefF32(op: i32, n: i32, x: usize, out: usize): void {
     case EXP: for (; i < quads; i += 4) step(EXP, x + (<usize>i << 2), out + (<usize>i << 2)); break;
     case LOG: for (; i < quads; i += 4) step(LOG, x + (<usize>i << 2), out + (<usize>i << 2)); break;
     case TANH: for (; i < quads; i += 4) step(TANH, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    default: for (; i < quads; i += 4) step(SIGMOID, x + (<usize>i << 2), out + (<usize>i << 2));
+    case SIGMOID: for (; i < quads; i += 4) step(SIGMOID, x + (<usize>i << 2), out + (<usize>i << 2)); break;
+    default: for (; i < quads; i += 4) step(ONE_MINUS_SQUARE, x + (<usize>i << 2), out + (<usize>i << 2));
   }
   tail(op, n, i, x, out);
 }

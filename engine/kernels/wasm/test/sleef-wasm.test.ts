@@ -1,6 +1,6 @@
 /**
- * The WebAssembly SLEEF kernels (float32 exp, log, tanh, sigmoid) against the TypeScript
- * emulations, bit for bit: PyTorch's golden inputs (whose outputs must come out as PyTorch's),
+ * The WebAssembly SLEEF kernels (float32 exp, log, tanh, sigmoid, and tanh_backward's fused
+ * 1 − y²) against the TypeScript emulations, bit for bit: PyTorch's golden inputs (whose outputs must come out as PyTorch's),
  * every float32 bit pattern class (random bits: NaNs, ±∞, subnormals, huge values), arguments
  * near each function's cut-offs, every tail length, in place, and softmax / log_softmax (which
  * take their exp from the active kernels) on both kernel sets.
@@ -15,7 +15,7 @@ import { loadWasmKernelsSync } from '../loader.ts';
 
 /** Every op in WebAssembly, however small. */
 const wasm = loadWasmKernelsSync({ elementwiseMinSize: 0 })!;
-const OPS = ['exp', 'log', 'tanh', 'sigmoid'] as const satisfies readonly UnaryOp[];
+const OPS = ['exp', 'log', 'tanh', 'sigmoid', 'oneMinusSquare'] as const satisfies readonly UnaryOp[];
 
 const decode = (b64: string): Float32Array => {
   const bytes = Buffer.from(b64, 'base64');
