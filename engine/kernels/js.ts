@@ -11,6 +11,7 @@ import { gemm } from './gemm.ts';
 import { RowIterator } from './row-iterator.ts';
 import { isSleefUnaryOp, sleefUnary } from './sleef/unary-f32.ts';
 import { expdRow } from './sleef/exp-f64.ts';
+import { sleefLog10f } from './sleef/log10f.ts';
 import { tanhfRow } from './sleef/tanhf.ts';
 import { cosfRow, sinfRow } from './sleef/trigf.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
@@ -64,7 +65,11 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
     case 'log1p': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log1p(x[xi]); return;
     case 'expm1': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.expm1(x[xi]); return;
     case 'log2': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log2(x[xi]); return;
-    case 'log10': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log10(x[xi]); return;
+    case 'log10':
+      // float32: SLEEF's vector log10, as PyTorch's CPU kernel (Math.log10 rounded to float differs in the last bit).
+      if (out instanceof Float32Array) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sleefLog10f(Math.fround(x[xi]));
+      else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log10(x[xi]);
+      return;
     case 'erf': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = erf(x[xi]); return;
     case 'isnan': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== x[xi] ? 1 : 0; return;
     case 'isinf': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v === Infinity || v === -Infinity ? 1 : 0; } return;

@@ -9,33 +9,21 @@
  */
 import { fmaf as fma32 } from './fma32-midpoint.ts';
 
+import { logOutsideDomain, reduceForLog, reduced } from './log-reduce.ts';
+
 const fr = Math.fround;
-const FLT_MIN = 1.1754943508222875e-38;
-const TWO_64 = 18446744073709551616;
-const R_075 = fr(1 / 0.75);
 const LN2_HI = fr(0.69314718246459960938);
 const LN2_LO = fr(-1.904654323148236017e-09);
 const P0 = fr(0.3027294874);
 const P1 = fr(0.3996108174);
 const P2 = fr(0.666669488);
 
-const bits = new Float32Array(1);
-const bitsInt = new Int32Array(bits.buffer);
-
 /** Sleef_logf_u10 for a float32 `d`; the result is a float32 value. */
 export function sleefLogf(d: number): number {
-  if (d !== d || d < 0) return NaN;
-  if (d === 0) return -Infinity;
-  if (d === Infinity) return Infinity;
-  const tiny = d < FLT_MIN;
-  if (tiny) d = fr(d * TWO_64);
-  // e = ilogb(d / 0.75), read from the exponent field; m = d · 2^−e by adding to the field.
-  bits[0] = fr(d * R_075);
-  let e = ((bitsInt[0]! >>> 23) & 0xff) - 0x7f;
-  bits[0] = d;
-  bitsInt[0] = bitsInt[0]! - (e << 23);
-  const m = bits[0]!;
-  if (tiny) e -= 64;
+  const outside = logOutsideDomain(d);
+  if (outside !== undefined) return outside;
+  reduceForLog(d);
+  const { m, e } = reduced;
 
   // s = (LN2_HI, LN2_LO) · e in double-float (dfmul_vf2_vf2_vf).
   let sx = fr(LN2_HI * e);

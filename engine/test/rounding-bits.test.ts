@@ -1,6 +1,7 @@
 /**
- * Replays scripts/goldens/reduction_bits.py: var and std in float32, forward and backward, give
- * PyTorch's exact bits (makemore's batch-norm statistics and activation printouts show them).
+ * Replays scripts/goldens/rounding_bits.py: float32 kernels give PyTorch's exact bits — var and std,
+ * forward and backward (makemore's batch-norm statistics and activation printouts show them), and
+ * log10 (makemore's mean log10 loss).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ interface VarStdCase {
   name: string; op: 'var' | 'std'; shape: number[]; dim: number | number[] | null; unbiased: boolean; keepdim: boolean;
   input: string; output: string; outShape: number[]; upstream: string; grad: string;
 }
-const golden: { varStd: VarStdCase[] } = JSON.parse(readFileSync(new URL('./goldens/reduction-bits.json', import.meta.url), 'utf8'));
+const golden: { varStd: VarStdCase[]; log10: { input: string; output: string } } = JSON.parse(
+  readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'),
+);
 
 function decode(b64: string): number[] {
   const bytes = Buffer.from(b64, 'base64');
@@ -36,4 +39,19 @@ describe('var and std round as PyTorch CPU kernels do', () => {
       expect(differences(x.grad!.toArray() as number[], decode(c.grad))).toEqual([]);
     });
   }
+});
+
+describe('log10 rounds as SLEEF\'s AVX2 log10f does in PyTorch', () => {
+  it('gives PyTorch\'s float32 bits over every binade, subnormals, 0 and inf included', () => {
+    const input = decode(golden.log10.input);
+    const out = callOp('log10', fromArray(input, [input.length], 'float32')) as Tensor;
+    expect(differences(out.toArray() as number[], decode(golden.log10.output))).toEqual([]);
+  });
+
+  it('rounds a single element (a 0-d loss) the same way', () => {
+    const input = decode(golden.log10.input).slice(0, 50);
+    const want = decode(golden.log10.output).slice(0, 50);
+    const got = input.map((v) => (callOp('log10', fromArray([v], [], 'float32')) as Tensor).item() as number);
+    expect(differences(got, want)).toEqual([]);
+  });
 });

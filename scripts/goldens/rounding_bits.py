@@ -1,9 +1,11 @@
-"""Writes engine/test/goldens/reduction-bits.json: PyTorch's exact float32 results (forward and
-input gradient) for reductions whose rounding the corpus programs print: var and std, whole-tensor
-(ReduceOps.cpp's std_var_all_cpu: float mean, then double sums) and along dims (WelfordOps in
-double), with their backward (FunctionsManual.cpp's var_backward / std_backward).
+"""Writes engine/test/goldens/rounding-bits.json: PyTorch's exact float32 results for kernels whose
+rounding the corpus programs print:
+- var and std (forward and input gradient), whole-tensor (ReduceOps.cpp's std_var_all_cpu: float
+  mean, then double sums) and along dims (WelfordOps in double), with their backward
+  (FunctionsManual.cpp's var_backward / std_backward);
+- log10 (SLEEF's Sleef_log10f8_u10), over every binade, subnormals included.
 
-Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/reduction_bits.py`.
+Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/rounding_bits.py`.
 Tensors are stored as the exact little-endian bytes of their float32 values, in base64.
 """
 import base64
@@ -14,7 +16,7 @@ import struct
 import torch
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUT = ROOT / "engine" / "test" / "goldens" / "reduction-bits.json"
+OUT = ROOT / "engine" / "test" / "goldens" / "rounding-bits.json"
 
 
 def bits(t):
@@ -45,8 +47,14 @@ def main():
         case("var along dim 1, biased", "var", (6, 300), {"dim": 1, "unbiased": False}, g, 0.1, 5.0),
         case("std over dims (0, 2)", "std", (4, 5, 6), {"dim": (0, 2)}, g, 1.0, 0.0),
     ]
-    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases}, separators=(",", ":")))
-    print(f"wrote {len(cases)} cases to {OUT.relative_to(ROOT)}")
+    log_input = torch.cat([
+        torch.rand(2000, generator=g) * 30,
+        torch.exp(torch.randn(2000, generator=g) * 20),
+        torch.tensor([1e-40, 1e-45, 3e38, 1.0, 10.0, 0.1, 0.0, float("inf")]),
+    ])
+    log10 = {"input": bits(log_input), "output": bits(torch.log10(log_input))}
+    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10}, separators=(",", ":")))
+    print(f"wrote {len(cases)} var/std cases and {log_input.numel()} log10 inputs to {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
