@@ -2,7 +2,8 @@
  * buildGraph: the autograd graph as it stands after the trace event with seq `step`.
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
-import type { GradNorm, InputRef, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
+import type { GradNorm, HandGradientVerdict, InputRef, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
+import { handCheckedNodeId } from '../trace/hand-checks.ts';
 import { forwardNodeEvent, tangentGraphNodeId } from '../trace/forward-nodes.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
@@ -24,6 +25,7 @@ export interface MutableLeaf {
   summary?: TensorSummary;
   grad?: TensorSummary;
   tangent?: TensorSummary;
+  handCheck?: HandGradientVerdict;
 }
 
 /** An op as it stands at a step (the replay index builds these too). */
@@ -35,6 +37,8 @@ export interface MutableOp {
   grad?: TensorSummary;
   /** Forward mode: its output's tangent. */
   tangent?: TensorSummary;
+  /** gradscope.check's verdict on its output's hand-written gradient. */
+  handCheck?: HandGradientVerdict;
 }
 
 export interface BuildGraphOptions {
@@ -164,6 +168,14 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         hasTangent.add(target);
         break;
       }
+      case 'hand-gradient': {
+        const target = handCheckedNodeId(event);
+        const checked = target === undefined ? undefined : (leafByTensorOf(target) ?? opByGraphId(target));
+        if (!checked) break;
+        checked.handCheck = event.verdict;
+        activeNodeId = target;
+        break;
+      }
       case 'name':
         if (learnsNamesAtStep) names.set(event.tensorId, event.name);
         activeNodeId = nodeIdOfTensor(event.tensorId);
@@ -248,6 +260,7 @@ export function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNod
     ...(leaf.parameter !== undefined && { parameter: leaf.parameter }),
     ...(leaf.grad && { grad: leaf.grad, gradText: formatSummaryValues(leaf.grad) }),
     ...(leaf.tangent && { tangent: leaf.tangent, tangentText: formatSummaryValues(leaf.tangent) }),
+    ...(leaf.handCheck && { handCheck: leaf.handCheck }),
   };
   return node;
 }
@@ -269,5 +282,6 @@ export function toOpNode(op: MutableOp, outputName: string | undefined): OpNode 
     ...(event.moduleScope !== undefined && event.moduleScope.length > 0 && { moduleScope: event.moduleScope }),
     ...(op.grad && { grad: op.grad, gradText: formatSummaryValues(op.grad) }),
     ...(op.tangent && { tangent: op.tangent, tangentText: formatSummaryValues(op.tangent) }),
+    ...(op.handCheck && { handCheck: op.handCheck }),
   };
 }

@@ -8,6 +8,7 @@ import { useReplayFrame } from '../timeline/use-replay-frame.ts';
 import { inspectNodeIn, type TensorFacts } from './inspect-node.ts';
 import { TensorView } from './TensorView.tsx';
 import { NodeChecks } from './NodeChecks.tsx';
+import { HandGradientHeatmaps } from './HandGradientHeatmaps.tsx';
 
 const factsText = (facts: TensorFacts) => `${facts.name} ${formatShape(facts.shape)} ${facts.dtype}`;
 
@@ -21,6 +22,7 @@ export function Inspector() {
     const model = trace.graphAt(step ?? undefined, { names: 'final' });
     return inspectNodeIn(trace, model, nodeId);
   }, [trace, step, nodeId]);
+  const handCheck = details ? trace.handGradientOf(details.id) : undefined;
   // A module group selected in the graph (its collapsed node was clicked).
   const groupDetails = useMemo(
     () => (nodeId !== undefined && isGroupNodeId(nodeId) ? inspectGroup(trace.graphAt(step ?? undefined, { names: 'final' }), nodeId) : null),
@@ -69,6 +71,7 @@ export function Inspector() {
         </dl>
       )}
       {details && <NodeChecks trace={trace} step={step} graphNodeId={details.id} />}
+      {handCheck && <HandGradientHeatmaps check={handCheck} />}
     </section>
   );
 }

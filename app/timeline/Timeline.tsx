@@ -4,12 +4,13 @@
  */
 import { useEffect, useMemo } from 'react';
 import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS, useReplay } from '../store/replay-store.ts';
-import { stepSections } from './steps.ts';
+import { stepSections, type StepPhase } from './steps.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 import { FrameControls } from '../stepper/FrameControls.tsx';
 import { frameTitle } from '../stepper/frames.ts';
 import { omittedStepsTextOf } from './omitted-steps.ts';
+import { PassCounter } from './PassCounter.tsx';
 
 function useTimelineKeys(): void {
   useEffect(() => {
@@ -33,6 +34,9 @@ function usePlaybackClock(): void {
     return () => window.clearInterval(timer);
   }, [isPlaying, speed]);
 }
+
+/** What the strip calls a section of each phase (backward sections are named with their pass). */
+const SECTION_NAMES: Partial<Record<StepPhase, string>> = { forward: 'forward', tangent: 'forward mode', check: 'checks' };
 
 export function Timeline() {
   useTimelineKeys();
@@ -83,7 +87,7 @@ export function Timeline() {
                   replay.actions.showStep({ step: steps[section.firstIndex]!.seq });
                 }}
               >
-                {section.phase === 'forward' ? 'forward' : section.phase === 'tangent' ? 'forward mode' : `backward ${section.pass ?? ''}`}
+                {SECTION_NAMES[section.phase] ?? `backward ${section.pass ?? ''}`}
               </div>
             );
           })}
@@ -114,6 +118,7 @@ export function Timeline() {
           }}
         />
       </div>
+      <PassCounter />
       <output className="timeline__status" aria-label="Current step">
         {current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps'}
       </output>

@@ -16,6 +16,7 @@ import { recordedLinesByCell } from '../stepper/frame-builder.ts';
 import type { CustomFrame } from '../stepper/frames.ts';
 import type { TimelineStep } from '../timeline/steps.ts';
 import { graphFromIndex } from './graph-at.ts';
+import type { HandGradientEvent } from './hand-checks.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
 import { hookKey, IndexCore, type ErrorRecord, type GradcheckEvent, type HookEvent, type LeafEvent, type OpEvent, type PassSummaryEvent } from './index-core.ts';
 
@@ -55,6 +56,15 @@ export class TraceIndex {
   /** Backward passes whose detail is in the trace (compaction keeps the last few). */
   get fullPassCount(): number {
     return this.core.backwardStartAt.length;
+  }
+
+  /**
+   * Passes made up to `step` (null: all): forward-mode passes (each seeds tangents with make_dual;
+   * torch.func.jvp makes one per call) and backward passes. What the forward-vs-reverse counter shows.
+   */
+  passCountsAt(step: number | null): { readonly forwardMode: number; readonly backward: number } {
+    const end = this.endOf(step);
+    return { forwardMode: countBefore(this.core.forwardModePassAt, end), backward: countBefore(this.core.backwardStartAt, end) };
   }
 
   /** Names by tensor id at the end of the trace (what the app labels tensors with at every step). */
@@ -132,6 +142,11 @@ export class TraceIndex {
   /** The latest gradcheck of a node (on request or automatic), whatever the step. */
   gradcheckOf(nodeId: number): GradcheckEvent | undefined {
     return this.core.gradchecks.get(nodeId);
+  }
+
+  /** The latest gradscope.check of a graph node (`t3`, `n7`), whatever the step. */
+  handGradientOf(graphNodeId: string): HandGradientEvent | undefined {
+    return this.core.handGradients.get(graphNodeId);
   }
 
   /** The event with seq `seq` and its position, when the trace has one. */
