@@ -4,7 +4,7 @@
  */
 import type { GradNorm, HandGradientVerdict, InputRef, TensorSummary, TraceEvent } from '../../engine/trace/schema.ts';
 import { handCheckedNodeId } from '../trace/hand-checks.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from '../trace/forward-nodes.ts';
+import { dualSourceOf, forwardNodeEvent, nameWithDual, tangentGraphNodeId } from '../trace/forward-nodes.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
 import {
@@ -135,6 +135,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
 
   /** Forward mode: nodes whose output carries a tangent (a tangent travels along their out-edges). */
   const hasTangent = new Set<string>();
+  /** Forward mode: duals forward mode made a leaf for, and their primal (names: forward-nodes.ts). */
+  const dualSources = new Map<number, number>();
   const lookupTensor = (tensorId: number): InputRef | undefined => {
     if (leaves.has(tensorId)) return { kind: 'leaf', tensorId };
     const nodeId = opByOutputTensor.get(tensorId);
@@ -157,6 +159,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         applyNodeEvent(event);
         break;
       case 'tangent': {
+        const source = dualSourceOf(event);
+        if (source !== undefined) dualSources.set(event.tensorId, source);
         const target = tangentGraphNodeId(event);
         const leaf = leafByTensorOf(target);
         const op = leaf ? undefined : opByGraphId(target);
@@ -230,9 +234,10 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   const marks = opMarksOf(events, limit);
   const nodes: GraphNode[] = order.map((id) => {
     const leaf = leafByNodeId.get(id);
-    if (leaf) return toLeafNode(leaf, names.get(leaf.tensorId));
+    const nameOf = (tensorId: number) => nameWithDual((candidate) => names.get(candidate), dualSources, tensorId);
+    if (leaf) return toLeafNode(leaf, nameOf(leaf.tensorId));
     const op = opByNodeId.get(id)!;
-    const node = toOpNode(op, names.get(op.event.output.id));
+    const node = toOpNode(op, nameOf(op.event.output.id));
     const opMarks = marks.get(op.event.nodeId);
     return opMarks ? { ...node, marks: opMarks } : node;
   });

@@ -5,6 +5,7 @@
  */
 import { toLeafNode, toOpNode, type BuildGraphOptions } from '../graph/build-graph.ts';
 import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
+import { nameWithDual } from './forward-nodes.ts';
 import { countBefore, lastIndexBefore, valueBefore, type History } from './history.ts';
 import type { IndexCore, LeafRecord, OpRecord } from './index-core.ts';
 
@@ -27,6 +28,10 @@ function memoised(record: LeafRecord | OpRecord, inputs: readonly unknown[], mak
 }
 
 function nameAt(core: IndexCore, tensorId: number, end: number, isFinal: boolean): string | undefined {
+  return nameWithDual((id) => ownNameAt(core, id, end, isFinal), core.dualSources, tensorId);
+}
+
+function ownNameAt(core: IndexCore, tensorId: number, end: number, isFinal: boolean): string | undefined {
   if (isFinal) return core.finalNames.get(tensorId);
   const history: History<string> | undefined = core.namesOverTime.get(tensorId);
   return history ? valueBefore(history, end) : undefined;

@@ -8,7 +8,7 @@ import { leafNodeId, opNodeId, type GraphEdge, type OpMarks } from '../graph/mod
 import { frameKey, groupNodeId } from '../graph/module-groups.ts';
 import { createFramesBuilder, type FramesBuilder } from '../stepper/frame-builder.ts';
 import { createStepsBuilder, type StepsBuilder } from '../timeline/steps.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
+import { dualSourceOf, forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
 import { handCheckedNodeId, type HandGradientEvent } from './hand-checks.ts';
 import { emptyHistory, record, type History } from './history.ts';
 
@@ -94,6 +94,8 @@ export class IndexCore {
   readonly tangentEdgeIds = new Map<number, string[]>();
   /** Forward mode: graph nodes whose output carries a tangent. */
   private readonly hasTangent = new Set<string>();
+  /** Forward mode: duals forward mode made a leaf for, and their primal (names: forward-nodes.ts). */
+  readonly dualSources = new Map<number, number>();
   readonly gradNorms: History<readonly GradNorm[]> = emptyHistory();
 
   // Marks: a node's custom Function, second-order pass and gradcheck hold at every step; errors from theirs.
@@ -236,6 +238,8 @@ export class IndexCore {
         return op.id;
       }
       case 'tangent': {
+        const source = dualSourceOf(event);
+        if (source !== undefined) this.dualSources.set(event.tensorId, source);
         const target = tangentGraphNodeId(event);
         const node = target.startsWith('t') ? this.leaves.get(event.tensorId) : this.ops.get(Number(target.slice(1)));
         if (!node) return undefined;

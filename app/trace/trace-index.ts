@@ -41,6 +41,7 @@ export class TraceIndex {
   private stepList?: readonly TimelineStep[];
   private frameMap?: ReadonlyMap<number, CustomFrame>;
   private linesByCell?: ReadonlyMap<string, ReadonlySet<number>>;
+  private namesWithDuals?: ReadonlyMap<number, string>;
 
   constructor(
     private readonly core: IndexCore,
@@ -67,9 +68,21 @@ export class TraceIndex {
     return { forwardMode: countBefore(this.core.forwardModePassAt, end), backward: countBefore(this.core.backwardStartAt, end) };
   }
 
-  /** Names by tensor id at the end of the trace (what the app labels tensors with at every step). */
+  /**
+   * Names by tensor id at the end of the trace (what the app labels tensors with at every step);
+   * an unnamed dual that forward mode made is called by its primal's name (forward-nodes.ts).
+   */
   get finalNames(): ReadonlyMap<number, string> {
-    return this.core.finalNames;
+    if (this.core.dualSources.size === 0) return this.core.finalNames;
+    if (!this.namesWithDuals) {
+      const names = new Map(this.core.finalNames);
+      for (const [dual, primal] of this.core.dualSources) {
+        const name = names.has(dual) ? undefined : this.core.finalNames.get(primal);
+        if (name !== undefined) names.set(dual, name);
+      }
+      this.namesWithDuals = names;
+    }
+    return this.namesWithDuals;
   }
 
   /** How many events are applied at `step` (an event seq; null or undefined: all of them). */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { buildGraph } from '../../graph/build-graph.ts';
 import type { GraphNode } from '../../graph/model.ts';
+import { chainRuleOf } from '../../inspector/chain-rule.ts';
 import { handGradientView } from '../../inspector/hand-gradient-heatmap.ts';
 import { createTraceIndex } from '../trace-index.ts';
 
@@ -75,8 +76,19 @@ describe('forward vs reverse mode', () => {
     expect(index.passCountsAt(secondPass.seq)).toEqual({ forwardMode: 2, backward: 0 });
   });
 
+  it('calls jvp’s dual by the primal’s name, in the graph and in the chain-rule panel', () => {
+    const index = createTraceIndex(events);
+    const start = index.steps().find((step) => step.phase === 'tangent')!;
+    const dual = index.graphAt(start.seq, { names: 'final' }).nodes.find((node) => node.id === start.graphNodeId);
+    expect(dual?.kind === 'leaf' && dual.name).toBe('x');
+    const sin = index.steps().find((step) => step.label === 'tangent through sin')!;
+    const view = chainRuleOf(index, sin.seq);
+    expect(view?.kind === 'tangent' && view.text).toBe('ṫ(x.sin()) = ∂x.sin()/∂x · ẋ = [0.8776, 0.5403, -0.4161] · [1, 0, 0] = [0.8776, 0, 0]');
+  });
+
   it('draws the same graph from the replay index as from buildGraph at every step', () => {
     const index = createTraceIndex(events);
     for (const step of index.steps()) expect(index.graphAt(step.seq), step.label).toEqual(buildGraph(events, step.seq));
+    for (const step of index.steps()) expect(index.graphAt(step.seq, { names: 'final' }), step.label).toEqual(buildGraph(events, step.seq, { names: 'final' }));
   });
 });
