@@ -3,7 +3,8 @@
  * app's Run all would, and writes the compacted trace (and the cell ids it refers to) into the
  * example's JSON, so an example opens with its graph already drawn and nothing running.
  *
- *   npx tsx scripts/examples/record-traces.ts
+ *   npx tsx scripts/examples/record-traces.ts                          # every example
+ *   npx tsx scripts/examples/record-traces.ts forward-vs-reverse.json  # only these
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,8 @@ const session = await createPythonSession({
 });
 
 const index = JSON.parse(readFileSync(`${EXAMPLES}index.json`, 'utf8')) as { examples: { file: string }[] };
-for (const { file } of index.examples) {
+const only = new Set(process.argv.slice(2));
+for (const { file } of index.examples.filter((entry) => only.size === 0 || only.has(entry.file))) {
   const path = `${EXAMPLES}${file}`;
   const example = JSON.parse(readFileSync(path, 'utf8')) as ExampleJson;
   session.reset();

@@ -3,15 +3,20 @@
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/examples.py`.
 Code cells of one notebook share one namespace, in order, as they do in the app's Run all.
 Writes app/core/library/test/examples-goldens.json: {file: [stdout of each code cell]}.
+PyTorch 1.13 gets torch.func from corpus_2x_shim, and `import gradscope` finds the lecture's
+`cmp()` (lecture_gradscope/gradscope.py), which Gradscope's own gradscope.check must match.
 """
 import contextlib
 import io
 import json
 import pathlib
+import runpy
+import sys
 import traceback
 import warnings
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHIMS = pathlib.Path(__file__).resolve().parent
 EXAMPLES = ROOT / "public" / "examples"
 OUT = ROOT / "app" / "library" / "test" / "examples-goldens.json"
 
@@ -35,6 +40,9 @@ def run_notebook(cells):
 
 def main():
     import torch  # noqa: F401  (fail early when this Python has no torch)
+
+    runpy.run_path(str(SHIMS / "corpus_2x_shim" / "sitecustomize.py"))
+    sys.path.insert(0, str(SHIMS / "lecture_gradscope"))
 
     index = json.loads((EXAMPLES / "index.json").read_text())
     goldens = {}

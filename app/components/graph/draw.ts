@@ -272,6 +272,7 @@ function drawNodes(
     .attr('data-group-path', (node) => (node.kind === 'group' ? node.path : null))
     .attr('data-group-key', (node) => (node.kind === 'group' ? node.key : null))
     .attr('data-gradcheck', (node) => (node.kind === 'op' ? (node.marks?.gradcheck ?? null) : null))
+    .attr('data-hand-check', (node) => (node.kind === 'group' ? null : (node.handCheck ?? null)))
     .attr('data-error', (node) => (node.kind === 'op' && node.marks?.error ? node.marks.error.message : null))
     .attr('aria-label', (node) => {
       const marks = node.kind === 'op' ? markDescription(node.marks) : '';
@@ -296,6 +297,8 @@ function nodeClass(node: ViewNode, activeNodeId: string | undefined, selected: R
   if (node.kind === 'leaf' && node.grad) classes.push('has-grad');
   if (node.kind !== 'group' && node.tangent) classes.push('has-tangent');
   if (node.kind === 'op' && isForwardOnlyNode(node.nodeId)) classes.push('is-forward-only');
+  // A backprop exercise's verdict: exact and close are right (green), wrong is red.
+  if (node.kind !== 'group' && node.handCheck) classes.push(node.handCheck === 'wrong' ? 'is-check-wrong' : 'is-check-right');
   if (node.kind === 'op' && node.hasRunBackward) classes.push('has-run-backward');
   if (node.kind === 'op' && node.isFreed) classes.push('is-freed');
   if (node.kind === 'op' && node.grad) classes.push('has-grad');

@@ -9,6 +9,7 @@ import { useReplayFrame } from '../timeline/use-replay-frame.ts';
 import { inspectNodeIn, type TensorFacts } from '../../core/inspector/inspect-node.ts';
 import { TensorView } from './TensorView.tsx';
 import { NodeChecks } from './NodeChecks.tsx';
+import { HandGradientHeatmaps } from './HandGradientHeatmaps.tsx';
 
 const factsText = (facts: TensorFacts) => `${facts.name} ${formatShape(facts.shape)} ${facts.dtype}`;
 
@@ -22,6 +23,7 @@ export function Inspector() {
     const model = trace.graphAt(step ?? undefined, { names: 'final' });
     return inspectNodeIn(trace, model, nodeId);
   }, [trace, step, nodeId]);
+  const handCheck = details ? trace.handGradientOf(details.id) : undefined;
   // A module group selected in the graph (its collapsed node was clicked).
   const groupDetails = useMemo(
     () => (nodeId !== undefined && isGroupNodeId(nodeId) ? inspectGroup(trace.graphAt(step ?? undefined, { names: 'final' }), nodeId) : null),
@@ -70,6 +72,7 @@ export function Inspector() {
         </dl>
       )}
       {details && <NodeChecks trace={trace} step={step} graphNodeId={details.id} />}
+      {handCheck && <HandGradientHeatmaps check={handCheck} />}
     </section>
   );
 }

@@ -9,9 +9,10 @@ function levelColour(level: number): string {
   return `hsl(${hue.toFixed(0)} 70% ${(90 - level * 36).toFixed(0)}%)`;
 }
 
-function Grid({ grid, title }: { readonly grid: JacobianGrid; readonly title: string }) {
+/** One heatmap grid (a Jacobian, or a gradient laid out as rows and columns); flagged cells are outlined. */
+export function HeatmapGrid({ grid, title, ariaLabel }: { readonly grid: JacobianGrid; readonly title: string; readonly ariaLabel?: string }) {
   return (
-    <figure className="jacobian" aria-label={`${title} Jacobian`} style={{ margin: 0 }}>
+    <figure className="jacobian" aria-label={ariaLabel ?? `${title} Jacobian`} style={{ margin: 0 }}>
       <figcaption className="jacobian__title">{title}</figcaption>
       {grid.cells.length === 0 ? (
         <span className="jacobian__title">too large to show</span>
@@ -46,8 +47,8 @@ export function JacobianHeatmaps({ pair }: { readonly pair: JacobianPair }) {
         {view.mismatchCount > 0 && ` · ${view.mismatchCount} entr${view.mismatchCount === 1 ? 'y differs' : 'ies differ'}`}
       </p>
       <div className="jacobians__grids">
-        <Grid grid={view.analytical} title="analytical" />
-        <Grid grid={view.numerical} title="numerical" />
+        <HeatmapGrid grid={view.analytical} title="analytical" />
+        <HeatmapGrid grid={view.numerical} title="numerical" />
       </div>
     </div>
   );

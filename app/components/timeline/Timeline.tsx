@@ -5,12 +5,13 @@
 import { useEffect, useMemo } from 'react';
 import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS } from '../../core/replay/replay-store.ts';
 import { useReplay } from '../hooks/use-replay.ts';
-import { stepSections } from '../../core/trace/steps.ts';
+import { stepSections, type StepPhase } from '../../core/trace/steps.ts';
 import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 import { FrameControls } from './FrameControls.tsx';
 import { frameTitle } from '../../core/trace/frames.ts';
 import { omittedStepsTextOf } from '../../core/trace/omitted-steps.ts';
+import { PassCounter } from './PassCounter.tsx';
 
 function useTimelineKeys(): void {
   useEffect(() => {
@@ -34,6 +35,9 @@ function usePlaybackClock(): void {
     return () => window.clearInterval(timer);
   }, [isPlaying, speed]);
 }
+
+/** What the strip calls a section of each phase (backward sections are named with their pass). */
+const SECTION_NAMES: Partial<Record<StepPhase, string>> = { forward: 'forward', tangent: 'forward mode', check: 'checks' };
 
 export function Timeline() {
   useTimelineKeys();
@@ -84,7 +88,7 @@ export function Timeline() {
                   replay.actions.showStep({ step: steps[section.firstIndex]!.seq });
                 }}
               >
-                {section.phase === 'forward' ? 'forward' : section.phase === 'tangent' ? 'forward mode' : `backward ${section.pass ?? ''}`}
+                {SECTION_NAMES[section.phase] ?? `backward ${section.pass ?? ''}`}
               </div>
             );
           })}
@@ -115,6 +119,7 @@ export function Timeline() {
           }}
         />
       </div>
+      <PassCounter />
       <output className="timeline__status" aria-label="Current step">
         {current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps'}
       </output>

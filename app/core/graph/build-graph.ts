@@ -2,8 +2,9 @@
  * buildGraph: the autograd graph as it stands after the trace event with seq `step`.
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
-import type { GradNorm, InputRef, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from './forward-nodes.ts';
+import type { GradNorm, HandGradientVerdict, InputRef, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import { dualSourceOf, forwardNodeEvent, nameWithDual, tangentGraphNodeId } from './forward-nodes.ts';
+import { handCheckedNodeId } from './hand-checks.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
 import {
@@ -24,6 +25,7 @@ export interface MutableLeaf {
   summary?: TensorSummary;
   grad?: TensorSummary;
   tangent?: TensorSummary;
+  handCheck?: HandGradientVerdict;
 }
 
 /** An op as it stands at a step (the replay index builds these too). */
@@ -35,6 +37,8 @@ export interface MutableOp {
   grad?: TensorSummary;
   /** Forward mode: its output's tangent. */
   tangent?: TensorSummary;
+  /** gradscope.check's verdict on its output's hand-written gradient. */
+  handCheck?: HandGradientVerdict;
 }
 
 export interface BuildGraphOptions {
@@ -131,6 +135,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
 
   /** Forward mode: nodes whose output carries a tangent (a tangent travels along their out-edges). */
   const hasTangent = new Set<string>();
+  /** Forward mode: duals forward mode made a leaf for, and their primal (names: forward-nodes.ts). */
+  const dualSources = new Map<number, number>();
   const lookupTensor = (tensorId: number): InputRef | undefined => {
     if (leaves.has(tensorId)) return { kind: 'leaf', tensorId };
     const nodeId = opByOutputTensor.get(tensorId);
@@ -153,6 +159,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         applyNodeEvent(event);
         break;
       case 'tangent': {
+        const source = dualSourceOf(event);
+        if (source !== undefined) dualSources.set(event.tensorId, source);
         const target = tangentGraphNodeId(event);
         const leaf = leafByTensorOf(target);
         const op = leaf ? undefined : opByGraphId(target);
@@ -162,6 +170,14 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         activeNodeId = target;
         tangentEdgeIds = (edgesByTarget.get(target) ?? []).filter((edge) => hasTangent.has(edge.source)).map((edge) => edge.id);
         hasTangent.add(target);
+        break;
+      }
+      case 'hand-gradient': {
+        const target = handCheckedNodeId(event);
+        const checked = target === undefined ? undefined : (leafByTensorOf(target) ?? opByGraphId(target));
+        if (!checked) break;
+        checked.handCheck = event.verdict;
+        activeNodeId = target;
         break;
       }
       case 'name':
@@ -218,9 +234,10 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
   const marks = opMarksOf(events, limit);
   const nodes: GraphNode[] = order.map((id) => {
     const leaf = leafByNodeId.get(id);
-    if (leaf) return toLeafNode(leaf, names.get(leaf.tensorId));
+    const nameOf = (tensorId: number) => nameWithDual((candidate) => names.get(candidate), dualSources, tensorId);
+    if (leaf) return toLeafNode(leaf, nameOf(leaf.tensorId));
     const op = opByNodeId.get(id)!;
-    const node = toOpNode(op, names.get(op.event.output.id));
+    const node = toOpNode(op, nameOf(op.event.output.id));
     const opMarks = marks.get(op.event.nodeId);
     return opMarks ? { ...node, marks: opMarks } : node;
   });
@@ -248,6 +265,7 @@ export function toLeafNode(leaf: MutableLeaf, name: string | undefined): LeafNod
     ...(leaf.parameter !== undefined && { parameter: leaf.parameter }),
     ...(leaf.grad && { grad: leaf.grad, gradText: formatSummaryValues(leaf.grad) }),
     ...(leaf.tangent && { tangent: leaf.tangent, tangentText: formatSummaryValues(leaf.tangent) }),
+    ...(leaf.handCheck && { handCheck: leaf.handCheck }),
   };
   return node;
 }
@@ -269,5 +287,6 @@ export function toOpNode(op: MutableOp, outputName: string | undefined): OpNode 
     ...(event.moduleScope !== undefined && event.moduleScope.length > 0 && { moduleScope: event.moduleScope }),
     ...(op.grad && { grad: op.grad, gradText: formatSummaryValues(op.grad) }),
     ...(op.tangent && { tangent: op.tangent, tangentText: formatSummaryValues(op.tangent) }),
+    ...(op.handCheck && { handCheck: op.handCheck }),
   };
 }

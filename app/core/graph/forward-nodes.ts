@@ -46,5 +46,26 @@ export function forwardNodeEvent(event: TangentEvent, lookup: TensorLookup): Nod
   };
 }
 
+/**
+ * The tensor a make_dual made a dual of, when forward mode made its leaf (no recorded node): an
+ * unnamed dual (torch.func.jvp's, inside the function) is called by its primal's name, since it is
+ * that tensor carrying a tangent.
+ */
+export function dualSourceOf(event: TangentEvent): number | undefined {
+  return event.op === 'make_dual' && event.nodeId === undefined ? (event.inputs[0] ?? undefined) : undefined;
+}
+
+/** A tensor's name, or for an unnamed dual its primal's. */
+export function nameWithDual(
+  nameOf: (tensorId: number) => string | undefined,
+  dualSources: ReadonlyMap<number, number>,
+  tensorId: number,
+): string | undefined {
+  const own = nameOf(tensorId);
+  if (own !== undefined) return own;
+  const source = dualSources.get(tensorId);
+  return source === undefined ? undefined : nameOf(source);
+}
+
 /** Whether an op node was made by forward mode alone (forwardNodeEvent). */
 export const isForwardOnlyNode = (nodeId: number): boolean => nodeId < 0;

@@ -31,6 +31,8 @@ export const GRAPH_CSS = `
 .gs-graph .is-forward-only rect.gs-shape { stroke: var(--gs-tangent, #0b7a75); }
 .gs-graph .gs-edge.is-tangent { stroke: var(--gs-tangent, #0b7a75); stroke-width: 2.4; stroke-dasharray: 6 4; animation: gs-dash-forward 0.6s linear infinite; }
 .gs-graph .gs-tangent-pulse { fill: var(--gs-tangent, #0b7a75); }
+.gs-graph .is-check-right rect.gs-shape { stroke: var(--gs-check-right, #2b8a3e); stroke-width: 3; fill: var(--gs-check-right-bg, #e6f4ea); }
+.gs-graph .is-check-wrong rect.gs-shape { stroke: var(--gs-check-wrong, #c92a2a); stroke-width: 3; fill: var(--gs-check-wrong-bg, #fdecec); }
 @keyframes gs-dash-forward { to { stroke-dashoffset: -10; } }
 @keyframes gs-dash { to { stroke-dashoffset: 10; } }
 .gs-graph .gs-group rect.gs-shape { fill: var(--gs-module-bg, #eaf6ee); stroke: var(--gs-module-stroke, #2f8a4c); stroke-width: 1.6; }

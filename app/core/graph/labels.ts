@@ -18,6 +18,7 @@ export function nodeAriaLabel(node: ViewNode): string {
     ];
     if (node.valueText) parts.push(`value ${node.valueText}`);
     if (node.tangentText !== undefined) parts.push(`tangent ${node.tangentText}`);
+    if (node.handCheck !== undefined) parts.push(`your gradient: ${node.handCheck}`);
     return parts.join(', ');
   }
   const parts = [`op ${node.gradFn}`];
@@ -25,6 +26,7 @@ export function nodeAriaLabel(node: ViewNode): string {
   parts.push(`shape ${formatShape(node.outputShape)}`);
   if (node.gradText !== undefined) parts.push(`grad ${node.gradText}`);
   if (node.tangentText !== undefined) parts.push(`tangent ${node.tangentText}`);
+  if (node.handCheck !== undefined) parts.push(`your gradient: ${node.handCheck}`);
   if (node.isFreed) parts.push('saved tensors freed');
   else if (node.hasRunBackward) parts.push('backward done');
   return parts.join(', ');

@@ -2,7 +2,7 @@
  * What the graph view draws: a pure-data picture of the autograd graph at one step of the trace.
  * Built by buildGraph(events, step); laid out by layout.ts; drawn by draw.ts.
  */
-import type { GradNorm, ModuleFrame, TensorSummary } from '../../../engine/trace/schema.ts';
+import type { GradNorm, HandGradientVerdict, ModuleFrame, TensorSummary } from '../../../engine/trace/schema.ts';
 
 /** A leaf tensor (it has `.grad` and an AccumulateGrad node in PyTorch). Id: `t<tensorId>`. */
 export interface LeafNode {
@@ -24,6 +24,8 @@ export interface LeafNode {
   /** Forward mode: the tangent it carries up to the step (make_dual). */
   readonly tangent?: TensorSummary;
   readonly tangentText?: string;
+  /** A backprop exercise's verdict on the hand-written gradient of this tensor, up to the step (gradscope.check). */
+  readonly handCheck?: HandGradientVerdict;
 }
 
 /**
@@ -57,6 +59,8 @@ export interface OpNode {
   /** Forward mode: the tangent its output got up to the step (the op's JVP). */
   readonly tangent?: TensorSummary;
   readonly tangentText?: string;
+  /** A backprop exercise's verdict on the hand-written gradient of its output, up to the step (gradscope.check). */
+  readonly handCheck?: HandGradientVerdict;
 }
 
 /** What the trace says about an op beyond its value: drawn as a badge, outline or dashes. */

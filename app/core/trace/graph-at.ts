@@ -5,6 +5,7 @@
  */
 import { toLeafNode, toOpNode, type BuildGraphOptions } from '../graph/build-graph.ts';
 import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
+import { nameWithDual } from '../graph/forward-nodes.ts';
 import { countBefore, lastIndexBefore, valueBefore, type History } from './history.ts';
 import type { IndexCore, LeafRecord, OpRecord } from './index-core.ts';
 
@@ -27,6 +28,10 @@ function memoised(record: LeafRecord | OpRecord, inputs: readonly unknown[], mak
 }
 
 function nameAt(core: IndexCore, tensorId: number, end: number, isFinal: boolean): string | undefined {
+  return nameWithDual((id) => ownNameAt(core, id, end, isFinal), core.dualSources, tensorId);
+}
+
+function ownNameAt(core: IndexCore, tensorId: number, end: number, isFinal: boolean): string | undefined {
   if (isFinal) return core.finalNames.get(tensorId);
   const history: History<string> | undefined = core.namesOverTime.get(tensorId);
   return history ? valueBefore(history, end) : undefined;
@@ -37,12 +42,13 @@ function leafAt(core: IndexCore, leaf: LeafRecord, end: number, isFinal: boolean
   const parameter = valueBefore(leaf.parameters, end);
   const grad = valueBefore(leaf.grads, end);
   const tangent = valueBefore(leaf.tangents, end);
+  const handCheck = valueBefore(leaf.handChecks, end);
   const name = nameAt(core, leaf.tensorId, end, isFinal);
-  return memoised(leaf, [summary, parameter, grad, name, tangent], () =>
+  return memoised(leaf, [summary, parameter, grad, name, tangent, handCheck], () =>
     toLeafNode(
       {
         tensorId: leaf.tensorId, seq: leaf.seq, ...(summary && { summary }), ...(parameter !== undefined && { parameter }), ...(grad && { grad }),
-        ...(tangent && { tangent }),
+        ...(tangent && { tangent }), ...(handCheck && { handCheck }),
       },
       name,
     ),
@@ -59,8 +65,9 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
   const isFreed = op.freedAt < end;
   const name = nameAt(core, op.event.output.id, end, isFinal);
   const tangent = valueBefore(op.tangents, end);
-  return memoised(op, [grad, hasRunBackward, isFreed, name, marks, tangent], () => {
-    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }), ...(tangent && { tangent }) }, name);
+  const handCheck = valueBefore(op.handChecks, end);
+  return memoised(op, [grad, hasRunBackward, isFreed, name, marks, tangent, handCheck], () => {
+    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }), ...(tangent && { tangent }), ...(handCheck && { handCheck }) }, name);
     return marks ? { ...node, marks } : node;
   });
 }

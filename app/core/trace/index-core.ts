@@ -3,12 +3,13 @@
  * (append-only), each with the event position at which it became true. Questions "at step k" are
  * then binary searches and filters over these lists, never a replay from event 0.
  */
-import type { GradNorm, InputRef, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
+import type { GradNorm, HandGradientVerdict, InputRef, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId, type GraphEdge, type OpMarks } from '../graph/model.ts';
 import { frameKey, groupNodeId } from '../graph/module-groups.ts';
 import { createFramesBuilder, type FramesBuilder } from './frame-builder.ts';
 import { createStepsBuilder, type StepsBuilder } from './steps.ts';
-import { forwardNodeEvent, tangentGraphNodeId } from '../graph/forward-nodes.ts';
+import { dualSourceOf, forwardNodeEvent, tangentGraphNodeId } from '../graph/forward-nodes.ts';
+import { handCheckedNodeId, type HandGradientEvent } from '../graph/hand-checks.ts';
 import { emptyHistory, record, type History } from './history.ts';
 
 export type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
@@ -30,6 +31,8 @@ export interface LeafRecord {
   readonly grads: History<TensorSummary>;
   /** Forward mode: the tangent it got (make_dual). */
   readonly tangents: History<TensorSummary>;
+  /** gradscope.check's verdicts on its hand-written gradient. */
+  readonly handChecks: History<HandGradientVerdict>;
 }
 
 export interface OpRecord {
@@ -45,6 +48,8 @@ export interface OpRecord {
   readonly grads: History<TensorSummary>;
   /** Forward mode: its output's tangent. */
   readonly tangents: History<TensorSummary>;
+  /** gradscope.check's verdicts on its output's hand-written gradient. */
+  readonly handChecks: History<HandGradientVerdict>;
 }
 
 export type NodeRecord = LeafRecord | OpRecord;
@@ -89,6 +94,8 @@ export class IndexCore {
   readonly tangentEdgeIds = new Map<number, string[]>();
   /** Forward mode: graph nodes whose output carries a tangent. */
   private readonly hasTangent = new Set<string>();
+  /** Forward mode: duals forward mode made a leaf for, and their primal (names: forward-nodes.ts). */
+  readonly dualSources = new Map<number, number>();
   readonly gradNorms: History<readonly GradNorm[]> = emptyHistory();
 
   // Marks: a node's custom Function, second-order pass and gradcheck hold at every step; errors from theirs.
@@ -97,10 +104,15 @@ export class IndexCore {
   readonly errors: ErrorRecord[] = [];
   readonly errorAt: number[] = [];
   readonly gradchecks = new Map<number, GradcheckEvent>();
+  /** The latest gradscope.check of each graph node (backprop exercises). */
+  readonly handGradients = new Map<string, HandGradientEvent>();
   private readonly opLocs = new Map<number, SourceLocation | undefined>();
 
   // Lookups for the inspector, chain rule, hooks, loss chart and code links.
   readonly backwardStartAt: number[] = [];
+  /** Positions where a forward-mode pass starts: the first make_dual of a run of them (a jvp seeds each primal). */
+  readonly forwardModePassAt: number[] = [];
+  private lastTangentOp: string | undefined;
   readonly lastStartSeqOfPass = new Map<number, number>();
   readonly passSummaries: PassSummaryEvent[] = [];
   readonly lastLeafEvent = new Map<number, LeafEvent>();
@@ -144,7 +156,7 @@ export class IndexCore {
     if (!leaf) {
       leaf = {
         kind: 'leaf', id: leafNodeId(tensorId), tensorId, seq, createdAt: at,
-        summaries: emptyHistory(), parameters: emptyHistory(), grads: emptyHistory(), tangents: emptyHistory(),
+        summaries: emptyHistory(), parameters: emptyHistory(), grads: emptyHistory(), tangents: emptyHistory(), handChecks: emptyHistory(),
       };
       this.leaves.set(tensorId, leaf);
       this.nodes.push(leaf);
@@ -190,6 +202,7 @@ export class IndexCore {
         const target = opNodeId(event.nodeId);
         const op: OpRecord = {
           kind: 'op', id: target, event, createdAt: at, firstBackwardAt: Infinity, freedAt: Infinity, grads: emptyHistory(), tangents: emptyHistory(),
+          handChecks: emptyHistory(),
         };
         this.ops.set(event.nodeId, op);
         this.opByOutputTensor.set(event.output.id, event.nodeId);
@@ -225,6 +238,8 @@ export class IndexCore {
         return op.id;
       }
       case 'tangent': {
+        const source = dualSourceOf(event);
+        if (source !== undefined) this.dualSources.set(event.tensorId, source);
         const target = tangentGraphNodeId(event);
         const node = target.startsWith('t') ? this.leaves.get(event.tensorId) : this.ops.get(Number(target.slice(1)));
         if (!node) return undefined;
@@ -232,6 +247,14 @@ export class IndexCore {
         const travelled = (this.edgesByTarget.get(target) ?? []).filter((edge) => this.hasTangent.has(edge.source)).map((edge) => edge.id);
         if (travelled.length > 0) this.tangentEdgeIds.set(at, travelled);
         this.hasTangent.add(target);
+        return target;
+      }
+      case 'hand-gradient': {
+        const target = handCheckedNodeId(event);
+        const checked = event.target.kind === 'leaf' ? this.leaves.get(event.target.tensorId) : event.target.kind === 'node' ? this.ops.get(event.target.nodeId) : undefined;
+        if (!checked || target === undefined) return undefined;
+        record(checked.handChecks, at, event.verdict);
+        this.handGradients.set(target, event);
         return target;
       }
       case 'accumulate': {
@@ -312,6 +335,10 @@ export class IndexCore {
         }
         break;
       }
+      case 'tangent':
+        if (event.op === 'make_dual' && this.lastTangentOp !== 'make_dual') this.forwardModePassAt.push(at);
+        this.lastTangentOp = event.op;
+        break;
       case 'backward-start':
         this.backwardStartAt.push(at);
         this.lastStartSeqOfPass.set(event.pass, event.seq);

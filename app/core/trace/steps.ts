@@ -5,9 +5,13 @@
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId } from '../graph/model.ts';
 import { tangentGraphNodeId } from '../graph/forward-nodes.ts';
+import { handCheckedNodeId, handCheckLabel } from '../graph/hand-checks.ts';
 
-/** `tangent`: forward mode, a tangent travelling forward op by op (torch.autograd.forward_ad, torch.func.jvp). */
-export type StepPhase = 'forward' | 'backward' | 'tangent';
+/**
+ * `tangent`: forward mode, a tangent travelling forward op by op (torch.autograd.forward_ad,
+ * torch.func.jvp). `check`: a backprop exercise's gradscope.check of a hand-written gradient.
+ */
+export type StepPhase = 'forward' | 'backward' | 'tangent' | 'check';
 
 export interface TimelineStep {
   /** The event seq: buildGraph(events, seq) is the picture at this step. */
@@ -153,6 +157,11 @@ export function createStepsBuilder(): StepsBuilder {
           ...withLoc(event.loc),
         });
         break;
+      case 'hand-gradient': {
+        const graphNodeId = handCheckedNodeId(event);
+        steps.push({ seq: event.seq, phase: 'check', label: handCheckLabel(event), ...(graphNodeId !== undefined && { graphNodeId }), ...withLoc(event.loc) });
+        break;
+      }
       case 'backward-end':
         steps.push({ seq: event.seq, phase: 'backward', pass: event.pass, label: 'backward done' });
         break;

@@ -16,6 +16,7 @@ import { recordedLinesByCell } from './frame-builder.ts';
 import type { CustomFrame } from './frames.ts';
 import type { TimelineStep } from './steps.ts';
 import { graphFromIndex } from './graph-at.ts';
+import type { HandGradientEvent } from '../graph/hand-checks.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
 import { hookKey, IndexCore, type ErrorRecord, type GradcheckEvent, type HookEvent, type LeafEvent, type OpEvent, type PassSummaryEvent } from './index-core.ts';
 
@@ -40,6 +41,7 @@ export class TraceIndex {
   private stepList?: readonly TimelineStep[];
   private frameMap?: ReadonlyMap<number, CustomFrame>;
   private linesByCell?: ReadonlyMap<string, ReadonlySet<number>>;
+  private namesWithDuals?: ReadonlyMap<number, string>;
 
   constructor(
     private readonly core: IndexCore,
@@ -57,9 +59,30 @@ export class TraceIndex {
     return this.core.backwardStartAt.length;
   }
 
-  /** Names by tensor id at the end of the trace (what the app labels tensors with at every step). */
+  /**
+   * Passes made up to `step` (null: all): forward-mode passes (each seeds tangents with make_dual;
+   * torch.func.jvp makes one per call) and backward passes. What the forward-vs-reverse counter shows.
+   */
+  passCountsAt(step: number | null): { readonly forwardMode: number; readonly backward: number } {
+    const end = this.endOf(step);
+    return { forwardMode: countBefore(this.core.forwardModePassAt, end), backward: countBefore(this.core.backwardStartAt, end) };
+  }
+
+  /**
+   * Names by tensor id at the end of the trace (what the app labels tensors with at every step);
+   * an unnamed dual that forward mode made is called by its primal's name (forward-nodes.ts).
+   */
   get finalNames(): ReadonlyMap<number, string> {
-    return this.core.finalNames;
+    if (this.core.dualSources.size === 0) return this.core.finalNames;
+    if (!this.namesWithDuals) {
+      const names = new Map(this.core.finalNames);
+      for (const [dual, primal] of this.core.dualSources) {
+        const name = names.has(dual) ? undefined : this.core.finalNames.get(primal);
+        if (name !== undefined) names.set(dual, name);
+      }
+      this.namesWithDuals = names;
+    }
+    return this.namesWithDuals;
   }
 
   /** How many events are applied at `step` (an event seq; null or undefined: all of them). */
@@ -132,6 +155,11 @@ export class TraceIndex {
   /** The latest gradcheck of a node (on request or automatic), whatever the step. */
   gradcheckOf(nodeId: number): GradcheckEvent | undefined {
     return this.core.gradchecks.get(nodeId);
+  }
+
+  /** The latest gradscope.check of a graph node (`t3`, `n7`), whatever the step. */
+  handGradientOf(graphNodeId: string): HandGradientEvent | undefined {
+    return this.core.handGradients.get(graphNodeId);
   }
 
   /** The event with seq `seq` and its position, when the trace has one. */
