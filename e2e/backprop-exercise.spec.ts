@@ -9,7 +9,7 @@ import { expect, test } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
-const GOLDEN = (JSON.parse(readFileSync(new URL('../app/library/test/examples-goldens.json', import.meta.url), 'utf8')) as Record<string, string[]>)['backprop-exercise.json']!;
+const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/library/test/examples-goldens.json', import.meta.url), 'utf8')) as Record<string, string[]>)['backprop-exercise.json']!;
 
 test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ notebook, page }) => {
   test.setTimeout(600_000);

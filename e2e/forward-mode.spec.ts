@@ -1,6 +1,6 @@
 /**
  * Forward mode drawn: a make_dual/unpack_dual program replays its tangents step by step, forward
- * along the edges, and every number on screen is PyTorch's (app/trace/test/forward-mode/goldens.json,
+ * along the edges, and every number on screen is PyTorch's (app/core/trace/test/forward-mode/goldens.json,
  * from scripts/goldens/forward_tangents.py). The forward-vs-reverse example counts its passes.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { expect, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
-const PROGRAM = readFileSync(new URL('../app/trace/test/forward-mode/make-dual.py', import.meta.url), 'utf8').trimEnd();
-const GOLDEN = (JSON.parse(readFileSync(new URL('../app/trace/test/forward-mode/goldens.json', import.meta.url), 'utf8')) as Record<string, { stdout: string; tangents: Record<string, number[]> }>)['make-dual']!;
+const PROGRAM = readFileSync(new URL('../app/core/trace/test/forward-mode/make-dual.py', import.meta.url), 'utf8').trimEnd();
+const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/trace/test/forward-mode/goldens.json', import.meta.url), 'utf8')) as Record<string, { stdout: string; tangents: Record<string, number[]> }>)['make-dual']!;
 
 /** A tangent as the panel and the graph write it: four decimals at most, one number for a scalar. */
 function shown(values: readonly number[]): string {
