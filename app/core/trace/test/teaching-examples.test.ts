@@ -13,7 +13,7 @@ import { handGradientView } from '../../inspector/hand-gradient-heatmap.ts';
 import { createTraceIndex } from '../trace-index.ts';
 
 const eventsOf = (file: string): TraceEvent[] =>
-  (JSON.parse(readFileSync(new URL(`../../../public/examples/${file}`, import.meta.url), 'utf8')) as { trace: { events: TraceEvent[] } }).trace.events;
+  (JSON.parse(readFileSync(new URL(`../../../../public/examples/${file}`, import.meta.url), 'utf8')) as { trace: { events: TraceEvent[] } }).trace.events;
 
 const labelOf = (node: GraphNode): string | undefined => (node.kind === 'leaf' ? (node.name ?? node.parameter) : node.outputName);
 
