@@ -1,5 +1,6 @@
 // `npm test`: install what is missing (dependencies, Chromium), then run every test: type check,
-// unit tests (vitest), a production build, and the end-to-end tests (Playwright in Chromium).
+// lint (ESLint's layer rules, Prettier's formatting), unit tests (vitest), a production build, and
+// the end-to-end tests (Playwright in Chromium).
 // Ends with one line `tests: N passed, N failed` that counts both suites, and how long each stage took.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -51,9 +52,11 @@ function readJson(path) {
 // check's imports and the production build all use them.
 await buildWasm({ quiet: false });
 
-// The type check and the production build (needed only by the browser tests) are short and read
-// nothing the unit tests write, so they run beside the unit tests instead of before them.
+// The type check, the lint and the production build (needed only by the browser tests) are short
+// and read nothing the unit tests write, so they run beside the unit tests instead of before them.
 const typeCheck = background('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const lint = background('npx', ['eslint', '.']);
+const formatting = background('npx', ['prettier', '--check', '.']);
 const build = background('npx', ['vite', 'build']);
 
 const unitStarted = Date.now();
@@ -61,6 +64,8 @@ const unitOk = suite('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter
 const unitTime = seconds(unitStarted);
 const unit = readJson(join(artifacts, 'vitest.json'));
 mustSucceed(await typeCheck);
+mustSucceed(await lint);
+mustSucceed(await formatting);
 mustSucceed(await build);
 
 const e2eStarted = Date.now();
