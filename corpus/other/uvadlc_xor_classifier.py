@@ -1,4 +1,9 @@
 # Source: phlippe/uvadlc_notebooks docs/tutorial_notebooks/tutorial2/Introduction_to_PyTorch.ipynb (UvA Deep Learning Course, Tutorial 2: "Learning by example: Continuous XOR": nn.Module, a Dataset, DataLoader, BCEWithLogitsLoss, SGD, evaluation; 2500 training points cut to 500, 100 epochs cut to 5, tqdm and plots left out)
+# 2.x golden: {"replace": "OrderedDict([('linear1.weight', ", "with": "OrderedDict({'linear1.weight': ", "why": "Python 3.12 and later (Pyodide's 3.13, and any current PyTorch 2.x install) print an OrderedDict as OrderedDict({k: v}); Debian's Python 3.11 here prints OrderedDict([(k, v)])"}
+# 2.x golden: {"replace": ")), ('linear1.bias', ", "with": "), 'linear1.bias': ", "why": "Python 3.12 and later (Pyodide's 3.13, and any current PyTorch 2.x install) print an OrderedDict as OrderedDict({k: v}); Debian's Python 3.11 here prints OrderedDict([(k, v)])"}
+# 2.x golden: {"replace": ")), ('linear2.weight', ", "with": "), 'linear2.weight': ", "why": "Python 3.12 and later (Pyodide's 3.13, and any current PyTorch 2.x install) print an OrderedDict as OrderedDict({k: v}); Debian's Python 3.11 here prints OrderedDict([(k, v)])"}
+# 2.x golden: {"replace": ")), ('linear2.bias', ", "with": "), 'linear2.bias': ", "why": "Python 3.12 and later (Pyodide's 3.13, and any current PyTorch 2.x install) print an OrderedDict as OrderedDict({k: v}); Debian's Python 3.11 here prints OrderedDict([(k, v)])"}
+# 2.x golden: {"replace": "tensor([0.0662]))])", "with": "tensor([0.0662])})", "why": "Python 3.12 and later (Pyodide's 3.13, and any current PyTorch 2.x install) print an OrderedDict as OrderedDict({k: v}); Debian's Python 3.11 here prints OrderedDict([(k, v)])"}
 import torch
 import torch.nn as nn
 import torch.utils.data as data

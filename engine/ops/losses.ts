@@ -5,7 +5,7 @@
 import { isGradEnabled, noGrad } from '../autograd/grad-mode.ts';
 import { allocate } from '../dtype.ts';
 import { indexError, runtimeError, valueError } from '../errors.ts';
-import { sameShape, shapeText } from '../shape.ts';
+import { numelOf as numelOfShape, sameShape, shapeText } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { nllCascadeSums } from './nll-cascade.ts';
@@ -280,13 +280,17 @@ export const bceWithLogitsOp = defineOp({
     }
     return { shape: reductionOf(a) === 'none' ? x.shape : [], dtype: x.dtype };
   },
+  // Loss.cpp's formulas step by step (each op rounds where PyTorch's does): with m = max(−x, 0),
+  // loss = (1 − t)·x + w·(log(e^(−m) + e^(−x−m)) + m), w = (p − 1)·t + 1 (1 without pos_weight).
   forward: (a) =>
     noGrad(() => {
       const x = a.self, t = a.target;
-      // log(1 + e^(−|x|)) + max(−x, 0): the stable form of −log σ(x).
-      const softTerm = add(op('log1p', exp(neg(abs(x)))), op('clamp', neg(x), 0, null));
-      const pw = a.pos_weight ? add(mul(sub(a.pos_weight, 1), t), 1) : null;
-      let loss = add(mul(sub(1, t), x), pw ? mul(pw, softTerm) : softTerm);
+      const maxVal = op('clamp', neg(x), 0, null);
+      const logTerm = log(add(exp(neg(maxVal)), exp(sub(neg(x), maxVal))));
+      const linear = mul(sub(1, t), x);
+      let loss = a.pos_weight
+        ? add(linear, mul(add(mul(sub(a.pos_weight, 1), t), 1), add(logTerm, maxVal)))
+        : add(add(linear, maxVal), logTerm);
       if (a.weight) loss = mul(loss, a.weight);
       return reduce(loss, reductionOf(a));
     }),
@@ -295,25 +299,30 @@ export const bceWithLogitsOp = defineOp({
     ...(a.weight ? { weight: a.weight } : {}), ...(a.pos_weight ? { pos_weight: a.pos_weight } : {}),
   }),
   backward: (ctx, g) => {
+    // binary_cross_entropy_with_logits_backward / _target_backward: the upstream gradient times the
+    // local one, then weight, then ÷N for 'mean', in that order.
     const x = ctx.saved('self'), t = ctx.saved('target');
-    const up = spread(ctx, g, x.shape);
+    const reduction = reductionOf(ctx.args);
+    const finish = (grad: Tensor): Tensor => {
+      const weighted = ctx.hasSaved('weight') ? mul(grad, ctx.saved('weight')) : grad;
+      return reduction === 'mean' ? div(weighted, numelOfShape(x.shape)) : weighted;
+    };
     const s = op('sigmoid', x);
     let gx: Tensor;
     if (ctx.hasSaved('pos_weight')) {
       const pt = mul(ctx.saved('pos_weight'), t);
-      gx = mul(up, sub(mul(s, add(sub(pt, t), 1)), pt));
-    } else gx = mul(up, sub(s, t));
-    if (ctx.hasSaved('weight')) gx = mul(gx, ctx.saved('weight'));
+      gx = mul(sub(mul(sub(add(pt, 1), t), s), pt), g);
+    } else gx = mul(sub(s, t), g);
     let gt: Tensor | null = null;
     if (ctx.needsInputGrad(1)) {
       // ∂loss/∂t = −x + (p − 1)·(−log σ(x)).
       const softTerm = add(op('log1p', exp(neg(abs(x)))), op('clamp', neg(x), 0, null));
       gt = ctx.hasSaved('pos_weight')
-        ? mul(up, add(neg(x), mul(sub(ctx.saved('pos_weight'), 1), softTerm)))
-        : mul(up, neg(x));
-      if (ctx.hasSaved('weight')) gt = mul(gt, ctx.saved('weight'));
+        ? mul(add(neg(x), mul(sub(ctx.saved('pos_weight'), 1), softTerm)), g)
+        : mul(neg(x), g);
     }
-    return [ctx.needsInputGrad(0) ? gx : null, gt];
+    const expandAll = (grad: Tensor): Tensor => (reduction === 'none' ? grad : expand(grad, x.shape));
+    return [ctx.needsInputGrad(0) ? finish(expandAll(gx)) : null, gt ? finish(expandAll(gt)) : null];
   },
   gradcheck: [
     c([[2, 3], [2, 3]], (xs) => [xs[0], xs[1], float64([0.5, 2, 1], [3])]),

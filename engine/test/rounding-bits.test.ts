@@ -11,7 +11,11 @@ interface VarStdCase {
   name: string; op: 'var' | 'std'; shape: number[]; dim: number | number[] | null; unbiased: boolean; keepdim: boolean;
   input: string; output: string; outShape: number[]; upstream: string; grad: string;
 }
-const golden: { varStd: VarStdCase[]; log10: { input: string; output: string } } = JSON.parse(
+interface BceCase {
+  name: string; input: string; target: string; weight: string | null; posWeight: string | null; reduction: string;
+  output: string; outShape: number[]; upstream: string; grad: string;
+}
+const golden: { varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[] } = JSON.parse(
   readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'),
 );
 
@@ -54,4 +58,17 @@ describe('log10 rounds as SLEEF\'s AVX2 log10f does in PyTorch', () => {
     const got = input.map((v) => (callOp('log10', fromArray([v], [], 'float32')) as Tensor).item() as number);
     expect(differences(got, want)).toEqual([]);
   });
+});
+
+describe('binary_cross_entropy_with_logits rounds as PyTorch\'s formula does', () => {
+  for (const c of golden.bceWithLogits) {
+    it(`${c.name}: loss and input gradient bit for bit`, () => {
+      const vector = (b64: string | null): Tensor | null => (b64 === null ? null : fromArray(decode(b64), [decode(b64).length], 'float32'));
+      const x = fromArray(decode(c.input), [decode(c.input).length], 'float32', true);
+      const out = callOp('binary_cross_entropy_with_logits', x, vector(c.target), vector(c.weight), vector(c.posWeight), c.reduction) as Tensor;
+      expect(differences(out.toArray() as number[], decode(c.output))).toEqual([]);
+      out.backward(fromArray(decode(c.upstream), c.outShape, 'float32'));
+      expect(differences(x.grad!.toArray() as number[], decode(c.grad))).toEqual([]);
+    });
+  }
 });

@@ -3,7 +3,8 @@ rounding the corpus programs print:
 - var and std (forward and input gradient), whole-tensor (ReduceOps.cpp's std_var_all_cpu: float
   mean, then double sums) and along dims (WelfordOps in double), with their backward
   (FunctionsManual.cpp's var_backward / std_backward);
-- log10 (SLEEF's Sleef_log10f8_u10), over every binade, subnormals included.
+- log10 (SLEEF's Sleef_log10f8_u10), over every binade, subnormals included;
+- binary_cross_entropy_with_logits, forward and input gradient (Loss.cpp's formula, step by step).
 
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/rounding_bits.py`.
 Tensors are stored as the exact little-endian bytes of their float32 values, in base64.
@@ -36,6 +37,17 @@ def case(name, op, shape, kwargs, g, scale=1.0, shift=0.0):
     }
 
 
+def bce_case(name, n, weight, pos_weight, reduction, g):
+    x = (torch.randn(n, generator=g) * 3).requires_grad_()
+    t = (torch.rand(n, generator=g) < 0.5).float()
+    out = torch.nn.functional.binary_cross_entropy_with_logits(x, t, weight=weight, pos_weight=pos_weight, reduction=reduction)
+    up = torch.randn(out.shape, generator=g)
+    out.backward(up)
+    optional = lambda v: None if v is None else bits(v)  # noqa: E731
+    return {"name": name, "input": bits(x), "target": bits(t), "weight": optional(weight), "posWeight": optional(pos_weight),
+            "reduction": reduction, "output": bits(out), "outShape": list(out.shape), "upstream": bits(up), "grad": bits(x.grad)}
+
+
 def main():
     g = torch.Generator().manual_seed(2147483647)
     cases = [
@@ -53,7 +65,13 @@ def main():
         torch.tensor([1e-40, 1e-45, 3e38, 1.0, 10.0, 0.1, 0.0, float("inf")]),
     ])
     log10 = {"input": bits(log_input), "output": bits(torch.log10(log_input))}
-    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10}, separators=(",", ":")))
+    bce = [
+        bce_case("mean over 116 logits (the XOR tutorial's last batch)", 116, None, None, "mean", g),
+        bce_case("sum with pos_weight", 40, None, (torch.rand(40, generator=g) * 2 + 0.5), "sum", g),
+        bce_case("none with weight", 33, torch.rand(33, generator=g), None, "none", g),
+    ]
+    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10, "bceWithLogits": bce},
+                              separators=(",", ":")))
     print(f"wrote {len(cases)} var/std cases and {log_input.numel()} log10 inputs to {OUT.relative_to(ROOT)}")
 
 
