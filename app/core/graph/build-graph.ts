@@ -3,7 +3,7 @@
  * A pure function of (events, step), so time travel is just calling it with another step.
  */
 import type { GradNorm, HandGradientVerdict, InputRef, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
-import { dualSourceOf, forwardNodeEvent, nameWithDual, tangentGraphNodeId } from './forward-nodes.ts';
+import { dualSourceOf, forwardNodeEvent, nameWithDual, tangentGraphNodeId, tangentOnlyInputs } from './forward-nodes.ts';
 import { handCheckedNodeId } from './hand-checks.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
@@ -98,6 +98,14 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
     return nodeId === undefined ? undefined : opNodeId(nodeId);
   };
 
+  const addEdge = (source: string, target: string, inputIndex: number): void => {
+    const edge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
+    edges.push(edge);
+    const inputEdges = edgesByTarget.get(target);
+    if (inputEdges) inputEdges.push(edge);
+    else edgesByTarget.set(target, [edge]);
+  };
+
   /** A leaf or op event (recorded, or made for forward mode by forwardNodeEvent) adds its node. */
   const applyNodeEvent = (event: Extract<TraceEvent, { kind: 'leaf' | 'op' }>): void => {
     if (event.kind === 'leaf') {
@@ -123,11 +131,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
       } else {
         return; // no grad flows here (a constant), or the producer is outside the trace
       }
-      const edge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
-      edges.push(edge);
-      const inputEdges = edgesByTarget.get(target);
-      if (inputEdges) inputEdges.push(edge);
-      else edgesByTarget.set(target, [edge]);
+      addEdge(source, target, inputIndex);
     });
     if (learnsNamesAtStep && event.name !== undefined) names.set(event.output.id, event.name);
     activeNodeId = target;
@@ -167,6 +171,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         if (leaf) leaf.tangent = event.tangent;
         else if (op) op.tangent = event.tangent;
         else break;
+        for (const [source, inputIndex] of tangentOnlyInputs(event, target, nodeIdOfTensor, edgesByTarget.get(target) ?? [])) addEdge(source, target, inputIndex);
         activeNodeId = target;
         tangentEdgeIds = (edgesByTarget.get(target) ?? []).filter((edge) => hasTangent.has(edge.source)).map((edge) => edge.id);
         hasTangent.add(target);

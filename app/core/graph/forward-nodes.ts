@@ -6,7 +6,7 @@
  * reference buildGraph and the replay index apply the node events made here, so they agree.
  */
 import type { InputRef, TraceEvent } from '../../../engine/trace/schema.ts';
-import { leafNodeId, opNodeId } from './model.ts';
+import { leafNodeId, opNodeId, type GraphEdge } from './model.ts';
 
 export type TangentEvent = Extract<TraceEvent, { kind: 'tangent' }>;
 type NodeEvent = Extract<TraceEvent, { kind: 'leaf' | 'op' }>;
@@ -65,6 +65,27 @@ export function nameWithDual(
   if (own !== undefined) return own;
   const source = dualSources.get(tensorId);
   return source === undefined ? undefined : nameOf(source);
+}
+
+/**
+ * Inputs that carried a tangent into an op's own node without being one of its autograd inputs
+ * (a make_dual of a tensor that does not require grad, multiplied by a weight that does): the
+ * edges the graph lacks for the tangent to travel along, as [source node id, input index].
+ */
+export function tangentOnlyInputs(
+  event: TangentEvent,
+  target: string,
+  nodeIdOfTensor: (tensorId: number) => string | undefined,
+  incoming: readonly GraphEdge[],
+): [string, number][] {
+  if (event.nodeId === undefined) return [];
+  const missing: [string, number][] = [];
+  event.inputs.forEach((tensorId, inputIndex) => {
+    const source = tensorId === null ? undefined : nodeIdOfTensor(tensorId);
+    if (source === undefined || source === target || incoming.some((edge) => edge.inputIndex === inputIndex)) return;
+    missing.push([source, inputIndex]);
+  });
+  return missing;
 }
 
 /** Whether an op node was made by forward mode alone (forwardNodeEvent). */

@@ -8,7 +8,7 @@ import { leafNodeId, opNodeId, type GraphEdge, type OpMarks } from '../graph/mod
 import { frameKey, groupNodeId } from '../graph/module-groups.ts';
 import { createFramesBuilder, type FramesBuilder } from './frame-builder.ts';
 import { createStepsBuilder, type StepsBuilder } from './steps.ts';
-import { dualSourceOf, forwardNodeEvent, tangentGraphNodeId } from '../graph/forward-nodes.ts';
+import { dualSourceOf, forwardNodeEvent, tangentGraphNodeId, tangentOnlyInputs } from '../graph/forward-nodes.ts';
 import { handCheckedNodeId, type HandGradientEvent } from '../graph/hand-checks.ts';
 import { emptyHistory, record, type History } from './history.ts';
 
@@ -244,6 +244,14 @@ export class IndexCore {
         const node = target.startsWith('t') ? this.leaves.get(event.tensorId) : this.ops.get(Number(target.slice(1)));
         if (!node) return undefined;
         record(node.tangents, at, event.tangent);
+        const incoming = this.edgesByTarget.get(target) ?? [];
+        for (const [source, inputIndex] of tangentOnlyInputs(event, target, (tensorId) => this.nodeIdOfTensor(tensorId), incoming)) {
+          const edge: GraphEdge = { id: `${source}>${target}#${inputIndex}`, source, target, inputIndex };
+          this.edges.push(edge);
+          this.edgeCreatedAt.push(at);
+          incoming.push(edge);
+          this.edgesByTarget.set(target, incoming);
+        }
         const travelled = (this.edgesByTarget.get(target) ?? []).filter((edge) => this.hasTangent.has(edge.source)).map((edge) => edge.id);
         if (travelled.length > 0) this.tangentEdgeIds.set(at, travelled);
         this.hasTangent.add(target);

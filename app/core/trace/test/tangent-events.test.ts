@@ -1,6 +1,7 @@
 /**
- * Forward-mode AD adds `tangent` events to a trace (engine/trace/schema.ts). Until the app draws
- * them, the step list, the graph and the node marks must come out as if they were not there.
+ * Forward-mode AD adds `tangent` events to a trace (engine/trace/schema.ts). The app draws them as
+ * forward-mode steps beside the autograd graph; the backward pass's own steps, nodes and marks stay
+ * exactly as they are without them.
  */
 import { describe, expect, it } from 'vitest';
 import { callOp, enterDualLevel, exitDualLevel, fromArray, makeDual, type Tensor } from '../../../../engine/index.ts';
@@ -28,9 +29,22 @@ describe('a trace with forward-mode tangent events', () => {
     expect(ops.length).toBeGreaterThan(4);
   });
 
-  it('gives the same steps, graph and marks as without them', () => {
-    expect(buildSteps(events)).toEqual(buildSteps(withoutTangents));
-    expect(buildGraph(events)).toEqual(buildGraph(withoutTangents));
+  it('keeps the backward pass’s steps, nodes and marks as without them, and adds forward-mode steps', () => {
+    const steps = buildSteps(events);
+    expect(steps.filter((step) => step.phase !== 'tangent')).toEqual(buildSteps(withoutTangents));
+    expect(steps.filter((step) => step.phase === 'tangent').length).toBe(events.filter((e) => e.kind === 'tangent').length);
+    const graph = buildGraph(events);
+    const plain = buildGraph(withoutTangents);
+    const strip = ({ tangent, tangentText, ...node }: (typeof graph.nodes)[number]) => node;
+    expect(graph.nodes.filter((node) => plain.nodes.some((other) => other.id === node.id)).map(strip)).toEqual(plain.nodes);
     expect(opMarksOf(events)).toEqual(opMarksOf(withoutTangents));
+  });
+
+  it('draws x, which only forward mode tracks, with its tangent and an edge into the mul that used it', () => {
+    const graph = buildGraph(events);
+    const x = graph.nodes.find((node) => node.kind === 'leaf' && node.tangent !== undefined);
+    expect(x?.tangentText).toBe('[1, 0]');
+    const mul = graph.nodes.find((node) => node.kind === 'op' && node.op === 'mul')!;
+    expect(graph.edges.some((edge) => edge.source === x!.id && edge.target === mul.id)).toBe(true);
   });
 });
