@@ -10,7 +10,7 @@ export {
   zerosLike,
 } from './creation.ts';
 export { chunkTensor, splitTensor, unbindTensor } from './ops/shape-extra.ts';
-export { callOp, callOpKw, getOp, opSignatures } from './ops/dispatch.ts';
+export { callOp, callOpKw, getOp, opCaller, opSignatures } from './ops/dispatch.ts';
 export { opTable } from './ops/table.ts';
 export type { Args, BackwardContext, OpDef, OpDisplay, OpParamInfo, OpSignatureInfo, OutputSpec } from './ops/types.ts';
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from './autograd/grad-mode.ts';

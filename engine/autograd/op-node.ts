@@ -18,19 +18,36 @@ export class OpNode extends GradNode implements BackwardContext {
     super();
     this.gradFnName = gradFnName ?? (typeof op.gradFn === 'function' ? op.gradFn(args) : op.gradFn ?? `${op.name}Backward0`);
     this.inputNames = inputNames;
+    // Plain loops, no per-call closures: this runs for every recorded op.
     const plain: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(args)) if (!isTensorValue(v)) plain[k] = v;
+    for (const k in args) {
+      const v = args[k];
+      if (!isTensorValue(v)) plain[k] = v;
+    }
     this.args = plain;
     // A Tensor[] parameter (cat's `tensors`) contributes one edge per element.
-    const edges: [string, Tensor | null][] = [];
+    const edgeNames: string[] = [];
+    const edgeTensors: (Tensor | null)[] = [];
     for (const n of inputNames) {
       const v = args[n] as Tensor | readonly (Tensor | null)[] | null | undefined;
-      if (Array.isArray(v)) for (const t of v as readonly (Tensor | null)[]) edges.push([n, t ?? null]);
-      else edges.push([n, (v as Tensor | null | undefined) ?? null]);
+      if (Array.isArray(v)) {
+        for (const t of v as readonly (Tensor | null)[]) {
+          edgeNames.push(n);
+          edgeTensors.push(t ?? null);
+        }
+      } else {
+        edgeNames.push(n);
+        edgeTensors.push((v as Tensor | null | undefined) ?? null);
+      }
     }
-    this.edgeNames = edges.map(([n]) => n);
-    this.nextFunctions = edges.map(([, t]) => (t ? gradientEdge(t) : [null, 0]));
-    this.inputMeta = edges.map(([, t]) => (t ? { shape: t.shape, dtype: t.dtype } : { shape: [], dtype: output.dtype }));
+    this.edgeNames = edgeNames;
+    this.nextFunctions = new Array(edgeTensors.length);
+    this.inputMeta = new Array(edgeTensors.length);
+    for (let i = 0; i < edgeTensors.length; i++) {
+      const t = edgeTensors[i];
+      this.nextFunctions[i] = t ? gradientEdge(t) : [null, 0];
+      this.inputMeta[i] = t ? { shape: t.shape, dtype: t.dtype } : { shape: [], dtype: output.dtype };
+    }
     this.outputMeta = [{ shape: output.shape, dtype: output.dtype }];
   }
 
@@ -40,7 +57,7 @@ export class OpNode extends GradNode implements BackwardContext {
     this.savedTensors = new Map();
     // PyTorch's order, which saved-tensor pack hooks can observe.
     const entries = Object.entries(this.op.save(args, output, outputs));
-    for (const [name, t] of inPyTorchSaveOrder(this.op, entries, (_, t) => t === output)) {
+    for (const [name, t] of inPyTorchSaveOrder(this.op, entries, output)) {
       this.savedTensors.set(name, new SavedTensor(t, t === output ? this : null, !isSavedOnlyHere(this.gradFnName, name)));
     }
   }

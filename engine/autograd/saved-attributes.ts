@@ -130,19 +130,42 @@ function asPyTorchSaves(param: OpParamInfo, value: unknown): unknown {
   return value;
 }
 
+const positionsByOp = new WeakMap<OpDef, ReadonlyMap<string, number>>();
+
+/** Each parameter's position in the op's signature, computed once per op (saving runs for every recorded op). */
+function positionsOf(op: OpDef): ReadonlyMap<string, number> {
+  let positions = positionsByOp.get(op);
+  if (!positions) {
+    positions = new Map(paramsOf(op).map((p, i) => [p.name, i]));
+    positionsByOp.set(op, positions);
+  }
+  return positions;
+}
+
+/** Where a saved entry goes in PyTorch's order: inputs by position, then outputs, then anything else. */
+function saveRank(positions: ReadonlyMap<string, number>, key: string, isOutput: boolean): number {
+  if (key === 'x') return isOutput ? 1000 : -1;
+  return positions.get(key) ?? (isOutput ? 1000 : 2000);
+}
+
 /**
  * Saved entries in the order PyTorch saves (and unpacks) them: inputs in signature order, then
- * outputs, then anything else. Pack hooks run in this order.
+ * outputs, then anything else. Pack hooks run in this order. `output` is the op's (first) output.
  */
-export function inPyTorchSaveOrder<T>(
-  op: OpDef,
-  entries: readonly [string, T][],
-  isOutput: (key: string, value: T) => boolean,
-): [string, T][] {
-  const position = new Map(paramsOf(op).map((p, i) => [p.name, i]));
-  const rank = ([key, value]: [string, T]): number => {
-    if (key === 'x') return isOutput(key, value) ? 1000 : -1;
-    return position.get(key) ?? (isOutput(key, value) ? 1000 : 2000);
-  };
-  return [...entries].sort((a, b) => rank(a) - rank(b));
+export function inPyTorchSaveOrder<T>(op: OpDef, entries: readonly [string, T][], output: unknown): [string, T][] {
+  const sorted = [...entries];
+  if (sorted.length < 2) return sorted;
+  const positions = positionsOf(op);
+  // An insertion sort: a node saves a handful of entries, and no comparator closure is made per call.
+  for (let i = 1; i < sorted.length; i++) {
+    const entry = sorted[i];
+    const rank = saveRank(positions, entry[0], entry[1] === output);
+    let j = i - 1;
+    while (j >= 0 && saveRank(positions, sorted[j][0], sorted[j][1] === output) > rank) {
+      sorted[j + 1] = sorted[j];
+      j--;
+    }
+    sorted[j + 1] = entry;
+  }
+  return sorted;
 }

@@ -51,6 +51,16 @@ export function callOp(name: string, ...args: unknown[]): Tensor | Tensor[] {
   return runBound(op, bindArgs(op, args));
 }
 
+/**
+ * `callOp` with the op looked up once: the Python layer keeps one per op, so each call from Python
+ * skips converting and looking up the op's name.
+ */
+export function opCaller(name: string): (...args: unknown[]) => Tensor | Tensor[] {
+  const op = compiledTable().get(name);
+  if (!op) throw typeError(`unknown op '${name}'`);
+  return (...args: unknown[]) => runBound(op, bindArgs(op, args));
+}
+
 /** Call op `name` with positional arguments and keyword arguments by parameter name. */
 export function callOpKw(name: string, args: readonly unknown[], kwargs: Readonly<Record<string, unknown>>): Tensor | Tensor[] {
   const op = compiledTable().get(name);

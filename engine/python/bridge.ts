@@ -4,6 +4,7 @@
  * lookup away from the engine function it runs.
  */
 import * as engine from '../index.ts';
+import type { DType } from '../dtype.ts';
 import { getPrintOptions, setPrintOptions } from '../format/index.ts';
 import { Generator, defaultGenerator, randomInt64 } from '../random/index.ts';
 import { onceDifferentiableOutputs } from '../autograd/custom.ts';
@@ -26,6 +27,12 @@ export function createEngineModule(): object {
   tagTensorClass();
   return {
     ...engine,
+    // One op's caller with a Python number as its second argument, made into the wrapped-number
+    // tensor of the dtype Python's type gives (int → int64, float → float64, bool → bool).
+    opCallerWithNumber: (name: string) => {
+      const call = engine.opCaller(name);
+      return (tensor: engine.Tensor, value: number | boolean, dtype: DType) => call(tensor, engine.scalarTensor(value, dtype));
+    },
     setPrintOptions,
     getPrintOptions,
     // Python ints can exceed 2^53: seeds cross the bridge as decimal strings. Each call takes the

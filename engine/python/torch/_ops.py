@@ -12,7 +12,7 @@ from . import _dtype
 from ._engine import E, JsException, js_list, raise_from_js
 from ._out import check_no_grad, write_out
 from ._size import Size
-from ._tensor import Tensor, as_engine_tensor, wrap_result
+from ._tensor import _TENSOR_PROXY, Tensor, _wrap, as_engine_tensor, wrap_result
 from .return_types import named_return
 
 _MISSING = object()
@@ -77,6 +77,17 @@ class _Binder:
         )
 
         self.takes_numbers = [op_name in _NUMBERS_AS_TENSORS or p["name"] in _NUMBER_FRIENDLY for p in params]
+        self.converters = [_converter(p, self.takes_numbers[i], i) for i, p in enumerate(params)]
+        # The common call, every argument positional and in signature order, binds without the
+        # general bookkeeping: how many leading arguments qualify, and from which count on the
+        # parameters left out all have defaults.
+        order = ([] if self.self_index is None else [self.self_index]) + self.positional
+        self.in_order = 0
+        while self.in_order < len(order) and order[self.in_order] == self.in_order:
+            self.in_order += 1
+        self.fewest = len(params)
+        while self.fewest > 0 and (params[self.fewest - 1].get("optional") or "default" in params[self.fewest - 1]):
+            self.fewest -= 1
 
     def _base_type(self, index):
         return self.params[index]["type"].replace("?", "")
@@ -97,6 +108,15 @@ class _Binder:
 
     def bind(self, args, kwargs):
         """(bound engine arguments in signature order, the `out=` value or None)."""
+        if not kwargs and self.fewest <= len(args) <= self.in_order and not self.int_list_varargs:
+            bound = []
+            for convert, value in zip(self.converters, args):
+                converted = None if value is None else convert(value)
+                if converted is _MISSING:
+                    break  # the general path below words the error
+                bound.append(converted)
+            else:
+                return bound, None
         values = [_MISSING] * len(self.params)
         rest = args
         if self.self_index is not None:
@@ -129,7 +149,7 @@ class _Binder:
                     self.fail(args, kwargs, f'{self.op_name}() missing 1 required positional arguments: "{self.names[index]}"')
                 bound.append(None)
                 continue
-            converted = _convert(param, value, self.takes_numbers[index], index)
+            converted = None if value is None else self.converters[index](value)
             if converted is _MISSING:
                 self._wrong_type(args, kwargs, index, value, param)
             else:
@@ -165,53 +185,79 @@ def _expected_text(kind):
     return {"SymInt": "int", "str": "str"}.get(kind, kind)
 
 
-def _convert(param, value, takes_numbers=True, param_position=0):
-    """The engine value for one argument, or _MISSING when its Python type does not fit."""
-    kind = param["type"]
-    if value is None:
-        return None
-    if kind.startswith("Generator"):
-        from ._generator import Generator
+def _is_number(value):
+    return isinstance(value, (builtins.bool, builtins.int, builtins.float))
 
-        return value._engine if isinstance(value, Generator) else _MISSING
+
+def _converter(param, takes_numbers, param_position):
+    """The function giving one parameter's engine value for a Python value (never None), or
+    _MISSING when the value's type does not fit. Chosen once per parameter: calls only convert."""
+    kind = param["type"]
+    if kind.startswith("Generator"):
+
+        def generator(value):
+            from ._generator import Generator
+
+            return value._engine if isinstance(value, Generator) else _MISSING
+
+        return generator
     if kind.startswith("Tensor[]") or kind.startswith("Tensor?[]"):
-        if not isinstance(value, (tuple, list)):
-            return _MISSING
-        for position, v in enumerate(value):
-            if not isinstance(v, Tensor) and not (v is None and kind.startswith("Tensor?")):
-                raise TypeError(f"expected Tensor as element {position} in argument {param_position}, but got {type(v).__name__}")
-        return js_list([None if v is None else v._t for v in value])
+        optional_items = kind.startswith("Tensor?")
+
+        def tensor_list(value):
+            if not isinstance(value, (tuple, list)):
+                return _MISSING
+            for position, v in enumerate(value):
+                if not isinstance(v, Tensor) and not (v is None and optional_items):
+                    raise TypeError(f"expected Tensor as element {position} in argument {param_position}, but got {type(v).__name__}")
+            return js_list([None if v is None else v._t for v in value])
+
+        return tensor_list
     if kind.startswith("Tensor"):
-        if not isinstance(value, Tensor) and not (
-            takes_numbers and isinstance(value, (builtins.bool, builtins.int, builtins.float))
-        ):
+
+        def tensor(value):
+            if isinstance(value, Tensor):
+                return value._t
+            if takes_numbers and _is_number(value):
+                return as_engine_tensor(value)
             return _MISSING
-        return as_engine_tensor(value)
+
+        return tensor
     if kind.startswith("ScalarType"):
-        return _dtype.engine_name(value) if isinstance(value, _dtype.dtype) else _MISSING
+        return lambda value: _dtype.engine_name(value) if isinstance(value, _dtype.dtype) else _MISSING
     if kind.startswith("int[") or kind.startswith("SymInt["):
-        if _is_int(value):
-            return js_list([value.__index__()])
-        if not isinstance(value, (tuple, list)) or not all(_is_int(v) for v in value):
-            return _MISSING
-        return js_list([v.__index__() for v in value])
+
+        def int_list(value):
+            if _is_int(value):
+                return js_list([value.__index__()])
+            if not isinstance(value, (tuple, list)) or not all(_is_int(v) for v in value):
+                return _MISSING
+            return js_list([v.__index__() for v in value])
+
+        return int_list
     if kind.startswith("Scalar"):
-        if isinstance(value, Tensor):
-            return value.item()
-        return value if isinstance(value, (builtins.bool, builtins.int, builtins.float)) else _MISSING
+        return lambda value: value.item() if isinstance(value, Tensor) else value if _is_number(value) else _MISSING
     if kind.startswith("bool"):
-        return builtins.bool(value) if isinstance(value, (builtins.bool, builtins.int, Tensor)) else _MISSING
+        return lambda value: builtins.bool(value) if isinstance(value, (builtins.bool, builtins.int, Tensor)) else _MISSING
     if kind.startswith("int") or kind.startswith("SymInt"):
-        if isinstance(value, Tensor):
-            return builtins.int(value.item())
-        return value.__index__() if _is_int(value) else _MISSING
+
+        def integer(value):
+            if isinstance(value, Tensor):
+                return builtins.int(value.item())
+            return value.__index__() if _is_int(value) else _MISSING
+
+        return integer
     if kind.startswith("float"):
-        if isinstance(value, Tensor):
-            return value.item()
-        return builtins.float(value) if isinstance(value, (builtins.int, builtins.float)) else _MISSING
+
+        def real(value):
+            if isinstance(value, Tensor):
+                return value.item()
+            return builtins.float(value) if isinstance(value, (builtins.int, builtins.float)) else _MISSING
+
+        return real
     if kind.startswith("str"):
-        return value if isinstance(value, builtins.str) else _MISSING
-    return value
+        return lambda value: value if isinstance(value, builtins.str) else _MISSING
+    return lambda value: value
 
 
 def _make(op_name, params, returns, as_method):
@@ -221,17 +267,23 @@ def _make(op_name, params, returns, as_method):
 
     elementwise = _TENSOR_OTHER_OVERLOADS.get(op_name)
 
+    engine_op = None  # the op's engine caller, fetched on first use (most ops are never called)
+
     def op(*args, **kwargs):
+        nonlocal engine_op
         if elementwise is not None and _is_tensor_other(args, kwargs):
             return _elementwise_overload(elementwise, as_method)(*args, **kwargs)
         bound, out = binder.bind(args, kwargs)
         if out is not None:
             inputs = [v for i in tensor_params for v in _tensors_in(args, kwargs, binder, i)]
             check_no_grad(op_name, inputs, out)
+        if engine_op is None:
+            engine_op = E.opCaller(op_name)
         try:
-            result = wrap_result(E.callOp(op_name, *bound))
+            result = engine_op(*bound)
         except JsException as exc:
             raise_from_js(exc)
+        result = _wrap(result) if type(result) is _TENSOR_PROXY else wrap_result(result)
         if out is not None:
             result = write_out(op_name, result, out)
             if returns and isinstance(result, (tuple, list)):

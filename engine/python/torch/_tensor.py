@@ -14,9 +14,27 @@ from . import _dtype
 from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
 from ._size import Size
 
-_wrappers = weakref.WeakValueDictionary()
+# Engine tensor id -> weak reference to its Python Tensor. A plain dict of weakref.ref (dead entries
+# swept when the dict has doubled) costs far less per op than a WeakValueDictionary, whose entries
+# are Python-level objects with a Python-level callback.
+_wrappers = {}
+_SWEEP_MIN = 1024
+_sweep_at = _SWEEP_MIN
 # Engine dtypes whose elements are Python ints.
 _INTEGRAL = ("int64", "int32", "int16", "int8", "uint8")
+
+
+def _remember(tid, wrapper):
+    global _sweep_at
+    _wrappers[tid] = weakref.ref(wrapper)
+    if len(_wrappers) > _sweep_at:
+        for key in [key for key, ref in _wrappers.items() if ref() is None]:
+            del _wrappers[key]
+        _sweep_at = builtins.max(_SWEEP_MIN, 2 * len(_wrappers))
+
+
+def _live_wrappers():
+    return [wrapper for wrapper in (ref() for ref in list(_wrappers.values())) if wrapper is not None]
 
 
 def _wrap(js):
@@ -24,25 +42,32 @@ def _wrap(js):
     if js is None or js is jsnull:
         return None
     tid = js.id
-    existing = _wrappers.get(tid)
-    if existing is not None:
-        return existing
+    ref = _wrappers.get(tid)
+    if ref is not None:
+        existing = ref()
+        if existing is not None:
+            return existing
     wrapper = object.__new__(Tensor)
     wrapper._t = js
-    _wrappers[tid] = wrapper
+    _remember(tid, wrapper)
     return wrapper
 
 
 def _adopt(wrapper, js):
     """Makes `wrapper` (e.g. a new nn.Parameter) the Python object of engine tensor `js`."""
     wrapper._t = js
-    _wrappers[js.id] = wrapper
+    _remember(js.id, wrapper)
     return wrapper
+
+
+# The Python type Pyodide gives every engine tensor's proxy (its type depends only on the object's
+# shape, the same for all tensors): one `type(...) is` test instead of a JavaScript property lookup.
+_TENSOR_PROXY = type(E.scalarTensor(0, "float32"))
 
 
 def wrap_result(result):
     # Most ops return one tensor: test for that first, since isinstance(JsArray) is slow in Pyodide.
-    if hasattr(result, "_isTensor"):
+    if type(result) is _TENSOR_PROXY or hasattr(result, "_isTensor"):
         return _wrap(result)
     if result is jsnull:
         return None
@@ -145,6 +170,34 @@ def _sequence_is_tuple(key):
 def index_items(key):
     keys = key if isinstance(key, tuple) else tuple(key) if _sequence_is_tuple(key) else (key,)
     return to_js([_index_item(k) for k in keys], dict_converter=Object.fromEntries)
+
+
+# A Python number as an op's Tensor argument: PyTorch's wrapped number of this dtype.
+_NUMBER_DTYPES = {builtins.bool: "bool", builtins.int: "int64", builtins.float: "float64"}
+
+
+def _binary_operator(name):
+    """A Tensor operator (`x * y`, `x + 1.0`) as one engine call, its op looked up once."""
+    with_tensor = E.opCaller(name)
+    with_number = E.opCallerWithNumber(name)
+
+    def operator(self, other):
+        try:
+            if isinstance(other, Tensor):
+                result = with_tensor(self._t, other._t)
+            else:
+                dtype = _NUMBER_DTYPES.get(type(other))
+                if dtype is None:
+                    if not isinstance(other, (builtins.bool, builtins.int, builtins.float)):
+                        return NotImplemented
+                    dtype = scalar_dtype_name(other)
+                result = with_number(self._t, other, dtype)
+        except JsException as exc:
+            raise_from_js(exc)
+        return _wrap(result) if type(result) is _TENSOR_PROXY else wrap_result(result)
+
+    operator.__name__ = name
+    return operator
 
 
 class Tensor:
@@ -515,69 +568,25 @@ class Tensor:
         call(E.indexPut_, self._t, index_items(key), as_engine_tensor(value))
 
     # --- operators --------------------------------------------------------------------------
-    def __add__(self, other):
-        return _binary("add", self, other)
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        return _binary("sub", self, other)
-
-    def __rsub__(self, other):
-        return _binary("rsub", self, other)
-
-    def __mul__(self, other):
-        return _binary("mul", self, other)
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other):
-        return _binary("div", self, other)
+    # The binary operators (x * y, x + 1.0, x == y, x += y) are set from _BINARY_OPERATORS below.
 
     def __rtruediv__(self, other):
         return _call_op("div", as_engine_tensor(other), self._t)
 
-    def __pow__(self, other):
-        return _binary("pow", self, other)
-
     def __rpow__(self, other):
         return _call_op("pow", as_engine_tensor(other), self._t)
-
-    def __floordiv__(self, other):
-        return _binary("floor_divide", self, other)
 
     def __rfloordiv__(self, other):
         return _call_op("floor_divide", as_engine_tensor(other), self._t)
 
-    def __mod__(self, other):
-        return _binary("remainder", self, other)
-
     def __rmod__(self, other):
         return _call_op("remainder", as_engine_tensor(other), self._t)
-
-    def __and__(self, other):
-        return _binary("bitwise_and", self, other)
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        return _binary("bitwise_or", self, other)
-
-    __ror__ = __or__
-
-    def __xor__(self, other):
-        return _binary("bitwise_xor", self, other)
-
-    __rxor__ = __xor__
 
     def __invert__(self):
         # The operator checks the dtype itself (TypeError); torch.bitwise_not raises the kernel's RuntimeError.
         if self.dtype.is_floating_point:
             raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
         return _call_op("bitwise_not", self._t)
-
-    def __matmul__(self, other):
-        return _binary("matmul", self, other)
 
     def __rmatmul__(self, other):
         return _call_op("matmul", as_engine_tensor(other), self._t)
@@ -591,54 +600,53 @@ class Tensor:
     def __abs__(self):
         return _call_op("abs", self._t)
 
-    def __eq__(self, other):
-        return _binary("eq", self, other)
 
-    def __ne__(self, other):
-        return _binary("ne", self, other)
+# Each binary operator is one engine call (see _binary_operator).
+_BINARY_OPERATORS = {
+    "__add__": "add",
+    "__radd__": "add",
+    "__sub__": "sub",
+    "__rsub__": "rsub",
+    "__mul__": "mul",
+    "__rmul__": "mul",
+    "__truediv__": "div",
+    "__pow__": "pow",
+    "__floordiv__": "floor_divide",
+    "__mod__": "remainder",
+    "__and__": "bitwise_and",
+    "__rand__": "bitwise_and",
+    "__or__": "bitwise_or",
+    "__ror__": "bitwise_or",
+    "__xor__": "bitwise_xor",
+    "__rxor__": "bitwise_xor",
+    "__matmul__": "matmul",
+    "__eq__": "eq",
+    "__ne__": "ne",
+    "__lt__": "lt",
+    "__le__": "le",
+    "__gt__": "gt",
+    "__ge__": "ge",
+    "__iadd__": "add_",
+    "__isub__": "sub_",
+    "__imul__": "mul_",
+    "__itruediv__": "div_",
+    "__ifloordiv__": "floor_divide_",
+    "__imod__": "remainder_",
+    "__ipow__": "pow_",
+}
+for _dunder, _op_name in _BINARY_OPERATORS.items():
+    setattr(Tensor, _dunder, _binary_operator(_op_name))
+del _dunder, _op_name
 
-    def __lt__(self, other):
-        return _binary("lt", self, other)
 
-    def __le__(self, other):
-        return _binary("le", self, other)
-
-    def __gt__(self, other):
-        return _binary("gt", self, other)
-
-    def __ge__(self, other):
-        return _binary("ge", self, other)
-
-    def __iadd__(self, other):
-        return _binary("add_", self, other)
-
-    def __isub__(self, other):
-        return _binary("sub_", self, other)
-
-    def __imul__(self, other):
-        return _binary("mul_", self, other)
-
-    def __itruediv__(self, other):
-        return _binary("div_", self, other)
-
-    def __ifloordiv__(self, other):
-        return _binary("floor_divide_", self, other)
-
-    def __imod__(self, other):
-        return _binary("remainder_", self, other)
-
-    def __ipow__(self, other):
-        return _binary("pow_", self, other)
+_call_engine_op = E.callOp
 
 
 def _call_op(name, *args):
-    return wrap_result(call(E.callOp, name, *args))
-
-
-def _binary(name, a, b):
-    if not isinstance(b, (Tensor, builtins.bool, builtins.int, builtins.float)):
-        return NotImplemented
-    return wrap_result(call(E.callOp, name, a._t, as_engine_tensor(b)))
+    try:
+        return wrap_result(_call_engine_op(name, *args))
+    except JsException as exc:
+        raise_from_js(exc)
 
 
 class RemovableHandle:
@@ -662,7 +670,7 @@ def wrap_node(js):
 
 def _held_engine_tensors():
     """Every engine tensor Python holds now: what the total memory budget counts as live."""
-    return to_js([wrapper._t for wrapper in list(_wrappers.values())])
+    return to_js([wrapper._t for wrapper in _live_wrappers()])
 
 
 # Kept alive by the engine for the session (a plain function would be freed after the call).
