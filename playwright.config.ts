@@ -14,11 +14,12 @@ export default defineConfig({
   // may load it more than once (Restart).
   timeout: 300_000,
   expect: { timeout: 30_000 },
-  // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its closing line.
+  // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its
+  // closing line; the HTML report (packing every failure's trace) is for runs by hand.
   reporter: [
     ['list'],
     ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
-    ...(process.env.CI ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
+    ...(process.env.CI || process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
   ],
   use: {
     baseURL: `http://localhost:${port}`,
