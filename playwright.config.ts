@@ -24,6 +24,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1400, height: 900 },
+    // The page's endless animations (loading, running, gradient pulses) stand still, as for a person
+    // who asks for less motion: nothing checks them, and repainting them costs Chromium seconds of
+    // CPU per Python boot on this 2-core machine.
+    reducedMotion: 'reduce',
     // A failed test keeps its trace (DOM snapshots of every action, network, console). Without the
     // screencast: recording it makes Chromium paint frames all through every test, CPU that the
     // tests' own Python boots need; `screenshot` below still keeps the page as it was at a failure.
