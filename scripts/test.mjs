@@ -25,12 +25,15 @@ const running = new Set();
 process.on('exit', () => {
   for (const child of running) {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
       // Already gone.
     }
   }
 });
+// The suites run in their own process groups, which Ctrl+C in the terminal does not reach: stopping
+// `npm test` stops them through the exit handler above.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
 
 /**
  * Runs a command; with a `prefix`, its output is streamed line by line behind that prefix, without
