@@ -14,15 +14,20 @@ export default defineConfig({
   // may load it more than once (Restart).
   timeout: 300_000,
   expect: { timeout: 30_000 },
-  // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its closing line.
+  // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its
+  // closing line; the HTML report (packing every failure's trace) is for runs by hand.
   reporter: [
     ['list'],
     ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
-    ...(process.env.CI ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
+    ...(process.env.CI || process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
   ],
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1400, height: 900 },
+    // The page's endless animations (loading, running, gradient pulses) stand still, as for a person
+    // who asks for less motion: nothing checks them, and repainting them costs Chromium seconds of
+    // CPU per Python boot on this 2-core machine.
+    reducedMotion: 'reduce',
     // A failed test keeps its trace (DOM snapshots of every action, network, console). Without the
     // screencast: recording it makes Chromium paint frames all through every test, CPU that the
     // tests' own Python boots need; `screenshot` below still keeps the page as it was at a failure.

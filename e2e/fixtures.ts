@@ -41,8 +41,8 @@ export const test = base.extend<{ notebook: NotebookPage }, WorkerFixtures>({
   sharedNotebook: [
     async ({ browser }, use, workerInfo) => {
       // A context made here does not get the config's `use` options by itself.
-      const { baseURL, viewport } = workerInfo.project.use;
-      const context = await browser.newContext({ baseURL, viewport });
+      const { baseURL, viewport, reducedMotion } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL, viewport, reducedMotion });
       const page = await context.newPage();
       const notebook = new NotebookPage(page);
       await notebook.open();
