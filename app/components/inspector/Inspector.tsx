@@ -59,6 +59,14 @@ export function Inspector() {
           </dd>
           <dt>grad</dt>
           <dd>{details.grad ? <TensorView summary={details.grad} label="Gradient" /> : 'not computed yet'}</dd>
+          {details.tangent && (
+            <>
+              <dt>tangent</dt>
+              <dd className="inspector__tangent">
+                <TensorView summary={details.tangent} label="Tangent" />
+              </dd>
+            </>
+          )}
           {details.isFreed !== null && (
             <>
               <dt>saved tensors</dt>

@@ -1,6 +1,7 @@
 /** What the inspector shows about one graph node at one step: pure data from the trace. */
 import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import type { GraphModel } from '../graph/model.ts';
+import { isForwardOnlyNode } from '../trace/forward-nodes.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 export interface TensorFacts {
@@ -20,9 +21,14 @@ export interface NodeDetails {
   readonly output: TensorFacts;
   readonly value: TensorSummary;
   readonly grad?: TensorSummary;
-  /** null for leaves (they save nothing). */
+  /** Forward mode: the tangent it carries at the step. */
+  readonly tangent?: TensorSummary;
+  /** null for leaves (they save nothing) and for nodes only forward mode made (no backward to save for). */
   readonly isFreed: boolean | null;
 }
+
+/** What the inspector says where forward mode alone made a node: PyTorch records no grad_fn there. */
+export const NO_GRAD_FN = 'none (forward mode only: nothing here requires grad)';
 
 export function inspectNode(events: readonly TraceEvent[], model: GraphModel, nodeId: string): NodeDetails | null {
   return inspectNodeIn(traceIndexOf(events), model, nodeId);
@@ -47,12 +53,13 @@ export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: stri
       id: node.id,
       title: `leaf ${facts(value).name}`,
       op: 'leaf',
-      gradFn: 'AccumulateGrad',
+      gradFn: value.requiresGrad ? 'AccumulateGrad' : NO_GRAD_FN,
       ...(leafLoc && { loc: leafLoc }),
       inputs: [],
       output: facts(value),
       value,
       ...(node.grad && { grad: node.grad }),
+      ...(node.tangent && { tangent: node.tangent }),
       isFreed: null,
     };
   }
@@ -66,12 +73,13 @@ export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: stri
     id: node.id,
     title: `${node.gradFn}${node.outputName ? ` → ${node.outputName}` : ''}`,
     op: opEvent.op,
-    gradFn: opEvent.gradFn,
+    gradFn: isForwardOnlyNode(node.nodeId) ? NO_GRAD_FN : opEvent.gradFn,
     ...(opEvent.loc && { loc: opEvent.loc }),
     inputs,
     output: facts(opEvent.output),
     value: opEvent.output,
     ...(node.grad && { grad: node.grad }),
-    isFreed: node.isFreed,
+    ...(node.tangent && { tangent: node.tangent }),
+    isFreed: isForwardOnlyNode(node.nodeId) ? null : node.isFreed,
   };
 }

@@ -14,6 +14,7 @@ import { readPythonSources } from '../../../../engine/python/sources-node.ts';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { createSessionRecording } from '../../../../engine/worker/cell-recorder.ts';
 import { chainRuleOf } from '../../inspector/chain-rule.ts';
+import { inspectNodeIn, NO_GRAD_FN } from '../../inspector/inspect-node.ts';
 import { buildGraph } from '../../graph/build-graph.ts';
 import type { GraphNode } from '../../graph/model.ts';
 import { createTraceIndex } from '../trace-index.ts';
@@ -108,6 +109,17 @@ describe('forward mode, replayed step by step', () => {
       const result = values.length === 1 ? values[0]! : `[${values.join(', ')}]`;
       expect(texts[i]!.includes(`= ${result}`), texts[i]).toBe(true);
     }
+  });
+
+  it('inspects a node forward mode made: its tangent, and no grad_fn or saved tensors (nothing requires grad)', () => {
+    const index = createTraceIndex(events);
+    const mulStep = index.steps().find((step) => step.label === 'tangent through mul')!;
+    const details = inspectNodeIn(index, index.graphAt(mulStep.seq, { names: 'final' }), mulStep.graphNodeId!)!;
+    expect(details.title).toBe('mul → y');
+    expect(details.gradFn).toBe(NO_GRAD_FN);
+    expect(details.isFreed).toBeNull();
+    expect(details.inputs.map((input) => input.name)).toEqual(['dx', 'dx']);
+    expect(details.tangent?.values).toEqual(goldens['make-dual']!.tangents.y);
   });
 
   it('draws the same graph from the replay index as from the reference buildGraph at every step', () => {
