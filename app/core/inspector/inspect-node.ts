@@ -1,7 +1,7 @@
 /** What the inspector shows about one graph node at one step: pure data from the trace. */
 import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import type { GraphModel } from '../graph/model.ts';
-import { isForwardOnlyNode } from '../trace/forward-nodes.ts';
+import { isForwardOnlyNode } from '../graph/forward-nodes.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 
 export interface TensorFacts {
