@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { GraphAndDetails, TimelineFooter } from './RecordingPanels.tsx';
+import { PanelSplitter, usePanelLayoutRoot } from './PanelSplitter.tsx';
 import { AnomalyToggle } from './stepper/AnomalyToggle.tsx';
 import { shortcutCommands } from './notebook/commands.ts';
 import { useController } from './notebook/controller-context.ts';
@@ -60,7 +61,7 @@ function Banner() {
 export function App() {
   useGlobalShortcuts();
   return (
-    <div className="app">
+    <div className="app" {...usePanelLayoutRoot()}>
       <header className="app__header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width={22} height={22} />
@@ -84,6 +85,7 @@ export function App() {
           <LibraryBar />
           <Notebook />
         </section>
+        <PanelSplitter />
         <GraphAndDetails />
       </main>
       <TimelineFooter />

@@ -21,6 +21,19 @@ export interface LeafNode {
   readonly seq: number;
   /** The nn.Module parameter path (`fc1.weight`) when the leaf is a module parameter. */
   readonly parameter?: string;
+  /** In a training loop: its value and gradient norms over every pass (parameter-history.ts). */
+  readonly history?: LeafHistory;
+}
+
+/** A leaf's norms over a training run, one entry per backward pass that reached it. */
+export interface LeafHistory {
+  readonly passes: readonly number[];
+  /** ‖value‖ during each pass (NaN where the trace did not record it). */
+  readonly valueNorms: readonly number[];
+  /** ‖.grad‖ after each pass. */
+  readonly gradNorms: readonly number[];
+  /** Position in `passes` of the pass the graph shows. */
+  readonly shownIndex?: number;
 }
 
 /** A recorded op (its grad_fn). Id: `n<nodeId>`. */

@@ -30,6 +30,8 @@ export const TRACE_VERSION = 3;
  *   tangent it gave its output, in seq order, so a replay can show the tangent travelling forward
  *   beside the values. It also starts at `make_dual` and comes from custom Functions' `jvp`.
  * - `trace-summary`: a run past the recorder's bound (MAX_EVENTS_PER_RUN) counted what it did not record.
+ * - pass-summary `gradNorms[].valueNorm` (added later in v3, additive): each leaf's value norm in that
+ *   pass, so a training loop's parameters can be charted over every iteration.
  */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
@@ -132,6 +134,8 @@ export interface GradNorm {
   readonly name?: string;
   /** L2 norm of `.grad` after the pass. */
   readonly norm: number;
+  /** L2 norm of the tensor's value during the pass (what the optimizer changes from pass to pass). */
+  readonly valueNorm?: number;
 }
 
 /** v3: a Python value as the locals panel shows it (no live objects). */
