@@ -18,7 +18,7 @@ import {
 } from './notebook-record.ts';
 import type { NotebookRepository, UnreadableNotebook } from './notebook-repository.ts';
 import { createLibraryStore, type LibraryState } from './library-state.ts';
-import type { CellKind, NotebookState } from './notebook-state.ts';
+import type { CellKind, NotebookState, OutputItem } from './notebook-state.ts';
 import { newCellId, reserveCellIds, type NotebookStore } from './notebook-store.ts';
 import type { TabGuard } from './tab-guard.ts';
 
@@ -31,7 +31,7 @@ const UNTITLED = 'Untitled';
 export interface NotebookInit {
   readonly title?: string;
   /** With ids when `events` refer to them (an example's recorded trace); otherwise new ids are made. */
-  readonly cells?: readonly { readonly id?: string; readonly kind?: CellKind; readonly source: string }[];
+  readonly cells?: readonly { readonly id?: string; readonly kind?: CellKind; readonly source: string; readonly outputs?: readonly OutputItem[] }[];
   readonly events?: readonly TraceEvent[];
 }
 
@@ -243,7 +243,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       id: cell.id ?? newCellId(),
       kind: cell.kind ?? 'code',
       source: cell.source,
-      outputs: [],
+      // An example's recorded output shows under its cell, as its recorded graph shows beside it.
+      outputs: cell.outputs ?? [],
       executionCount: null,
     }));
     const record: NotebookRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, id, title: init.title?.trim() || UNTITLED, createdAt: now(), updatedAt: now(), cells };
