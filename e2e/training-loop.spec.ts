@@ -84,6 +84,11 @@ test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass p
   expect(await opIdsOf()).toHaveLength(lastPassOps.length);
   await expect(weight.locator('g.gs-spark[data-series="grad"] text.gs-spark-number')).not.toHaveText(gradNormAtLast!);
   await expect(page.locator('.timeline__section[data-current="true"]')).toHaveText('backward 199');
+
+  // The keyboard picks passes too: ← on the chart goes back one pass.
+  await chart.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(iteration).toHaveText('Pass 198 of 200 · one iteration');
 });
 
 test('the graph panel is resized from the keyboard and takes the whole window until Esc', async ({ notebook, page }) => {

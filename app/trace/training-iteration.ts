@@ -20,11 +20,14 @@ export interface TrainingIteration {
 
 const locKey = (summary: PassSummaryEvent): string | undefined => (summary.loc ? `${summary.loc.cell}:${summary.loc.line}` : undefined);
 
-/** A training loop: `backward()` ran more than once from the same line (a loop, not two separate calls). */
+/**
+ * A training loop: `backward()` of a scalar loss ran more than once from the same line (a loop, not
+ * two separate calls). gradcheck's own passes, from one line too, start from non-scalar outputs.
+ */
 export function isTrainingLoop(summaries: readonly PassSummaryEvent[]): boolean {
   const seen = new Set<string>();
   for (const summary of summaries) {
-    const key = locKey(summary);
+    const key = summary.loss === undefined ? undefined : locKey(summary);
     if (key === undefined) continue;
     if (seen.has(key)) return true;
     seen.add(key);

@@ -12,11 +12,13 @@ import { loadPyodide } from 'pyodide';
 import { createEngineModule } from '../../engine/python/bridge.ts';
 import { createPythonSession, type LoadPyodide } from '../../engine/python/session.ts';
 import { readPythonSources } from '../../engine/python/sources-node.ts';
-import { compactTrace } from '../../engine/trace/compact.ts';
+import { compactTrace, DEFAULT_KEEP_PASSES } from '../../engine/trace/compact.ts';
 import { TRACE_VERSION, type TraceEvent } from '../../engine/trace/schema.ts';
 import type { SnapshotOutput } from '../../engine/trace/snapshot.ts';
 import { createSessionRecording } from '../../engine/worker/cell-recorder.ts';
 
+/** Examples with at most this many backward passes are recorded with all of them in detail. */
+const FULL_PASSES_UP_TO = 12;
 const EXAMPLES = fileURLToPath(new URL('../../public/examples/', import.meta.url));
 
 interface ExampleJson {
@@ -58,7 +60,10 @@ for (const { file } of index.examples) {
     events.push(...added);
     outputs.set(cell.id!, printed);
   }
-  example.trace = { version: TRACE_VERSION, events: compactTrace(events) as TraceEvent[] };
+  // A short example keeps every pass: gradcheck's own backward passes must not push the node it
+  // failed on out of the picture. Long loops keep the last few, as the app does.
+  const passes = events.filter((event) => event.kind === 'backward-start').length;
+  example.trace = { version: TRACE_VERSION, events: compactTrace(events, passes <= FULL_PASSES_UP_TO ? passes : DEFAULT_KEEP_PASSES) as TraceEvent[] };
   // Key order: cells' id first reads better in the file.
   example.cells = example.cells.map(({ id, kind, source }) => {
     const printedByCell = outputs.get(id!) ?? [];
