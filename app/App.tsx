@@ -14,6 +14,7 @@ import { ShareButton } from './components/share/ShareButton.tsx';
 import { SnapshotDropZone } from './components/share/SnapshotDropZone.tsx';
 import { notebook, selectBanner } from './core/notebook/notebook-store.ts';
 import { useNotebook } from './components/hooks/use-notebook.ts';
+import { PanelSplitter, usePanelLayoutRoot } from './components/PanelSplitter.tsx';
 
 /** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
 function useGlobalShortcuts(): void {
@@ -61,7 +62,7 @@ function Banner() {
 export function App() {
   useGlobalShortcuts();
   return (
-    <div className="app">
+    <div className="app" {...usePanelLayoutRoot()}>
       <header className="app__header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width={22} height={22} />
@@ -85,6 +86,7 @@ export function App() {
           <LibraryBar />
           <Notebook />
         </section>
+        <PanelSplitter />
         <GraphAndDetails />
       </main>
       <TimelineFooter />

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 
 test('an example opens as a new notebook, with its explanation rendered, and runs', async ({ notebook, page }) => {
@@ -24,4 +24,27 @@ test('an example opens as a new notebook, with its explanation rendered, and run
   // The notebook that was open is untouched.
   await library.openNotebook('Mine');
   expect(await notebook.codeOf(1)).toBe('mine = "kept"');
+});
+
+test('the gradcheck example opens framed on a node its gradcheck failed, legible, with nothing run', async ({ notebook, page }) => {
+  await withoutPython(page);
+  const library = new LibraryPage(page);
+  await notebook.open();
+  await library.openExample('gradcheck catches a wrong backward');
+  // The wrong Square's nodes (one per gradcheck call) carry ✗; the first is the one Fit frames.
+  const failing = notebook.graph.locator('[data-gradcheck="failed"]').first();
+  await expect(failing).toBeVisible();
+  // It opens with what it printed when recorded: gradcheck's verdict, before Python has loaded.
+  await expect(notebook.output(2)).toContainText('Jacobian mismatch for output 0 with respect to input 0');
+  const canvas = (await notebook.graph.locator('svg.gs-graph').boundingBox())!;
+  await expect
+    .poll(async () => {
+      const box = await failing.boundingBox();
+      return box !== null && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+    }, { message: 'the failing node is wholly in view' })
+    .toBe(true);
+  const labelPixels = await failing.locator('text.gs-op-text').evaluate(
+    (text) => parseFloat(getComputedStyle(text).fontSize) * (text as SVGTextElement).getScreenCTM()!.a,
+  );
+  expect(labelPixels).toBeGreaterThanOrEqual(11);
 });

@@ -5,6 +5,7 @@
  */
 import type { SnapshotCell } from '../../engine/trace/snapshot.ts';
 import { GraphAndDetails, TimelineFooter } from '../components/RecordingPanels.tsx';
+import { PanelSplitter, usePanelLayoutRoot } from '../components/PanelSplitter.tsx';
 import { highlightPython } from './highlight-python.ts';
 
 function CodeCell({ cell, index }: { cell: SnapshotCell; index: number }) {
@@ -37,7 +38,7 @@ function CodeCell({ cell, index }: { cell: SnapshotCell; index: number }) {
 
 export function ViewerApp({ cells, title }: { cells: readonly SnapshotCell[]; title: string }) {
   return (
-    <div className="app viewer">
+    <div className="app viewer" {...usePanelLayoutRoot()}>
       <header className="app__header">
         <div className="brand">
           <span className="brand__name">{title}</span>
@@ -50,6 +51,7 @@ export function ViewerApp({ cells, title }: { cells: readonly SnapshotCell[]; ti
             <CodeCell key={cell.id} cell={cell} index={index} />
           ))}
         </section>
+        <PanelSplitter />
         <GraphAndDetails />
       </main>
       <TimelineFooter />

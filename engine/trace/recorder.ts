@@ -214,7 +214,7 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     accumulate(tensor, before, added, after) {
       const name = names.get(tensor.id) ?? parameters.get(tensor.id);
       // The pass summary's gradient norms are kept past the bound too (the loss chart uses them).
-      gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after) });
+      gradNorms.set(tensor.id, { tensorId: tensor.id, ...(name ? { name } : {}), norm: l2Norm(after), valueNorm: l2Norm(tensor) });
       if (countsInstead('accumulate')) return;
       if (tensor.accumulator) flushSum(tensor.accumulator, 0, added);
       push({ kind: 'accumulate', seq: seq++, pass, tensorId: tensor.id, before: maybe(before), added: summarize(added), after: summarize(after) });

@@ -32,6 +32,8 @@ export const TRACE_VERSION = 3;
  * - `hand-gradient` (added later in v3, additive): `gradscope.check` compared a hand-written
  *   gradient with autograd's (backprop exercises).
  * - `trace-summary`: a run past the recorder's bound (MAX_EVENTS_PER_RUN) counted what it did not record.
+ * - pass-summary `gradNorms[].valueNorm` (added later in v3, additive): each leaf's value norm in that
+ *   pass, so a training loop's parameters can be charted over every iteration.
  */
 
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
@@ -146,6 +148,8 @@ export interface GradNorm {
   readonly name?: string;
   /** L2 norm of `.grad` after the pass. */
   readonly norm: number;
+  /** L2 norm of the tensor's value during the pass (what the optimizer changes from pass to pass). */
+  readonly valueNorm?: number;
 }
 
 /** A Python value as the locals panel shows it (no live objects). */

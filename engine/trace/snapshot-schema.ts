@@ -86,7 +86,7 @@ export const jacobianPairSchema = v.object({
 
 export const gradContributionSchema = v.object({ fromNodeId: int, grad: tensorSummarySchema });
 
-export const gradNormSchema = v.object({ tensorId: int, name: v.optional(text), norm: float });
+export const gradNormSchema = v.object({ tensorId: int, name: v.optional(text), norm: float, valueNorm: v.optional(float) });
 
 const seq = v.number();
 const loc = v.optional(sourceLocationSchema);

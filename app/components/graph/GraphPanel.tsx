@@ -11,7 +11,13 @@ import { createLayoutRunner, type LayoutRunner } from '../../core/graph/layout-c
 import type { GraphLayout } from '../../core/graph/layout.ts';
 import { defaultCollapsedGroups, groupGraph, viewNodeIds } from '../../core/graph/module-groups.ts';
 import { applyBounds, isSummaryNodeId, planBounds, sourceLocationsOf } from '../../core/graph/bounded-graph.ts';
+import { fitFocusOf } from '../../core/graph/fit.ts';
+import { panelLayout, selectIsGraphMaximised } from '../../core/notebook/panel-layout-store.ts';
+import { usePanelLayout } from '../hooks/use-panel-layout.ts';
 import { GraphExportButtons } from '../share/GraphExportButtons.tsx';
+import { ancestorIds, graphOfNodes, trainingIterationAt } from '../../core/trace/training-iteration.ts';
+import type { GraphModel, LeafHistory } from '../../core/graph/model.ts';
+import { parameterHistories, withParameterHistories } from '../../core/graph/parameter-history.ts';
 
 export interface GraphPanelProps {
   readonly events: readonly TraceEvent[];
@@ -23,6 +29,12 @@ export interface GraphPanelProps {
 }
 
 const EMPTY_IDS: readonly string[] = [];
+const NO_HISTORIES: ReadonlyMap<number, LeafHistory> = new Map();
+
+/** The graph as the panel draws it: one training iteration's nodes when there is one, parameters with their sparklines. */
+function iterationGraph(graph: GraphModel, iterationIds: ReadonlySet<string> | undefined, histories: ReadonlyMap<number, LeafHistory>, shownPass: number | undefined): GraphModel {
+  return withParameterHistories(iterationIds ? graphOfNodes(graph, iterationIds) : graph, histories, shownPass);
+}
 
 const ZOOM_STEP = 1.25;
 
@@ -39,8 +51,15 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
 
   // One replay index per trace: each step's graph is read from it, not replayed from event 0.
   const index = traceIndexOf(events);
+  // A training loop shows one iteration: the pass at the step (the loss chart picks it; the last by default).
+  const iteration = useMemo(() => trainingIterationAt(index, step), [index, step]);
+  const isLoop = iteration !== undefined;
+  const histories = useMemo(() => (isLoop ? parameterHistories(index.passSummaries) : NO_HISTORIES), [index, isLoop]);
   // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
-  const fullGraph = useMemo(() => index.graphAt(undefined, { names: 'final' }), [index]);
+  const completeGraph = useMemo(() => index.graphAt(undefined, { names: 'final' }), [index]);
+  const rootNodeId = iteration?.rootNodeId;
+  const iterationIds = useMemo(() => (rootNodeId === undefined ? undefined : ancestorIds(completeGraph, rootNodeId)), [completeGraph, rootNodeId]);
+  const fullGraph = useMemo(() => iterationGraph(completeGraph, iterationIds, histories, undefined), [completeGraph, iterationIds, histories]);
   // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
@@ -54,9 +73,13 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const locations = useMemo(() => sourceLocationsOf(events), [events]);
   const plan = useMemo(() => planBounds(groupedModel, locations), [groupedModel, locations]);
   const fullModel = useMemo(() => applyBounds(groupedModel, plan), [groupedModel, plan]);
+  const shownPass = iteration?.pass;
   const shownModel = useMemo(
-    () => (step === undefined ? fullModel : applyBounds(groupGraph(index.graphAt(step, { names: 'final' }), collapsed), plan)),
-    [index, step, fullModel, collapsed, plan],
+    () =>
+      step === undefined && shownPass === undefined
+        ? fullModel
+        : applyBounds(groupGraph(iterationGraph(index.graphAt(step, { names: 'final' }), iterationIds, histories, shownPass), collapsed), plan),
+    [index, step, fullModel, collapsed, plan, iterationIds, histories, shownPass],
   );
   // A selected node hidden in a collapsed module selects the module's node.
   const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);
@@ -119,16 +142,28 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
     if (layout.nodes.length === 0) hasFittedRef.current = false;
     else if (!hasFittedRef.current) {
       hasFittedRef.current = true;
-      view.fit();
+      view.fit(fitFocusOf(shownModel.nodes, shownSelection));
     }
   }, [shownModel, layout, shownSelection]);
 
   const nodeCount = fullModel.nodes.length;
+  const isMaximised = usePanelLayout(selectIsGraphMaximised);
+  const fitFocus = fitFocusOf(shownModel.nodes, shownSelection);
+  const fitFocusRef = useRef(fitFocus);
+  fitFocusRef.current = fitFocus;
+  // Taking or giving back the whole window changes the canvas: fit the graph to its new room.
+  const wasMaximisedRef = useRef(isMaximised);
+  useEffect(() => {
+    if (wasMaximisedRef.current === isMaximised) return;
+    wasMaximisedRef.current = isMaximised;
+    const frame = requestAnimationFrame(() => viewRef.current?.fit(fitFocusRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [isMaximised]);
   return (
     <section className="gs-graph-panel" aria-label="Graph" style={{ position: 'relative', width: '100%', height: '100%' }}>
       <div ref={canvasRef} style={{ position: 'absolute', inset: 0 }} />
       <div className="gs-graph-toolbar" role="toolbar" aria-label="Graph view" style={{ position: 'absolute', top: 8, right: 8, display: 'flex', gap: 4 }}>
-        <button type="button" aria-label="Fit graph to view" title="Fit graph to view" onClick={() => viewRef.current?.fit()}>
+        <button type="button" aria-label="Fit graph to view" title="Fit graph to view" onClick={() => viewRef.current?.fit(fitFocus)}>
           Fit
         </button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => viewRef.current?.zoomBy(ZOOM_STEP)}>
@@ -138,7 +173,27 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
           −
         </button>
         <GraphExportButtons canvasRef={canvasRef} />
+        <button
+          type="button"
+          aria-label={isMaximised ? 'Restore graph size' : 'Maximise graph'}
+          aria-pressed={isMaximised}
+          title={isMaximised ? 'Restore graph size (Esc)' : 'Graph takes the whole window (Esc restores)'}
+          onClick={() => panelLayout.actions.toggleMaximised()}
+        >
+          {isMaximised ? 'Restore' : 'Maximise'}
+        </button>
       </div>
+      {iteration && (
+        <p
+          className="gs-graph-iteration"
+          role="note"
+          aria-label="Iteration shown"
+          title="One iteration of the training loop: pick another pass on the loss chart"
+          style={{ position: 'absolute', left: 8, top: 8, right: 310, margin: 0, fontSize: 12, pointerEvents: 'none' }}
+        >
+          Pass {iteration.pass} of {iteration.passCount} · one iteration
+        </p>
+      )}
       {plan.notes.length > 0 && (
         <p className="gs-graph-bounds-note" role="note" aria-label="Graph simplified" style={{ position: 'absolute', left: 8, top: 8, right: 200, margin: 0, fontSize: 12 }}>
           {plan.notes.join(' ')}.

@@ -5,9 +5,12 @@
 import { curveBumpY, line, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
 import { GRAPH_CSS } from '../../core/graph/graph-style.ts';
 import { MARK_CSS, markBadge, markClasses, markDescription } from '../../core/graph/node-marks.ts';
-import { nodeAriaLabel } from '../../core/graph/labels.ts';
+import { leafName, nodeAriaLabel } from '../../core/graph/labels.ts';
 import type { EdgeRoute, GraphLayout, NodeBox } from '../../core/graph/layout.ts';
 import type { GraphModel, GraphNode, LeafNode, OpNode } from '../../core/graph/model.ts';
+import { fitTransform } from '../../core/graph/fit.ts';
+import { DETAIL_CSS, detailAt } from '../../core/graph/graph-lod.ts';
+import { drawSparklines, SPARKLINE_CSS } from './draw-sparklines.ts';
 import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } from './draw-groups.ts';
 import type { GroupedGraph, ViewNode } from '../../core/graph/module-groups.ts';
 import { formatShape } from '../../core/graph/format.ts';
@@ -35,8 +38,11 @@ export type DrawableGraph = Omit<GraphModel, 'nodes'> & {
 export interface GraphView {
   /** Draws `model` at the positions of `layout`; nodes missing from the layout are not drawn. */
   update(model: DrawableGraph, layout: GraphLayout, viewState?: GraphViewState): void;
-  /** Zooms and pans so the whole graph is visible (never magnified beyond MAX_FIT_SCALE). */
-  fit(): void;
+  /**
+   * Zooms and pans so the whole graph is visible, unless that would make labels illegible: then
+   * at the legible zoom, framed on `focusNodeId` (or the top of the graph). See fit.ts.
+   */
+  fit(focusNodeId?: string): void;
   /** Multiplies the zoom by `factor` around the centre of the view. */
   zoomBy(factor: number): void;
   destroy(): void;
@@ -45,8 +51,6 @@ export interface GraphView {
 export const EMPTY_MESSAGE = 'Run a cell to see its graph';
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
-const MAX_FIT_SCALE = 1.5;
-const FIT_MARGIN = 24;
 const ARROW_ID_PREFIX = 'gs-arrow-';
 
 let viewCount = 0;
@@ -65,7 +69,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .attr('width', '100%')
     .attr('height', '100%')
     .style('display', 'block');
-  svg.append('style').text(GRAPH_CSS + MARK_CSS);
+  svg.append('style').text(GRAPH_CSS + MARK_CSS + SPARKLINE_CSS + DETAIL_CSS);
   svg
     .append('defs')
     .append('marker')
@@ -104,8 +108,9 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 
   const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
-    .on('zoom', (event: { transform: { toString(): string } }) => {
+    .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
       viewport.attr('transform', event.transform.toString());
+      svg.attr('data-detail', detailAt(event.transform.k));
     });
   svg.call(zoomBehavior);
   // A double click should not zoom: people double-click nodes to inspect them.
@@ -142,24 +147,15 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
       drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
     },
-    fit() {
+    fit(focusNodeId) {
       if (!lastLayout || lastLayout.nodes.length === 0) {
         svg.call(zoomBehavior.transform, zoomIdentity);
         return;
       }
-      const { width, height } = viewSize();
       // The layout's size holds every node, its gradient label and every group box: fit is exact.
-      const bounds = { x: 0, y: 0, width: lastLayout.width, height: lastLayout.height };
-      const scale = Math.min(
-        MAX_FIT_SCALE,
-        Math.max(MIN_SCALE, (width - 2 * FIT_MARGIN) / Math.max(1, bounds.width)),
-        Math.max(MIN_SCALE, (height - 2 * FIT_MARGIN) / Math.max(1, bounds.height)),
-      );
-      const transform = zoomIdentity
-        .translate(width / 2, height / 2)
-        .scale(scale)
-        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
-      svg.call(zoomBehavior.transform, transform);
+      const focus = focusNodeId === undefined ? undefined : lastLayout.nodes.find((box) => box.id === focusNodeId);
+      const { x, y, k } = fitTransform(viewSize(), lastLayout, focus);
+      svg.call(zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
     },
     zoomBy(factor) {
       svg.call(zoomBehavior.scaleBy, factor);
@@ -318,18 +314,22 @@ function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: L
     .attr('width', box.width)
     .attr('height', box.height)
     .attr('rx', 6);
+  const hasHistory = node.history !== undefined;
   g.select('rect.gs-grad-band')
+    .attr('visibility', hasHistory ? 'hidden' : 'visible')
     .attr('x', left + 3)
     .attr('y', top + PADDING_Y + 2 * LINE_HEIGHT)
     .attr('width', box.width - 6)
     .attr('height', LINE_HEIGHT);
   const { value, grad } = leafLines(node);
-  const name = node.name ?? node.parameter ?? `tensor ${node.tensorId}`;
+  const name = leafName(node);
   const title = g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', baseline(0));
   title.select('tspan.gs-name').text(clipLine(name));
   title.select('tspan.gs-shape-text').text(` ${formatShape(node.shape)}`);
-  g.select('text.gs-value').attr('x', left + PADDING_X).attr('y', baseline(1)).text(value);
-  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(2)).text(grad);
+  // A training loop's parameter shows its sparklines where other leaves show value and grad.
+  g.select('text.gs-value').attr('x', left + PADDING_X).attr('y', baseline(1)).text(hasHistory ? '' : value);
+  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(2)).text(hasHistory ? '' : grad);
+  drawSparklines(g, node.history, left, top + PADDING_Y + LINE_HEIGHT, box.width);
 }
 
 function drawOp(g: Selection<SVGGElement, GraphNode, null, undefined>, node: OpNode, box: NodeBox) {

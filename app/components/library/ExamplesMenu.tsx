@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLibrary } from './library-context.ts';
 import { loadExample, loadExampleIndex, type ExampleEntry } from '../../core/library/notebook-file.ts';
 import { usePopover } from './use-popover.ts';
+import { fromSnapshotOutputs } from '../../core/share/snapshot-outputs.ts';
 
 type IndexState = { state: 'loading' } | { state: 'ready'; examples: readonly ExampleEntry[] } | { state: 'error'; message: string };
 
@@ -34,7 +35,8 @@ export function ExamplesMenu() {
     setOpen(false);
     setProblem(null);
     const { title, cells, events } = loaded.value;
-    await library.create({ title, cells, ...(events ? { events } : {}) });
+    const cellsWithOutputs = cells.map(({ outputs, ...cell }) => ({ ...cell, outputs: fromSnapshotOutputs(outputs) }));
+    await library.create({ title, cells: cellsWithOutputs, ...(events ? { events } : {}) });
   };
 
   return (

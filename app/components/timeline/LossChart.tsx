@@ -75,6 +75,18 @@ export function LossChart() {
         width={width}
         height={HEIGHT}
         style={{ display: 'block', cursor: 'pointer', maxWidth: '100%' }}
+        tabIndex={points.length > MAX_DOTS ? 0 : undefined}
+        onKeyDown={(event) => {
+          // Too many passes for a dot each: ← → pick the previous or next pass, Home and End the ends.
+          if (points.length <= MAX_DOTS) return;
+          const from = shownIndex >= 0 ? shownIndex : points.length - 1;
+          const next = { ArrowLeft: from - 1, ArrowRight: from + 1, Home: 0, End: points.length - 1 }[event.key];
+          if (next === undefined) return;
+          event.preventDefault();
+          event.stopPropagation();
+          const point = points[Math.min(points.length - 1, Math.max(0, next))];
+          if (point) pick(point);
+        }}
         onClick={(event) => {
           if (points.length <= MAX_DOTS) return; // dots answer for themselves
           const box = event.currentTarget.getBoundingClientRect();

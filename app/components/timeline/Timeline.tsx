@@ -55,6 +55,7 @@ export function Timeline() {
       ? ` · line ${current.loc.line}`
       : '';
   const isInFrame = frameView !== undefined;
+  const statusText = current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps';
 
   return (
     <section className="timeline" aria-label="Timeline controls">
@@ -120,8 +121,8 @@ export function Timeline() {
         />
       </div>
       <PassCounter />
-      <output className="timeline__status" aria-label="Current step">
-        {current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps'}
+      <output className="timeline__status" aria-label="Current step" title={statusText}>
+        {statusText}
       </output>
       {omittedText !== undefined && (
         <p className="timeline__omitted" role="note" aria-label="Steps not recorded">

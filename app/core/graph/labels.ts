@@ -1,6 +1,18 @@
 /** Accessible names for graph nodes: what a screen reader says about each one. */
 import { formatNumber, formatShape } from './format.ts';
+import type { LeafNode } from './model.ts';
 import type { ViewNode } from './module-groups.ts';
+
+/**
+ * What a leaf is called on screen: its variable name, its module parameter path, or just "tensor"
+ * (shown beside its shape). Engine ids are never shown: they mean nothing to the person.
+ */
+export function leafName(node: Pick<LeafNode, 'name' | 'parameter'>): string {
+  return node.name ?? node.parameter ?? UNNAMED_TENSOR;
+}
+
+/** The word for a tensor with no variable name. */
+export const UNNAMED_TENSOR = 'tensor';
 
 /** e.g. "leaf x, shape [3], grad [0.6667, 0.6667, 0.6667], value [1, 2, 3]". */
 export function nodeAriaLabel(node: ViewNode): string {
@@ -12,7 +24,7 @@ export function nodeAriaLabel(node: ViewNode): string {
   }
   if (node.kind === 'leaf') {
     const parts = [
-      `leaf ${node.name ?? node.parameter ?? `tensor ${node.tensorId}`}`,
+      `leaf ${leafName(node)}`,
       `shape ${formatShape(node.shape)}`,
       node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`,
     ];

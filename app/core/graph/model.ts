@@ -26,6 +26,19 @@ export interface LeafNode {
   readonly tangentText?: string;
   /** A backprop exercise's verdict on the hand-written gradient of this tensor, up to the step (gradscope.check). */
   readonly handCheck?: HandGradientVerdict;
+  /** In a training loop: its value and gradient norms over every pass (parameter-history.ts). */
+  readonly history?: LeafHistory;
+}
+
+/** A leaf's norms over a training run, one entry per backward pass that reached it. */
+export interface LeafHistory {
+  readonly passes: readonly number[];
+  /** ‖value‖ during each pass (NaN where the trace did not record it). */
+  readonly valueNorms: readonly number[];
+  /** ‖.grad‖ after each pass. */
+  readonly gradNorms: readonly number[];
+  /** Position in `passes` of the pass the graph shows. */
+  readonly shownIndex?: number;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { ModuleFrame } from '../../../engine/trace/schema.ts';
 import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
+import { leafName } from './labels.ts';
 
 /**
  * One nn.Module call. Groups are keyed by the recorder's call number, so two models that both
@@ -88,7 +89,7 @@ function ownerPath(parameter: string): string {
 
 /** What a member is called in a collapsed group's label. */
 export function memberText(node: GraphNode): string {
-  return node.kind === 'op' ? node.gradFn : (node.name ?? node.parameter ?? `tensor ${node.tensorId}`);
+  return node.kind === 'op' ? node.gradFn : leafName(node);
 }
 
 interface GroupInfo {

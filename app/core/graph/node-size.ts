@@ -3,6 +3,7 @@
  * characters × CHAR_WIDTH is the text width. That keeps layout pure and runnable in a worker.
  */
 import { formatGradBrief, formatNumber, formatShape } from './format.ts';
+import { leafName } from './labels.ts';
 import type { LeafNode, OpNode } from './model.ts';
 import type { GroupNode, ViewNode } from './module-groups.ts';
 
@@ -15,6 +16,14 @@ export const PADDING_Y = 6;
 /** Longest label line in characters; longer text is cut with an ellipsis. */
 export const MAX_LINE_CHARS = 30;
 const MIN_LEAF_WIDTH = 72;
+/** A leaf with sparklines is wide enough for a readable trend beside each row's label. */
+const MIN_HISTORY_LEAF_WIDTH = 180;
+/** Rows under a training-loop parameter: its value norm and its gradient norm over the run. */
+export const SPARKLINE_ROWS = 2;
+/** Characters kept after each sparkline for the number at the shown pass. */
+export const SPARKLINE_NUMBER_CHARS = 7;
+/** Labels of the sparkline rows, drawn before each line. */
+export const SPARKLINE_LABELS = ['‖w‖', '‖∇‖'] as const;
 const OP_HEIGHT = 26;
 const MIN_OP_WIDTH = 60;
 
@@ -43,7 +52,7 @@ export function clipLine(text: string): string {
  */
 export function leafLines(node: LeafNode): { title: string; value: string; grad: string } {
   return {
-    title: clipLine(`${node.name ?? node.parameter ?? `tensor ${node.tensorId}`} ${formatShape(node.shape)}`),
+    title: clipLine(`${leafName(node)} ${formatShape(node.shape)}`),
     value: clipLine(node.valueText),
     grad: clipLine(node.tangentText !== undefined && node.gradText === undefined ? `${TANGENT_MARK} ${node.tangentText}` : `grad ${node.gradText ?? '—'}`),
   };
@@ -104,6 +113,13 @@ export function nodeSize(node: ViewNode): NodeSize {
   }
   if (node.kind === 'leaf') {
     const { title, value, grad } = leafLines(node);
+    // A training loop's parameter: its title over its sparklines (the inspector has its values).
+    if (node.history !== undefined) {
+      return {
+        width: Math.max(MIN_HISTORY_LEAF_WIDTH, Math.ceil(title.length * CHAR_WIDTH) + 2 * PADDING_X),
+        height: (1 + SPARKLINE_ROWS) * LINE_HEIGHT + 2 * PADDING_Y,
+      };
+    }
     const chars = Math.max(title.length, value.length, grad.length);
     return {
       width: Math.max(MIN_LEAF_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PADDING_X),

@@ -3,6 +3,7 @@ import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../..
 import type { GraphModel } from '../graph/model.ts';
 import { isForwardOnlyNode } from '../graph/forward-nodes.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
+import { UNNAMED_TENSOR } from '../graph/labels.ts';
 
 export interface TensorFacts {
   readonly name: string;
@@ -42,7 +43,7 @@ export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: stri
   const leafLoc = node.kind === 'leaf' ? index.leafEvent(node.tensorId)?.loc : undefined;
   const opEvent = node.kind === 'op' ? index.opEvent(node.nodeId) : undefined;
   const facts = (summary: TensorSummary): TensorFacts => ({
-    name: names.get(summary.id) ?? `tensor ${summary.id}`,
+    name: names.get(summary.id) ?? UNNAMED_TENSOR,
     shape: summary.shape,
     dtype: summary.dtype,
   });

@@ -5,6 +5,7 @@
  * instead of an internal id. Nesting is cut at a depth, where `…` stands for the rest.
  */
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
+import { UNNAMED_TENSOR } from '../graph/labels.ts';
 
 type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
 
@@ -28,7 +29,7 @@ export function tensorExpression(source: ExpressionSource, tensorId: number): st
 
 function fallback(source: ExpressionSource, tensorId: number): string {
   const op = source.opProducing(tensorId);
-  return op ? `${op.gradFn} output` : `tensor ${tensorId}`;
+  return op ? `${op.gradFn} output` : UNNAMED_TENSOR;
 }
 
 /** True when `text` needs no parentheses as an operand: nothing outside brackets but a name or calls. */
@@ -49,12 +50,12 @@ function expressionOf(source: ExpressionSource, tensorId: number, depth: number)
   const name = source.finalNames.get(tensorId);
   if (name !== undefined) return name;
   const op = source.opProducing(tensorId);
-  if (!op) return `tensor ${tensorId}`;
+  if (!op) return UNNAMED_TENSOR;
   if (depth >= MAX_DEPTH) return undefined;
   const operands: string[] = [];
   for (const input of op.inputs) {
     let text: string | undefined = '…';
-    if (input.kind === 'leaf') text = source.finalNames.get(input.tensorId) ?? `tensor ${input.tensorId}`;
+    if (input.kind === 'leaf') text = source.finalNames.get(input.tensorId) ?? UNNAMED_TENSOR;
     else if (input.kind === 'node') {
       const producer = source.opEvent(input.nodeId);
       text = producer ? expressionOf(source, producer.output.id, depth + 1) : '…';

@@ -3,7 +3,7 @@
  * with a format tag and version, cells as `{kind, source}`. Validated here, so a broken file is a
  * message rather than a half-made notebook.
  */
-import { buildSnapshot, loadSnapshot } from '../../../engine/trace/snapshot.ts';
+import { buildSnapshot, loadSnapshot, type SnapshotOutput } from '../../../engine/trace/snapshot.ts';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import type { CellKind } from '../notebook/notebook-state.ts';
 
@@ -17,7 +17,7 @@ export interface NotebookFile {
   readonly title: string;
   readonly description?: string;
   /** Cell ids are kept when the file has a recorded trace: its events name the cells they ran in. */
-  readonly cells: readonly { readonly id?: string; readonly kind: CellKind; readonly source: string }[];
+  readonly cells: readonly { readonly id?: string; readonly kind: CellKind; readonly source: string; readonly outputs?: readonly SnapshotOutput[] }[];
   /** The graph as recorded by scripts/examples/record-traces.ts, so the notebook opens with it drawn. */
   readonly events?: readonly TraceEvent[];
 }
@@ -35,18 +35,34 @@ type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What a cell printed when the file was recorded (scripts/examples/record-traces.ts): text streams only. */
+function recordedOutputs(value: unknown): SnapshotOutput[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item): SnapshotOutput[] =>
+    isObject(item) && item.kind === 'stream' && (item.stream === 'stdout' || item.stream === 'stderr') && typeof item.text === 'string'
+      ? [{ kind: 'stream', stream: item.stream, text: item.text }]
+      : [],
+  );
+}
+
 export function readNotebookFile(json: unknown): Result<NotebookFile> {
   if (!isObject(json) || json.format !== NOTEBOOK_FILE_FORMAT) return { ok: false, message: 'Not a Gradscope notebook file.' };
   if (typeof json.version !== 'number' || json.version > NOTEBOOK_FILE_VERSION) {
     return { ok: false, message: `This notebook file is from a newer Gradscope (version ${String(json.version)}).` };
   }
   if (typeof json.title !== 'string' || !Array.isArray(json.cells)) return { ok: false, message: 'The notebook file has no title or no cells.' };
-  const cells: { id?: string; kind: CellKind; source: string }[] = [];
+  const cells: { id?: string; kind: CellKind; source: string; outputs?: readonly SnapshotOutput[] }[] = [];
   for (const [index, cell] of json.cells.entries()) {
     if (!isObject(cell) || typeof cell.source !== 'string' || (cell.kind !== 'code' && cell.kind !== 'markdown')) {
       return { ok: false, message: `Cell ${index + 1} of the notebook file is not a code or markdown cell.` };
     }
-    cells.push({ ...(typeof cell.id === 'string' && CELL_ID.test(cell.id) ? { id: cell.id } : {}), kind: cell.kind, source: cell.source });
+    const outputs = recordedOutputs(cell.outputs);
+    cells.push({
+      ...(typeof cell.id === 'string' && CELL_ID.test(cell.id) ? { id: cell.id } : {}),
+      kind: cell.kind,
+      source: cell.source,
+      ...(outputs.length > 0 ? { outputs } : {}),
+    });
   }
   const ids = cells.map((cell) => cell.id);
   const hasUsableIds = ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
@@ -63,7 +79,7 @@ export function readNotebookFile(json: unknown): Result<NotebookFile> {
       version: json.version,
       title: json.title,
       ...(typeof json.description === 'string' ? { description: json.description } : {}),
-      cells: hasUsableIds ? cells : cells.map(({ kind, source }) => ({ kind, source })),
+      cells: hasUsableIds ? cells : cells.map(({ id: _id, ...cell }) => cell),
       ...(events ? { events } : {}),
     },
   };

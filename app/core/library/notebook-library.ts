@@ -11,7 +11,7 @@ import { createAutosave, SAVE_DELAY_MS } from './autosave.ts';
 import { boundTrace, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, type NotebookRecord, type NotebookSummary, type StoredCell } from './notebook-record.ts';
 import type { NotebookRepository, UnreadableNotebook } from './notebook-repository.ts';
 import { createLibraryStore, type LibraryState } from './library-state.ts';
-import type { CellKind } from '../notebook/notebook-state.ts';
+import type { CellKind, OutputItem } from '../notebook/notebook-state.ts';
 import { newCellId, reserveCellIds, type NotebookStore } from '../notebook/notebook-store.ts';
 import { createOpenNotebook, isDirty, markShown, markUnsaved } from './open-notebook.ts';
 import { createSnapshotAdoption } from './snapshot-adoption.ts';
@@ -26,7 +26,7 @@ const UNTITLED = 'Untitled';
 export interface NotebookInit {
   readonly title?: string;
   /** With ids when `events` refer to them (an example's recorded trace); otherwise new ids are made. */
-  readonly cells?: readonly { readonly id?: string; readonly kind?: CellKind; readonly source: string }[];
+  readonly cells?: readonly { readonly id?: string; readonly kind?: CellKind; readonly source: string; readonly outputs?: readonly OutputItem[] }[];
   readonly events?: readonly TraceEvent[];
 }
 
@@ -162,7 +162,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       id: cell.id ?? newCellId(),
       kind: cell.kind ?? 'code',
       source: cell.source,
-      outputs: [],
+      // An example's recorded output shows under its cell, as its recorded graph shows beside it.
+      outputs: cell.outputs ?? [],
       executionCount: null,
     }));
     const record: NotebookRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, id, title: init.title?.trim() || UNTITLED, createdAt: now(), updatedAt: now(), cells };

@@ -4,6 +4,7 @@
  */
 import type { GradNorm, TraceEvent } from '../../../engine/trace/schema.ts';
 import { traceIndexOf, type TraceIndex } from './trace-index.ts';
+import { UNNAMED_TENSOR } from '../graph/labels.ts';
 
 export interface LossPoint {
   readonly pass: number;
@@ -54,7 +55,7 @@ export function passAtSeqIn(index: TraceIndex, seq: number | null): number | und
 
 /** Short text for a pass: its loss and the gradient norm of each parameter. */
 export function describePass(point: LossPoint): string {
-  const norms = point.gradNorms.map((norm) => `‖∇${norm.name ?? `tensor ${norm.tensorId}`}‖ = ${formatNumber(norm.norm)}`);
+  const norms = point.gradNorms.map((norm) => `‖∇${norm.name ?? UNNAMED_TENSOR}‖ = ${formatNumber(norm.norm)}`);
   return [`pass ${point.pass}`, `loss ${formatNumber(point.loss)}`, ...norms].join(' · ');
 }
 

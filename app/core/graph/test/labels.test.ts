@@ -18,6 +18,13 @@ describe('node text', () => {
     expect(nodeAriaLabel(buildGraph(SEED_TRACE, 7).nodes[3]!)).toBe('op MeanBackward0, shape []');
   });
 
+  it('calls an unnamed leaf "tensor" beside its shape, never by its engine id', () => {
+    const unnamed = { ...x!, name: undefined, tensorId: 27033, shape: [4, 1] };
+    if (unnamed.kind !== 'leaf') throw new Error('x is a leaf');
+    expect(leafLines(unnamed).title).toBe('tensor [4, 1]');
+    expect(nodeAriaLabel(unnamed)).toMatch(/^leaf tensor, shape \[4, 1\],/);
+  });
+
   it('labels op pills with the grad_fn name and the output variable', () => {
     expect(mean!.kind === 'op' && opLabel(mean)).toBe('MeanBackward0 → w');
   });

@@ -48,6 +48,16 @@ describe('the example gallery', () => {
     }
   });
 
+  it('opens every example with what each code cell printed, as PyTorch prints it', () => {
+    for (const entry of entries) {
+      const codeCells = loadNotebook(entry.file).cells.filter((cell) => cell.kind === 'code');
+      const recorded = codeCells.map((cell) =>
+        (cell.outputs ?? []).map((output) => (output.kind === 'stream' && output.stream === 'stdout' ? output.text : '')).join(''),
+      );
+      expect(recorded, entry.file).toEqual(goldens[entry.file]);
+    }
+  });
+
   it('has a PyTorch golden for every example', () => {
     expect(entries.map((entry) => entry.file).filter((file) => !(file in goldens))).toEqual([]);
   });
