@@ -13,7 +13,7 @@ import { readPythonSources } from '../../../../engine/python/sources-node.ts';
 import { createSessionRecording } from '../../../../engine/worker/cell-recorder.ts';
 import { readExampleIndex, readNotebookFile, type NotebookFile } from '../notebook-file.ts';
 
-const EXAMPLES = fileURLToPath(new URL('../../../../public/examples', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../../../public/examples/', import.meta.url));
 const goldens = JSON.parse(readFileSync(new URL('./examples-goldens.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${EXAMPLES}${name}`, 'utf8'));
