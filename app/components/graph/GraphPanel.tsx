@@ -17,7 +17,7 @@ import { usePanelLayout } from '../hooks/use-panel-layout.ts';
 import { GraphExportButtons } from '../share/GraphExportButtons.tsx';
 import { ancestorIds, graphOfNodes, trainingIterationAt } from '../../core/trace/training-iteration.ts';
 import type { GraphModel, LeafHistory } from '../../core/graph/model.ts';
-import { parameterHistories, withParameterHistories } from '../../core/graph/parameter-history.ts';
+import { parameterHistories, withParameterHistories } from '../../core/trace/parameter-history.ts';
 
 export interface GraphPanelProps {
   readonly events: readonly TraceEvent[];

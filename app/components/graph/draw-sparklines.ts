@@ -6,7 +6,7 @@ import { select, type Selection } from 'd3';
 import { formatNumber } from '../../core/graph/format.ts';
 import type { LeafHistory } from '../../core/graph/model.ts';
 import { CHAR_WIDTH, LINE_HEIGHT, PADDING_X, SPARKLINE_LABELS, SPARKLINE_NUMBER_CHARS } from '../../core/graph/node-size.ts';
-import { sparklinePath, sparklineScale } from '../../core/graph/parameter-history.ts';
+import { sparklinePath, sparklineScale } from '../../core/trace/parameter-history.ts';
 
 export const SPARKLINE_CSS = `
 .gs-graph .gs-spark-label { fill: var(--gs-muted, #5b6475); }

@@ -2,8 +2,8 @@
  * Sparklines for a training loop's parameters: each leaf's value norm and gradient norm over every
  * backward pass, read from the pass summaries (kept for every pass, even after compaction).
  */
-import type { PassSummaryEvent } from '../trace/index-core.ts';
-import type { GraphModel, GraphNode, LeafHistory, LeafNode } from './model.ts';
+import type { PassSummaryEvent } from './index-core.ts';
+import type { GraphModel, GraphNode, LeafHistory, LeafNode } from '../graph/model.ts';
 
 interface SeriesBuilder {
   passes: number[];

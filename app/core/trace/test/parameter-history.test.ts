@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTraceIndex } from '../../trace/trace-index.ts';
-import { trainingLoopTrace } from '../../trace/test/training-loop-trace.ts';
+import { createTraceIndex } from '../trace-index.ts';
+import { trainingLoopTrace } from './training-loop-trace.ts';
 import { parameterHistories, sparklinePath, withParameterHistories } from '../parameter-history.ts';
 
 describe('parameter sparklines of a training loop', () => {
