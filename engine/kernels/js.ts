@@ -5,6 +5,7 @@
 import { cascadeSum } from './cascade-sum.ts';
 import { erf } from './erf.ts';
 import { fma32 } from './fma32.ts';
+import { fma } from '../random/fma.ts';
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
 import { gemm } from './gemm.ts';
@@ -12,6 +13,7 @@ import { RowIterator } from './row-iterator.ts';
 import { isSleefUnaryOp, sleefUnary } from './sleef/unary-f32.ts';
 import { expdRow } from './sleef/exp-f64.ts';
 import { sleefLog10f } from './sleef/log10f.ts';
+import { sleefPowf } from './sleef/powf.ts';
 import { tanhfRow } from './sleef/tanhf.ts';
 import { cosfRow, sinfRow } from './sleef/trigf.ts';
 import type { BinaryOp, Kernels, StridedView, UnaryOp } from './types.ts';
@@ -87,7 +89,13 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       else if (p0 === -0.5) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / r(Math.sqrt(x[xi]));
       else if (p0 === -1) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi];
       else if (p0 === -2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = 1 / r(v * v); }
-      else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(x[xi], p0);
+      else if (out instanceof Float32Array) {
+        // PowKernel.cpp: contiguous runs go 16 at a time through SLEEF's vector powf (the exponent
+        // cast to float); the tail, and strided input, through std::pow in double.
+        const vectorEnd = xs === 1 ? n - (n % 16) : 0;
+        const exponent = Math.fround(p0);
+        for (let j = 0; j < n; j++, xi += xs) out[oi + j] = j < vectorEnd ? sleefPowf(x[xi], exponent) : Math.pow(x[xi], p0);
+      } else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(x[xi], p0);
       return;
     }
     case 'scalarPow': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]); return;
@@ -100,15 +108,28 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
   }
 }
 
+/**
+ * a + alpha·b as PyTorch's add kernel computes it: `vec::fmadd(b, alpha, a)` (and the contracted
+ * scalar loop), one rounding, with alpha cast to the tensor's dtype; integers exactly.
+ */
+function scaledAddRow(n: number, a: NumericArray, ai: number, as: number, b: NumericArray, bi: number, bs: number, out: NumericArray, oi: number, alpha: number): void {
+  if (out instanceof Float32Array) {
+    const alpha32 = Math.fround(alpha);
+    for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fma32(b[bi], alpha32, a[ai]);
+  } else if (out instanceof Float64Array && !Number.isInteger(alpha)) {
+    for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fma(b[bi], alpha, a[ai]);
+  } else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + alpha * b[bi];
+}
+
 function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: number, b: NumericArray, bi: number, bs: number, out: NumericArray, oi: number, alpha: number): void {
   switch (op) {
     case 'add':
       if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + b[bi];
-      else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + alpha * b[bi];
+      else scaledAddRow(n, a, ai, as, b, bi, bs, out, oi, alpha);
       return;
     case 'sub':
       if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] - b[bi];
-      else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] - alpha * b[bi];
+      else scaledAddRow(n, a, ai, as, b, bi, bs, out, oi, -alpha);
       return;
     case 'mul': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] * b[bi]; return;
     case 'div': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] / b[bi]; return;

@@ -15,13 +15,18 @@ interface BceCase {
   name: string; input: string; target: string; weight: string | null; posWeight: string | null; reduction: string;
   output: string; outShape: number[]; upstream: string; grad: string;
 }
-const golden: { varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[] } = JSON.parse(
+interface ScaledAdd { a32: string; b32: string; a64: string; b64: string; alpha: number; add32: string; sub32: string; add64: string }
+const golden: {
+  varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[];
+  pow: { input: string; powers: { exponent: number; output: string }[] }; scaledAdd: ScaledAdd;
+} = JSON.parse(
   readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'),
 );
 
-function decode(b64: string): number[] {
+function decode(b64: string, dtype: 'float32' | 'float64' = 'float32'): number[] {
   const bytes = Buffer.from(b64, 'base64');
-  return Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return Array.from(dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer));
 }
 
 /** The first few positions whose float32 values differ in any bit. */
@@ -71,4 +76,22 @@ describe('binary_cross_entropy_with_logits rounds as PyTorch\'s formula does', (
       expect(differences(x.grad!.toArray() as number[], decode(c.grad))).toEqual([]);
     });
   }
+});
+
+describe('x ** scalar and add/sub with alpha round as PyTorch\'s CPU kernels do', () => {
+  for (const { exponent, output } of golden.pow.powers) {
+    it(`x ** ${exponent}: SLEEF's powf over runs of 16, std::pow on the tail`, () => {
+      const input = decode(golden.pow.input);
+      const out = callOp('pow', fromArray(input, [input.length], 'float32'), exponent) as Tensor;
+      expect(differences(out.toArray() as number[], decode(output))).toEqual([]);
+    });
+  }
+
+  it('a + alpha·b and a − alpha·b are one fused multiply-add, in float32 and float64', () => {
+    const g = golden.scaledAdd;
+    const t = (b64: string, dtype: 'float32' | 'float64'): Tensor => fromArray(decode(b64, dtype), [1000], dtype);
+    expect(differences(t(g.a32, 'float32').add(t(g.b32, 'float32'), g.alpha).toArray() as number[], decode(g.add32))).toEqual([]);
+    expect(differences(t(g.a32, 'float32').sub(t(g.b32, 'float32'), g.alpha).toArray() as number[], decode(g.sub32))).toEqual([]);
+    expect(differences(t(g.a64, 'float64').add(t(g.b64, 'float64'), g.alpha).toArray() as number[], decode(g.add64, 'float64'))).toEqual([]);
+  });
 });

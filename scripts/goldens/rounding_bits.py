@@ -4,7 +4,9 @@ rounding the corpus programs print:
   mean, then double sums) and along dims (WelfordOps in double), with their backward
   (FunctionsManual.cpp's var_backward / std_backward);
 - log10 (SLEEF's Sleef_log10f8_u10), over every binade, subnormals included;
-- binary_cross_entropy_with_logits, forward and input gradient (Loss.cpp's formula, step by step).
+- binary_cross_entropy_with_logits, forward and input gradient (Loss.cpp's formula, step by step);
+- x ** y for a scalar y (SLEEF's Sleef_powf8_u10 over runs of 16, std::pow on the tail);
+- add/sub with alpha (one fused multiply-add), float32 and float64.
 
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/rounding_bits.py`.
 Tensors are stored as the exact little-endian bytes of their float32 values, in base64.
@@ -35,6 +37,11 @@ def case(name, op, shape, kwargs, g, scale=1.0, shift=0.0):
         "keepdim": kwargs.get("keepdim", False), "input": bits(x), "output": bits(out), "outShape": list(out.shape),
         "upstream": bits(up), "grad": bits(x.grad),
     }
+
+
+def bits64(t):
+    flat = t.detach().contiguous().reshape(-1).tolist()
+    return base64.b64encode(struct.pack("<%dd" % len(flat), *flat)).decode()
 
 
 def bce_case(name, n, weight, pos_weight, reduction, g):
@@ -70,7 +77,17 @@ def main():
         bce_case("sum with pos_weight", 40, None, (torch.rand(40, generator=g) * 2 + 0.5), "sum", g),
         bce_case("none with weight", 33, torch.rand(33, generator=g), None, "none", g),
     ]
-    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10, "bceWithLogits": bce},
+    pow_base = torch.cat([torch.randn(1003, generator=g) * 3, torch.tensor([0.0, -0.0, 1.0, -1.0, float("inf"), -2.0])])
+    powers = [{"exponent": e, "output": bits(pow_base ** e)} for e in (4.0, 5.0, 1.5, -1.7, 0.3)]
+    a32, b32 = torch.randn(1000, generator=g), torch.randn(1000, generator=g)
+    a64, b64 = a32.double() * 1.1, b32.double() * 0.7
+    scaled = {
+        "a32": bits(a32), "b32": bits(b32), "a64": bits64(a64), "b64": bits64(b64), "alpha": -0.1234567,
+        "add32": bits(a32.add(b32, alpha=-0.1234567)), "sub32": bits(a32.sub(b32, alpha=-0.1234567)),
+        "add64": bits64(a64.add(b64, alpha=-0.1234567)),
+    }
+    OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10, "bceWithLogits": bce,
+                               "pow": {"input": bits(pow_base), "powers": powers}, "scaledAdd": scaled},
                               separators=(",", ":")))
     print(f"wrote {len(cases)} var/std cases and {log_input.numel()} log10 inputs to {OUT.relative_to(ROOT)}")
 

@@ -31,8 +31,9 @@ function copyIn(view: FloatArray, at: number, v: StridedView, step: number, n: n
 
 function binaryCode(op: BinaryOp, alpha: number): number | null {
   switch (op) {
-    case 'add': return alpha === 1 ? BINARY.add : BINARY.addScaled;
-    case 'sub': return alpha === 1 ? BINARY.sub : BINARY.subScaled;
+    // a ± alpha·b goes to the JS kernel, which fuses it into one FMA as PyTorch's add kernel does.
+    case 'add': return alpha === 1 ? BINARY.add : null;
+    case 'sub': return alpha === 1 ? BINARY.sub : null;
     case 'mul': return BINARY.mul;
     case 'div': return BINARY.div;
     default: return null;
