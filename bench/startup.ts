@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { LoadPyodide } from '../engine/python/session.ts';
 import type { Comparison } from './comparisons.ts';
 import { median } from './harness.ts';
 import { NATIVE_PYTHON, nativeTorchInstalled } from './native-torch.ts';
@@ -65,11 +66,14 @@ async function measurePhases(): Promise<void> {
   const { createPythonSession } = await import('../engine/python/session.ts');
   const { readPythonSources } = await import('../engine/python/sources-node.ts');
   const { createEngineModule } = await import('../engine/python/bridge.ts');
+  const { snapshotCachedLoader } = await import('../engine/python/snapshot-cache-node.ts');
   lap('our TypeScript modules (tsx)');
+  // As the CLI starts it: from the snapshot on disk when there is one.
+  const load = snapshotCachedLoader(loadPyodide as unknown as LoadPyodide);
   const session = await createPythonSession({
     loadPyodide: (options) => {
-      return loadPyodide(options).then((pyodide) => {
-        lap('Pyodide: WebAssembly, Python, stdlib');
+      return load(options).then((pyodide) => {
+        lap('Pyodide (snapshot or fresh start)');
         return pyodide;
       });
     },
