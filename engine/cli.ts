@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { createPythonSession, type LoadPyodide } from './python/session.ts';
 import { readPythonSources } from './python/sources-node.ts';
+import { snapshotCachedLoader } from './python/snapshot-cache-node.ts';
 import { createEngineModule } from './python/bridge.ts';
 import { createSessionRecording } from './worker/cell-recorder.ts';
 import { buildSnapshot, type SnapshotOutput } from './trace/snapshot.ts';
@@ -56,7 +57,8 @@ async function main(): Promise<number> {
     else printed.push({ kind: 'stream', stream, text });
   };
   const session = await createPythonSession({
-    loadPyodide: loadPyodide as unknown as LoadPyodide,
+    // Python's own start restored from a snapshot on disk (made by the first run).
+    loadPyodide: snapshotCachedLoader(loadPyodide as unknown as LoadPyodide),
     sources: readPythonSources(),
     stdout: (text) => {
       keep('stdout', text);
