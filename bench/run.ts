@@ -21,6 +21,8 @@ import { formatPeerTable, runPeerTable, type PeerTable } from './peer-table.ts';
 import { buildWasm } from '../scripts/build-wasm.mjs';
 import { differenceRow, formatMachine, formatTable, rowFrom, writeJson, type Row } from './report.ts';
 import { oursSuite } from './workloads/ours.ts';
+import { pythonOpsRows } from './python-ops.ts';
+import { startupRows } from './startup.ts';
 import { createTfSuite } from './workloads/tfjs.ts';
 
 const RESULTS_PATH = '.test-artifacts/bench.json';
@@ -84,6 +86,9 @@ async function main(): Promise<void> {
     const py = await startBenchPython();
     extra.pyodide = `Python ${py.pythonVersion}, session loaded in ${(py.loadMs / 1000).toFixed(1)} s`;
     for (const c of pythonComparisons(py, oursSuite).filter(wanted)) rows.push(measure(c));
+    // Ops called from Python against native PyTorch's, and the command line's start against `import torch`.
+    rows.push(...(await pythonOpsRows(py, { repeats, only: only ?? undefined, log })));
+    rows.push(...startupRows({ repeats: 3, log }));
   }
 
   const totalSeconds = (performance.now() - started) / 1000;
