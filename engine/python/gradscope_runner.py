@@ -74,6 +74,27 @@ def _is_internal(filename):
     return any(marker in filename for marker in _INTERNAL_MARKERS) or filename.endswith(_JS_SUFFIXES)
 
 
+def _started(frame):
+    """A cell frame stopped before its first line ran (a Stop that landed as it started: CPython checks
+    for it at the frame's entry, which it numbers line 0) is shown at the cell's first line of code."""
+    if frame.filename not in _current_files or frame.lineno:
+        return frame
+    return traceback.FrameSummary(frame.filename, _first_code_line(frame.filename), frame.name)
+
+
+def _first_code_line(filename):
+    lines = linecache.getlines(filename)
+    return next((number for number, text in enumerate(lines, 1) if text.strip() and not text.lstrip().startswith("#")), 1)
+
+
+def _stopped_at_start(filename):
+    """A Stop that landed in Gradscope's own code just before the cell ran: shown as the cell stopped
+    at its first line, where the person's code was about to start."""
+    line = _first_code_line(filename)
+    stack = traceback.StackSummary.from_list([traceback.FrameSummary(filename, line, "<module>")])
+    return "Traceback (most recent call last):\n" + "".join(stack.format()) + "KeyboardInterrupt\n", line
+
+
 def _user_traceback(exc):
     """The traceback text with Gradscope's own frames removed, plus the user's innermost line."""
     tb_exc = traceback.TracebackException.from_exception(exc, capture_locals=False)
@@ -81,7 +102,7 @@ def _user_traceback(exc):
     stacks = []
     current = tb_exc
     while current is not None:
-        kept = [frame for frame in current.stack if not _is_internal(frame.filename)]
+        kept = [_started(frame) for frame in current.stack if not _is_internal(frame.filename)]
         current.stack = traceback.StackSummary.from_list(kept)
         if user_line is None:
             for frame in reversed(kept):
@@ -108,6 +129,8 @@ def run(code, filename):
         text, line = _user_traceback(exc)
         if isinstance(exc, SyntaxError) and line is None:
             line = exc.lineno
+        if isinstance(exc, KeyboardInterrupt) and line is None:
+            text, line = _stopped_at_start(filename)
         return (type(exc).__name__, str(exc), text, line)
     finally:
         sys.stdout.flush()

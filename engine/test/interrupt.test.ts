@@ -127,7 +127,12 @@ z.sum().backward()
     const started = Date.now();
     const result = py.session.run('while True:\n    pass', 'cell-10.py');
     expect(result.error?.ename).toBe('KeyboardInterrupt');
-    expect(result.error?.line).toBe(2);
+    // At the loop, or at the cell's first line when the Stop was seen as the cell started (CPython
+    // checks at a frame's entry, which it numbers line 0; earlier still, in Gradscope's own code just
+    // before the cell): either way the person sees a line of their cell, never none.
+    expect([1, 2]).toContain(result.error?.line);
+    expect(result.error?.traceback).toContain('File "cell-10.py", line');
+    expect(result.error?.traceback).not.toContain('line 0');
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(py.session.run('print(1)', 'cell-11.py')).toEqual({ ok: true });
   });
