@@ -1,34 +1,19 @@
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import { GraphAndDetails, TimelineFooter } from './RecordingPanels.tsx';
 import { AnomalyToggle } from './stepper/AnomalyToggle.tsx';
-import { shortcutCommands } from './notebook/commands.ts';
+import { appCommandRegistry } from './commands/app-commands.ts';
+import { CommandsProvider } from './commands/CommandsProvider.tsx';
 import { useController } from './notebook/controller-context.ts';
-import { matchesShortcut } from './notebook/shortcut.ts';
 import { Notebook } from './notebook/Notebook.tsx';
 import { Toolbar } from './notebook/Toolbar.tsx';
 import { LibraryBar } from './library/LibraryBar.tsx';
+import { useLibrary } from './library/library-context.ts';
 import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './library/LibraryNotices.tsx';
 import { FileMenu } from './share/FileMenu.tsx';
 import { OpenSnapshotButton } from './share/OpenSnapshotButton.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SnapshotDropZone } from './share/SnapshotDropZone.tsx';
 import { notebook, selectBanner, useNotebook } from './store/notebook-store.ts';
-
-/** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
-function useGlobalShortcuts(): void {
-  const controller = useController();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.target instanceof Element && event.target.closest('.monaco-editor')) return;
-      const command = shortcutCommands.find((candidate) => matchesShortcut(candidate.shortcut, event));
-      if (!command) return;
-      event.preventDefault();
-      command.perform({ controller, cellId: notebook.store.getState().activeCellId ?? undefined });
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [controller]);
-}
 
 function Banner() {
   const banner = useNotebook(selectBanner);
@@ -58,7 +43,17 @@ function Banner() {
 }
 
 export function App() {
-  useGlobalShortcuts();
+  const controller = useController();
+  const library = useLibrary();
+  const registry = useMemo(() => appCommandRegistry({ controller, library }), [controller, library]);
+  return (
+    <CommandsProvider registry={registry}>
+      <AppLayout />
+    </CommandsProvider>
+  );
+}
+
+function AppLayout() {
   return (
     <div className="app">
       <header className="app__header">

@@ -137,7 +137,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => viewRef.current?.zoomBy(1 / ZOOM_STEP)}>
           −
         </button>
-        <GraphExportButtons canvasRef={canvasRef} />
+        <GraphExportButtons />
       </div>
       {plan.notes.length > 0 && (
         <p className="gs-graph-bounds-note" role="note" aria-label="Graph simplified" style={{ position: 'absolute', left: 8, top: 8, right: 200, margin: 0, fontSize: 12 }}>

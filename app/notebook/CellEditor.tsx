@@ -4,25 +4,19 @@ import { selectIsReadOnly } from '../store/library-state.ts';
 import { notebook, selectFocusRequest } from '../store/notebook-store.ts';
 import { replay } from '../store/replay-store.ts';
 import { nodesAtLine } from '../timeline/selection.ts';
-import { breakpointKey, recordedLines } from '../stepper/frames.ts';
 import { useFrameLines } from '../stepper/use-frame-lines.ts';
 import '../stepper/stepper.css';
-import { shortcutCommands } from './commands.ts';
-import { useController } from './controller-context.ts';
+import { useCommands } from '../commands/commands-context.ts';
+import { dispatchKey } from '../commands/dispatcher.ts';
+import { editorFocused, editorGone, type FocusedEditor } from '../commands/focused-editor.ts';
+import { pageKeyOptions } from '../commands/key-context.ts';
+import { toggleBreakpointAt } from '../commands/stepper-commands.ts';
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';
-import type { Shortcut } from './shortcut.ts';
 
 const LINE_HEIGHT = 20;
 /** The newest focus request some editor has acted on; shared so each request is acted on once. */
 let handledFocusNonce = 0;
 const VERTICAL_PADDING = 8;
-
-function monacoKeybinding(shortcut: Shortcut): number {
-  let keybinding: number = monaco.KeyCode.Enter;
-  if (shortcut.shift) keybinding |= monaco.KeyMod.Shift;
-  if (shortcut.mod) keybinding |= monaco.KeyMod.CtrlCmd;
-  return keybinding;
-}
 
 interface CellEditorProps {
   readonly cellId: string;
@@ -43,7 +37,7 @@ export const READ_ONLY_MESSAGE = 'This notebook is open in another tab, so typin
 export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, selectedLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const controller = useController();
+  const registry = useCommands();
   const { frameLine, isReturn, recordedLines: breakpointableLines, breakpointLines, errorMarks } = useFrameLines(cellId);
   const hasRecordedLines = breakpointableLines.size > 0;
 
@@ -79,6 +73,7 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       automaticLayout: false,
     });
     editorRef.current = editor;
+    const focusTarget: FocusedEditor = { cellId, cursorLine: () => editor.getPosition()?.lineNumber };
 
     const fitHeight = () => {
       const height = Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * VERTICAL_PADDING);
@@ -88,7 +83,12 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
     const disposables = [
       editor.onDidContentSizeChange(fitHeight),
       editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
-      editor.onDidFocusEditorText(() => notebook.actions.setActiveCell({ cellId })),
+      // Keys reach the registered commands (Shift+Enter, F9, …) before Monaco's own keybindings see them.
+      editor.onKeyDown((event) => void dispatchKey(registry, event.browserEvent, pageKeyOptions)),
+      editor.onDidFocusEditorText(() => {
+        editorFocused(focusTarget);
+        notebook.actions.setActiveCell({ cellId });
+      }),
       // Clicking a line selects the graph nodes it made (the cursor still moves as usual).
       editor.onMouseDown((event) => {
         const line = event.target.position?.lineNumber;
@@ -101,24 +101,6 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
         const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
         if (nodeIds.length > 0) replay.actions.select({ nodeIds });
       }),
-      editor.addAction({
-        id: 'gradscope.toggleBreakpoint',
-        label: 'Toggle breakpoint',
-        keybindings: [monaco.KeyCode.F9],
-        run: () => {
-          const line = editor.getPosition()?.lineNumber;
-          if (line !== undefined) toggleBreakpointAt(cellId, line);
-        },
-      }),
-      // addAction (not addCommand) keeps each keybinding scoped to its own editor when there are many.
-      ...shortcutCommands.map((command) =>
-        editor.addAction({
-          id: `gradscope.${command.name}`,
-          label: command.label,
-          keybindings: [monacoKeybinding(command.shortcut)],
-          run: () => command.perform({ controller, cellId }),
-        }),
-      ),
     ];
     const resizeObserver = new ResizeObserver(fitHeight);
     resizeObserver.observe(host);
@@ -126,13 +108,14 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
 
     return () => {
       resizeObserver.disconnect();
+      editorGone(focusTarget);
       for (const disposable of disposables) disposable.dispose();
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;
     };
     // The editor lives as long as the cell; its number and code are synced by the effects below.
-  }, [cellId, controller]);
+  }, [cellId, registry]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ ariaLabel: `Code of cell ${cellNumber}` });
@@ -267,7 +250,7 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       cancelAnimationFrame(frame);
       unsubscribe();
     };
-  }, [cellId]);
+  }, [cellId, registry]);
 
   return (
     <div
@@ -280,9 +263,4 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       data-breakpoints={breakpointLines.join(' ') || undefined}
     />
   );
-}
-
-function toggleBreakpointAt(cellId: string, line: number): void {
-  if (!recordedLines(notebook.store.getState().traceEvents, cellId).has(line)) return;
-  replay.actions.toggleBreakpoint({ key: breakpointKey({ cell: cellId, line }) });
 }

@@ -1,8 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectCellIds, useNotebook } from '../store/notebook-store.ts';
 import { CellView } from './CellView.tsx';
-import { CommandButton } from './CommandButton.tsx';
-import { commands } from './commands.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
 import { PlusIcon } from './icons.tsx';
 
 export function Notebook() {
@@ -13,10 +12,10 @@ export function Notebook() {
         <CellView key={cellId} cellId={cellId} />
       ))}
       <div className="notebook__adders">
-        <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
+        <CommandButton commandId="addCell" className="button button--ghost notebook__add">
           <PlusIcon /> Add cell
         </CommandButton>
-        <CommandButton command={commands.addMarkdownCell} className="button button--ghost">
+        <CommandButton commandId="addMarkdownCell" className="button button--ghost">
           <PlusIcon /> Add text
         </CommandButton>
       </div>

@@ -9,6 +9,8 @@ import { parseSnapshotText, showSnapshot } from '../share/open-snapshot.ts';
 import { notebook } from '../store/notebook-store.ts';
 import { SNAPSHOT_ELEMENT_ID } from './standalone-html.ts';
 import { ViewerApp } from './ViewerApp.tsx';
+import { viewerCommandRegistry } from '../commands/app-commands.ts';
+import { CommandsProvider } from '../commands/CommandsProvider.tsx';
 import '../styles.css';
 import './viewer.css';
 
@@ -18,7 +20,9 @@ const root = createRoot(document.getElementById('root')!);
 if (loaded.ok && showSnapshot(loaded)) {
   root.render(
     <StrictMode>
-      <ViewerApp cells={loaded.snapshot.cells} title={document.title} />
+      <CommandsProvider registry={viewerCommandRegistry()}>
+        <ViewerApp cells={loaded.snapshot.cells} title={document.title} />
+      </CommandsProvider>
     </StrictMode>,
   );
 } else {

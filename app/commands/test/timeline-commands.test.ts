@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { notebook } from '../../store/notebook-store.ts';
 import { replay } from '../../store/replay-store.ts';
-import { advancePlayback, timelineCommandFor, timelineCommands } from '../../timeline/timeline-commands.ts';
+import { MYRELU_CODE, myReluTrace } from '../../stepper/test/fixtures/custom-traces.ts';
 import { stepsOf } from '../../timeline/use-replay-frame.ts';
-import { MYRELU_CODE, myReluTrace } from './fixtures/custom-traces.ts';
+import { createCommandRegistry } from '../registry.ts';
+import { advancePlayback, timelineCommands } from '../timeline-commands.ts';
 
-const key = (name: string, shiftKey = false) => ({ key: name, shiftKey, ctrlKey: false, metaKey: false, altKey: false, target: null });
+const registry = createCommandRegistry(Object.values(timelineCommands));
+const key = (name: string, shiftKey = false) => ({ key: name, shiftKey, ctrlKey: false, metaKey: false, altKey: false });
+const timelineCommandFor = (press: ReturnType<typeof key>) => registry.commandForKey(press, 'page', 'other');
 const events = myReluTrace();
 const backwardSeq = () => stepsOf(notebook.store.getState().traceEvents).find((step) => step.label === 'backward of MyReLUBackward')!.seq;
 
@@ -22,12 +25,12 @@ describe('stepper keys and playback', () => {
 
   it('enter a custom backward with ↓ or F11, and leave it with ↑ or Shift+F11', () => {
     replay.actions.showStep({ step: backwardSeq() });
-    expect(timelineCommandFor(key('ArrowDown'))?.name).toBe('stepInto');
-    expect(timelineCommandFor(key('F11'))?.name).toBe('stepInto');
-    timelineCommands.stepInto.perform();
+    expect(timelineCommandFor(key('ArrowDown'))?.id).toBe('stepInto');
+    expect(timelineCommandFor(key('F11'))?.id).toBe('stepInto');
+    timelineCommands.stepInto.run();
     expect(replay.store.getState().substep).not.toBeNull();
-    expect(timelineCommandFor(key('F11', true))?.name).toBe('stepOut');
-    timelineCommandFor(key('ArrowUp'))!.perform();
+    expect(timelineCommandFor(key('F11', true))?.id).toBe('stepOut');
+    timelineCommandFor(key('ArrowUp'))!.run({});
     expect(replay.store.getState()).toMatchObject({ step: backwardSeq(), substep: null });
   });
 
