@@ -58,7 +58,13 @@ test('the palette lists the enabled commands with the key hints their buttons sh
   await expect(palette.options).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(palette.dialog).toBeHidden();
-  await expect(page.getByRole('textbox', { name: 'Markdown of cell 2' })).toBeVisible();
+  const markdown = page.getByRole('textbox', { name: 'Markdown of cell 2' });
+  await expect(markdown).toBeFocused();
+  // Shift+Enter in a markdown cell is the same registered command: it renders and moves on to a new cell.
+  await markdown.fill('# Chain rule');
+  await markdown.press('Shift+Enter');
+  await expect(page.getByRole('article', { name: 'Rendered markdown of cell 2' }).getByRole('heading', { level: 1 })).toHaveText('Chain rule');
+  await expect(notebook.editorOf(3)).toContainClass('focused');
 
   // Escape closes it and puts focus back where it was.
   await notebook.focusCell(1);

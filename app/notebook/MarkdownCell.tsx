@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectIsReadOnly } from '../store/library-state.ts';
 import { notebook, selectFocusRequest, useNotebook } from '../store/notebook-store.ts';
 import { useLibraryState } from '../library/library-context.ts';
-import { useController } from './controller-context.ts';
 import { Markdown } from './Markdown.tsx';
 
 interface MarkdownCellProps {
@@ -16,7 +15,6 @@ interface MarkdownCellProps {
  * Enter starts writing; Shift+Enter, Escape or leaving the cell shows it rendered again.
  */
 export function MarkdownCell({ cellId, source, cellNumber }: MarkdownCellProps) {
-  const controller = useController();
   const isReadOnly = useLibraryState(selectIsReadOnly);
   const focusRequest = useNotebook(selectFocusRequest);
   const [isEditing, setEditing] = useState(false);
@@ -64,9 +62,8 @@ export function MarkdownCell({ cellId, source, cellNumber }: MarkdownCellProps) 
             event.preventDefault();
             setEditing(false);
           } else if (event.key === 'Enter' && event.shiftKey) {
-            event.preventDefault();
+            // The key goes on to the page's key dispatcher: "Run cell and select below" on this cell.
             setEditing(false);
-            void controller.runCell(cellId, { advance: true });
           }
         }}
       />
