@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import { GraphAndDetails, TimelineFooter } from './components/RecordingPanels.tsx';
 import { AnomalyToggle } from './components/frames/AnomalyToggle.tsx';
-import { shortcutCommands } from './components/notebook/commands.ts';
+import { appCommandRegistry } from './components/commands/app-commands.ts';
+import { CommandsProvider } from './components/commands/CommandsProvider.tsx';
 import { useController } from './components/notebook/controller-context.ts';
-import { matchesShortcut } from './components/notebook/shortcut.ts';
 import { Notebook } from './components/notebook/Notebook.tsx';
 import { Toolbar } from './components/notebook/Toolbar.tsx';
 import { LibraryBar } from './components/library/LibraryBar.tsx';
+import { useLibrary } from './components/library/library-context.ts';
 import { DeletedNotice, ReadOnlyBanner, SaveErrorBanner, StorageNoticeBanner } from './components/library/LibraryNotices.tsx';
 import { FileMenu } from './components/share/FileMenu.tsx';
 import { OpenSnapshotButton } from './components/share/OpenSnapshotButton.tsx';
@@ -15,22 +16,6 @@ import { SnapshotDropZone } from './components/share/SnapshotDropZone.tsx';
 import { notebook, selectBanner } from './core/notebook/notebook-store.ts';
 import { useNotebook } from './components/hooks/use-notebook.ts';
 import { PanelSplitter, usePanelLayoutRoot } from './components/PanelSplitter.tsx';
-
-/** Shortcuts pressed outside an editor go to the active cell; inside one, Monaco's own actions answer. */
-function useGlobalShortcuts(): void {
-  const controller = useController();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.target instanceof Element && event.target.closest('.monaco-editor')) return;
-      const command = shortcutCommands.find((candidate) => matchesShortcut(candidate.shortcut, event));
-      if (!command) return;
-      event.preventDefault();
-      command.perform({ controller, cellId: notebook.store.getState().activeCellId ?? undefined });
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [controller]);
-}
 
 function Banner() {
   const banner = useNotebook(selectBanner);
@@ -60,7 +45,17 @@ function Banner() {
 }
 
 export function App() {
-  useGlobalShortcuts();
+  const controller = useController();
+  const library = useLibrary();
+  const registry = useMemo(() => appCommandRegistry({ controller, library }), [controller, library]);
+  return (
+    <CommandsProvider registry={registry}>
+      <AppLayout />
+    </CommandsProvider>
+  );
+}
+
+function AppLayout() {
   return (
     <div className="app" {...usePanelLayoutRoot()}>
       <header className="app__header">

@@ -5,7 +5,7 @@
  */
 import { accumulateNodeFor, describeHook, type GradNode, type TensorHook } from './autograd/node.ts';
 import { currentLocation, getRecorder, recordLeafBirth } from './trace/recorder-hooks.ts';
-import { runBackward } from './autograd/engine.ts';
+import { backward as runBackwardPass } from './autograd/engine.ts';
 import { withGradMode } from './autograd/grad-mode.ts';
 import { checkRequiresGradAllowed, isInferenceModeEnabled } from './autograd/inference-mode.ts';
 import { allocate, isFloating, legacyTypeName, type DType, type NumericArray } from './dtype.ts';
@@ -286,7 +286,7 @@ export class Tensor implements StridedView {
    */
   backward(gradient?: Tensor | null, retainGraph?: boolean | null, createGraph = false, inputs?: readonly Tensor[] | null): void {
     const only = inputs && inputs.length > 0 ? inputs : null;
-    runBackward([this], [gradient ?? null], retainGraph ?? createGraph, createGraph ?? false, only, true, only !== null);
+    runBackwardPass({ roots: [this], grads: [gradient ?? null], retainGraph: retainGraph ?? createGraph, createGraph, inputs: only });
   }
 
   /** Keep .grad on a non-leaf after backward. */

@@ -3,11 +3,12 @@
  * give the graph more or less of the window. Also the root's layout: the share and the maximised
  * graph are CSS variables and attributes on `.app`, so the panels themselves stay unaware.
  */
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import {
   KEY_STEP, MAX_NOTEBOOK_SHARE, MIN_NOTEBOOK_SHARE, panelLayout, selectIsGraphMaximised, selectNotebookShare,
 } from '../core/notebook/panel-layout-store.ts';
 import { usePanelLayout } from './hooks/use-panel-layout.ts';
+import { useDismissable } from './commands/dismiss.ts';
 
 export function PanelSplitter() {
   const share = usePanelLayout(selectNotebookShare);
@@ -58,13 +59,6 @@ export function PanelSplitter() {
 export function usePanelLayoutRoot(): { style: CSSProperties; 'data-graph-maximised': boolean } {
   const share = usePanelLayout(selectNotebookShare);
   const isMaximised = usePanelLayout(selectIsGraphMaximised);
-  useEffect(() => {
-    if (!isMaximised) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') panelLayout.actions.restore();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [isMaximised]);
+  useDismissable(isMaximised, () => panelLayout.actions.restore());
   return { style: { '--notebook-share': `${share}%` } as CSSProperties, 'data-graph-maximised': isMaximised };
 }

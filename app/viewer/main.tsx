@@ -10,6 +10,8 @@ import { notebook } from '../core/notebook/notebook-store.ts';
 import { followNotebookTraces } from '../core/replay/replay-store.ts';
 import { SNAPSHOT_ELEMENT_ID } from '../core/share/standalone-html.ts';
 import { ViewerApp } from './ViewerApp.tsx';
+import { viewerCommandRegistry } from '../components/commands/app-commands.ts';
+import { CommandsProvider } from '../components/commands/CommandsProvider.tsx';
 import '../styles.css';
 import './viewer.css';
 
@@ -22,7 +24,9 @@ const root = createRoot(document.getElementById('root')!);
 if (loaded.ok && showSnapshot(loaded)) {
   root.render(
     <StrictMode>
-      <ViewerApp cells={loaded.snapshot.cells} title={document.title} />
+      <CommandsProvider registry={viewerCommandRegistry()}>
+        <ViewerApp cells={loaded.snapshot.cells} title={document.title} />
+      </CommandsProvider>
     </StrictMode>,
   );
 } else {

@@ -1,6 +1,6 @@
 /** torch.autograd.grad and torch.autograd.backward. */
 import type { Tensor } from '../tensor.ts';
-import { runBackward } from './engine.ts';
+import * as engine from './engine.ts';
 
 const asList = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
@@ -15,7 +15,7 @@ export function grad(
 ): (Tensor | null)[] {
   const outs = asList(outputs);
   const seeds = gradOutputs === undefined || gradOutputs === null ? outs.map(() => null) : asList(gradOutputs);
-  return runBackward(outs, seeds, retainGraph ?? createGraph, createGraph, asList(inputs), allowUnused);
+  return engine.grad({ roots: outs, grads: seeds, retainGraph: retainGraph ?? createGraph, createGraph, inputs: asList(inputs), allowUnused });
 }
 
 /** torch.autograd.backward: accumulate gradients of `tensors` into the leaves. */
@@ -29,5 +29,5 @@ export function backward(
   const outs = asList(tensors);
   const seeds = gradTensors === undefined || gradTensors === null ? outs.map(() => null) : asList(gradTensors);
   const only = inputs === undefined || inputs === null ? null : asList(inputs);
-  runBackward(outs, seeds, retainGraph ?? createGraph, createGraph, only, true, only !== null);
+  engine.backward({ roots: outs, grads: seeds, retainGraph: retainGraph ?? createGraph, createGraph, inputs: only });
 }

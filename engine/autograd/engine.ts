@@ -16,34 +16,73 @@ import { AccumulateGrad, gradientEdge, hookInfoOf, type GradNode } from './node.
 import { ReadyQueue } from './ready-queue.ts';
 import { checkInterrupt } from '../interrupt.ts';
 
+/** What a backward pass starts from and how it treats the graph afterwards. */
+export interface BackwardPass {
+  /** The tensors to differentiate (`tensors` / `outputs`). */
+  readonly roots: readonly Tensor[];
+  /** One seed gradient per root; null = implicit ones, allowed for one-element roots only. */
+  readonly grads: readonly (Tensor | null)[];
+  /** Keep the saved tensors so the graph can be walked again (`retain_graph`). */
+  readonly retainGraph: boolean;
+  /** Record the backward itself so it can be differentiated (`create_graph`). */
+  readonly createGraph: boolean;
+}
+
+export interface BackwardOptions extends BackwardPass {
+  /** `backward(inputs=...)`: only these tensors' `.grad` receive gradients; null = every leaf. */
+  readonly inputs: readonly Tensor[] | null;
+}
+
+export interface GradOptions extends BackwardPass {
+  /** The tensors whose gradients are returned (`autograd.grad`'s `inputs`); no `.grad` changes. */
+  readonly inputs: readonly Tensor[];
+  /** Return null for an input the roots do not depend on, instead of raising. */
+  readonly allowUnused: boolean;
+}
+
+/** torch.autograd.backward: accumulate the roots' gradients into the leaves' (or only `inputs`') `.grad`. */
+export function backward(options: BackwardOptions): void {
+  const { inputs, createGraph } = options;
+  if (inputs === null) {
+    propagate(options, null);
+    return;
+  }
+  propagate(options, inputs).forEach((gradient, i) => {
+    if (gradient) accumulateIntoLeaf(inputs[i]!, gradient, createGraph);
+  });
+}
+
+/** torch.autograd.grad: the roots' gradients with respect to `inputs`, returned. */
+export function grad(options: GradOptions): (Tensor | null)[] {
+  const captured = propagate(options, options.inputs);
+  if (!options.allowUnused && captured.some((gradient) => gradient === null)) {
+    throw runtimeError(
+      'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.',
+    );
+  }
+  return captured;
+}
+
 /**
- * Run backward from `roots` seeded with `grads` (null = implicit ones for one-element roots).
- * With `inputs`, gradients for those tensors are returned instead of accumulated (autograd.grad).
+ * The backward pass itself. Without `captureFor` it accumulates into every leaf it reaches; with
+ * it, it runs only the nodes that lead to those tensors and returns their gradients instead.
  */
-export function runBackward(
-  roots: readonly Tensor[],
-  grads: readonly (Tensor | null)[],
-  keepGraph: boolean,
-  createGraph: boolean,
-  inputs: readonly Tensor[] | null,
-  allowUnused: boolean,
-  accumulateIntoInputs = false,
-): (Tensor | null)[] {
+function propagate({ roots, grads, retainGraph, createGraph }: BackwardPass, captureFor: readonly Tensor[] | null): (Tensor | null)[] {
   const seeds = roots.map((root, i) => seedGradient(root, grads[i] ?? null, i));
   const recorder = getRecorder();
-  if (recorder && roots.length > 0) recorder.backwardStart(roots[0], keepGraph, createGraph);
+  if (recorder && roots.length > 0) recorder.backwardStart(roots[0], retainGraph, createGraph);
 
   return withGradMode(createGraph, () => {
     const rootEdges = roots.map(gradientEdge);
     const dependencies = countDependencies(rootEdges.map((e) => e[0]).filter((n): n is GradNode => n !== null));
 
-    // autograd.grad: which (node, slot) pairs hold the answers, and which nodes lead to them.
+    // Which (node, slot) pairs hold the captured answers, and which nodes lead to them.
     let captureSlots: Map<GradNode, number[]> | null = null;
     let needed: Set<GradNode> | null = null;
-    const captured: (Tensor | null)[] = inputs ? inputs.map(() => null) : [];
-    if (inputs) {
+    const captured: (Tensor | null)[] = captureFor ? captureFor.map(() => null) : [];
+    if (captureFor) {
       captureSlots = new Map();
-      inputs.forEach((t, i) => {
+      captureFor.forEach((t, i) => {
         if (!t.requiresGrad) throw runtimeError('One of the differentiated Tensors does not require grad');
         const [node] = gradientEdge(t);
         if (!node) return;
@@ -85,7 +124,7 @@ export function runBackward(
       if (slots) slots.forEach((slot, i) => (captured[i] = gradsIn[slot] ?? null));
 
       if (node instanceof AccumulateGrad) {
-        if (!inputs && gradsIn[0]) accumulateIntoLeaf(node.variable, gradsIn[0], createGraph);
+        if (!captureFor && gradsIn[0]) accumulateIntoLeaf(node.variable, gradsIn[0], createGraph);
         runPostHooks(node, [], gradsIn);
         continue;
       }
@@ -113,29 +152,11 @@ export function runBackward(
       });
     }
 
-    if (!keepGraph) {
+    if (!retainGraph) {
       const freed = executed.filter((n) => n.release());
       if (freed.length > 0) recorder?.savedFreed(freed);
     }
     recorder?.backwardEnd();
-
-    if (inputs && accumulateIntoInputs) {
-      // backward(inputs=...): only these tensors' .grad fields receive gradients.
-      captured.forEach((g, i) => {
-        if (g) accumulateIntoLeaf(inputs[i], g, createGraph);
-      });
-      return captured;
-    }
-    if (inputs) {
-      captured.forEach((g, i) => {
-        if (g === null && !allowUnused) {
-          throw runtimeError(
-            'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.',
-          );
-        }
-        void i;
-      });
-    }
     return captured;
   });
 }

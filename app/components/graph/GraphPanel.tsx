@@ -172,7 +172,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => viewRef.current?.zoomBy(1 / ZOOM_STEP)}>
           −
         </button>
-        <GraphExportButtons canvasRef={canvasRef} />
+        <GraphExportButtons />
         <button
           type="button"
           aria-label={isMaximised ? 'Restore graph size' : 'Maximise graph'}

@@ -3,6 +3,7 @@ import type { NotebookSummary } from '../../core/library/notebook-record.ts';
 import { selectNotebooks, selectOpenId } from '../../core/library/library-state.ts';
 import { useLibrary, useLibraryState } from './library-context.ts';
 import { usePopover } from './use-popover.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -21,16 +22,7 @@ export function NotebooksMenu() {
       </button>
       {isOpen && (
         <div className="menu__panel notebooks-menu" role="dialog" aria-label="Notebooks">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setOpen(false);
-              void library.create();
-            }}
-          >
-            New notebook
-          </button>
+          <CommandButton commandId="newNotebook" className="button button--primary" onRan={() => setOpen(false)} />
           <ul className="notebooks-menu__list" aria-label="Saved notebooks">
             {notebooks.map((item) => (
               <NotebookRow key={item.id} item={item} isOpen={item.id === openId} onOpened={() => setOpen(false)} />

@@ -1,28 +1,33 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useLibraryState } from '../library/library-context.ts';
 import { selectIsReadOnly } from '../../core/library/library-state.ts';
 import { notebook, selectFocusRequest } from '../../core/notebook/notebook-store.ts';
 import { replay } from '../../core/replay/replay-store.ts';
 import { nodesAtLine } from '../../core/trace/selection.ts';
-import { breakpointKey, recordedLines } from '../../core/trace/frames.ts';
 import { useFrameLines } from '../frames/use-frame-lines.ts';
 import './frame-lines.css';
-import { shortcutCommands } from './commands.ts';
-import { useController } from './controller-context.ts';
+import { keyHintOf, useCommands } from '../commands/commands-context.ts';
+import { dispatchKey } from '../commands/dispatcher.ts';
+import { editorFocused, editorGone, type FocusedEditor } from '../../core/commands/focused-editor.ts';
+import { pageKeyOptions } from '../commands/key-context.ts';
+import type { CommandRegistry } from '../../core/commands/registry.ts';
+import { toggleBreakpointAt } from '../../core/commands/stepper-commands.ts';
+import {
+  backwardErrorDecorations,
+  breakpointDecorations,
+  errorLineDecorations,
+  frameLineDecorations,
+  replayLineDecorations,
+  type LineDecoration,
+} from './editor-decorations.ts';
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';
-import type { Shortcut } from './shortcut.ts';
 
 const LINE_HEIGHT = 20;
 /** The newest focus request some editor has acted on; shared so each request is acted on once. */
 let handledFocusNonce = 0;
 const VERTICAL_PADDING = 8;
 
-function monacoKeybinding(shortcut: Shortcut): number {
-  let keybinding: number = monaco.KeyCode.Enter;
-  if (shortcut.shift) keybinding |= monaco.KeyMod.Shift;
-  if (shortcut.mod) keybinding |= monaco.KeyMod.CtrlCmd;
-  return keybinding;
-}
+type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
 
 interface CellEditorProps {
   readonly cellId: string;
@@ -36,17 +41,56 @@ interface CellEditorProps {
   readonly selectedLine?: number;
 }
 
-/** One cell's Monaco editor: grows with its content, and sends its shortcuts to the registered commands. */
 /** What typing into a read-only editor shows beside the cursor. */
 export const READ_ONLY_MESSAGE = 'This notebook is open in another tab, so typing here changes nothing. Use "Take over" in the banner above to edit here.';
 
+/** One cell's Monaco editor: grows with its content, sends its keys to the registered commands, and marks its lines. */
 export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, selectedLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const controller = useController();
-  const { frameLine, isReturn, recordedLines: breakpointableLines, breakpointLines, errorMarks } = useFrameLines(cellId);
-  const hasRecordedLines = breakpointableLines.size > 0;
+  const registry = useCommands();
+  const editorRef = useMonacoEditor(hostRef, cellId, cellNumber, registry);
+  const { frameLine, isReturn, recordedLines, breakpointLines, errorMarks } = useFrameLines(cellId);
+  const hasRecordedLines = recordedLines.size > 0;
+  // Another tab is editing this notebook: this one shows it without taking edits (two-tab safety).
+  const isReadOnly = useLibraryState(selectIsReadOnly);
 
+  useEditorOptions(editorRef, {
+    ariaLabel: `Code of cell ${cellNumber}`,
+    readOnly: isReadOnly,
+    // The glyph margin (breakpoint dots) appears only in cells with recorded custom frames.
+    glyphMargin: hasRecordedLines,
+  });
+  useCodeFromOutside(editorRef, code);
+  const decorations = useMemo(
+    () => [
+      ...errorLineDecorations(errorLine),
+      ...replayLineDecorations(stepLine, selectedLine),
+      ...breakpointDecorations(recordedLines, breakpointLines),
+      ...frameLineDecorations(frameLine, isReturn),
+      ...backwardErrorDecorations(errorMarks),
+    ],
+    [errorLine, stepLine, selectedLine, recordedLines, breakpointLines, frameLine, isReturn, errorMarks],
+  );
+  useLineDecorations(editorRef, decorations);
+  useFrameLineInView(editorRef, hostRef, frameLine);
+  useFocusRequest(editorRef, hostRef, cellId);
+
+  return (
+    <div
+      ref={hostRef}
+      className="cell-editor"
+      data-step-line={stepLine}
+      data-selected-line={selectedLine}
+      data-frame-line={frameLine}
+      data-error-lines={errorMarks.map((mark) => mark.loc!.line).join(' ') || undefined}
+      data-breakpoints={breakpointLines.join(' ') || undefined}
+    />
+  );
+}
+
+/** The editor itself, for as long as the cell lives: its typing goes to the store, its keys to the commands. */
+function useMonacoEditor(hostRef: RefObject<HTMLDivElement | null>, cellId: string, cellNumber: number, registry: CommandRegistry): EditorRef {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   useEffect(() => {
     const host = hostRef.current!;
     const editor = monaco.editor.create(host, {
@@ -54,7 +98,7 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       language: 'python',
       theme: EDITOR_THEME,
       ariaLabel: `Code of cell ${cellNumber}`,
-      placeholder: 'Type PyTorch code. Shift+Enter runs it.',
+      placeholder: `Type PyTorch code. ${keyHintOf(registry.get('runCellAndAdvance').keys)} runs it.`,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       // The page scrolls, not the cell: the editor is always as tall as its code.
@@ -79,6 +123,7 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       automaticLayout: false,
     });
     editorRef.current = editor;
+    const focusTarget: FocusedEditor = { cellId, cursorLine: () => editor.getPosition()?.lineNumber };
 
     const fitHeight = () => {
       const height = Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * VERTICAL_PADDING);
@@ -88,7 +133,12 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
     const disposables = [
       editor.onDidContentSizeChange(fitHeight),
       editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
-      editor.onDidFocusEditorText(() => notebook.actions.setActiveCell({ cellId })),
+      // Keys reach the registered commands (Shift+Enter, F9, …) before Monaco's own keybindings see them.
+      editor.onKeyDown((event) => void dispatchKey(registry, event.browserEvent, pageKeyOptions)),
+      editor.onDidFocusEditorText(() => {
+        editorFocused(focusTarget);
+        notebook.actions.setActiveCell({ cellId });
+      }),
       // Clicking a line selects the graph nodes it made (the cursor still moves as usual).
       editor.onMouseDown((event) => {
         const line = event.target.position?.lineNumber;
@@ -101,24 +151,6 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
         const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
         if (nodeIds.length > 0) replay.actions.select({ nodeIds });
       }),
-      editor.addAction({
-        id: 'gradscope.toggleBreakpoint',
-        label: 'Toggle breakpoint',
-        keybindings: [monaco.KeyCode.F9],
-        run: () => {
-          const line = editor.getPosition()?.lineNumber;
-          if (line !== undefined) toggleBreakpointAt(cellId, line);
-        },
-      }),
-      // addAction (not addCommand) keeps each keybinding scoped to its own editor when there are many.
-      ...shortcutCommands.map((command) =>
-        editor.addAction({
-          id: `gradscope.${command.name}`,
-          label: command.label,
-          keybindings: [monacoKeybinding(command.shortcut)],
-          run: () => command.perform({ controller, cellId }),
-        }),
-      ),
     ];
     const resizeObserver = new ResizeObserver(fitHeight);
     resizeObserver.observe(host);
@@ -126,127 +158,65 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
 
     return () => {
       resizeObserver.disconnect();
+      editorGone(focusTarget);
       for (const disposable of disposables) disposable.dispose();
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;
     };
-    // The editor lives as long as the cell; its number and code are synced by the effects below.
-  }, [cellId, controller]);
+    // The editor lives as long as the cell; its number, options and code are synced by the hooks below.
+  }, [cellId, registry]);
+  return editorRef;
+}
 
+interface EditorOptions {
+  readonly ariaLabel: string;
+  readonly readOnly: boolean;
+  readonly glyphMargin: boolean;
+}
+
+function useEditorOptions(editorRef: EditorRef, { ariaLabel, readOnly, glyphMargin }: EditorOptions): void {
   useEffect(() => {
-    editorRef.current?.updateOptions({ ariaLabel: `Code of cell ${cellNumber}` });
-  }, [cellNumber]);
+    // A read-only editor says why where the person types, not only in the banner they may not have read.
+    editorRef.current?.updateOptions({ ariaLabel, readOnly, readOnlyMessage: { value: READ_ONLY_MESSAGE }, glyphMargin });
+  }, [editorRef, ariaLabel, readOnly, glyphMargin]);
+}
 
-  // Another tab is editing this notebook: this one shows it without taking edits (h6, two-tab safety).
-  const isReadOnly = useLibraryState(selectIsReadOnly);
-  useEffect(() => {
-    // Said where the person types, not only in the banner they may not have read.
-    editorRef.current?.updateOptions({ readOnly: isReadOnly, readOnlyMessage: { value: READ_ONLY_MESSAGE } });
-  }, [isReadOnly]);
-
-  // Code set from outside the editor (a shared link) flows in; the editor's own typing already matches.
+/** Code set from outside the editor (a shared link) flows in; the editor's own typing already matches. */
+function useCodeFromOutside(editorRef: EditorRef, code: string): void {
   useEffect(() => {
     const editor = editorRef.current;
     if (editor && editor.getValue() !== code) editor.setValue(code);
-  }, [code]);
+  }, [editorRef, code]);
+}
 
+function useLineDecorations(editorRef: EditorRef, decorations: readonly LineDecoration[]): void {
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || errorLine === undefined) return;
-    const marks = editor.createDecorationsCollection([
-      {
-        range: new monaco.Range(errorLine, 1, errorLine, 1),
-        options: { isWholeLine: true, className: 'cell-editor__error-line', linesDecorationsClassName: 'cell-editor__error-gutter' },
-      },
-    ]);
+    if (!editor || decorations.length === 0) return;
+    const marks = editor.createDecorationsCollection([...decorations]);
     return () => marks.clear();
-  }, [errorLine]);
+  }, [editorRef, decorations]);
+}
 
+/** The line of the custom frame being stepped through is scrolled into the notebook's view. */
+function useFrameLineInView(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement | null>, frameLine: number | undefined): void {
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || (stepLine === undefined && selectedLine === undefined)) return;
-    const decorations: monaco.editor.IModelDeltaDecoration[] = [];
-    if (selectedLine !== undefined && selectedLine !== stepLine) {
-      decorations.push({
-        range: new monaco.Range(selectedLine, 1, selectedLine, 1),
-        options: { isWholeLine: true, className: 'cell-editor__selected-line', lineNumberClassName: 'cell-editor__selected-number' },
-      });
+    const scroller = hostRef.current?.closest('.app__notebook');
+    if (!editor || !scroller || frameLine === undefined) return;
+    const lineTop = hostRef.current!.getBoundingClientRect().top + editor.getTopForLineNumber(frameLine) - scroller.getBoundingClientRect().top;
+    if (lineTop < 40 || lineTop > scroller.clientHeight - 60) {
+      scroller.scrollTo({ top: scroller.scrollTop + lineTop - scroller.clientHeight / 2, behavior: 'auto' });
     }
-    if (stepLine !== undefined) {
-      decorations.push({
-        range: new monaco.Range(stepLine, 1, stepLine, 1),
-        options: { isWholeLine: true, className: 'cell-editor__step-line', lineNumberClassName: 'cell-editor__step-number' },
-      });
-    }
-    const marks = editor.createDecorationsCollection(decorations);
-    return () => marks.clear();
-  }, [stepLine, selectedLine]);
+  }, [editorRef, hostRef, frameLine]);
+}
 
-  // The glyph margin (breakpoint dots) appears only in cells with recorded custom frames.
-  useEffect(() => {
-    editorRef.current?.updateOptions({ glyphMargin: hasRecordedLines });
-  }, [hasRecordedLines]);
-
-  useEffect(() => {
-    const editor = editorRef.current;
-    if (!editor || !hasRecordedLines) return;
-    const breakpoints = new Set(breakpointLines);
-    const decorations: monaco.editor.IModelDeltaDecoration[] = [...breakpointableLines].map((line) => ({
-      range: new monaco.Range(line, 1, line, 1),
-      options: breakpoints.has(line)
-        ? { glyphMarginClassName: 'cell-editor__breakpoint', glyphMarginHoverMessage: { value: 'Breakpoint: Play stops here (click to remove)' } }
-        : { glyphMarginClassName: 'cell-editor__breakpoint-slot', glyphMarginHoverMessage: { value: 'Click to stop Play on this line' } },
-    }));
-    const marks = editor.createDecorationsCollection(decorations);
-    return () => marks.clear();
-  }, [hasRecordedLines, breakpointableLines, breakpointLines]);
-
-  // The line of the custom frame being stepped through: its own colour, scrolled into view.
-  useEffect(() => {
-    const editor = editorRef.current;
-    const host = hostRef.current;
-    if (!editor || !host || frameLine === undefined) return;
-    const marks = editor.createDecorationsCollection([
-      {
-        range: new monaco.Range(frameLine, 1, frameLine, 1),
-        options: {
-          isWholeLine: true,
-          className: isReturn ? 'cell-editor__frame-line cell-editor__frame-line--return' : 'cell-editor__frame-line',
-          lineNumberClassName: 'cell-editor__frame-number',
-        },
-      },
-    ]);
-    const scroller = host.closest('.app__notebook');
-    if (scroller) {
-      const lineTop = host.getBoundingClientRect().top + editor.getTopForLineNumber(frameLine) - scroller.getBoundingClientRect().top;
-      if (lineTop < 40 || lineTop > scroller.clientHeight - 60) {
-        scroller.scrollTo({ top: scroller.scrollTop + lineTop - scroller.clientHeight / 2, behavior: 'auto' });
-      }
-    }
-    return () => marks.clear();
-  }, [frameLine, isReturn]);
-
-  // Backward errors: the user's return line, or (anomaly) the forward line that made the node.
-  useEffect(() => {
-    const editor = editorRef.current;
-    if (!editor || errorMarks.length === 0) return;
-    const marks = editor.createDecorationsCollection(
-      errorMarks.map((mark) => ({
-        range: new monaco.Range(mark.loc!.line, 1, mark.loc!.line, 1),
-        options: {
-          isWholeLine: true,
-          className: mark.anomaly ? 'cell-editor__anomaly-line' : 'cell-editor__backward-error-line',
-          linesDecorationsClassName: 'cell-editor__error-gutter',
-          hoverMessage: { value: mark.message },
-        },
-      })),
-    );
-    return () => marks.clear();
-  }, [errorMarks]);
-
-  // A focus request can arrive before this editor exists (Shift+Enter on the last cell adds one),
-  // so it is checked on mount as well as on every change.
+/**
+ * Focus moves here when the store asks (Shift+Enter on the cell above). A request can arrive before
+ * this editor exists (Shift+Enter on the last cell adds one), so it is checked on mount as well.
+ */
+function useFocusRequest(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement | null>, cellId: string): void {
   useEffect(() => {
     let frame = 0;
     const focusIfAsked = () => {
@@ -267,22 +237,5 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       cancelAnimationFrame(frame);
       unsubscribe();
     };
-  }, [cellId]);
-
-  return (
-    <div
-      ref={hostRef}
-      className="cell-editor"
-      data-step-line={stepLine}
-      data-selected-line={selectedLine}
-      data-frame-line={frameLine}
-      data-error-lines={errorMarks.map((mark) => mark.loc!.line).join(' ') || undefined}
-      data-breakpoints={breakpointLines.join(' ') || undefined}
-    />
-  );
-}
-
-function toggleBreakpointAt(cellId: string, line: number): void {
-  if (!recordedLines(notebook.store.getState().traceEvents, cellId).has(line)) return;
-  replay.actions.toggleBreakpoint({ key: breakpointKey({ cell: cellId, line }) });
+  }, [editorRef, hostRef, cellId]);
 }

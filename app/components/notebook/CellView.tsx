@@ -3,8 +3,7 @@ import { useNotebook } from '../hooks/use-notebook.ts';
 import { useCellLines } from '../timeline/use-cell-lines.ts';
 import { CellEditor } from './CellEditor.tsx';
 import { CellOutput } from './CellOutput.tsx';
-import { CommandButton } from './CommandButton.tsx';
-import { commands } from './commands.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
 import { ArrowDownIcon, ArrowUpIcon, CodeIcon, MarkdownIcon, PlayIcon, TrashIcon } from './icons.tsx';
 import { MarkdownCell } from './MarkdownCell.tsx';
 import './markdown.css';
@@ -38,7 +37,7 @@ export function CellView({ cellId }: { readonly cellId: string }) {
   return (
     <section role="group" aria-label={`Cell ${cellNumber}`} className="cell" data-active={isActive} data-run-state={cell.runState}>
       <div className="cell__gutter">
-        <CommandButton command={commands.runCell} cellId={cellId} className="icon-button cell__run">
+        <CommandButton commandId="runCell" cellId={cellId} className="icon-button cell__run">
           <PlayIcon />
         </CommandButton>
         <span className="cell__count" aria-label="Execution count">
@@ -60,16 +59,16 @@ export function CellView({ cellId }: { readonly cellId: string }) {
 function CellTools({ cellId, isMarkdown }: { readonly cellId: string; readonly isMarkdown: boolean }) {
   return (
     <div className="cell__tools">
-      <CommandButton command={commands.toggleCellKind} cellId={cellId} className="icon-button">
+      <CommandButton commandId="toggleCellKind" cellId={cellId} className="icon-button">
         {isMarkdown ? <CodeIcon /> : <MarkdownIcon />}
       </CommandButton>
-      <CommandButton command={commands.moveCellUp} cellId={cellId} className="icon-button">
+      <CommandButton commandId="moveCellUp" cellId={cellId} className="icon-button">
         <ArrowUpIcon />
       </CommandButton>
-      <CommandButton command={commands.moveCellDown} cellId={cellId} className="icon-button">
+      <CommandButton commandId="moveCellDown" cellId={cellId} className="icon-button">
         <ArrowDownIcon />
       </CommandButton>
-      <CommandButton command={commands.deleteCell} cellId={cellId} className="icon-button">
+      <CommandButton commandId="deleteCell" cellId={cellId} className="icon-button">
         <TrashIcon />
       </CommandButton>
     </div>

@@ -3,7 +3,6 @@ import { selectIsReadOnly } from '../../core/library/library-state.ts';
 import { notebook, selectFocusRequest } from '../../core/notebook/notebook-store.ts';
 import { useNotebook } from '../hooks/use-notebook.ts';
 import { useLibraryState } from '../library/library-context.ts';
-import { useController } from './controller-context.ts';
 import { Markdown } from './Markdown.tsx';
 
 interface MarkdownCellProps {
@@ -17,7 +16,6 @@ interface MarkdownCellProps {
  * Enter starts writing; Shift+Enter, Escape or leaving the cell shows it rendered again.
  */
 export function MarkdownCell({ cellId, source, cellNumber }: MarkdownCellProps) {
-  const controller = useController();
   const isReadOnly = useLibraryState(selectIsReadOnly);
   const focusRequest = useNotebook(selectFocusRequest);
   const [isEditing, setEditing] = useState(false);
@@ -65,9 +63,8 @@ export function MarkdownCell({ cellId, source, cellNumber }: MarkdownCellProps) 
             event.preventDefault();
             setEditing(false);
           } else if (event.key === 'Enter' && event.shiftKey) {
-            event.preventDefault();
+            // The key goes on to the page's key dispatcher: "Run cell and select below" on this cell.
             setEditing(false);
-            void controller.runCell(cellId, { advance: true });
           }
         }}
       />

@@ -2,8 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCellIds } from '../../core/notebook/notebook-store.ts';
 import { useNotebook } from '../hooks/use-notebook.ts';
 import { CellView } from './CellView.tsx';
-import { CommandButton } from './CommandButton.tsx';
-import { commands } from './commands.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
 import { PlusIcon } from './icons.tsx';
 
 export function Notebook() {
@@ -14,10 +13,10 @@ export function Notebook() {
         <CellView key={cellId} cellId={cellId} />
       ))}
       <div className="notebook__adders">
-        <CommandButton command={commands.addCell} className="button button--ghost notebook__add">
+        <CommandButton commandId="addCell" className="button button--ghost notebook__add">
           <PlusIcon /> Add cell
         </CommandButton>
-        <CommandButton command={commands.addMarkdownCell} className="button button--ghost">
+        <CommandButton commandId="addMarkdownCell" className="button button--ghost">
           <PlusIcon /> Add text
         </CommandButton>
       </div>

@@ -1,18 +1,17 @@
-import { CommandButton } from './CommandButton.tsx';
-import { commands } from './commands.ts';
+import { CommandButton } from '../commands/CommandButton.tsx';
 import { PlayAllIcon, RestartIcon, StopIcon } from './icons.tsx';
 import { KernelStatusIndicator } from './KernelStatusIndicator.tsx';
 
 export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">
-      <CommandButton command={commands.runAll} className="button button--primary">
+      <CommandButton commandId="runAll" className="button button--primary">
         <PlayAllIcon /> Run all
       </CommandButton>
-      <CommandButton command={commands.stop}>
+      <CommandButton commandId="stop">
         <StopIcon /> Stop
       </CommandButton>
-      <CommandButton command={commands.restart}>
+      <CommandButton commandId="restart">
         <RestartIcon /> Restart
       </CommandButton>
       <KernelStatusIndicator />

@@ -1,8 +1,10 @@
 /** "File": export the notebook (.py, .ipynb), save the snapshot (.json) or a web page of it (.html), import a .py or .ipynb. */
 import { useRef } from 'react';
+import { useCommand } from '../commands/commands-context.ts';
+import { useUiRequest } from '../commands/ui-requests.ts';
 import { useLibrary } from '../library/library-context.ts';
 import { usePopover } from '../library/use-popover.ts';
-import { exportIpynb, exportPy, exportSnapshotJson, exportStandaloneHtml, importFile } from '../../core/share/notebook-files.ts';
+import { importFile } from '../../core/share/notebook-files.ts';
 import { HiddenFileInput } from './HiddenFileInput.tsx';
 
 const PANEL_STYLE = {
@@ -11,15 +13,33 @@ const PANEL_STYLE = {
 } as const;
 const ITEM_STYLE = { textAlign: 'left', justifyContent: 'flex-start' } as const;
 
+const FILE_COMMANDS = ['exportPy', 'exportIpynb', 'exportSnapshot', 'exportHtml', 'importNotebook'] as const;
+
+function FileMenuItem({ commandId, onChosen }: { readonly commandId: string; readonly onChosen: () => void }) {
+  const command = useCommand(commandId);
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="button"
+      style={ITEM_STYLE}
+      title={command.title}
+      disabled={!command.isEnabled}
+      onClick={() => {
+        onChosen();
+        command.run();
+      }}
+    >
+      {command.label}
+    </button>
+  );
+}
+
 export function FileMenu() {
   const { isOpen, setOpen, ref } = usePopover<HTMLDivElement>();
   const inputRef = useRef<HTMLInputElement>(null);
   const library = useLibrary();
-  const item = (label: string, action: () => void) => (
-    <button type="button" role="menuitem" className="button" style={ITEM_STYLE} onClick={() => { setOpen(false); action(); }}>
-      {label}
-    </button>
-  );
+  useUiRequest('importNotebook', () => inputRef.current?.click());
   return (
     <div ref={ref} style={{ position: 'relative' }}>
       <button type="button" className="button" aria-haspopup="menu" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
@@ -27,11 +47,9 @@ export function FileMenu() {
       </button>
       {isOpen && (
         <div role="menu" aria-label="File" style={PANEL_STYLE}>
-          {item('Export as Python (.py)', () => exportPy())}
-          {item('Export as Jupyter (.ipynb)', () => exportIpynb())}
-          {item('Save snapshot (.json)', () => exportSnapshotJson())}
-          {item('Download as web page (.html)', () => void exportStandaloneHtml())}
-          {item('Import .py or .ipynb…', () => inputRef.current?.click())}
+          {FILE_COMMANDS.map((commandId) => (
+            <FileMenuItem key={commandId} commandId={commandId} onChosen={() => setOpen(false)} />
+          ))}
         </div>
       )}
       <HiddenFileInput

@@ -3,6 +3,8 @@
  * big for a link (over MAX_LINK_PAYLOAD_LENGTH characters) gets a file or a code-only link instead.
  */
 import { useState } from 'react';
+import { useCommand } from '../commands/commands-context.ts';
+import { useUiRequest } from '../commands/ui-requests.ts';
 import { usePopover } from '../library/use-popover.ts';
 import { currentSnapshot } from '../../core/share/current-snapshot.ts';
 import { exportSnapshotJson } from '../../core/share/notebook-files.ts';
@@ -33,10 +35,12 @@ export function ShareButton() {
     const link = await makeShareLink(currentSnapshot());
     setState({ phase: 'done', link, copied: link.ok ? await copy(link.url) : false });
   };
+  useUiRequest('share', () => void share());
+  const command = useCommand('share');
   return (
     <div ref={ref} style={{ position: 'relative' }}>
-      <button type="button" className="button" title="Copy a link that opens this graph and its steps, without running anything" onClick={() => void share()}>
-        Share
+      <button type="button" className="button" title={command.title} disabled={!command.isEnabled} onClick={command.run}>
+        {command.label}
       </button>
       {isOpen && (
         <div role="dialog" aria-label="Share" style={PANEL_STYLE}>

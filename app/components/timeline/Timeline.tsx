@@ -6,25 +6,13 @@ import { useEffect, useMemo } from 'react';
 import { replay, selectIsPlaying, selectSpeed, SPEEDS, STEP_INTERVAL_MS } from '../../core/replay/replay-store.ts';
 import { useReplay } from '../hooks/use-replay.ts';
 import { stepSections, type StepPhase } from '../../core/trace/steps.ts';
-import { advancePlayback, timelineCommandFor, timelineCommands } from './timeline-commands.ts';
+import { advancePlayback } from '../../core/commands/timeline-commands.ts';
+import { useCommand, withKeyHint } from '../commands/commands-context.ts';
 import { useReplayFrame } from './use-replay-frame.ts';
 import { FrameControls } from './FrameControls.tsx';
 import { frameTitle } from '../../core/trace/frames.ts';
 import { omittedStepsTextOf } from '../../core/trace/omitted-steps.ts';
 import { PassCounter } from './PassCounter.tsx';
-
-function useTimelineKeys(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const command = timelineCommandFor(event);
-      if (!command) return;
-      event.preventDefault();
-      command.perform();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
 
 function usePlaybackClock(): void {
   const isPlaying = useReplay(selectIsPlaying);
@@ -40,13 +28,16 @@ function usePlaybackClock(): void {
 const SECTION_NAMES: Partial<Record<StepPhase, string>> = { forward: 'forward', tangent: 'forward mode', check: 'checks' };
 
 export function Timeline() {
-  useTimelineKeys();
   usePlaybackClock();
   const { events, steps, index, current, frameView } = useReplayFrame();
+  const stepBack = useCommand('stepBack');
+  const togglePlay = useCommand('togglePlay');
+  const stepForward = useCommand('stepForward');
   const omittedText = omittedStepsTextOf(events);
   const isPlaying = useReplay(selectIsPlaying);
   const speed = useReplay(selectSpeed);
   const isEmpty = steps.length === 0;
+  const playLabel = isPlaying ? 'Pause' : togglePlay.label;
   // Once per trace, not per step: a long trace has thousands of steps.
   const sections = useMemo(() => stepSections(steps), [steps]);
   const lineText = frameView
@@ -54,21 +45,20 @@ export function Timeline() {
     : current?.loc
       ? ` · line ${current.loc.line}`
       : '';
-  const isInFrame = frameView !== undefined;
   const statusText = current ? `${index + 1}/${steps.length} · ${current.label}${lineText}` : 'Run a cell to record steps';
 
   return (
     <section className="timeline" aria-label="Timeline controls">
       <div className="timeline__buttons">
-        <button type="button" className="icon-button" aria-label={timelineCommands.stepBack.label} title="Step back (←)" disabled={isEmpty || (index <= 0 && !isInFrame)} onClick={timelineCommands.stepBack.perform}>
+        <button type="button" className="icon-button" aria-label={stepBack.label} title={stepBack.title} disabled={!stepBack.isEnabled} onClick={stepBack.run}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M3 2v10M12 2 5 7l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
         </button>
-        <button type="button" className="icon-button timeline__play" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause (space)' : 'Play (space)'} disabled={isEmpty} onClick={timelineCommands.togglePlay.perform}>
+        <button type="button" className="icon-button timeline__play" aria-label={playLabel} title={withKeyHint(playLabel, togglePlay.keys)} disabled={!togglePlay.isEnabled} onClick={togglePlay.run}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <path d={isPlaying ? 'M3 2h3v10H3zM8 2h3v10H8z' : 'M3 2l9 5-9 5z'} fill="currentColor" />
           </svg>
         </button>
-        <button type="button" className="icon-button" aria-label={timelineCommands.stepForward.label} title="Step forward (→)" disabled={isEmpty || (index >= steps.length - 1 && !isInFrame)} onClick={timelineCommands.stepForward.perform}>
+        <button type="button" className="icon-button" aria-label={stepForward.label} title={stepForward.title} disabled={!stepForward.isEnabled} onClick={stepForward.run}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M11 2v10M2 2l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
         </button>
         <FrameControls />

@@ -9,7 +9,7 @@ import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { mlpTrace } from '../../graph/test/fixtures/synthetic-traces.ts';
 import { notebook } from '../../notebook/notebook-store.ts';
 import { replay } from '../../replay/replay-store.ts';
-import { timelineCommands } from '../../../components/timeline/timeline-commands.ts';
+import { timelineCommands } from '../../commands/timeline-commands.ts';
 import { resetTraceIndexStats, traceIndexOf, traceIndexStats } from '../trace-index.ts';
 import { readPanelsAt } from './fixtures/panel-reads.ts';
 
@@ -39,7 +39,7 @@ describe('stepping through a long trace', () => {
       shown += 1;
       if (reads.inspected) inspected += 1;
       if (reads.chainRule) chainRules += 1;
-      timelineCommands.stepForward.perform();
+      timelineCommands.stepForward.run();
       if (replay.store.getState().step === step) break;
     }
     expect(shown).toBeGreaterThan(2000);

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { notebook } from '../../../core/notebook/notebook-store.ts';
-import { followNotebookTraces, replay } from '../../../core/replay/replay-store.ts';
-import { advancePlayback, timelineCommandFor, timelineCommands } from '../timeline-commands.ts';
-import { stepsOf } from '../use-replay-frame.ts';
-import { MYRELU_CODE, myReluTrace } from '../../../core/trace/test/fixtures/custom-traces.ts';
+import { notebook } from '../../notebook/notebook-store.ts';
+import { followNotebookTraces, replay } from '../../replay/replay-store.ts';
+import { MYRELU_CODE, myReluTrace } from '../../trace/test/fixtures/custom-traces.ts';
+import { stepsOf } from '../../trace/replay-frame.ts';
+import { createCommandRegistry } from '../registry.ts';
+import { advancePlayback, timelineCommands } from '../timeline-commands.ts';
 
-const key = (name: string, shiftKey = false) => ({ key: name, shiftKey, ctrlKey: false, metaKey: false, altKey: false, target: null });
+const registry = createCommandRegistry(Object.values(timelineCommands));
+const key = (name: string, shiftKey = false) => ({ key: name, shiftKey, ctrlKey: false, metaKey: false, altKey: false });
+const timelineCommandFor = (press: ReturnType<typeof key>) => registry.commandForKey(press, 'page', 'other');
 const events = myReluTrace();
 const backwardSeq = () => stepsOf(notebook.store.getState().traceEvents).find((step) => step.label === 'backward of MyReLUBackward')!.seq;
 
@@ -28,12 +31,12 @@ describe('stepper keys and playback', () => {
 
   it('enter a custom backward with ↓ or F11, and leave it with ↑ or Shift+F11', () => {
     replay.actions.showStep({ step: backwardSeq() });
-    expect(timelineCommandFor(key('ArrowDown'))?.name).toBe('stepInto');
-    expect(timelineCommandFor(key('F11'))?.name).toBe('stepInto');
-    timelineCommands.stepInto.perform();
+    expect(timelineCommandFor(key('ArrowDown'))?.id).toBe('stepInto');
+    expect(timelineCommandFor(key('F11'))?.id).toBe('stepInto');
+    timelineCommands.stepInto.run();
     expect(replay.store.getState().substep).not.toBeNull();
-    expect(timelineCommandFor(key('F11', true))?.name).toBe('stepOut');
-    timelineCommandFor(key('ArrowUp'))!.perform();
+    expect(timelineCommandFor(key('F11', true))?.id).toBe('stepOut');
+    timelineCommandFor(key('ArrowUp'))!.run({});
     expect(replay.store.getState()).toMatchObject({ step: backwardSeq(), substep: null });
   });
 
