@@ -1,5 +1,5 @@
 /**
- * The float32 2-norm as PyTorch's CPU kernel rounds it (ReduceOpsKernel.cpp's norm_kernel_tensor_iterator_impl,
+ * The float32 1-norm and 2-norm as PyTorch's CPU kernel rounds it (ReduceOpsKernel.cpp's norm_kernel_tensor_iterator_impl,
  * built for AVX2 with GCC contracting `a * b + c` into one FMA):
  *
  * - Reducing the innermost elements (the whole tensor, or trailing dims): eight float lanes each
@@ -8,6 +8,7 @@
  *   are `fma(x, x, sum)`; then a float sqrt.
  * - Reducing outer dims (NormTwoOps through binary_kernel_reduce): one float `fma(x, x, acc)` per
  *   element, in order.
+ * - The 1-norm (NormOneOps through binary_kernel_reduce): `acc + |x|` in float, in order.
  * - Reducing only size-1 dims: |x| (linalg_vector_norm's 1-D shortcut).
  */
 import { allocate, type NumericArray } from '../dtype.ts';
@@ -44,8 +45,14 @@ function outerNorm(v: NumericArray, start: number, size: number): number {
   return Math.fround(Math.sqrt(total));
 }
 
-/** ‖x‖₂ over `dims` of a float32 tensor, bit for bit as PyTorch's CPU kernel. */
-export function normTwoFloat32(x: Tensor, dims: readonly number[], keepdim: boolean): Tensor {
+function oneNorm(v: NumericArray, start: number, size: number): number {
+  let total = 0;
+  for (let d = 0; d < size; d++) total = Math.fround(total + Math.abs(v[start + d]));
+  return total;
+}
+
+/** ‖x‖₁ or ‖x‖₂ over `dims` of a float32 tensor, bit for bit as PyTorch's CPU kernel. */
+export function normFloat32(x: Tensor, p: 1 | 2, dims: readonly number[], keepdim: boolean): Tensor {
   const reduced = new Set(dims);
   const outShape = x.shape.flatMap((s, d) => (reduced.has(d) ? (keepdim ? [1] : []) : [s]));
   const kept = x.shape.map((_, d) => d).filter((d) => !reduced.has(d));
@@ -60,7 +67,7 @@ export function normTwoFloat32(x: Tensor, dims: readonly number[], keepdim: bool
   const firstReduced = Math.min(x.dim(), ...dims.filter((d) => x.shape[d] > 1));
   const innermost = lastKept < firstReduced;
   const values = (callOp('permute', x, [...kept, ...dims]) as Tensor).contiguousValues();
-  const reduce = innermost ? innermostNorm : outerNorm;
+  const reduce = p === 1 ? oneNorm : innermost ? innermostNorm : outerNorm;
   for (let o = 0; o < out.length; o++) out[o] = reduce(values, o * size, size);
   return Tensor.fromData(out, outShape, 'float32');
 }

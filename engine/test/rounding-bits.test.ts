@@ -15,7 +15,7 @@ interface BceCase {
   name: string; input: string; target: string; weight: string | null; posWeight: string | null; reduction: string;
   output: string; outShape: number[]; upstream: string; grad: string;
 }
-interface NormCase { shape: number[]; dim: number | number[] | null; input: string; output: string; outShape: number[] }
+interface NormCase { shape: number[]; dim: number | number[] | null; p: 1 | 2; input: string; output: string; outShape: number[] }
 interface ScaledAdd { a32: string; b32: string; a64: string; b64: string; alpha: number; add32: string; sub32: string; add64: string }
 const golden: {
   varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[];
@@ -98,11 +98,12 @@ describe('x ** scalar and add/sub with alpha round as PyTorch\'s CPU kernels do'
   });
 });
 
-describe('the float32 2-norm rounds as PyTorch\'s CPU norm kernel does', () => {
+describe('the float32 1- and 2-norm round as PyTorch\'s CPU norm kernel does', () => {
   for (const c of golden.norm) {
-    it(`norm of [${c.shape}]${c.dim === null ? '' : ` over dim ${c.dim}`}: bit for bit`, () => {
+    it(`${c.p}-norm of [${c.shape}]${c.dim === null ? '' : ` over dim ${c.dim}`}: bit for bit`, () => {
       const x = fromArray(decode(c.input), c.shape, 'float32');
-      const out = (c.dim === null ? callOp('norm', x) : callOp('norm', x, 2, Array.isArray(c.dim) ? c.dim : [c.dim])) as Tensor;
+      const dim = c.dim === null ? null : Array.isArray(c.dim) ? c.dim : [c.dim];
+      const out = (c.p === 2 && dim === null ? callOp('norm', x) : callOp('norm', x, c.p, dim)) as Tensor;
       expect(out.shape).toEqual(c.outShape);
       expect(differences(out.toArray() as number[], decode(c.output))).toEqual([]);
     });
