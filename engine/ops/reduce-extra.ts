@@ -8,6 +8,7 @@ import { normalizeDim, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { abs, div, eq, exp, expand, mul, pow, reshape, sign, sub, sum, unsqueeze, view, where } from './functional.ts';
+import { normFloat32 } from './norm-cpu.ts';
 import { varianceForward } from './variance-cpu.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs } from './types.ts';
 import { c, program, self, withGradcheck } from './gradcheck-case.ts';
@@ -294,6 +295,7 @@ export const normOp = defineOp({
       const keep = a.keepdim;
       if (p === Infinity) return callOp('amax', abs(x), dims, keep) as Tensor;
       if (p === 0) return sum(callOp('ne', x, 0) as Tensor, dims, keep).to(x.dtype);
+      if ((p === 1 || p === 2) && x.dtype === 'float32') return normFloat32(x, p, dims, keep);
       return pow(sum(pow(abs(x), p), dims, keep), 1 / p);
     }),
   save: (a, out) => ({ self: a.self, result: out }),

@@ -15,10 +15,12 @@ interface BceCase {
   name: string; input: string; target: string; weight: string | null; posWeight: string | null; reduction: string;
   output: string; outShape: number[]; upstream: string; grad: string;
 }
+interface NormCase { shape: number[]; dim: number | number[] | null; p: 1 | 2; input: string; output: string; outShape: number[] }
 interface ScaledAdd { a32: string; b32: string; a64: string; b64: string; alpha: number; add32: string; sub32: string; add64: string }
 const golden: {
   varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[];
   pow: { input: string; powers: { exponent: number; output: string }[] }; scaledAdd: ScaledAdd;
+  norm: NormCase[];
 } = JSON.parse(
   readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'),
 );
@@ -94,4 +96,16 @@ describe('x ** scalar and add/sub with alpha round as PyTorch\'s CPU kernels do'
     expect(differences(t(g.a32, 'float32').sub(t(g.b32, 'float32'), g.alpha).toArray() as number[], decode(g.sub32))).toEqual([]);
     expect(differences(t(g.a64, 'float64').add(t(g.b64, 'float64'), g.alpha).toArray() as number[], decode(g.add64, 'float64'))).toEqual([]);
   });
+});
+
+describe('the float32 1- and 2-norm round as PyTorch\'s CPU norm kernel does', () => {
+  for (const c of golden.norm) {
+    it(`${c.p}-norm of [${c.shape}]${c.dim === null ? '' : ` over dim ${c.dim}`}: bit for bit`, () => {
+      const x = fromArray(decode(c.input), c.shape, 'float32');
+      const dim = c.dim === null ? null : Array.isArray(c.dim) ? c.dim : [c.dim];
+      const out = (c.p === 2 && dim === null ? callOp('norm', x) : callOp('norm', x, c.p, dim)) as Tensor;
+      expect(out.shape).toEqual(c.outShape);
+      expect(differences(out.toArray() as number[], decode(c.output))).toEqual([]);
+    });
+  }
 });

@@ -6,7 +6,9 @@ rounding the corpus programs print:
 - log10 (SLEEF's Sleef_log10f8_u10), over every binade, subnormals included;
 - binary_cross_entropy_with_logits, forward and input gradient (Loss.cpp's formula, step by step);
 - x ** y for a scalar y (SLEEF's Sleef_powf8_u10 over runs of 16, std::pow on the tail);
-- add/sub with alpha (one fused multiply-add), float32 and float64.
+- add/sub with alpha (one fused multiply-add), float32 and float64;
+- the 2-norm, torch.norm / Tensor.norm (ReduceOpsKernel.cpp's norm kernel: 8 FMA lanes, a tail
+  GCC vectorises by 4, then FMAs; serial FMAs when reducing outer dims) and the 1-norm (float sums in order).
 
 Run with Debian's system Python, which has PyTorch: `/usr/bin/python3 scripts/goldens/rounding_bits.py`.
 Tensors are stored as the exact little-endian bytes of their float32 values, in base64.
@@ -86,8 +88,22 @@ def main():
         "add32": bits(a32.add(b32, alpha=-0.1234567)), "sub32": bits(a32.sub(b32, alpha=-0.1234567)),
         "add64": bits64(a64.add(b64, alpha=-0.1234567)),
     }
+    norm_shapes = [((200, 1), None), ((1, 200), None), ((200,), None), ((3, 4), None), ((3, 4), 0), ((3, 4), 1),
+                   ((6, 37), 1), ((37, 6), 0), ((4, 5, 6), (1, 2)), ((4, 5, 6), (0, 2)), ((7, 1), 1), ((), None)]
+    norm_shapes += [((n,), None) for n in range(1, 41)]
+    norms = []
+    for shape, dim in norm_shapes:
+        x = torch.randn(shape, generator=g) * 3
+        # PyTorch 2.x sends every torch.norm to linalg.vector_norm; 1.13 still took two dims as Frobenius (sqrt of a sum).
+        out = x.norm() if dim is None else torch.linalg.vector_norm(x, 2, dim)
+        norms.append({"shape": list(shape), "dim": dim, "p": 2, "input": bits(x), "output": bits(out), "outShape": list(out.shape)})
+    for shape, dim in [((200, 1), None), ((37,), None), ((3, 4), 0), ((6, 37), 1)]:
+        x = torch.randn(shape, generator=g) * 3
+        out = torch.linalg.vector_norm(x, 1, dim)
+        norms.append({"shape": list(shape), "dim": dim, "p": 1, "input": bits(x), "output": bits(out), "outShape": list(out.shape)})
     OUT.write_text(json.dumps({"torch": torch.__version__, "varStd": cases, "log10": log10, "bceWithLogits": bce,
-                               "pow": {"input": bits(pow_base), "powers": powers}, "scaledAdd": scaled},
+                               "pow": {"input": bits(pow_base), "powers": powers}, "scaledAdd": scaled,
+                               "norm": norms},
                               separators=(",", ":")))
     print(f"wrote {len(cases)} var/std cases and {log_input.numel()} log10 inputs to {OUT.relative_to(ROOT)}")
 
