@@ -3,14 +3,15 @@
  * big) and hands both to the d3 view. The layout is computed for the whole trace and reused at every
  * step, so stepping through time reveals nodes without moving them.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { traceIndexOf } from '../../core/trace/trace-index.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from '../../core/graph/layout-client.ts';
 import type { GraphLayout } from '../../core/graph/layout.ts';
-import { defaultCollapsedGroups, groupGraph, viewNodeIds } from '../../core/graph/module-groups.ts';
-import { applyBounds, isSummaryNodeId, planBounds, sourceLocationsOf } from '../../core/graph/bounded-graph.ts';
+import { groupGraph, viewNodeIds } from '../../core/graph/module-groups.ts';
+import { applyBounds, isSummaryNodeId } from '../../core/graph/bounded-graph.ts';
+import { boundedViewOf, defaultCollapsedOf } from '../../core/graph/bounded-view.ts';
 import { GraphExportButtons } from '../share/GraphExportButtons.tsx';
 
 export interface GraphPanelProps {
@@ -38,22 +39,21 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const [error, setError] = useState<string | null>(null);
 
   // One replay index per trace: each step's graph is read from it, not replayed from event 0.
-  const index = traceIndexOf(events);
+  // Deferred: a new trace's graph (hundreds of milliseconds for a 100,000-op chain) is built in a
+  // render of its own after the rest of the page has taken the run in, not in the same task.
+  const index = useDeferredValue(traceIndexOf(events));
   // Final names at every step: the recorder learns names when a run ends, and box sizes depend on them.
   const fullGraph = useMemo(() => index.graphAt(undefined, { names: 'final' }), [index]);
   // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedOf(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
   if (collapsedFor !== fullGraph) {
     setCollapsedFor(fullGraph);
-    setCollapsed(defaultCollapsedGroups(fullGraph));
+    setCollapsed(defaultCollapsedOf(fullGraph));
   }
-  const groupedModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
   // Past LAYOUT_MAX_NODES, runs of repeated ops (then lines) fold into one node each; the same plan
   // folds the graph at every step, so nothing moves while stepping.
-  const locations = useMemo(() => sourceLocationsOf(events), [events]);
-  const plan = useMemo(() => planBounds(groupedModel, locations), [groupedModel, locations]);
-  const fullModel = useMemo(() => applyBounds(groupedModel, plan), [groupedModel, plan]);
+  const { plan, model: fullModel } = boundedViewOf(fullGraph, collapsed, index.events);
   const shownModel = useMemo(
     () => (step === undefined ? fullModel : applyBounds(groupGraph(index.graphAt(step, { names: 'final' }), collapsed), plan)),
     [index, step, fullModel, collapsed, plan],
