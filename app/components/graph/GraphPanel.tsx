@@ -3,14 +3,15 @@
  * big) and hands both to the d3 view. The layout is computed for the whole trace and reused at every
  * step, so stepping through time reveals nodes without moving them.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { traceIndexOf } from '../../core/trace/trace-index.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from '../../core/graph/layout-client.ts';
 import type { GraphLayout } from '../../core/graph/layout.ts';
-import { defaultCollapsedGroups, groupGraph, viewNodeIds } from '../../core/graph/module-groups.ts';
-import { applyBounds, isSummaryNodeId, planBounds, sourceLocationsOf } from '../../core/graph/bounded-graph.ts';
+import { groupGraph, viewNodeIds } from '../../core/graph/module-groups.ts';
+import { applyBounds, isSummaryNodeId } from '../../core/graph/bounded-graph.ts';
+import { boundedViewOf, defaultCollapsedOf } from '../../core/graph/bounded-view.ts';
 import { fitFocusOf } from '../../core/graph/fit.ts';
 import { panelLayout, selectIsGraphMaximised } from '../../core/notebook/panel-layout-store.ts';
 import { usePanelLayout } from '../hooks/use-panel-layout.ts';
@@ -50,7 +51,9 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const [error, setError] = useState<string | null>(null);
 
   // One replay index per trace: each step's graph is read from it, not replayed from event 0.
-  const index = traceIndexOf(events);
+  // Deferred: a new trace's graph (hundreds of milliseconds for a 100,000-op chain) is built in a
+  // render of its own after the rest of the page has taken the run in, not in the same task.
+  const index = useDeferredValue(traceIndexOf(events));
   // A training loop shows one iteration: the pass at the step (the loss chart picks it; the last by default).
   const iteration = useMemo(() => trainingIterationAt(index, step), [index, step]);
   const isLoop = iteration !== undefined;
@@ -61,18 +64,15 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const iterationIds = useMemo(() => (rootNodeId === undefined ? undefined : ancestorIds(completeGraph, rootNodeId)), [completeGraph, rootNodeId]);
   const fullGraph = useMemo(() => iterationGraph(completeGraph, iterationIds, histories, undefined), [completeGraph, iterationIds, histories]);
   // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedGroups(fullGraph));
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedOf(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
   if (collapsedFor !== fullGraph) {
     setCollapsedFor(fullGraph);
-    setCollapsed(defaultCollapsedGroups(fullGraph));
+    setCollapsed(defaultCollapsedOf(fullGraph));
   }
-  const groupedModel = useMemo(() => groupGraph(fullGraph, collapsed), [fullGraph, collapsed]);
   // Past LAYOUT_MAX_NODES, runs of repeated ops (then lines) fold into one node each; the same plan
   // folds the graph at every step, so nothing moves while stepping.
-  const locations = useMemo(() => sourceLocationsOf(events), [events]);
-  const plan = useMemo(() => planBounds(groupedModel, locations), [groupedModel, locations]);
-  const fullModel = useMemo(() => applyBounds(groupedModel, plan), [groupedModel, plan]);
+  const { plan, model: fullModel } = boundedViewOf(fullGraph, collapsed, index.events);
   const shownPass = iteration?.pass;
   const shownModel = useMemo(
     () =>

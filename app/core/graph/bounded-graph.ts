@@ -70,22 +70,28 @@ function runIdentity(node: OpNode, loc: SourceLocation | undefined): string {
   return [node.op, node.gradFn, node.outputShape.join('x'), locationKey(loc), frame ? frameKey(frame) : ''].join('\u0000');
 }
 
+const MANY = '\u0000many';
+
+/** Records `value` as the only one seen for `key`, or MANY once a different one comes. */
+function noteOnly(only: Map<string, string>, key: string, value: string): void {
+  const seen = only.get(key);
+  if (seen === undefined) only.set(key, value);
+  else if (seen !== value) only.set(key, MANY);
+}
+
 /**
  * Maximal chains a → b → c … of ops with one identity where each op's only consumer is the next
  * and each op's only op input is the previous one. One pass in creation order (producers come first).
  */
 export function findRepeatedRuns(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, locations: ReadonlyMap<string, SourceLocation>): Run[] {
-  const consumers = new Map<string, Set<string>>();
-  const opInputs = new Map<string, Set<string>>();
-  const kindOf = new Map(graph.nodes.map((node) => [node.id, node.kind]));
+  // Only "exactly one" matters: the one consumer (op input) of a node, or MANY once a second differs.
+  const onlyConsumer = new Map<string, string>();
+  const onlyOpInput = new Map<string, string>();
+  const leaves = new Set<string>();
+  for (const node of graph.nodes) if (node.kind === 'leaf') leaves.add(node.id);
   for (const edge of graph.edges) {
-    let targets = consumers.get(edge.source);
-    if (!targets) consumers.set(edge.source, (targets = new Set()));
-    targets.add(edge.target);
-    if (kindOf.get(edge.source) === 'leaf') continue;
-    let sources = opInputs.get(edge.target);
-    if (!sources) opInputs.set(edge.target, (sources = new Set()));
-    sources.add(edge.source);
+    noteOnly(onlyConsumer, edge.source, edge.target);
+    if (!leaves.has(edge.source)) noteOnly(onlyOpInput, edge.target, edge.source);
   }
   const runOf = new Map<string, Run>();
   const identities = new Map<string, string>();
@@ -95,10 +101,10 @@ export function findRepeatedRuns(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, l
     const loc = locations.get(node.id);
     const identity = runIdentity(node, loc);
     identities.set(node.id, identity);
-    const sources = opInputs.get(node.id);
-    const previous = sources?.size === 1 ? [...sources][0]! : undefined;
+    const input = onlyOpInput.get(node.id);
+    const previous = input === MANY ? undefined : input;
     const previousRun = previous === undefined ? undefined : runOf.get(previous);
-    if (previousRun && identities.get(previous!) === identity && consumers.get(previous!)?.size === 1) {
+    if (previousRun && identities.get(previous!) === identity && onlyConsumer.get(previous!) === node.id) {
       previousRun.memberIds.push(node.id);
       runOf.set(node.id, previousRun);
       continue;

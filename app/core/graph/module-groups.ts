@@ -156,8 +156,17 @@ function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map
   return chains;
 }
 
+/** Module groups per graph: the panel asks for a big graph's groups twice (default collapse, folding). */
+const groupsByModel = new WeakMap<GraphModel, ModuleGroup[]>();
+
 /** The module groups of a graph, outermost first, then in order of first appearance. */
 export function moduleGroupsOf(model: GraphModel): ModuleGroup[] {
+  let groups = groupsByModel.get(model);
+  if (!groups) groupsByModel.set(model, (groups = findModuleGroups(model)));
+  return groups;
+}
+
+function findModuleGroups(model: GraphModel): ModuleGroup[] {
   const infos = groupInfos(model);
   const chains = chainsOf(model, infos);
   const members = new Map<string, string[]>([...infos.keys()].map((key) => [key, []]));

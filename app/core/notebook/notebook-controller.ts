@@ -4,6 +4,8 @@ import { connectStepperKernel } from './kernel-requests.ts';
 import { isMarkdownCell, type Banner, type CellKind, type NotebookState } from './notebook-state.ts';
 import { newCellId, selectCellIndex, type NotebookStore } from './notebook-store.ts';
 import { appendOutputLog, startOutputLog } from './full-output-log.ts';
+import { indexTraceAhead } from '../trace/trace-index.ts';
+import { sessionTrace } from './notebook-handlers.ts';
 
 /** Everything the notebook's buttons and shortcuts can ask for; commands call these. */
 export interface NotebookController {
@@ -90,6 +92,8 @@ export function createNotebookController({ notebook, createWorker, createInterru
       },
     );
     if (outcome.kind === 'done') {
+      // A long run's events are indexed a chunk per task first, so taking them in stays responsive.
+      await indexTraceAhead(sessionTrace(store.getState()), outcome.trace);
       actions.finishCell({ cellId, ok: outcome.ok, error: outcome.error, trace: outcome.trace });
     } else {
       actions.cancelCell({ cellId, reason: outcome.reason, started: outcome.started });

@@ -54,6 +54,11 @@ function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]
   return all.length > TRACE_EVENT_LIMIT ? all.slice(all.length - TRACE_EVENT_LIMIT) : all;
 }
 
+/** The trace a finished run's events join: the session's (a loaded snapshot's is replaced). */
+export function sessionTrace(state: NotebookState): readonly TraceEvent[] {
+  return state.traceOrigin === 'snapshot' ? [] : state.traceEvents;
+}
+
 /** Every change to the notebook, by name. Pure: ids and text come in the payload. */
 export const notebookHandlers = {
   addCell(state: NotebookState, payload: { cellId: string; afterCellId?: string; code?: string; kind?: CellKind }): NotebookState {
@@ -152,8 +157,7 @@ export const notebookHandlers = {
       runState: 'idle',
       outputs: error ? [...cell.outputs, { kind: 'error', error }] : cell.outputs,
     }));
-    const earlier = state.traceOrigin === 'snapshot' ? [] : state.traceEvents;
-    return { ...finished, traceEvents: appendTrace(earlier, payload.trace), traceOrigin: 'session' };
+    return { ...finished, traceEvents: appendTrace(sessionTrace(state), payload.trace), traceOrigin: 'session' };
   },
 
   /**

@@ -56,7 +56,8 @@ export class TraceIndex {
 
   /** Backward passes whose detail is in the trace (compaction keeps the last few). */
   get fullPassCount(): number {
-    return this.core.backwardStartAt.length;
+    // Counted up to this index's own end: the shared data may already hold a run's events read ahead.
+    return countBefore(this.core.backwardStartAt, this.events.length);
   }
 
   /**
@@ -221,6 +222,35 @@ export class TraceIndex {
     return (isGroupNodeId(nodeId) ? this.core.firstLocOfGroup : this.core.firstLocOfNode).get(nodeId);
   }
 
+  /**
+   * Whether the shared data can grow into `events`: every event it has read (this index's and any
+   * read ahead) is `events`' prefix. An event object appears once in a trace, so matching the last
+   * event read at its position is enough once `events` extends this index's array.
+   */
+  canExtendTo(events: readonly TraceEvent[]): boolean {
+    const read = this.core.events.length;
+    return read <= events.length && (read === 0 || events[read - 1] === this.core.events[read - 1]);
+  }
+
+  /**
+   * Reads events that will follow this index's array (a finished run's, before the notebook adds
+   * them) into the shared data, `chunk` at a time with `pause` between, so no single task does it
+   * all. Stops early, harmlessly, when a newer index took over.
+   */
+  async readAhead(added: readonly TraceEvent[], chunk: number, pause: () => Promise<void>): Promise<void> {
+    const start = this.core.events.length;
+    // This index's steps and frames stay what its own events made while the shared data grows.
+    this.steps();
+    this.frames();
+    for (let at = 0; at < added.length; at += chunk) {
+      if (latest !== this || this.core.events.length !== start + at) return;
+      const part = added.slice(at, at + chunk);
+      this.core.append(part);
+      traceIndexStats.eventsRead += part.length;
+      await pause();
+    }
+  }
+
   /** A new index object over the same data, now extended by `events`' tail. */
   extendedTo(events: readonly TraceEvent[]): TraceIndex {
     const added = events.slice(this.core.events.length);
@@ -260,7 +290,7 @@ export function traceIndexOf(events: readonly TraceEvent[]): TraceIndex {
   const known = byArray.get(events);
   if (known) return known;
   let index: TraceIndex;
-  if (latest && extendsArray(latest.events, events)) {
+  if (latest && extendsArray(latest.events, events) && latest.canExtendTo(events)) {
     // The superseded array's index would now see the new events too: forget it.
     byArray.delete(latest.events);
     index = latest.extendedTo(events);
@@ -268,4 +298,23 @@ export function traceIndexOf(events: readonly TraceEvent[]): TraceIndex {
   byArray.set(events, index);
   latest = index;
   return index;
+}
+
+/** Events read per task by indexTraceAhead: tens of milliseconds of work on a slow machine. */
+export const READ_AHEAD_CHUNK = 2000;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Indexes `added`, the events about to join the trace `events`, a chunk per task, so that when the
+ * notebook then appends them, the replay index has nothing left to read. A run of 50,000 events
+ * otherwise took over a second of one main-thread task while the page was drawn.
+ */
+export async function indexTraceAhead(
+  events: readonly TraceEvent[],
+  added: readonly TraceEvent[],
+  pause: () => Promise<void> = nextTask,
+): Promise<void> {
+  if (added.length < READ_AHEAD_CHUNK) return;
+  await traceIndexOf(events).readAhead(added, READ_AHEAD_CHUNK, pause);
 }
