@@ -28,7 +28,18 @@ const CORE_FORBIDDEN = {
 
 export default [
   {
-    ignores: ['node_modules/**', 'dist/**', '.test-artifacts/**', 'test-results/**', 'playwright-report/**', 'public/**', 'corpus/**', 'engine/kernels/wasm/assembly/**', 'engine/kernels/wasm/build/**', '**/generated/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.test-artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+      'public/**',
+      'corpus/**',
+      'engine/kernels/wasm/assembly/**',
+      'engine/kernels/wasm/build/**',
+      '**/generated/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.mts'],

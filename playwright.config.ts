@@ -19,7 +19,9 @@ export default defineConfig({
   reporter: [
     ['list'],
     ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
-    ...(process.env.CI || process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
+    ...(process.env.CI || process.env.PLAYWRIGHT_JSON_OUTPUT_NAME
+      ? []
+      : [['html', { open: 'never', outputFolder: 'playwright-report' }] as ['html', { open: 'never'; outputFolder: string }]]),
   ],
   use: {
     baseURL: `http://localhost:${port}`,

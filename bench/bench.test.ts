@@ -69,7 +69,12 @@ describe('the bench workloads agree with TF.js', () => {
     expect(worstMismatch(oursSuite.elementwiseForward(x, y).result(), tf.elementwiseForward(x, y).result())).toBeLessThanOrEqual(1);
     const grad = oursSuite.elementwiseForwardBackward(x, y, dy).result();
     expect(worstMismatch(grad, tf.elementwiseForwardBackward(x, y, dy).result())).toBeLessThanOrEqual(1);
-    expect(worstMismatch(grad, y.map((v, i) => v * dy[i]))).toBeLessThanOrEqual(1);
+    expect(
+      worstMismatch(
+        grad,
+        y.map((v, i) => v * dy[i]),
+      ),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('builds the same scalar graph and backpropagates the same leaf gradients', () => {
@@ -122,10 +127,7 @@ describe('the Python workloads agree with the engine called from TypeScript', ()
   it('takes the same MLP step with torch.optim.SGD as the TypeScript step', () => {
     setupPythonMlp(py, SMALL_MLP);
     const fromPython = py.json<{ loss: number; params: number[][] }>('bw.mlp_result()');
-    expectSameMlpStep(
-      { loss: fromPython.loss, params: fromPython.params.map((p) => Float32Array.from(p)) },
-      oursSuite.mlpStep(SMALL_MLP).result(),
-    );
+    expectSameMlpStep({ loss: fromPython.loss, params: fromPython.params.map((p) => Float32Array.from(p)) }, oursSuite.mlpStep(SMALL_MLP).result());
   });
 });
 

@@ -54,7 +54,10 @@ const longRuns: Partial<TimingOptions> = { warmupRounds: 1 };
 
 const asMs = (ms: number): number => ms;
 const perOpMicros = (ms: number): number => (ms * 1000) / SIZES.opsPerRun;
-const gflops = (n: number) => (ms: number): number => (2 * n ** 3) / (ms * 1e6);
+const gflops =
+  (n: number) =>
+  (ms: number): number =>
+    (2 * n ** 3) / (ms * 1e6);
 
 function contender(label: string, r: Runnable<unknown>, times = 1): Contender {
   if (times === 1) return { label, run: r.run };
@@ -67,12 +70,7 @@ function contender(label: string, r: Runnable<unknown>, times = 1): Contender {
 }
 
 /** Our engine against a peer engine on the same workload. */
-function versus(
-  ours: EngineSuite,
-  peer: EngineSuite,
-  make: (suite: EngineSuite) => Runnable<unknown>,
-  times = 1,
-): () => Pair {
+function versus(ours: EngineSuite, peer: EngineSuite, make: (suite: EngineSuite) => Runnable<unknown>, times = 1): () => Pair {
   return () => {
     const a = make(ours);
     const b = make(peer);
@@ -95,12 +93,56 @@ export function engineComparisons(ours: EngineSuite, peer: EngineSuite): Compari
   const { x, y, dy } = ELEMENTWISE;
   const common = { peerName: peer.name };
   return [
-    { ...common, id: 'matmul-ab', title: `float32 matmul ${n}×${n}, A·B`, unit: 'GFLOP/s', figure: gflops(n), timing: longRuns, prepare: versus(ours, peer, (s) => s.matmul(n, a, b, false)) },
-    { ...common, id: 'matmul-abt', title: `float32 matmul ${n}×${n}, A·Bᵀ`, unit: 'GFLOP/s', figure: gflops(n), timing: longRuns, prepare: versus(ours, peer, (s) => s.matmul(n, a, b, true)) },
-    { ...common, id: 'mlp-step', title: 'MLP 784-128-64-10, batch 64: forward + backward + SGD', unit: 'ms', figure: asMs, prepare: versus(ours, peer, (s) => s.mlpStep(mlp)) },
-    { ...common, id: 'elementwise-forward', title: 'one recorded x*y on [4]: forward', unit: 'µs', figure: perOpMicros, prepare: versus(ours, peer, (s) => s.elementwiseForward(x, y), SIZES.opsPerRun) },
-    { ...common, id: 'elementwise-forward-backward', title: 'one recorded x*y on [4]: forward + backward', unit: 'µs', figure: perOpMicros, prepare: versus(ours, peer, (s) => s.elementwiseForwardBackward(x, y, dy), SIZES.opsPerRun) },
-    { ...common, id: 'scalar-graph', title: 'scalar graph, 10,000 nodes: build + backward', unit: 'ms', figure: asMs, prepare: versus(ours, peer, (s) => s.scalarGraph(scalarGraphData(SIZES.scalarGraphNodes))) },
+    {
+      ...common,
+      id: 'matmul-ab',
+      title: `float32 matmul ${n}×${n}, A·B`,
+      unit: 'GFLOP/s',
+      figure: gflops(n),
+      timing: longRuns,
+      prepare: versus(ours, peer, (s) => s.matmul(n, a, b, false)),
+    },
+    {
+      ...common,
+      id: 'matmul-abt',
+      title: `float32 matmul ${n}×${n}, A·Bᵀ`,
+      unit: 'GFLOP/s',
+      figure: gflops(n),
+      timing: longRuns,
+      prepare: versus(ours, peer, (s) => s.matmul(n, a, b, true)),
+    },
+    {
+      ...common,
+      id: 'mlp-step',
+      title: 'MLP 784-128-64-10, batch 64: forward + backward + SGD',
+      unit: 'ms',
+      figure: asMs,
+      prepare: versus(ours, peer, (s) => s.mlpStep(mlp)),
+    },
+    {
+      ...common,
+      id: 'elementwise-forward',
+      title: 'one recorded x*y on [4]: forward',
+      unit: 'µs',
+      figure: perOpMicros,
+      prepare: versus(ours, peer, (s) => s.elementwiseForward(x, y), SIZES.opsPerRun),
+    },
+    {
+      ...common,
+      id: 'elementwise-forward-backward',
+      title: 'one recorded x*y on [4]: forward + backward',
+      unit: 'µs',
+      figure: perOpMicros,
+      prepare: versus(ours, peer, (s) => s.elementwiseForwardBackward(x, y, dy), SIZES.opsPerRun),
+    },
+    {
+      ...common,
+      id: 'scalar-graph',
+      title: 'scalar graph, 10,000 nodes: build + backward',
+      unit: 'ms',
+      figure: asMs,
+      prepare: versus(ours, peer, (s) => s.scalarGraph(scalarGraphData(SIZES.scalarGraphNodes))),
+    },
     {
       ...common,
       id: 'chain',
@@ -111,7 +153,10 @@ export function engineComparisons(ours: EngineSuite, peer: EngineSuite): Compari
       timing: { warmupRounds: 1 },
       prepare: () => {
         const pair = versus(ours, peer, (s) => s.chain(SIZES.chain))();
-        const warm = (s: EngineSuite): (() => void) => () => s.chain(SIZES.chainWarmup).run();
+        const warm =
+          (s: EngineSuite): (() => void) =>
+          () =>
+            s.chain(SIZES.chainWarmup).run();
         return {
           ours: { ...pair.ours, warmup: warm(ours) },
           peer: { ...pair.peer, warmup: warm(peer) },

@@ -22,6 +22,8 @@ if (!wasmKernels) throw new Error('this Node has no WebAssembly SIMD');
 const repeats = flags.repeats ? Math.max(3, Number(flags.repeats)) : 7;
 const table = await runPeerTable({ wasmKernels, repeats, only: flags.only ? new Set(flags.only.split(',')) : null, log });
 const machine = machineInfo();
-process.stdout.write(`\n${formatMachine(machine, { repeats: String(repeats) })}\n\nBy CPU time:\n\n${formatPeerTable(table, 'cpu')}\n\nBy the wall clock:\n\n${formatPeerTable(table, 'wall')}\n`);
+process.stdout.write(
+  `\n${formatMachine(machine, { repeats: String(repeats) })}\n\nBy CPU time:\n\n${formatPeerTable(table, 'cpu')}\n\nBy the wall clock:\n\n${formatPeerTable(table, 'wall')}\n`,
+);
 writeJson('.test-artifacts/bench-kernels.json', { machine, ...table });
 log('\nwrote .test-artifacts/bench-kernels.json');

@@ -18,7 +18,9 @@ export interface MachineInfo {
 /** The CPU's model name from /proc/cpuinfo (Linux), else what Node reports. */
 export function cpuModel(): string {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) return line.slice(line.indexOf(':') + 1).trim();
   } catch {
     // Not Linux: fall through.

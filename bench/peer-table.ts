@@ -38,23 +38,39 @@ interface Workload {
   readonly prepare: (lib: KernelLibrary) => (() => void) | null;
 }
 
-const gflops = (flops: number) => (ms: number): number => flops / (ms * 1e6);
+const gflops =
+  (flops: number) =>
+  (ms: number): number =>
+    flops / (ms * 1e6);
 /** Bytes read and written per run → GB/s. */
-const bandwidth = (bytes: number) => (ms: number): number => bytes / (ms * 1e6);
+const bandwidth =
+  (bytes: number) =>
+  (ms: number): number =>
+    bytes / (ms * 1e6);
 const asMs = (ms: number): number => ms;
 
 function workloads(): Workload[] {
-  const a = uniformValues(N * N, 1), b = uniformValues(N * N, 2);
-  const x = uniformValues(ELEMENTS, 3, -5, 5), y = uniformValues(ELEMENTS, 4, -5, 5);
+  const a = uniformValues(N * N, 1),
+    b = uniformValues(N * N, 2);
+  const x = uniformValues(ELEMENTS, 3, -5, 5),
+    y = uniformValues(ELEMENTS, 4, -5, 5);
   const positive = uniformValues(ELEMENTS, 5, 0.01, 10);
   const mlp = mlpData(MLP_SIZES, MLP_BATCH);
   const convX = uniformValues(CONV.batch * CONV.inChannels * CONV.size ** 2, 6);
   const convW = uniformValues(CONV.outChannels * CONV.inChannels * CONV.kernel ** 2, 7);
   const convFlops = 2 * CONV.batch * CONV.outChannels * CONV.size ** 2 * CONV.inChannels * CONV.kernel ** 2;
-  const layouts = [['ab', 'A·B', false, false], ['abt', 'A·Bᵀ', false, true], ['atb', 'Aᵀ·B', true, false], ['atbt', 'Aᵀ·Bᵀ', true, true]] as const;
+  const layouts = [
+    ['ab', 'A·B', false, false],
+    ['abt', 'A·Bᵀ', false, true],
+    ['atb', 'Aᵀ·B', true, false],
+    ['atbt', 'Aᵀ·Bᵀ', true, true],
+  ] as const;
   return [
     ...layouts.map(([id, name, ta, tb]): Workload => ({
-      id: `matmul-${id}`, title: `float32 matmul ${N}², ${name}`, unit: 'GFLOP/s', figure: gflops(2 * N ** 3),
+      id: `matmul-${id}`,
+      title: `float32 matmul ${N}², ${name}`,
+      unit: 'GFLOP/s',
+      figure: gflops(2 * N ** 3),
       prepare: (lib) => lib.matmul(N, a, b, ta, tb),
     })),
     { id: 'mlp-step', title: `MLP ${MLP_SIZES.join('-')} step, batch ${MLP_BATCH}`, unit: 'ms', figure: asMs, prepare: (lib) => lib.mlpStep(mlp) },
@@ -65,12 +81,27 @@ function workloads(): Workload[] {
     { id: 'log-1m', title: 'log, 1M floats', unit: 'ms', figure: asMs, prepare: (lib) => lib.unary('log', positive) },
     { id: 'tanh-1m', title: 'tanh, 1M floats', unit: 'ms', figure: asMs, prepare: (lib) => lib.unary('tanh', x) },
     { id: 'sigmoid-1m', title: 'sigmoid, 1M floats', unit: 'ms', figure: asMs, prepare: (lib) => lib.unary('sigmoid', x) },
-    { id: 'softmax-1m', title: `softmax over rows, [${SOFTMAX_ROWS}, ${ELEMENTS / SOFTMAX_ROWS}]`, unit: 'ms', figure: asMs, prepare: (lib) => lib.softmax(SOFTMAX_ROWS, x) },
     {
-      id: 'conv2d', title: `conv2d [${CONV.batch},${CONV.inChannels},${CONV.size},${CONV.size}] * [${CONV.outChannels},${CONV.inChannels},${CONV.kernel},${CONV.kernel}]`,
-      unit: 'GFLOP/s', figure: gflops(convFlops), prepare: (lib) => lib.conv2d(convX, convW, false),
+      id: 'softmax-1m',
+      title: `softmax over rows, [${SOFTMAX_ROWS}, ${ELEMENTS / SOFTMAX_ROWS}]`,
+      unit: 'ms',
+      figure: asMs,
+      prepare: (lib) => lib.softmax(SOFTMAX_ROWS, x),
     },
-    { id: 'conv2d-backward', title: 'the conv2d forward + backward (input and weight grads)', unit: 'ms', figure: asMs, prepare: (lib) => lib.conv2d(convX, convW, true) },
+    {
+      id: 'conv2d',
+      title: `conv2d [${CONV.batch},${CONV.inChannels},${CONV.size},${CONV.size}] * [${CONV.outChannels},${CONV.inChannels},${CONV.kernel},${CONV.kernel}]`,
+      unit: 'GFLOP/s',
+      figure: gflops(convFlops),
+      prepare: (lib) => lib.conv2d(convX, convW, false),
+    },
+    {
+      id: 'conv2d-backward',
+      title: 'the conv2d forward + backward (input and weight grads)',
+      unit: 'ms',
+      figure: asMs,
+      prepare: (lib) => lib.conv2d(convX, convW, true),
+    },
   ];
 }
 
@@ -82,9 +113,16 @@ interface Peer {
 }
 
 /** Milliseconds per run, one entry per timed round. */
-interface Samples { readonly wall: number[]; readonly cpu: number[] }
+interface Samples {
+  readonly wall: number[];
+  readonly cpu: number[];
+}
 
-export interface Stat { readonly median: number; readonly min: number; readonly max: number }
+export interface Stat {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
 export type Cell = { readonly wall: Stat; readonly cpu: Stat; readonly msMedian: { wall: number; cpu: number } } | 'n/a' | 'not installed';
 
 export interface PeerTableRow {
@@ -131,7 +169,8 @@ function measure(runs: readonly { select: () => void; run: () => void }[], repea
       const { select, run } = runs[i]!;
       select();
       collectGarbage();
-      const start = performance.now(), startCpu = cpuMs();
+      const start = performance.now(),
+        startCpu = cpuMs();
       for (let r = 0; r < counts[i]!.count; r++) run();
       out[i]!.wall.push((performance.now() - start) / counts[i]!.count);
       out[i]!.cpu.push((cpuMs() - startCpu) / counts[i]!.count);
@@ -155,7 +194,8 @@ async function startTfWasm(): Promise<string> {
   setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
   if (!(await tf.setBackend('wasm'))) throw new Error('TF.js could not start its WebAssembly backend');
   await tf.ready();
-  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
   return `TF.js WASM${simd ? ' SIMD' : ''}${threads ? ' threaded' : ''}`;
 }
 
@@ -196,7 +236,10 @@ export async function runPeerTable({ wasmKernels, repeats, only, log }: PeerTabl
   ];
   const chosen = workloads().filter((w) => only === null || only.has(w.id));
   log(`native PyTorch: ${chosen.length} workloads, ${repeats} repeats, one thread`);
-  const torch = torchSamples(chosen.map((w) => w.id), repeats);
+  const torch = torchSamples(
+    chosen.map((w) => w.id),
+    repeats,
+  );
   const torchName = typeof torch === 'string' ? 'PyTorch' : `PyTorch ${torch.version} (1 thread)`;
   const columns = [...peers.map((p) => p.name), ...(jsPytorch ? [] : ['js-pytorch']), torchName];
 
@@ -215,7 +258,8 @@ export async function runPeerTable({ wasmKernels, repeats, only, log }: PeerTabl
       if (p.run === null) return false;
       try {
         p.peer.select();
-        const start = performance.now(), startCpu = cpuMs();
+        const start = performance.now(),
+          startCpu = cpuMs();
         p.run();
         const trial = { wall: [performance.now() - start], cpu: [cpuMs() - startCpu] };
         if (trial.wall[0]! < TOO_SLOW_MS) return true;
@@ -226,7 +270,10 @@ export async function runPeerTable({ wasmKernels, repeats, only, log }: PeerTabl
       return false;
     };
     const runnable = prepared.filter(runs);
-    const samples = measure(runnable.map((p) => ({ select: p.peer.select, run: p.run })), repeats);
+    const samples = measure(
+      runnable.map((p) => ({ select: p.peer.select, run: p.run })),
+      repeats,
+    );
     runnable.forEach((p, i) => (cells[p.peer.name] = cellOf(samples[i]!, w.figure)));
     if (!jsPytorch) cells['js-pytorch'] = 'not installed';
     cells[torchName] = typeof torch === 'string' ? torch : torch.ms[w.id] ? cellOf(torch.ms[w.id]!, w.figure) : 'n/a';
@@ -242,7 +289,8 @@ const higherIsBetter = (unit: PeerUnit): boolean => unit !== 'ms';
 
 /** Gradscope-WASM's median time ÷ the peer's (below 1: Gradscope is faster). */
 export function timeRatio(row: PeerTableRow, column: string, clock: 'wall' | 'cpu'): number | null {
-  const ours = row.cells['Gradscope WASM'], peer = row.cells[column];
+  const ours = row.cells['Gradscope WASM'],
+    peer = row.cells[column];
   if (typeof ours !== 'object' || typeof peer !== 'object') return null;
   return ours.msMedian[clock] / peer.msMedian[clock];
 }
@@ -261,7 +309,8 @@ export function formatPeerTable(table: PeerTable, clock: 'wall' | 'cpu'): string
   const peers = table.columns.filter((c) => c !== 'Gradscope WASM');
   const header = ['workload', 'unit', ...table.columns, ...peers.map((p) => `÷ ${p}`)];
   const body = table.rows.map((r) => [
-    r.title, `${r.unit}${higherIsBetter(r.unit) ? ' ↑' : ' ↓'}`,
+    r.title,
+    `${r.unit}${higherIsBetter(r.unit) ? ' ↑' : ' ↓'}`,
     ...table.columns.map((c) => cellText(r.cells[c], clock)),
     ...peers.map((p) => {
       const ratio = timeRatio(r, p, clock);

@@ -61,5 +61,4 @@ export async function startBenchPython(): Promise<BenchPython> {
 }
 
 /** float32 values as base64, for a Python string literal. */
-export const base64Floats = (values: Float32Array): string =>
-  Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+export const base64Floats = (values: Float32Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');

@@ -92,10 +92,12 @@ async function main(): Promise<void> {
   }
 
   const totalSeconds = (performance.now() - started) / 1000;
-  extra['bench time'] = `${totalSeconds.toFixed(0)} s; medians of ${repeats} interleaved repeats; * = difference of two medians; noise = half the interquartile range over the median (ours / peer)`;
-  const peers = peerTable && peerTable.rows.length > 0
-    ? `Peer table (Gradscope-WASM time ÷ each peer's), by CPU time:\n\n${formatPeerTable(peerTable, 'cpu')}\n\nBy the wall clock:\n\n${formatPeerTable(peerTable, 'wall')}\n\n`
-    : '';
+  extra['bench time'] =
+    `${totalSeconds.toFixed(0)} s; medians of ${repeats} interleaved repeats; * = difference of two medians; noise = half the interquartile range over the median (ours / peer)`;
+  const peers =
+    peerTable && peerTable.rows.length > 0
+      ? `Peer table (Gradscope-WASM time ÷ each peer's), by CPU time:\n\n${formatPeerTable(peerTable, 'cpu')}\n\nBy the wall clock:\n\n${formatPeerTable(peerTable, 'wall')}\n\n`
+      : '';
   process.stdout.write(`\n${formatMachine(machine, extra)}\n\n${peers}${formatTable(rows)}\n`);
   writeJson(RESULTS_PATH, { machine, peer: peer.name, repeats, totalSeconds, peerTable, rows });
   log(`\nwrote ${RESULTS_PATH}`);

@@ -150,7 +150,12 @@ export function startupRows(options: StartupOptions): Row[] {
       peerName: 'same phase, wall clock',
       figure: (ms: number) => ms,
     } as Comparison;
-    rows.push(rowFrom(comparison, [{ label: 'cpu', ms: cpu, runsPerSample: 1 }, { label: 'wall', ms: wall, runsPerSample: 1 }]));
+    rows.push(
+      rowFrom(comparison, [
+        { label: 'cpu', ms: cpu, runsPerSample: 1 },
+        { label: 'wall', ms: wall, runsPerSample: 1 },
+      ]),
+    );
     log(`  phase ${name}: ${median(cpu).toFixed(0)} ms CPU, ${median(wall).toFixed(0)} ms wall`);
   }
   return rows;

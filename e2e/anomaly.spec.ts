@@ -18,7 +18,12 @@ async function expectSqrtMarked(notebook: NotebookPage, replay: ReplayPage, line
   // The forward line that made the node: `y = torch.sqrt(x)`.
   await expect(replay.errorLines(1)).toHaveAttribute('data-error-lines', String(line));
   await expect(notebook.cell(1).locator('.cell-editor__anomaly-line')).toHaveCount(1);
-  await expect(notebook.cell(1).locator('.view-line').nth(line - 1)).toContainText('y = torch.sqrt(x)');
+  await expect(
+    notebook
+      .cell(1)
+      .locator('.view-line')
+      .nth(line - 1),
+  ).toContainText('y = torch.sqrt(x)');
   await sqrt.click();
   await expect(replay.inspector.getByRole('alert', { name: 'Backward error' })).toContainText(`RuntimeError: ${SQRT_ANOMALY_MESSAGE}`);
 }

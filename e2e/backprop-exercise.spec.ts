@@ -9,7 +9,9 @@ import { expect, test } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
-const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/library/test/examples-goldens.json', import.meta.url), 'utf8')) as Record<string, string[]>)['backprop-exercise.json']!;
+const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/library/test/examples-goldens.json', import.meta.url), 'utf8')) as Record<string, string[]>)[
+  'backprop-exercise.json'
+]!;
 
 test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ notebook, page }) => {
   test.setTimeout(600_000);
@@ -34,13 +36,16 @@ test('a wrong hand gradient is red, the right ones green, with heatmaps of yours
   await expect(right).toHaveCount(13);
   await expect(right.first()).toHaveClass(/is-check-right/);
   const colours = await wrong.locator('rect.gs-shape').evaluate((rect) => getComputedStyle(rect).stroke);
-  const rightColours = await right.first().locator('rect.gs-shape').evaluate((rect) => getComputedStyle(rect).stroke);
+  const rightColours = await right
+    .first()
+    .locator('rect.gs-shape')
+    .evaluate((rect) => getComputedStyle(rect).stroke);
   expect(colours).toBe('rgb(201, 42, 42)');
   expect(rightColours).toBe('rgb(43, 138, 62)');
 
   // The inspector: yours, autograd's and the difference, the differing entries outlined.
   await wrong.click();
-  const heatmaps = replay.inspector.getByRole('group', { name: 'Your gradient and autograd\'s' });
+  const heatmaps = replay.inspector.getByRole('group', { name: "Your gradient and autograd's" });
   await expect(heatmaps).toContainText(/b1: wrong · \d entr(y differs|ies differ) · max diff 0\.2158/);
   for (const name of ['your gradient heatmap', "autograd's gradient heatmap", 'difference heatmap']) {
     await expect(heatmaps.getByRole('figure', { name })).toBeVisible();

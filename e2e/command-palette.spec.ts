@@ -92,7 +92,10 @@ test('a recorded run: timeline hints match the palette, ← → and space still 
 
   const palette = new Palette(page);
   await palette.open();
-  for (const [label, button] of [['Step forward', replay.stepForward], ['Play', replay.play]] as const) {
+  for (const [label, button] of [
+    ['Step forward', replay.stepForward],
+    ['Play', replay.play],
+  ] as const) {
     const hint = await palette.hintOf(label);
     expect(hint.length, `a key hint for ${label}`).toBeGreaterThan(0);
     await expect(button).toHaveAttribute('title', new RegExp(`\\(${hint.replace(/[()]/g, '\\$&')}\\)$`));

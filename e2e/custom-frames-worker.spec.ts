@@ -35,7 +35,11 @@ interface Reply {
 async function startWorker(page: Page): Promise<void> {
   await page.goto('/');
   const url = await page.waitForFunction(
-    () => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/worker-[^/]*\.js$/.test(n)) ?? null,
+    () =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((n) => /\/worker-[^/]*\.js$/.test(n)) ?? null,
     null,
     { timeout: PYTHON_LOAD_TIMEOUT },
   );
@@ -85,7 +89,9 @@ test('the worker records a custom backward line by line and answers gradcheck an
 
   expect(await ask(page, { type: 'set-anomaly', enabled: true })).toMatchObject({ type: 'anomaly', enabled: true });
   const nan = await ask(page, {
-    type: 'run', cellId: 'c2', cellLabel: 'cell-2',
+    type: 'run',
+    cellId: 'c2',
+    cellLabel: 'cell-2',
     code: 'x = torch.tensor([0., 1.], requires_grad=True)\ny = torch.sqrt(x)\n(y * torch.tensor([0., 1.])).sum().backward()\n',
   });
   expect((nan.error as { evalue: string }).evalue).toBe("Function 'SqrtBackward0' returned nan values in its 0th output.");

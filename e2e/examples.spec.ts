@@ -38,13 +38,22 @@ test('the gradcheck example opens framed on a node its gradcheck failed, legible
   await expect(notebook.output(2)).toContainText('Jacobian mismatch for output 0 with respect to input 0');
   const canvas = (await notebook.graph.locator('svg.gs-graph').boundingBox())!;
   await expect
-    .poll(async () => {
-      const box = await failing.boundingBox();
-      return box !== null && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
-    }, { message: 'the failing node is wholly in view' })
+    .poll(
+      async () => {
+        const box = await failing.boundingBox();
+        return (
+          box !== null &&
+          box.x >= canvas.x &&
+          box.y >= canvas.y &&
+          box.x + box.width <= canvas.x + canvas.width &&
+          box.y + box.height <= canvas.y + canvas.height
+        );
+      },
+      { message: 'the failing node is wholly in view' },
+    )
     .toBe(true);
-  const labelPixels = await failing.locator('text.gs-op-text').evaluate(
-    (text) => parseFloat(getComputedStyle(text).fontSize) * (text as SVGTextElement).getScreenCTM()!.a,
-  );
+  const labelPixels = await failing
+    .locator('text.gs-op-text')
+    .evaluate((text) => parseFloat(getComputedStyle(text).fontSize) * (text as SVGTextElement).getScreenCTM()!.a);
   expect(labelPixels).toBeGreaterThanOrEqual(11);
 });

@@ -28,7 +28,12 @@ test('the graph downloads as a standalone SVG with its node labels, and as a 2×
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
-    return { root: root.nodeName, error: doc.querySelector('parsererror')?.textContent ?? null, text: root.textContent ?? '', width: Number(root.getAttribute('width')) };
+    return {
+      root: root.nodeName,
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      text: root.textContent ?? '',
+      width: Number(root.getAttribute('width')),
+    };
   }, svgText);
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');

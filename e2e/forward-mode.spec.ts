@@ -9,7 +9,12 @@ import { LibraryPage } from './pages/library-page.ts';
 import { ReplayPage } from './pages/replay-page.ts';
 
 const PROGRAM = readFileSync(new URL('../app/core/trace/test/forward-mode/make-dual.py', import.meta.url), 'utf8').trimEnd();
-const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/trace/test/forward-mode/goldens.json', import.meta.url), 'utf8')) as Record<string, { stdout: string; tangents: Record<string, number[]> }>)['make-dual']!;
+const GOLDEN = (
+  JSON.parse(readFileSync(new URL('../app/core/trace/test/forward-mode/goldens.json', import.meta.url), 'utf8')) as Record<
+    string,
+    { stdout: string; tangents: Record<string, number[]> }
+  >
+)['make-dual']!;
 
 /** A tangent as the panel and the graph write it: four decimals at most, one number for a scalar. */
 function shown(values: readonly number[]): string {

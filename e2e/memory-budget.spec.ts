@@ -3,7 +3,10 @@ import { LibraryPage } from './pages/library-page.ts';
 
 const GROWING = 'import torch\nxs = []\nwhile True:\n    xs.append(torch.zeros(10**7))';
 
-test('a list that keeps growing ends with PyTorch\'s out-of-memory error at its line, the tab lives, and del gives the memory back', async ({ notebook, page }) => {
+test("a list that keeps growing ends with PyTorch's out-of-memory error at its line, the tab lives, and del gives the memory back", async ({
+  notebook,
+  page,
+}) => {
   test.setTimeout(600_000);
   const library = new LibraryPage(page);
   await notebook.open();

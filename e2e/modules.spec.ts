@@ -158,7 +158,17 @@ test('nested modules draw nested boxes that never overlap their siblings', async
   const boxes = await moduleBoxRects(notebook);
   // Model, encoder, 2 × (layer, fc, act), head
   expect(boxes.map((box) => box.path).sort()).toEqual(
-    ['', 'encoder', 'encoder.layers.0', 'encoder.layers.0.act', 'encoder.layers.0.fc', 'encoder.layers.1', 'encoder.layers.1.act', 'encoder.layers.1.fc', 'head'].sort(),
+    [
+      '',
+      'encoder',
+      'encoder.layers.0',
+      'encoder.layers.0.act',
+      'encoder.layers.0.fc',
+      'encoder.layers.1',
+      'encoder.layers.1.act',
+      'encoder.layers.1.fc',
+      'head',
+    ].sort(),
   );
   const problems: string[] = [];
   for (const a of boxes) {

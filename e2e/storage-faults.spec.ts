@@ -54,7 +54,10 @@ async function newCellRunsAndCellsSurviveReload(notebook: NotebookPage, library:
   await expect(notebook.output(added)).toHaveText('42');
 }
 
-test('storage full in the middle of a session: the page says the notebook is not saved, export keeps it, and saving resumes once there is room', async ({ notebook, page }) => {
+test('storage full in the middle of a session: the page says the notebook is not saved, export keeps it, and saving resumes once there is room', async ({
+  notebook,
+  page,
+}) => {
   test.setTimeout(600_000);
   await fillableDisk(page);
   const library = new LibraryPage(page);
@@ -118,7 +121,9 @@ test('browser storage deleted while the page is open: the notebook is written ag
       }),
   );
   await notebook.typeIntoCell(1, 'kept = "after"\nprint(kept)');
-  await expect(library.storageNotice).toContainText('The browser’s storage for this site was cleared while Gradscope was open. The open notebook has been saved again');
+  await expect(library.storageNotice).toContainText(
+    'The browser’s storage for this site was cleared while Gradscope was open. The open notebook has been saved again',
+  );
   await library.waitUntilSaved();
   await notebook.runCellByButton(1);
   await expect(notebook.output(1)).toHaveText('after', { timeout: PYTHON_LOAD_TIMEOUT });

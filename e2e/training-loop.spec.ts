@@ -42,7 +42,10 @@ test('a 2,000-step training loop charts every pass, keeps the last passes in ful
 // Issue #14: a training loop you can read. Small and fast: 200 steps of the same MLP.
 const MLP_LOOP = mlpLoop(200);
 
-test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass picked on the loss chart, and charts each parameter over all 200 passes', async ({ notebook, page }) => {
+test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass picked on the loss chart, and charts each parameter over all 200 passes', async ({
+  notebook,
+  page,
+}) => {
   await notebook.open(codeLinkHash(MLP_LOOP));
   await notebook.waitForKernelReady();
   await notebook.runCellByButton(1);
@@ -56,11 +59,13 @@ test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass p
 
   // Legible at fit on a 1400×900 window: every node label's font, as drawn on screen, is at least 11 px.
   await notebook.fitGraphButton.click();
-  const labelPixels = await notebook.graph.locator('g.gs-node text').evaluateAll((texts) =>
-    texts
-      .filter((text) => (text.textContent ?? '') !== '')
-      .map((text) => parseFloat(getComputedStyle(text).fontSize) * (text as SVGTextElement).getScreenCTM()!.a),
-  );
+  const labelPixels = await notebook.graph
+    .locator('g.gs-node text')
+    .evaluateAll((texts) =>
+      texts
+        .filter((text) => (text.textContent ?? '') !== '')
+        .map((text) => parseFloat(getComputedStyle(text).fontSize) * (text as SVGTextElement).getScreenCTM()!.a),
+    );
   expect(labelPixels.length).toBeGreaterThan(10);
   expect(Math.min(...labelPixels)).toBeGreaterThanOrEqual(11);
 

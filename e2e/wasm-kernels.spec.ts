@@ -5,7 +5,7 @@ import { expect, test } from './fixtures.ts';
  * app's own origin (the build emits it as an asset; nothing comes from a CDN), under the
  * Content-Security-Policy, and a float32 product comes out with PyTorch's bits.
  */
-test('the worker loads the WebAssembly kernels from our origin and matmul gives PyTorch\'s values', async ({ notebook, page }) => {
+test("the worker loads the WebAssembly kernels from our origin and matmul gives PyTorch's values", async ({ notebook, page }) => {
   const wasmResponses: { url: string; status: number }[] = [];
   page.on('response', (response) => {
     if (/kernels-[\w-]+\.wasm$/.test(response.url())) wasmResponses.push({ url: response.url(), status: response.status() });
@@ -18,10 +18,13 @@ test('the worker loads the WebAssembly kernels from our origin and matmul gives 
   await notebook.open();
   await notebook.waitForKernelReady();
   // 16·16·16 multiply-adds: past the size below which products stay in JavaScript.
-  await notebook.typeIntoCell(1, `import torch
+  await notebook.typeIntoCell(
+    1,
+    `import torch
 a = torch.arange(256.).reshape(16, 16) / 7 - 17
 b = a @ a.t()
-print(repr(b[3, 5].item()), repr(b[15, 2].item()))`);
+print(repr(b[3, 5].item()), repr(b[15, 2].item()))`,
+  );
   await notebook.runCellByButton(1);
   // /usr/bin/python3 (torch 1.13): 660.0816040039062 -3328.816650390625
   await expect(notebook.output(1)).toContainText('660.0816040039062 -3328.816650390625');

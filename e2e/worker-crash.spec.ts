@@ -6,7 +6,10 @@ import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
  */
 const CRASH = 'import ctypes\nprint("about to crash")\nctypes.string_at(0xfffffff0, 64)';
 
-test('Python crashing under a cell: the page says so, restarts Python, keeps every cell and output, and re-runs the cells above', async ({ notebook, page }) => {
+test('Python crashing under a cell: the page says so, restarts Python, keeps every cell and output, and re-runs the cells above', async ({
+  notebook,
+  page,
+}) => {
   test.setTimeout(600_000);
   await notebook.open();
   await notebook.typeIntoCell(1, 'answer = 42\nprint("first")');

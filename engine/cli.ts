@@ -78,7 +78,9 @@ async function main(): Promise<number> {
     const recorded = recording.record('cell-1', args.file, () => session.run(code, args.file));
     outcome = recorded.result;
     const error = outcome.error;
-    const outputs: SnapshotOutput[] = error ? [...printed, { kind: 'error', ename: error.ename, evalue: error.evalue, traceback: error.traceback, ...(error.line ? { line: error.line } : {}) }] : printed;
+    const outputs: SnapshotOutput[] = error
+      ? [...printed, { kind: 'error', ename: error.ename, evalue: error.evalue, traceback: error.traceback, ...(error.line ? { line: error.line } : {}) }]
+      : printed;
     writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code, ...(outputs.length > 0 ? { outputs } : {}) }], recorded.events)));
   } else {
     outcome = session.run(code, args.file);
@@ -95,7 +97,7 @@ main().then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`gradscope: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`gradscope: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 70;
   },
 );

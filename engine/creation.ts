@@ -60,10 +60,8 @@ export function fromArray(values: ArrayLike<number>, shape: Shape, dtype: DType 
   return withGrad(Tensor.fromData(data, shape, dtype), requiresGrad);
 }
 
-export const zeros = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
-  withGrad(filled(shape, dtype, 0), requiresGrad);
-export const ones = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
-  withGrad(filled(shape, dtype, 1), requiresGrad);
+export const zeros = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor => withGrad(filled(shape, dtype, 0), requiresGrad);
+export const ones = (shape: Shape, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor => withGrad(filled(shape, dtype, 1), requiresGrad);
 export const full = (shape: Shape, value: number | boolean, dtype: DType = DEFAULT_FLOAT, requiresGrad?: boolean): Tensor =>
   withGrad(filled(shape, dtype, Number(value)), requiresGrad);
 export const zerosLike = (t: Tensor, dtype?: DType): Tensor => filled(t.shape, dtype ?? t.dtype, 0);
@@ -185,6 +183,7 @@ export function linspace(start: number, end: number, steps: number, dtype: DType
 /** torch.equal: same shape and the same values. */
 export function equal(a: Tensor, b: Tensor): boolean {
   if (a.shape.length !== b.shape.length || a.shape.some((s, i) => s !== b.shape[i])) return false;
-  const x = a.toArray(), y = b.toArray();
+  const x = a.toArray(),
+    y = b.toArray();
   return x.every((v, i) => v === y[i]);
 }

@@ -16,10 +16,17 @@ export const DEFAULT_FLOAT: DType = 'float32';
 /** Bytes per element as PyTorch counts them (int64 is 8 bytes here too: it is stored as float64). */
 export function itemSize(dtype: DType): number {
   switch (dtype) {
-    case 'bool': case 'uint8': case 'int8': return 1;
-    case 'int16': return 2;
-    case 'int32': case 'float32': return 4;
-    default: return 8;
+    case 'bool':
+    case 'uint8':
+    case 'int8':
+      return 1;
+    case 'int16':
+      return 2;
+    case 'int32':
+    case 'float32':
+      return 4;
+    default:
+      return 8;
   }
 }
 
@@ -43,15 +50,23 @@ export function allocate(dtype: DType, n: number): NumericArray {
   if (!(bytes <= MAX_TENSOR_BYTES) || !reserveTensorMemory(bytes)) throw outOfMemoryError(bytes);
   try {
     switch (dtype) {
-      case 'float32': return new Float32Array(n);
-      case 'float64': return new Float64Array(n);
-      case 'int64': return new Float64Array(n);
-      case 'int32': return new Int32Array(n);
+      case 'float32':
+        return new Float32Array(n);
+      case 'float64':
+        return new Float64Array(n);
+      case 'int64':
+        return new Float64Array(n);
+      case 'int32':
+        return new Int32Array(n);
       // The small integers wrap on overflow as PyTorch's do: the typed arrays store modulo 2^bits.
-      case 'int16': return new Int16Array(n);
-      case 'int8': return new Int8Array(n);
-      case 'uint8': return new Uint8Array(n);
-      case 'bool': return new Uint8Array(n);
+      case 'int16':
+        return new Int16Array(n);
+      case 'int8':
+        return new Int8Array(n);
+      case 'uint8':
+        return new Uint8Array(n);
+      case 'bool':
+        return new Uint8Array(n);
     }
   } catch (error) {
     // The host refused the memory (V8: "Array buffer allocation failed").
@@ -87,21 +102,36 @@ export function canCast(from: DType, to: DType): boolean {
 /** Converts a value to what storing it in `dtype` keeps (the typed array does the rest). */
 export function castScalar(v: number, dtype: DType): number {
   switch (dtype) {
-    case 'bool': return v !== 0 ? 1 : 0;
-    case 'int64': return Math.trunc(v);
-    case 'int32': return Math.trunc(v) | 0;
-    case 'int16': return (Math.trunc(v) << 16) >> 16;
-    case 'int8': return (Math.trunc(v) << 24) >> 24;
-    case 'uint8': return Math.trunc(v) & 0xff;
-    case 'float32': return Math.fround(v);
-    case 'float64': return v;
+    case 'bool':
+      return v !== 0 ? 1 : 0;
+    case 'int64':
+      return Math.trunc(v);
+    case 'int32':
+      return Math.trunc(v) | 0;
+    case 'int16':
+      return (Math.trunc(v) << 16) >> 16;
+    case 'int8':
+      return (Math.trunc(v) << 24) >> 24;
+    case 'uint8':
+      return Math.trunc(v) & 0xff;
+    case 'float32':
+      return Math.fround(v);
+    case 'float64':
+      return v;
   }
 }
 
 /** PyTorch's legacy type names, used in error texts ("torch.FloatTensor"). */
 export function legacyTypeName(d: DType): string {
   const names: Record<DType, string> = {
-    float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
+    float32: 'Float',
+    float64: 'Double',
+    int64: 'Long',
+    int32: 'Int',
+    int16: 'Short',
+    int8: 'Char',
+    uint8: 'Byte',
+    bool: 'Bool',
   };
   return names[d];
 }

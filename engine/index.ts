@@ -6,7 +6,23 @@ export { DTYPES, canCast, isFloating, promoteTypes, resultType } from './dtype.t
 export { TorchError } from './errors.ts';
 export type { PyErrorType } from './errors.ts';
 export {
-  arange, equal, eye, fromArray, full, fullLike, linspace, manualSeed, ones, onesLike, rand, randint, randn, randperm, scalarTensor, tensor, zeros,
+  arange,
+  equal,
+  eye,
+  fromArray,
+  full,
+  fullLike,
+  linspace,
+  manualSeed,
+  ones,
+  onesLike,
+  rand,
+  randint,
+  randn,
+  randperm,
+  scalarTensor,
+  tensor,
+  zeros,
   zerosLike,
 } from './creation.ts';
 export { chunkTensor, splitTensor, unbindTensor } from './ops/shape-extra.ts';
@@ -25,7 +41,15 @@ export { applyCustom, CustomNode } from './autograd/custom.ts';
 export { dependsOnOtherLeaves } from './autograd/graph-walk.ts';
 export type { CustomFunctionSpec } from './autograd/custom.ts';
 export {
-  currentDualLevel, enterDualLevel, exitDualLevel, makeDual, resumeForwardAd, setTangent, suspendForwardAd, tangentOf, unpackDual,
+  currentDualLevel,
+  enterDualLevel,
+  exitDualLevel,
+  makeDual,
+  resumeForwardAd,
+  setTangent,
+  suspendForwardAd,
+  tangentOf,
+  unpackDual,
   withoutForwardAd,
 } from './autograd/forward-ad.ts';
 export { index, indexPut_ } from './indexing.ts';

@@ -43,7 +43,7 @@ function applyBasic(t: Tensor, items: readonly IndexItem[]): Applied {
     throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
   }
   if (consumed > t.dim()) throw indexError(`too many indices for tensor of dimension ${t.dim()}`);
-  if (items.filter((it) => it.kind === 'ellipsis').length > 1) throw indexError('an index can only have a single ellipsis (\'...\')');
+  if (items.filter((it) => it.kind === 'ellipsis').length > 1) throw indexError("an index can only have a single ellipsis ('...')");
   let view = t;
   let dim = 0;
   const indices: (Tensor | null)[] = [];

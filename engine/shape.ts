@@ -43,8 +43,7 @@ export function isContiguousLayout(shape: Shape, strides: Shape): boolean {
   return true;
 }
 
-export const sameShape = (a: Shape, b: Shape): boolean =>
-  a.length === b.length && a.every((s, i) => s === b[i]);
+export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
 export const shapeText = (s: Shape): string => `[${s.join(', ')}]`;
 
@@ -64,9 +63,7 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
-      throw runtimeError(
-        `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
-      );
+      throw runtimeError(`The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`);
     }
     out[i] = da === 1 ? db : da;
   }

@@ -53,19 +53,20 @@ export function storageFromBytes(bytes: Uint8Array, dtype: DType): Storage {
 }
 
 /** A tensor viewing `storage` (torch._utils._rebuild_tensor_v2), bounds-checked as PyTorch's set_ is. */
-export function tensorOnStorage(
-  storage: Storage, shape: readonly number[], strides: readonly number[], offset: number, dtype: DType,
-): Tensor {
+export function tensorOnStorage(storage: Storage, shape: readonly number[], strides: readonly number[], offset: number, dtype: DType): Tensor {
   let last = offset;
   for (let d = 0; d < shape.length; d++) {
-    if (shape[d] === 0) { last = -1; break; }
+    if (shape[d] === 0) {
+      last = -1;
+      break;
+    }
     last += (shape[d]! - 1) * strides[d]!;
   }
   if (last >= storage.data.length) {
     throw runtimeError(
       `setStorage: sizes [${shape.join(', ')}], strides [${strides.join(', ')}], storage offset ${offset}, and itemsize ` +
-      `${storage.data.BYTES_PER_ELEMENT} requiring a storage size of ${(last + 1) * storage.data.BYTES_PER_ELEMENT} are out of bounds ` +
-      `for storage of size ${storage.data.length * storage.data.BYTES_PER_ELEMENT}`,
+        `${storage.data.BYTES_PER_ELEMENT} requiring a storage size of ${(last + 1) * storage.data.BYTES_PER_ELEMENT} are out of bounds ` +
+        `for storage of size ${storage.data.length * storage.data.BYTES_PER_ELEMENT}`,
     );
   }
   return new Tensor(storage, [...shape], [...strides], offset, dtype);

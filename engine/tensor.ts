@@ -120,9 +120,7 @@ export class Tensor implements StridedView {
     const base = this.base!;
     this.gradFnVersion = this.storage.version;
     if (!base.requiresGrad || !base.isContiguous()) return;
-    const view = withGradMode(true, () =>
-      callOp('as_strided', base, this.shape, this.strides, this.offset - base.offset) as Tensor,
-    );
+    const view = withGradMode(true, () => callOp('as_strided', base, this.shape, this.strides, this.offset - base.offset) as Tensor);
     this.ownGradFn = view.gradFn;
     this.outputNr = 0;
   }
@@ -338,20 +336,39 @@ export class Tensor implements StridedView {
 
   // Python-style call shapes the generated methods (ops/generated/tensor-methods.ts, one per
   // method op of the table) cannot express: varargs shapes, an int for `int[1] dim`, no dim.
-  rsub(other: TensorLike, alpha?: number): Tensor { return op('rsub', this, other, alpha); }
-  sum(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor { return op('sum', this, asDims(dim), keepdim, dtype); }
-  mean(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor { return op('mean', this, asDims(dim), keepdim, dtype); }
-  view(...shape: number[]): Tensor { return op('view', this, shape); }
-  reshape(...shape: number[]): Tensor { return op('reshape', this, shape); }
-  permute(...dims: number[]): Tensor { return op('permute', this, dims); }
-  squeeze(dim?: number): Tensor { return op('squeeze', this, dim); }
-  expand(...sizes: number[]): Tensor { return op('expand', this, sizes); }
-  index(items: readonly IndexItem[]): Tensor { return indexTensor(this, items); }
-  indexPut_(items: readonly IndexItem[], value: TensorLike): Tensor { return indexPutTensor(this, items, value); }
+  rsub(other: TensorLike, alpha?: number): Tensor {
+    return op('rsub', this, other, alpha);
+  }
+  sum(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor {
+    return op('sum', this, asDims(dim), keepdim, dtype);
+  }
+  mean(dim?: number | readonly number[] | null, keepdim?: boolean, dtype?: DType): Tensor {
+    return op('mean', this, asDims(dim), keepdim, dtype);
+  }
+  view(...shape: number[]): Tensor {
+    return op('view', this, shape);
+  }
+  reshape(...shape: number[]): Tensor {
+    return op('reshape', this, shape);
+  }
+  permute(...dims: number[]): Tensor {
+    return op('permute', this, dims);
+  }
+  squeeze(dim?: number): Tensor {
+    return op('squeeze', this, dim);
+  }
+  expand(...sizes: number[]): Tensor {
+    return op('expand', this, sizes);
+  }
+  index(items: readonly IndexItem[]): Tensor {
+    return indexTensor(this, items);
+  }
+  indexPut_(items: readonly IndexItem[], value: TensorLike): Tensor {
+    return indexPutTensor(this, items, value);
+  }
 }
 
-const sameShapeAs = (a: Tensor, b: Tensor): boolean =>
-  a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+const sameShapeAs = (a: Tensor, b: Tensor): boolean => a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
 
 function op(name: string, ...args: unknown[]): Tensor {
   return callOp(name, ...args) as Tensor;

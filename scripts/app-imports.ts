@@ -35,7 +35,11 @@ export function appImports(root: string): AppImport[] {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     return [...text.matchAll(IMPORT)].map((match) => {
       const specifier = (match[1] ?? match[2] ?? match[3])!.replace(/\?.*$/, '');
-      const to = specifier.startsWith('.') ? normalize(join(dirname(from), specifier)).split(sep).join('/') : specifier;
+      const to = specifier.startsWith('.')
+        ? normalize(join(dirname(from), specifier))
+            .split(sep)
+            .join('/')
+        : specifier;
       return { from, to };
     });
   });

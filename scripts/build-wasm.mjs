@@ -24,7 +24,9 @@ function sourceHash() {
   const require = createRequire(import.meta.url);
   const { version } = JSON.parse(readFileSync(require.resolve('assemblyscript/package.json'), 'utf8'));
   const hash = createHash('sha256').update(`assemblyscript ${version}\n${FLAGS.join(' ')}\n`);
-  for (const name of readdirSync(WASM_SOURCE_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(WASM_SOURCE_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     hash.update(`${name}\n`).update(readFileSync(join(WASM_SOURCE_DIR, name)));
   }
   return hash.digest('hex');

@@ -12,16 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compatibilityPage } from '../engine/test/corpus-docs.ts';
 import { startTestSession } from '../engine/test/python-session.ts';
-import {
-  ISOLATED,
-  STATUS_FILE,
-  corpusPrograms,
-  mismatch,
-  programSource,
-  readGoldens,
-  readStatus,
-  type CorpusStatus,
-} from '../engine/test/corpus-programs.ts';
+import { ISOLATED, STATUS_FILE, corpusPrograms, mismatch, programSource, readGoldens, readStatus, type CorpusStatus } from '../engine/test/corpus-programs.ts';
 
 const RESULT_PREFIX = 'CORPUS-STATUS ';
 
@@ -68,7 +59,11 @@ function runSources(keys: readonly string[]): Array<{ key: string; seconds: numb
       pending = pending.slice(done.length);
       if (pending.length > 0) {
         // The process died inside the next program: record that, and go on with the rest in a new one.
-        results.push({ key: pending[0]!, seconds: 0, reason: `the process died while running it (exit ${child.status ?? child.signal}; corpus/${source} in one process)` });
+        results.push({
+          key: pending[0]!,
+          seconds: 0,
+          reason: `the process died while running it (exit ${child.status ?? child.signal}; corpus/${source} in one process)`,
+        });
         pending = pending.slice(1);
       }
     }

@@ -27,7 +27,7 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version');
   if (isRoot && isDebian) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)…");
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';

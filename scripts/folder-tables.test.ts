@@ -27,13 +27,19 @@ function tableText(file: string, heading: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-const missingFrom = (table: string, names: readonly string[]) => names.filter((name) => !table.includes(`\`${name}\``) && !table.includes(`\`${name.replace(/\/$/, '')}\``));
+const missingFrom = (table: string, names: readonly string[]) =>
+  names.filter((name) => !table.includes(`\`${name}\``) && !table.includes(`\`${name.replace(/\/$/, '')}\``));
 
 describe('the folder tables', () => {
   const readme = tableText('README.md', '## What is where');
 
   it("README's table names every top-level folder", () => {
-    expect(missingFrom(readme, folders('.').map((name) => `${name}/`))).toEqual([]);
+    expect(
+      missingFrom(
+        readme,
+        folders('.').map((name) => `${name}/`),
+      ),
+    ).toEqual([]);
   });
 
   it("README's table names each app layer and every folder inside it", () => {
@@ -43,12 +49,23 @@ describe('the folder tables', () => {
     expect(layerRows).toHaveLength(2);
     for (const layer of ['core', 'components'] as const) {
       const row = layerRows.find((line) => line.startsWith(`| \`app/${layer}/\``))!;
-      expect(missingFrom(row, folders(`app/${layer}`).map((name) => `${name}/`)), `app/${layer}/`).toEqual([]);
+      expect(
+        missingFrom(
+          row,
+          folders(`app/${layer}`).map((name) => `${name}/`),
+        ),
+        `app/${layer}/`,
+      ).toEqual([]);
     }
   });
 
   it("engine/README's layout names every engine folder", () => {
     const layout = tableText('engine/README.md', '## Layout');
-    expect(missingFrom(layout, folders('engine').map((name) => `${name}/`))).toEqual([]);
+    expect(
+      missingFrom(
+        layout,
+        folders('engine').map((name) => `${name}/`),
+      ),
+    ).toEqual([]);
   });
 });

@@ -46,10 +46,7 @@ function row(op: OpDef): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-const HEADER = [
-  '| op | how to call it | signature | grad_fn | differentiable | local derivative |',
-  '| --- | --- | --- | --- | --- | --- |',
-];
+const HEADER = ['| op | how to call it | signature | grad_fn | differentiable | local derivative |', '| --- | --- | --- | --- | --- | --- |'];
 
 function table(ops: readonly OpDef[]): string[] {
   return [...HEADER, ...[...ops].sort((a, b) => a.name.localeCompare(b.name)).map(row)];
@@ -68,7 +65,7 @@ export function renderApiDocs(): string {
     '',
     `Gradscope's engine knows ${ops.length} ops: ${outOfPlace.length} public ops, ${inplace.length} in-place variants`,
     `and ${internal.length} internal ops that appear in graphs (backward of a backward, views PyTorch records).`,
-    'Signatures follow PyTorch\'s native_functions.yaml; `grad_fn` is the name PyTorch prints for the result.',
+    "Signatures follow PyTorch's native_functions.yaml; `grad_fn` is the name PyTorch prints for the result.",
     '',
     '## Ops',
     '',

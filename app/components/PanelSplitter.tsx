@@ -5,7 +5,12 @@
  */
 import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import {
-  KEY_STEP, MAX_NOTEBOOK_SHARE, MIN_NOTEBOOK_SHARE, panelLayout, selectIsGraphMaximised, selectNotebookShare,
+  KEY_STEP,
+  MAX_NOTEBOOK_SHARE,
+  MIN_NOTEBOOK_SHARE,
+  panelLayout,
+  selectIsGraphMaximised,
+  selectNotebookShare,
 } from '../core/notebook/panel-layout-store.ts';
 import { usePanelLayout } from './hooks/use-panel-layout.ts';
 import { useDismissable } from './commands/dismiss.ts';

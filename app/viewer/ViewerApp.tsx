@@ -18,7 +18,9 @@ function CodeCell({ cell, index }: { cell: SnapshotCell; index: number }) {
         <pre className="viewer-cell__code">
           <code>
             {highlightPython(cell.source).map((token, i) =>
-              token.kind === 'text' ? token.text : (
+              token.kind === 'text' ? (
+                token.text
+              ) : (
                 <span key={i} className={`tok-${token.kind}`}>
                   {token.text}
                 </span>

@@ -10,7 +10,9 @@ export interface Token {
 }
 
 const KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case'.split(
+    ' ',
+  ),
 );
 const BUILTINS = new Set('print range len enumerate zip list dict tuple set int float str bool abs min max sum sorted isinstance super type'.split(' '));
 

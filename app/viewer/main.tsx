@@ -30,6 +30,6 @@ if (loaded.ok && showSnapshot(loaded)) {
     </StrictMode>,
   );
 } else {
-  const message = loaded.ok ? notebook.store.getState().banner?.text ?? 'The snapshot could not be shown.' : loaded.message;
+  const message = loaded.ok ? (notebook.store.getState().banner?.text ?? 'The snapshot could not be shown.') : loaded.message;
   root.render(<p role="alert">{message}</p>);
 }

@@ -34,8 +34,10 @@ const pad = kernel >> 1;
 export const gradscopeLibrary: KernelLibrary = {
   name: 'Gradscope',
   matmul(n, a, b, ta, tb) {
-    const A = fromArray(a, [n, n]), B = fromArray(b, [n, n]);
-    const left = ta ? A.t() : A, right = tb ? B.t() : B;
+    const A = fromArray(a, [n, n]),
+      B = fromArray(b, [n, n]);
+    const left = ta ? A.t() : A,
+      right = tb ? B.t() : B;
     return () => void left.matmul(right);
   },
   mlpStep(data) {
@@ -67,7 +69,8 @@ export const gradscopeLibrary: KernelLibrary = {
     return () => out.set(x);
   },
   binary(op, a, b) {
-    const A = fromArray(a, [a.length]), B = fromArray(b, [b.length]);
+    const A = fromArray(a, [a.length]),
+      B = fromArray(b, [b.length]);
     return op === 'add' ? () => void A.add(B) : () => void A.mul(B);
   },
   unary(op, x) {
@@ -93,12 +96,20 @@ export const gradscopeLibrary: KernelLibrary = {
 
 /** TF.js: tensors live on the backend active when the workload is prepared (the caller selects it). */
 export function tfLibrary(name: string): KernelLibrary {
-  const timed = (run: () => void): (() => void) => () => tf.tidy(run);
+  const timed =
+    (run: () => void): (() => void) =>
+    () =>
+      tf.tidy(run);
   return {
     name,
     matmul(n, a, b, ta, tb) {
-      const A = tf.tensor2d(a, [n, n]), B = tf.tensor2d(b, [n, n]);
-      return () => { const c = tf.matMul(A, B, ta, tb); c.dataSync(); c.dispose(); };
+      const A = tf.tensor2d(a, [n, n]),
+        B = tf.tensor2d(b, [n, n]);
+      return () => {
+        const c = tf.matMul(A, B, ta, tb);
+        c.dataSync();
+        c.dispose();
+      };
     },
     mlpStep(data) {
       const { sizes } = data;
@@ -115,15 +126,17 @@ export function tfLibrary(name: string): KernelLibrary {
         });
         return tf.mean(tf.sub(tf.log(tf.sum(tf.exp(h), 1)), tf.sum(tf.mul(h, target), 1))) as tf.Scalar;
       };
-      return () => tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(loss, params);
-        for (const p of params) p.assign(tf.sub(p, tf.mul(grads[p.name]!, data.learningRate)));
-        value.dataSync();
-      });
+      return () =>
+        tf.tidy(() => {
+          const { value, grads } = tf.variableGrads(loss, params);
+          for (const p of params) p.assign(tf.sub(p, tf.mul(grads[p.name]!, data.learningRate)));
+          value.dataSync();
+        });
     },
     copy: () => null,
     binary(op, a, b) {
-      const A = tf.tensor1d(a), B = tf.tensor1d(b);
+      const A = tf.tensor1d(a),
+        B = tf.tensor1d(b);
       return timed(() => void (op === 'add' ? tf.add(A, B) : tf.mul(A, B)).dataSync());
     },
     unary(op, x) {
@@ -162,8 +175,14 @@ interface JsPytorch {
   };
   optim: { Adam: new (params: unknown[], lr?: number) => { step(): void; zero_grad(): void } };
 }
-interface JsTensor { transpose(d1: number, d2: number): JsTensor; backward(): void }
-interface JsModule { forward(x: JsTensor): JsTensor; parameters(): unknown[] }
+interface JsTensor {
+  transpose(d1: number, d2: number): JsTensor;
+  backward(): void;
+}
+interface JsModule {
+  forward(x: JsTensor): JsTensor;
+  parameters(): unknown[];
+}
 
 /** Nested arrays, as js-pytorch stores tensors. */
 function nested(values: Float32Array, rows: number): number[][] {
@@ -183,7 +202,8 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
     name: 'js-pytorch',
     matmul(n, a, b, ta, tb) {
       // No strided views: a transposed operand is materialised inside the timed run.
-      const A = torch.tensor(nested(a, n)), B = torch.tensor(nested(b, n));
+      const A = torch.tensor(nested(a, n)),
+        B = torch.tensor(nested(b, n));
       return () => void torch.matmul(ta ? A.transpose(0, 1) : A, tb ? B.transpose(0, 1) : B);
     },
     mlpStep(data) {
@@ -192,7 +212,10 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
       const relu = new torch.nn.ReLU();
       const loss = new torch.nn.CrossEntropyLoss();
       // Its only optimiser is Adam: the update is a few elementwise passes either way.
-      const optimizer = new torch.optim.Adam(layers.flatMap((l) => l.parameters()), data.learningRate);
+      const optimizer = new torch.optim.Adam(
+        layers.flatMap((l) => l.parameters()),
+        data.learningRate,
+      );
       const input = torch.tensor(nested(data.input, data.batch));
       const classes = sizes[sizes.length - 1]!;
       const labels = torch.tensor(Array.from({ length: data.batch }, (_, r) => data.target.subarray(r * classes, (r + 1) * classes).indexOf(1)));
@@ -209,7 +232,8 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
     },
     copy: () => null,
     binary(op, a, b) {
-      const A = torch.tensor(nested(a, 1000)), B = torch.tensor(nested(b, 1000));
+      const A = torch.tensor(nested(a, 1000)),
+        B = torch.tensor(nested(b, 1000));
       return () => void torch[op](A, B);
     },
     unary(op, x) {

@@ -47,7 +47,9 @@ export class LibraryPage {
   /** Opens the notebook of that title from the Notebooks menu. */
   async openNotebook(title: string): Promise<void> {
     await this.notebooksButton.click();
-    await this.notebooksMenu().getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
+    await this.notebooksMenu()
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) })
+      .click();
     await expect(this.title).toHaveValue(title);
   }
 
@@ -60,7 +62,10 @@ export class LibraryPage {
 
   async openExample(title: string): Promise<void> {
     await this.examplesButton.click();
-    await this.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
+    await this.page
+      .getByRole('dialog', { name: 'Examples' })
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) })
+      .click();
     await expect(this.title).toHaveValue(title);
   }
 

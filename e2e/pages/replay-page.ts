@@ -93,7 +93,10 @@ export class ReplayPage {
   async toggleBreakpoint(n: number, line: number): Promise<void> {
     const cell = this.page.getByRole('group', { name: `Cell ${n}`, exact: true });
     const margin = cell.locator('.glyph-margin').first();
-    const lineBox = await cell.locator('.margin-view-overlays > div').nth(line - 1).boundingBox();
+    const lineBox = await cell
+      .locator('.margin-view-overlays > div')
+      .nth(line - 1)
+      .boundingBox();
     const marginBox = await margin.boundingBox();
     if (!lineBox || !marginBox) throw new Error(`line ${line} of cell ${n} is not on screen`);
     await this.page.mouse.click(marginBox.x + marginBox.width / 2, lineBox.y + lineBox.height / 2);

@@ -36,7 +36,9 @@ export class SharePage {
     return downloading;
   }
 
-  async exportFromFileMenu(item: 'Export as Python (.py)' | 'Export as Jupyter (.ipynb)' | 'Save snapshot (.json)' | 'Download as web page (.html)'): Promise<Download> {
+  async exportFromFileMenu(
+    item: 'Export as Python (.py)' | 'Export as Jupyter (.ipynb)' | 'Save snapshot (.json)' | 'Download as web page (.html)',
+  ): Promise<Download> {
     return this.download(async () => {
       await this.fileMenu.click();
       await this.page.getByRole('menuitem', { name: item, exact: true }).click();

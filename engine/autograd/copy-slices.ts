@@ -15,7 +15,11 @@ export interface ViewGeometry {
 }
 
 export class CopySlices extends GradNode {
-  constructor(base: Tensor, private readonly geometry: ViewGeometry, private readonly fn: GradNode) {
+  constructor(
+    base: Tensor,
+    private readonly geometry: ViewGeometry,
+    private readonly fn: GradNode,
+  ) {
     super();
     this.nextFunctions = [gradientEdge(base), ...fn.nextFunctions.slice(1)];
     this.inputMeta = [{ shape: base.shape, dtype: base.dtype }, ...fn.inputMeta.slice(1)];

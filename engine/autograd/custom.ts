@@ -34,7 +34,10 @@ export class CustomNode extends GradNode {
   private savedList: SavedTensor[];
   private readonly inputMetaByArg: (TensorMeta | null)[];
 
-  constructor(private readonly spec: CustomFunctionSpec, outputs: readonly Tensor[]) {
+  constructor(
+    private readonly spec: CustomFunctionSpec,
+    outputs: readonly Tensor[],
+  ) {
     super();
     this.inputIsTensor = spec.inputs.map((t) => t != null);
     this.needsInputGrad = spec.inputs.map((t) => t != null && t.requiresGrad);
@@ -155,7 +158,13 @@ export function applyCustom(spec: CustomFunctionSpec): Tensor[] {
     o.gradFn = node;
     o.outputNr = i;
   });
-  getRecorder()?.forwardOp(node, spec.name, spec.inputs.filter((t): t is Tensor => t != null), outputs[0], spec.customCall);
+  getRecorder()?.forwardOp(
+    node,
+    spec.name,
+    spec.inputs.filter((t): t is Tensor => t != null),
+    outputs[0],
+    spec.customCall,
+  );
   return outputs;
 }
 
@@ -163,7 +172,10 @@ export const ONCE_DIFFERENTIABLE_MESSAGE = 'trying to differentiate twice a func
 
 /** PyTorch's `Error` node: differentiating through it raises its message. */
 class ErrorNode extends GradNode {
-  constructor(private readonly message: string, inputs: readonly Tensor[]) {
+  constructor(
+    private readonly message: string,
+    inputs: readonly Tensor[],
+  ) {
     super();
     this.nextFunctions = inputs.map(gradientEdge);
     this.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));

@@ -56,9 +56,7 @@ export function backward(options: BackwardOptions): void {
 export function grad(options: GradOptions): (Tensor | null)[] {
   const captured = propagate(options, options.inputs);
   if (!options.allowUnused && captured.some((gradient) => gradient === null)) {
-    throw runtimeError(
-      'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.',
-    );
+    throw runtimeError('One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.');
   }
   return captured;
 }
@@ -118,7 +116,10 @@ function propagate({ roots, grads, retainGraph, createGraph }: BackwardPass, cap
       const node = queue.pop();
       const buffer = buffers.get(node) ?? [];
       buffers.delete(node);
-      const gradsIn = runPreHooks(node, node.outputMeta.map((_, i) => runTensorHooks(node, i, buffer[i] ?? null)));
+      const gradsIn = runPreHooks(
+        node,
+        node.outputMeta.map((_, i) => runTensorHooks(node, i, buffer[i] ?? null)),
+      );
 
       const slots = captureSlots?.get(node);
       if (slots) slots.forEach((slot, i) => (captured[i] = gradsIn[slot] ?? null));

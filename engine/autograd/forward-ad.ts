@@ -66,7 +66,7 @@ function checkLevel(which: number | null | undefined): void {
 /** The tangent of `t` at the open level, or null (a zero tangent). */
 export function tangentOf(t: Tensor): Tensor | null {
   // Inside a custom Function's forward the inputs read as plain tensors, as PyTorch unpacks them.
-  return level >= 0 && suspended === 0 ? tangents.get(t) ?? null : null;
+  return level >= 0 && suspended === 0 ? (tangents.get(t) ?? null) : null;
 }
 
 /** Custom Functions' forward runs without tangent propagation (PyTorch's AutoFwGradMode(false)). */
@@ -169,11 +169,11 @@ export function propagateTangent(def: OpDef, args: Args, names: readonly string[
         result: out,
         tangent: (name) => {
           const v = args[name];
-          return v instanceof Tensor ? tangents.get(v) ?? null : null;
+          return v instanceof Tensor ? (tangents.get(v) ?? null) : null;
         },
         tangents: (name) => {
           const v = args[name];
-          return Array.isArray(v) ? v.map((t: Tensor | null) => (t ? tangents.get(t) ?? null : null)) : [];
+          return Array.isArray(v) ? v.map((t: Tensor | null) => (t ? (tangents.get(t) ?? null) : null)) : [];
         },
       };
       const raw = def.jvp ? def.jvp(args, ctx) : doubleVjp(def, args, names, inputs, out, Array.isArray(result) ? result : [result]);
@@ -187,7 +187,14 @@ export function propagateTangent(def: OpDef, args: Args, names: readonly string[
   const recorder = getRecorder();
   if (!recorder) return;
   const terms = recordingPaused(() => withoutForwardAd(() => tangentTerms(def, args, inputs, out, (t) => tangents.get(t))));
-  recorder.tangent(def.name, inputs.map(([, t]) => t), out, tangent, out.gradFn, terms);
+  recorder.tangent(
+    def.name,
+    inputs.map(([, t]) => t),
+    out,
+    tangent,
+    out.gradFn,
+    terms,
+  );
 }
 
 /** Runs `fn` with the trace recorder paused (the panel's extra numbers record nothing themselves). */
@@ -283,7 +290,14 @@ class JvpBackwardContext implements BackwardContext {
 }
 
 /** J·v through the op's backward rule: J·v = ∂/∂u Σᵢ⟨(Jᵢᵀu), vᵢ⟩ (backward rules are linear in u). */
-function doubleVjp(def: OpDef, args: Args, names: readonly string[], inputs: readonly [string, Tensor | null][], out: Tensor, outputs: readonly Tensor[]): Tensor | null {
+function doubleVjp(
+  def: OpDef,
+  args: Args,
+  names: readonly string[],
+  inputs: readonly [string, Tensor | null][],
+  out: Tensor,
+  outputs: readonly Tensor[],
+): Tensor | null {
   // A tangent is differentiable in reverse mode only when a primal or tangent it came from is.
   const keepGraph = isGradEnabled() && inputs.some(([, t]) => t !== null && (t.requiresGrad || tangents.get(t)?.requiresGrad === true));
   return withGradMode(true, () => {

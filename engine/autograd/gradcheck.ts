@@ -171,7 +171,14 @@ export function gradgradcheck(fn: Fn, inputs: Tensor[], options: GradcheckOption
   const secondOrder: Fn = (...all) => {
     const xs = all.slice(0, inputs.length);
     const outs = differentiableOutputs(fn(...xs));
-    const grads = grad(outs, xs.filter((_, i) => differentiable[i]), all.slice(inputs.length), true, true, true);
+    const grads = grad(
+      outs,
+      xs.filter((_, i) => differentiable[i]),
+      all.slice(inputs.length),
+      true,
+      true,
+      true,
+    );
     return grads.filter((g): g is Tensor => g !== null);
   };
   return gradcheck(secondOrder, [...inputs, ...upstream], options);

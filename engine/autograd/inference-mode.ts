@@ -20,9 +20,7 @@ export const isRecordingGraph = (): boolean => isGradEnabled() && !inferenceMode
 /** What a tensor must satisfy to be saved for backward (PyTorch's SavedVariable check). */
 export function checkSavable(isInference: boolean): void {
   if (isInference) {
-    throw runtimeError(
-      'Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.',
-    );
+    throw runtimeError('Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.');
   }
 }
 

@@ -178,7 +178,11 @@ export class SavedTensor {
   private packed: unknown = null;
 
   /** `packable`: false for what only our backward keeps (PyTorch does not save it, so no hook sees it). */
-  constructor(tensor: Tensor, private readonly isOutputOf: GradNode | null, packable = true) {
+  constructor(
+    tensor: Tensor,
+    private readonly isOutputOf: GradNode | null,
+    packable = true,
+  ) {
     checkSavable(tensor.isInference);
     this.tensor = tensor;
     this.savedVersion = tensor.version;

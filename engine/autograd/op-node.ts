@@ -14,9 +14,15 @@ export class OpNode extends GradNode implements BackwardContext {
   private savedTensors: Map<string, SavedTensor> | null = null;
   private unpackedForApply: Map<string, Tensor> | null = null;
 
-  constructor(readonly op: OpDef, args: Args, inputNames: readonly string[], output: Tensor, gradFnName?: string) {
+  constructor(
+    readonly op: OpDef,
+    args: Args,
+    inputNames: readonly string[],
+    output: Tensor,
+    gradFnName?: string,
+  ) {
     super();
-    this.gradFnName = gradFnName ?? (typeof op.gradFn === 'function' ? op.gradFn(args) : op.gradFn ?? `${op.name}Backward0`);
+    this.gradFnName = gradFnName ?? (typeof op.gradFn === 'function' ? op.gradFn(args) : (op.gradFn ?? `${op.name}Backward0`));
     this.inputNames = inputNames;
     // Plain loops, no per-call closures: this runs for every recorded op.
     const plain: Record<string, unknown> = {};
@@ -72,8 +78,7 @@ export class OpNode extends GradNode implements BackwardContext {
 
   /** `grad_fn._saved_*` in PyTorch's names (see saved-attributes.ts). */
   override savedAttributes(): SavedAttribute[] {
-    const inputShape = (input: string): readonly number[] | undefined =>
-      this.edgeNames.includes(input) ? this.meta(input).shape : undefined;
+    const inputShape = (input: string): readonly number[] | undefined => (this.edgeNames.includes(input) ? this.meta(input).shape : undefined);
     return savedAttributes(this.op, this.gradFnName, this.savedTensors ?? new Map(), this.args, inputShape);
   }
 

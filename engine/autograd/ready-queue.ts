@@ -32,7 +32,8 @@ export class ReadyQueue {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && h[l].sequenceNr > h[m].sequenceNr) m = l;
         if (r < h.length && h[r].sequenceNr > h[m].sequenceNr) m = r;

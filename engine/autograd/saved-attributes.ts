@@ -9,8 +9,7 @@ import type { SavedTensor } from './node.ts';
 
 /** One `_saved_<name>` attribute: a saved tensor (also `_raw_saved_<name>`), or a plain value. */
 export type SavedAttribute =
-  | { readonly name: string; readonly kind: 'tensor'; readonly saved: SavedTensor }
-  | { readonly name: string; readonly kind: 'value'; readonly value: unknown };
+  { readonly name: string; readonly kind: 'tensor'; readonly saved: SavedTensor } | { readonly name: string; readonly kind: 'value'; readonly value: unknown };
 
 /** Where PyTorch's saved names differ from the op table's, by grad_fn name. */
 interface SavedNameRule {
@@ -90,7 +89,7 @@ export function savedAttributes(
   for (const [key, s] of saved) {
     if (hidden.has(key)) continue;
     // The unary helpers save their one tensor as `x`: the input, or the output (`_saved_result`).
-    const name = key === 'x' ? (s.isOutput ? 'result' : 'self') : rule.rename?.[key] ?? key;
+    const name = key === 'x' ? (s.isOutput ? 'result' : 'self') : (rule.rename?.[key] ?? key);
     if (rule.number?.includes(key) && !s.isReleased) {
       const t = s.unpack();
       if (t.isWrappedNumber) {

@@ -79,7 +79,9 @@ export function formatFixed(x: number, precision: number, width = 0): string {
 export function formatFixedExact(x: number, precision: number): string {
   if (!Number.isFinite(x)) return nonFinite(x);
   const { isNegative, digits, scale } = exactDecimal(x);
-  const scaled = roundDropDigits(digits, scale - precision).toString().padStart(precision + 1, '0');
+  const scaled = roundDropDigits(digits, scale - precision)
+    .toString()
+    .padStart(precision + 1, '0');
   const intPart = scaled.slice(0, scaled.length - precision);
   const text = precision > 0 ? `${intPart}.${scaled.slice(scaled.length - precision)}` : intPart;
   return (isNegative ? '-' : '') + text;

@@ -62,9 +62,7 @@ function vectorString(block: Block, indent: number, summarize: boolean, formatte
   const items =
     summarize && options.edgeitems === 0
       ? ['...']
-      : shownIndices(size, summarize, options.edgeitems).map((i) =>
-          i === null ? ' ...' : formatter.format(block.values[block.offset + i] as number),
-        );
+      : shownIndices(size, summarize, options.edgeitems).map((i) => (i === null ? ' ...' : formatter.format(block.values[block.offset + i] as number)));
   const lines: string[] = [];
   for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine).join(', '));
   return '[' + lines.join(',\n' + ' '.repeat(indent + 1)) + ']';

@@ -114,7 +114,10 @@ function sumSlice(s: Slice, out: NumericArray, lanes: number, round: Round): voi
   if (in0 < in1) {
     for (let j = 0; j < size1; j++) {
       const row = inBase + j * in1;
-      store(j, rowSum((i) => data[row + i * in0], size0, round));
+      store(
+        j,
+        rowSum((i) => data[row + i * in0], size0, round),
+      );
     }
     return;
   }
@@ -136,7 +139,10 @@ interface IterDim {
 function orderDims(dims: IterDim[]): IterDim[] {
   const shouldSwap = (a: IterDim, b: IterDim): number => {
     if ((a.outStride === 0) !== (b.outStride === 0)) return b.outStride === 0 ? 1 : -1;
-    for (const [s0, s1] of [[a.outStride, b.outStride], [a.inStride, b.inStride]]) {
+    for (const [s0, s1] of [
+      [a.outStride, b.outStride],
+      [a.inStride, b.inStride],
+    ]) {
       if (s0 === 0 || s1 === 0) continue;
       if (s0 < s1) return -1;
       if (s0 > s1) return 1;
@@ -165,8 +171,7 @@ function coalesce(dims: IterDim[]): IterDim[] {
   for (let d = 1; d < dims.length; d++) {
     const prev = out[out.length - 1];
     const next = dims[d];
-    const fits = prev.size === 1 || next.size === 1 ||
-      (prev.size * prev.inStride === next.inStride && prev.size * prev.outStride === next.outStride);
+    const fits = prev.size === 1 || next.size === 1 || (prev.size * prev.inStride === next.inStride && prev.size * prev.outStride === next.outStride);
     if (fits) {
       if (prev.size === 1) {
         prev.inStride = next.inStride;
@@ -217,7 +222,9 @@ export function cascadeSumWith(x: StridedView, reduced: readonly boolean[], out:
     });
     sliceSum(
       { data: x.data, inBase, outBase, size0: d0.size, size1: d1.size, inStrides: [d0.inStride, d1.inStride], outStrides: [d0.outStride, d1.outStride] },
-      out, lanes, round,
+      out,
+      lanes,
+      round,
     );
     for (let k = 0; k < counter.length && ++counter[k] === outer[k].size; k++) counter[k] = 0;
   }

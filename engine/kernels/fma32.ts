@@ -32,5 +32,5 @@ export function fma32(a: number, b: number, c: number): number {
   const other = neighbour(r, Math.abs(s) > Math.abs(r));
   if ((r + other) / 2 !== s) return r;
   // The exact sum lies beyond the halfway point on err's side.
-  return (err > 0) === (other > r) ? other : r;
+  return err > 0 === other > r ? other : r;
 }

@@ -23,8 +23,13 @@ function reference(a: StridedView, b: StridedView, out: Float32Array | Float64Ar
       for (let j = 0; j < n; j++) {
         let s = 0;
         for (let p = 0; p < k; p++) {
-          s = round(s + round(a.data[a.offset + t * a.strides[0]! + i * a.strides[1]! + p * a.strides[2]!]!
-            * b.data[b.offset + t * b.strides[0]! + p * b.strides[1]! + j * b.strides[2]!]!));
+          s = round(
+            s +
+              round(
+                a.data[a.offset + t * a.strides[0]! + i * a.strides[1]! + p * a.strides[2]!]! *
+                  b.data[b.offset + t * b.strides[0]! + p * b.strides[1]! + j * b.strides[2]!]!,
+              ),
+          );
         }
         out[(t * m + i) * n + j] = s;
       }
@@ -33,7 +38,14 @@ function reference(a: StridedView, b: StridedView, out: Float32Array | Float64Ar
 }
 
 /** A row-major [batch, rows, cols] view, optionally transposed in memory (stored as [batch, cols, rows]). */
-function matrices(batch: number, rows: number, cols: number, seed: number, transposed = false, Ctor = Float32Array as Float32ArrayConstructor | Float64ArrayConstructor): StridedView {
+function matrices(
+  batch: number,
+  rows: number,
+  cols: number,
+  seed: number,
+  transposed = false,
+  Ctor = Float32Array as Float32ArrayConstructor | Float64ArrayConstructor,
+): StridedView {
   const data = values(batch * rows * cols, seed, Ctor);
   const strides = transposed ? [rows * cols, 1, rows] : [rows * cols, cols, 1];
   return { data, shape: [batch, rows, cols], strides, offset: 0 };
@@ -51,8 +63,19 @@ function expectSameAsReference(a: StridedView, b: StridedView, float64 = false):
 
 describe('the matrix-product kernel', () => {
   const sizes: [number, number, number][] = [
-    [1, 1, 1], [3, 5, 7], [1, 9, 6], [6, 9, 1], [4, 4, 4], [17, 33, 9], [17, 33, 17], [13, 37, 29],
-    [64, 784, 128], [64, 128, 64], [64, 64, 10], [5, 300, 5], [130, 3, 70],
+    [1, 1, 1],
+    [3, 5, 7],
+    [1, 9, 6],
+    [6, 9, 1],
+    [4, 4, 4],
+    [17, 33, 9],
+    [17, 33, 17],
+    [13, 37, 29],
+    [64, 784, 128],
+    [64, 128, 64],
+    [64, 64, 10],
+    [5, 300, 5],
+    [130, 3, 70],
   ];
 
   for (const [m, k, n] of sizes) {
@@ -62,7 +85,15 @@ describe('the matrix-product kernel', () => {
   }
 
   it('gives the same results for transposed operands, read in place through their strides', () => {
-    for (const [m, k, n] of [[3, 5, 7], [17, 33, 9], [64, 128, 64], [33, 40, 21], [40, 30, 1], [1, 30, 40], [2, 50, 3]] as const) {
+    for (const [m, k, n] of [
+      [3, 5, 7],
+      [17, 33, 9],
+      [64, 128, 64],
+      [33, 40, 21],
+      [40, 30, 1],
+      [1, 30, 40],
+      [2, 50, 3],
+    ] as const) {
       for (const ta of [false, true]) {
         for (const tb of [false, true]) expectSameAsReference(matrices(1, m, k, 1, ta), matrices(1, k, n, 2, tb));
       }
@@ -84,7 +115,12 @@ describe('the matrix-product kernel', () => {
   });
 
   it('keeps float64 precision for float64 operands', () => {
-    for (const [m, k, n] of [[1, 1, 1], [3, 5, 7], [17, 33, 17], [40, 70, 30]] as const) {
+    for (const [m, k, n] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [17, 33, 17],
+      [40, 70, 30],
+    ] as const) {
       expectSameAsReference(matrices(2, m, k, 10, false, Float64Array), matrices(2, k, n, 11, true, Float64Array), true);
     }
   });
@@ -123,7 +159,13 @@ describe('products of tensors with transposed operands', () => {
   it('equal the products of contiguous copies, and copy nothing', () => {
     const copies: string[] = [];
     const js = kernels();
-    const counting: Kernels = { ...js, copy: (src, out) => { copies.push(src.shape.join('×')); js.copy(src, out); } };
+    const counting: Kernels = {
+      ...js,
+      copy: (src, out) => {
+        copies.push(src.shape.join('×'));
+        js.copy(src, out);
+      },
+    };
     const products = (): Tensor[] => [A.matmul(B.t()), A.t().t().mm(B.t()), B.t().t().matmul(A.t()), A.t().matmul(v)];
     setKernels(counting);
     let viewed: Tensor[], copied: Tensor[];
@@ -142,18 +184,63 @@ describe('products of tensors with transposed operands', () => {
 describe('gradients of products large enough for the tiled kernel', () => {
   // Every forward and backward product here has m, n ≥ 4 and m·k·n ≥ 4096 (the tiled path).
   const leaf = (shape: number[], seed: number): Tensor =>
-    fromArray(Array.from(values(shape.reduce((a, b) => a * b, 1), seed, Float64Array)), shape, 'float64', true);
-  const op = (name: string) => (...xs: Tensor[]): Tensor => callOp(name, ...xs) as Tensor;
+    fromArray(
+      Array.from(
+        values(
+          shape.reduce((a, b) => a * b, 1),
+          seed,
+          Float64Array,
+        ),
+      ),
+      shape,
+      'float64',
+      true,
+    );
+  const op =
+    (name: string) =>
+    (...xs: Tensor[]): Tensor =>
+      callOp(name, ...xs) as Tensor;
   const cases: [string, (...xs: Tensor[]) => Tensor, number[][]][] = [
-    ['mm', op('mm'), [[9, 40], [40, 13]]],
-    ['mm with a transposed operand', (a, b) => a.mm(b!.t()), [[9, 40], [13, 40]]],
-    ['bmm', op('bmm'), [[2, 12, 30], [2, 30, 14]]],
+    [
+      'mm',
+      op('mm'),
+      [
+        [9, 40],
+        [40, 13],
+      ],
+    ],
+    [
+      'mm with a transposed operand',
+      (a, b) => a.mm(b!.t()),
+      [
+        [9, 40],
+        [13, 40],
+      ],
+    ],
+    [
+      'bmm',
+      op('bmm'),
+      [
+        [2, 12, 30],
+        [2, 30, 14],
+      ],
+    ],
     ['linear', (x, w, b) => callOp('linear', x, w, b) as Tensor, [[12, 40], [10, 40], [10]]],
-    ['matmul with a broadcast batch', op('matmul'), [[2, 10, 30], [30, 9]]],
+    [
+      'matmul with a broadcast batch',
+      op('matmul'),
+      [
+        [2, 10, 30],
+        [30, 9],
+      ],
+    ],
   ];
   for (const [name, fn, shapes] of cases) {
     it(`match finite differences for ${name}`, () => {
-      const result = gradcheck(fn, shapes.map((s, i) => leaf(s, 30 + i)));
+      const result = gradcheck(
+        fn,
+        shapes.map((s, i) => leaf(s, 30 + i)),
+      );
       expect(result.mismatches.slice(0, 3)).toEqual([]);
     });
   }

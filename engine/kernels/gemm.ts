@@ -72,13 +72,17 @@ export function gemm(a: StridedView, b: StridedView, out: NumericArray, startFro
   const [batch = 0, m = 0, k = 0] = a.shape;
   const n = b.shape[2] ?? 0;
   if (batch === 0 || m === 0 || n === 0) return;
-  const A = layoutOf(a), B = layoutOf(b);
+  const A = layoutOf(a),
+    B = layoutOf(b);
   const isFloat32 = out instanceof Float32Array;
   const tiled = m >= MR && n >= NR && m * n * k >= TILED_MIN_WORK;
   for (let bt = 0; bt < batch; bt++) {
-    const aOff = A.offset + bt * A.batchStride, bOff = B.offset + bt * B.batchStride, oOff = bt * m * n;
-    if (k === 0) { if (!startFromOut) out.fill(0, oOff, oOff + m * n); }
-    else if (tiled) tiledProduct(A, aOff, B, bOff, out, oOff, m, k, n, isFloat32, startFromOut);
+    const aOff = A.offset + bt * A.batchStride,
+      bOff = B.offset + bt * B.batchStride,
+      oOff = bt * m * n;
+    if (k === 0) {
+      if (!startFromOut) out.fill(0, oOff, oOff + m * n);
+    } else if (tiled) tiledProduct(A, aOff, B, bOff, out, oOff, m, k, n, isFloat32, startFromOut);
     else if (isFloat32) smallProductFloat32(A, aOff, B, bOff, out, oOff, m, k, n, startFromOut);
     else smallProduct(A, aOff, B, bOff, out, oOff, m, k, n, startFromOut);
   }
@@ -89,10 +93,26 @@ export function gemm(a: StridedView, b: StridedView, out: NumericArray, startFro
  * Vectors and small matrices, unpacked. The loop order follows the layouts so the innermost loop
  * walks memory contiguously where it can; each order still sums every output over k in order.
  */
-function smallProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number, startFromOut: boolean): void {
-  const a = A.data, b = B.data;
-  const ar = A.rowStride, ac = A.colStride, br = B.rowStride, bc = B.colStride;
-  const rowsOfBContiguous = bc === 1 && n > 1, columnsOfAContiguous = ar === 1 && m > 1;
+function smallProduct(
+  A: Layout,
+  aOff: number,
+  B: Layout,
+  bOff: number,
+  out: NumericArray,
+  oOff: number,
+  m: number,
+  k: number,
+  n: number,
+  startFromOut: boolean,
+): void {
+  const a = A.data,
+    b = B.data;
+  const ar = A.rowStride,
+    ac = A.colStride,
+    br = B.rowStride,
+    bc = B.colStride;
+  const rowsOfBContiguous = bc === 1 && n > 1,
+    columnsOfAContiguous = ar === 1 && m > 1;
   if (rowsOfBContiguous) {
     // i-k-j: the inner loop walks a row of B into a float64 row of C.
     const row = scratchOf(n);
@@ -133,9 +153,24 @@ function smallProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
  * as sgemm does. (A float32 product is exact in a double, and a double sum of two floats rounds to
  * the correctly rounded float sum, so fround after each double operation is exact emulation.)
  */
-function smallProductFloat32(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number, startFromOut: boolean): void {
-  const a = A.data, b = B.data;
-  const ar = A.rowStride, ac = A.colStride, br = B.rowStride, bc = B.colStride;
+function smallProductFloat32(
+  A: Layout,
+  aOff: number,
+  B: Layout,
+  bOff: number,
+  out: NumericArray,
+  oOff: number,
+  m: number,
+  k: number,
+  n: number,
+  startFromOut: boolean,
+): void {
+  const a = A.data,
+    b = B.data;
+  const ar = A.rowStride,
+    ac = A.colStride,
+    br = B.rowStride,
+    bc = B.colStride;
   const fround = Math.fround;
   if (bc === 1 && n > 1) {
     // i-k-j straight into the float32 output row: each += stores (so rounds) the partial sum.
@@ -162,7 +197,19 @@ function smallProductFloat32(A: Layout, aOff: number, B: Layout, bOff: number, o
  * Blocks of nc columns of B (packed once per block) times blocks of mc rows of A; both panels live
  * in one scratch array: packed A at [0, mc·k), packed B at [mc·k, mc·k + nc·k).
  */
-function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: NumericArray, oOff: number, m: number, k: number, n: number, isFloat32: boolean, startFromOut: boolean): void {
+function tiledProduct(
+  A: Layout,
+  aOff: number,
+  B: Layout,
+  bOff: number,
+  out: NumericArray,
+  oOff: number,
+  m: number,
+  k: number,
+  n: number,
+  isFloat32: boolean,
+  startFromOut: boolean,
+): void {
   const nc = Math.min(roundUp(n, NR), Math.max(NR, Math.floor(B_BLOCK_DOUBLES / k / NR) * NR));
   const mc = Math.min(roundUp(m, MR), Math.max(MR, Math.floor(A_BLOCK_DOUBLES / k / MR) * MR));
   const bAt = mc * k;
@@ -176,7 +223,8 @@ function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
       for (let jr = 0; jr < cols; jr += NR) {
         const tileCols = Math.min(NR, cols - jr);
         for (let ir = 0; ir < rows; ir += MR) {
-          const at = oOff + (i0 + ir) * n + j0 + jr, tileRows = Math.min(MR, rows - ir);
+          const at = oOff + (i0 + ir) * n + j0 + jr,
+            tileRows = Math.min(MR, rows - ir);
           if (startFromOut) loadTile(out, at, n, tileRows, tileCols);
           else tile.fill(0);
           if (isFloat32) microKernelFloat32(k, packed, ir * k, bAt + jr * k);
@@ -193,9 +241,7 @@ function tiledProduct(A: Layout, aOff: number, B: Layout, bOff: number, out: Num
  * of line r at out[d + panel·4k + p·4 + r]; pads a last partial panel with 0. `lineStride` steps
  * from one line to the next, `elemStride` along a line, so transposed operands pack without a copy.
  */
-function packPanels(
-  src: NumericArray, at: number, lineStride: number, elemStride: number, k: number, lines: number, out: Float64Array, d: number,
-): void {
+function packPanels(src: NumericArray, at: number, lineStride: number, elemStride: number, k: number, lines: number, out: Float64Array, d: number): void {
   for (let l0 = 0; l0 < lines; l0 += PANEL) {
     const l0At = at + l0 * lineStride;
     if (lines - l0 >= PANEL) {
@@ -218,43 +264,127 @@ function packPanels(
 
 /** tile += (MR packed rows of A at ai) @ (NR packed columns of B at bi), summed over p in order. */
 function microKernel(k: number, packed: Float64Array, ai: number, bi: number): void {
-  let c00 = tile[0]!, c01 = tile[1]!, c02 = tile[2]!, c03 = tile[3]!;
-  let c10 = tile[4]!, c11 = tile[5]!, c12 = tile[6]!, c13 = tile[7]!;
-  let c20 = tile[8]!, c21 = tile[9]!, c22 = tile[10]!, c23 = tile[11]!;
-  let c30 = tile[12]!, c31 = tile[13]!, c32 = tile[14]!, c33 = tile[15]!;
+  let c00 = tile[0]!,
+    c01 = tile[1]!,
+    c02 = tile[2]!,
+    c03 = tile[3]!;
+  let c10 = tile[4]!,
+    c11 = tile[5]!,
+    c12 = tile[6]!,
+    c13 = tile[7]!;
+  let c20 = tile[8]!,
+    c21 = tile[9]!,
+    c22 = tile[10]!,
+    c23 = tile[11]!;
+  let c30 = tile[12]!,
+    c31 = tile[13]!,
+    c32 = tile[14]!,
+    c33 = tile[15]!;
   for (let p = 0; p < k; p++, ai += MR, bi += NR) {
-    const a0 = packed[ai]!, a1 = packed[ai + 1]!, a2 = packed[ai + 2]!, a3 = packed[ai + 3]!;
-    const b0 = packed[bi]!, b1 = packed[bi + 1]!, b2 = packed[bi + 2]!, b3 = packed[bi + 3]!;
-    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    const a0 = packed[ai]!,
+      a1 = packed[ai + 1]!,
+      a2 = packed[ai + 2]!,
+      a3 = packed[ai + 3]!;
+    const b0 = packed[bi]!,
+      b1 = packed[bi + 1]!,
+      b2 = packed[bi + 2]!,
+      b3 = packed[bi + 3]!;
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
   }
-  tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
-  tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
-  tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
-  tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
+  tile[0] = c00;
+  tile[1] = c01;
+  tile[2] = c02;
+  tile[3] = c03;
+  tile[4] = c10;
+  tile[5] = c11;
+  tile[6] = c12;
+  tile[7] = c13;
+  tile[8] = c20;
+  tile[9] = c21;
+  tile[10] = c22;
+  tile[11] = c23;
+  tile[12] = c30;
+  tile[13] = c31;
+  tile[14] = c32;
+  tile[15] = c33;
 }
 
 /** microKernel in float32 arithmetic: the product and the partial sum are rounded at every step. */
 function microKernelFloat32(k: number, packed: Float64Array, ai: number, bi: number): void {
   const f = Math.fround;
-  let c00 = tile[0]!, c01 = tile[1]!, c02 = tile[2]!, c03 = tile[3]!;
-  let c10 = tile[4]!, c11 = tile[5]!, c12 = tile[6]!, c13 = tile[7]!;
-  let c20 = tile[8]!, c21 = tile[9]!, c22 = tile[10]!, c23 = tile[11]!;
-  let c30 = tile[12]!, c31 = tile[13]!, c32 = tile[14]!, c33 = tile[15]!;
+  let c00 = tile[0]!,
+    c01 = tile[1]!,
+    c02 = tile[2]!,
+    c03 = tile[3]!;
+  let c10 = tile[4]!,
+    c11 = tile[5]!,
+    c12 = tile[6]!,
+    c13 = tile[7]!;
+  let c20 = tile[8]!,
+    c21 = tile[9]!,
+    c22 = tile[10]!,
+    c23 = tile[11]!;
+  let c30 = tile[12]!,
+    c31 = tile[13]!,
+    c32 = tile[14]!,
+    c33 = tile[15]!;
   for (let p = 0; p < k; p++, ai += MR, bi += NR) {
-    const a0 = packed[ai]!, a1 = packed[ai + 1]!, a2 = packed[ai + 2]!, a3 = packed[ai + 3]!;
-    const b0 = packed[bi]!, b1 = packed[bi + 1]!, b2 = packed[bi + 2]!, b3 = packed[bi + 3]!;
-    c00 = f(c00 + f(a0 * b0)); c01 = f(c01 + f(a0 * b1)); c02 = f(c02 + f(a0 * b2)); c03 = f(c03 + f(a0 * b3));
-    c10 = f(c10 + f(a1 * b0)); c11 = f(c11 + f(a1 * b1)); c12 = f(c12 + f(a1 * b2)); c13 = f(c13 + f(a1 * b3));
-    c20 = f(c20 + f(a2 * b0)); c21 = f(c21 + f(a2 * b1)); c22 = f(c22 + f(a2 * b2)); c23 = f(c23 + f(a2 * b3));
-    c30 = f(c30 + f(a3 * b0)); c31 = f(c31 + f(a3 * b1)); c32 = f(c32 + f(a3 * b2)); c33 = f(c33 + f(a3 * b3));
+    const a0 = packed[ai]!,
+      a1 = packed[ai + 1]!,
+      a2 = packed[ai + 2]!,
+      a3 = packed[ai + 3]!;
+    const b0 = packed[bi]!,
+      b1 = packed[bi + 1]!,
+      b2 = packed[bi + 2]!,
+      b3 = packed[bi + 3]!;
+    c00 = f(c00 + f(a0 * b0));
+    c01 = f(c01 + f(a0 * b1));
+    c02 = f(c02 + f(a0 * b2));
+    c03 = f(c03 + f(a0 * b3));
+    c10 = f(c10 + f(a1 * b0));
+    c11 = f(c11 + f(a1 * b1));
+    c12 = f(c12 + f(a1 * b2));
+    c13 = f(c13 + f(a1 * b3));
+    c20 = f(c20 + f(a2 * b0));
+    c21 = f(c21 + f(a2 * b1));
+    c22 = f(c22 + f(a2 * b2));
+    c23 = f(c23 + f(a2 * b3));
+    c30 = f(c30 + f(a3 * b0));
+    c31 = f(c31 + f(a3 * b1));
+    c32 = f(c32 + f(a3 * b2));
+    c33 = f(c33 + f(a3 * b3));
   }
-  tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
-  tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
-  tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
-  tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
+  tile[0] = c00;
+  tile[1] = c01;
+  tile[2] = c02;
+  tile[3] = c03;
+  tile[4] = c10;
+  tile[5] = c11;
+  tile[6] = c12;
+  tile[7] = c13;
+  tile[8] = c20;
+  tile[9] = c21;
+  tile[10] = c22;
+  tile[11] = c23;
+  tile[12] = c30;
+  tile[13] = c31;
+  tile[14] = c32;
+  tile[15] = c33;
 }
 
 /** Starts a tile from the live rows × cols already in out (the rest, padding, from 0). */

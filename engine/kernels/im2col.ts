@@ -28,8 +28,12 @@ export function slidingOutputSize(size: number, kernel: number, stride: number, 
 /** Copy the patches of src[srcOffset…] (one [C, H, W] sample) into cols[colsOffset…] ([C·kh·kw, oh·ow]). */
 export function im2col(src: NumericArray, srcOffset: number, g: WindowGeometry, cols: NumericArray, colsOffset: number): void {
   const { channels, height, width, outHeight, outWidth } = g;
-  const [kh, kw] = g.kernel, [sh, sw] = g.stride, [ph, pw] = g.padding, [dh, dw] = g.dilation;
-  const plane = height * width, positions = outHeight * outWidth;
+  const [kh, kw] = g.kernel,
+    [sh, sw] = g.stride,
+    [ph, pw] = g.padding,
+    [dh, dw] = g.dilation;
+  const plane = height * width,
+    positions = outHeight * outWidth;
   let row = colsOffset;
   for (let c = 0; c < channels; c++) {
     const channelOffset = srcOffset + c * plane;
@@ -56,8 +60,12 @@ export function im2col(src: NumericArray, srcOffset: number, g: WindowGeometry, 
 /** Add each patch value of cols[colsOffset…] back onto its input position in dst[dstOffset…] (the adjoint of im2col). */
 export function col2im(cols: NumericArray, colsOffset: number, g: WindowGeometry, dst: NumericArray, dstOffset: number): void {
   const { channels, height, width, outHeight, outWidth } = g;
-  const [kh, kw] = g.kernel, [sh, sw] = g.stride, [ph, pw] = g.padding, [dh, dw] = g.dilation;
-  const plane = height * width, positions = outHeight * outWidth;
+  const [kh, kw] = g.kernel,
+    [sh, sw] = g.stride,
+    [ph, pw] = g.padding,
+    [dh, dw] = g.dilation;
+  const plane = height * width,
+    positions = outHeight * outWidth;
   let row = colsOffset;
   for (let c = 0; c < channels; c++) {
     const channelOffset = dstOffset + c * plane;

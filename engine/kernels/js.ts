@@ -28,27 +28,58 @@ const sigmoid = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.e
 
 function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: number, out: NumericArray, oi: number, p0: number, p1: number): void {
   switch (op) {
-    case 'copy': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi]; return;
-    case 'neg': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi]; return;
+    case 'copy':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi];
+      return;
+    case 'neg':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi];
+      return;
     case 'exp':
       // float64: SLEEF's vector exp, as PyTorch's CPU kernel (Math.exp differs in the last bit now and then).
       if (out instanceof Float64Array) return expdRow(n, x, xi, xs, out, oi);
-      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]); return;
-    case 'log': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log(x[xi]); return;
-    case 'sqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]); return;
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.exp(x[xi]);
+      return;
+    case 'log':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log(x[xi]);
+      return;
+    case 'sqrt':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]);
+      return;
     case 'tanh':
       // float32: SLEEF's vector tanh, as PyTorch's CPU kernel (Math.tanh rounded to float differs in the last bit).
       if (out instanceof Float32Array) return tanhfRow(n, x, xi, xs, out, oi);
       for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.tanh(x[xi]);
       return;
-    case 'sigmoid': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sigmoid(x[xi]); return;
-    case 'relu': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v > 0 || v !== v ? v : 0; } return;
-    case 'abs': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.abs(x[xi]); return;
-    case 'sign': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v > 0 ? 1 : v < 0 ? -1 : v; } return;
-    case 'reciprocal': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi]; return;
-    case 'notZero': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== 0 ? 1 : 0; return;
-    case 'logicalNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] === 0 ? 1 : 0; return;
-    case 'bitwiseNot': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi] - 1; return;
+    case 'sigmoid':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sigmoid(x[xi]);
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++, xi += xs) {
+        const v = x[xi];
+        out[oi + j] = v > 0 || v !== v ? v : 0;
+      }
+      return;
+    case 'abs':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.abs(x[xi]);
+      return;
+    case 'sign':
+      for (let j = 0; j < n; j++, xi += xs) {
+        const v = x[xi];
+        out[oi + j] = v > 0 ? 1 : v < 0 ? -1 : v;
+      }
+      return;
+    case 'reciprocal':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi];
+      return;
+    case 'notZero':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== 0 ? 1 : 0;
+      return;
+    case 'logicalNot':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] === 0 ? 1 : 0;
+      return;
+    case 'bitwiseNot':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = -x[xi] - 1;
+      return;
     case 'sin':
       // float32: SLEEF's vector sin in 8-lane groups from the row's start, as PyTorch's vml::vsin.
       if (out instanceof Float32Array) return sinfRow(n, x, xi, xs, out, oi);
@@ -58,37 +89,81 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       if (out instanceof Float32Array) return cosfRow(n, x, xi, xs, out, oi);
       for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.cos(x[xi]);
       return;
-    case 'asin': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.asin(x[xi]); return;
-    case 'rsqrt': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]); return;
-    case 'floor': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.floor(x[xi]); return;
-    case 'ceil': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.ceil(x[xi]); return;
-    case 'round': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = roundHalfEven(x[xi]); return;
-    case 'trunc': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.trunc(x[xi]); return;
-    case 'log1p': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log1p(x[xi]); return;
-    case 'expm1': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.expm1(x[xi]); return;
-    case 'log2': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log2(x[xi]); return;
+    case 'asin':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.asin(x[xi]);
+      return;
+    case 'rsqrt':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / Math.sqrt(x[xi]);
+      return;
+    case 'floor':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.floor(x[xi]);
+      return;
+    case 'ceil':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.ceil(x[xi]);
+      return;
+    case 'round':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = roundHalfEven(x[xi]);
+      return;
+    case 'trunc':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.trunc(x[xi]);
+      return;
+    case 'log1p':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log1p(x[xi]);
+      return;
+    case 'expm1':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.expm1(x[xi]);
+      return;
+    case 'log2':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log2(x[xi]);
+      return;
     case 'log10':
       // float32: SLEEF's vector log10, as PyTorch's CPU kernel (Math.log10 rounded to float differs in the last bit).
       if (out instanceof Float32Array) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = sleefLog10f(Math.fround(x[xi]));
       else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.log10(x[xi]);
       return;
-    case 'erf': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = erf(x[xi]); return;
-    case 'isnan': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== x[xi] ? 1 : 0; return;
-    case 'isinf': for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v === Infinity || v === -Infinity ? 1 : 0; } return;
-    case 'isfinite': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Number.isFinite(x[xi]) ? 1 : 0; return;
+    case 'erf':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = erf(x[xi]);
+      return;
+    case 'isnan':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] !== x[xi] ? 1 : 0;
+      return;
+    case 'isinf':
+      for (let j = 0; j < n; j++, xi += xs) {
+        const v = x[xi];
+        out[oi + j] = v === Infinity || v === -Infinity ? 1 : 0;
+      }
+      return;
+    case 'isfinite':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Number.isFinite(x[xi]) ? 1 : 0;
+      return;
     case 'clamp':
       // NaN propagates, as in PyTorch; min is applied before max so min > max gives max.
-      for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v !== v ? v : Math.min(Math.max(v, p0), p1); }
+      for (let j = 0; j < n; j++, xi += xs) {
+        const v = x[xi];
+        out[oi + j] = v !== v ? v : Math.min(Math.max(v, p0), p1);
+      }
       return;
     case 'powScalar': {
       // PyTorch special-cases these exponents with plain arithmetic (x*x*x rounds twice in float32).
       const r = out instanceof Float32Array ? Math.fround : (v: number): number => v;
-      if (p0 === 2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = v * v; }
-      else if (p0 === 3) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = r(v * v) * v; }
+      if (p0 === 2)
+        for (let j = 0; j < n; j++, xi += xs) {
+          const v = x[xi];
+          out[oi + j] = v * v;
+        }
+      else if (p0 === 3)
+        for (let j = 0; j < n; j++, xi += xs) {
+          const v = x[xi];
+          out[oi + j] = r(v * v) * v;
+        }
       else if (p0 === 0.5) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.sqrt(x[xi]);
       else if (p0 === -0.5) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / r(Math.sqrt(x[xi]));
       else if (p0 === -1) for (let j = 0; j < n; j++, xi += xs) out[oi + j] = 1 / x[xi];
-      else if (p0 === -2) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = 1 / r(v * v); }
+      else if (p0 === -2)
+        for (let j = 0; j < n; j++, xi += xs) {
+          const v = x[xi];
+          out[oi + j] = 1 / r(v * v);
+        }
       else if (out instanceof Float32Array) {
         // PowKernel.cpp: contiguous runs go 16 at a time through SLEEF's vector powf (the exponent
         // cast to float); the tail, and strided input, through std::pow in double.
@@ -98,12 +173,24 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       } else for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(x[xi], p0);
       return;
     }
-    case 'scalarPow': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]); return;
-    case 'scale': for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] * p0; return;
+    case 'scalarPow':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = Math.pow(p0, x[xi]);
+      return;
+    case 'scale':
+      for (let j = 0; j < n; j++, xi += xs) out[oi + j] = x[xi] * p0;
+      return;
     case 'oneMinusSquare':
       // float32: ATen's tanh_backward fuses 1 − y·y into one fnmadd, rounded once.
-      if (out instanceof Float32Array) for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = fma32(-v, v, 1); }
-      else for (let j = 0; j < n; j++, xi += xs) { const v = x[xi]; out[oi + j] = 1 - v * v; }
+      if (out instanceof Float32Array)
+        for (let j = 0; j < n; j++, xi += xs) {
+          const v = x[xi];
+          out[oi + j] = fma32(-v, v, 1);
+        }
+      else
+        for (let j = 0; j < n; j++, xi += xs) {
+          const v = x[xi];
+          out[oi + j] = 1 - v * v;
+        }
       return;
   }
 }
@@ -112,7 +199,18 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
  * a + alpha·b as PyTorch's add kernel computes it: `vec::fmadd(b, alpha, a)` (and the contracted
  * scalar loop), one rounding, with alpha cast to the tensor's dtype; integers exactly.
  */
-function scaledAddRow(n: number, a: NumericArray, ai: number, as: number, b: NumericArray, bi: number, bs: number, out: NumericArray, oi: number, alpha: number): void {
+function scaledAddRow(
+  n: number,
+  a: NumericArray,
+  ai: number,
+  as: number,
+  b: NumericArray,
+  bi: number,
+  bs: number,
+  out: NumericArray,
+  oi: number,
+  alpha: number,
+): void {
   if (out instanceof Float32Array) {
     const alpha32 = Math.fround(alpha);
     for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fma32(b[bi], alpha32, a[ai]);
@@ -121,7 +219,19 @@ function scaledAddRow(n: number, a: NumericArray, ai: number, as: number, b: Num
   } else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + alpha * b[bi];
 }
 
-function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: number, b: NumericArray, bi: number, bs: number, out: NumericArray, oi: number, alpha: number): void {
+function binaryRow(
+  op: BinaryOp,
+  n: number,
+  a: NumericArray,
+  ai: number,
+  as: number,
+  b: NumericArray,
+  bi: number,
+  bs: number,
+  out: NumericArray,
+  oi: number,
+  alpha: number,
+): void {
   switch (op) {
     case 'add':
       if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + b[bi];
@@ -131,35 +241,76 @@ function binaryRow(op: BinaryOp, n: number, a: NumericArray, ai: number, as: num
       if (alpha === 1) for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] - b[bi];
       else scaledAddRow(n, a, ai, as, b, bi, bs, out, oi, -alpha);
       return;
-    case 'mul': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] * b[bi]; return;
-    case 'div': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] / b[bi]; return;
-    case 'pow': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.pow(a[ai], b[bi]); return;
-    case 'eq': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] === b[bi] ? 1 : 0; return;
-    case 'ne': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== b[bi] ? 1 : 0; return;
-    case 'lt': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] < b[bi] ? 1 : 0; return;
-    case 'le': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] <= b[bi] ? 1 : 0; return;
-    case 'gt': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] > b[bi] ? 1 : 0; return;
-    case 'ge': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] >= b[bi] ? 1 : 0; return;
+    case 'mul':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] * b[bi];
+      return;
+    case 'div':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] / b[bi];
+      return;
+    case 'pow':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.pow(a[ai], b[bi]);
+      return;
+    case 'eq':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] === b[bi] ? 1 : 0;
+      return;
+    case 'ne':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== b[bi] ? 1 : 0;
+      return;
+    case 'lt':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] < b[bi] ? 1 : 0;
+      return;
+    case 'le':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] <= b[bi] ? 1 : 0;
+      return;
+    case 'gt':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] > b[bi] ? 1 : 0;
+      return;
+    case 'ge':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] >= b[bi] ? 1 : 0;
+      return;
     case 'maximum':
-      for (let j = 0; j < n; j++, ai += as, bi += bs) { const x = a[ai], y = b[bi]; out[oi + j] = x !== x || y !== y ? NaN : x > y ? x : y; }
-      return;
-    case 'minimum':
-      for (let j = 0; j < n; j++, ai += as, bi += bs) { const x = a[ai], y = b[bi]; out[oi + j] = x !== x || y !== y ? NaN : x < y ? x : y; }
-      return;
-    case 'logicalAnd': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 && b[bi] !== 0 ? 1 : 0; return;
-    case 'logicalXor': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = (a[ai] !== 0) !== (b[bi] !== 0) ? 1 : 0; return;
-    case 'floorDivide': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.floor(a[ai] / b[bi]); return;
-    case 'remainder':
       for (let j = 0; j < n; j++, ai += as, bi += bs) {
-        const x = a[ai], y = b[bi];
-        const r = x % y;
-        out[oi + j] = r !== 0 && (r < 0) !== (y < 0) ? r + y : r;
+        const x = a[ai],
+          y = b[bi];
+        out[oi + j] = x !== x || y !== y ? NaN : x > y ? x : y;
       }
       return;
-    case 'bitwiseAnd': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] & b[bi]; return;
-    case 'bitwiseOr': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] | b[bi]; return;
-    case 'bitwiseXor': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] ^ b[bi]; return;
-    case 'logicalOr': for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 || b[bi] !== 0 ? 1 : 0; return;
+    case 'minimum':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) {
+        const x = a[ai],
+          y = b[bi];
+        out[oi + j] = x !== x || y !== y ? NaN : x < y ? x : y;
+      }
+      return;
+    case 'logicalAnd':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 && b[bi] !== 0 ? 1 : 0;
+      return;
+    case 'logicalXor':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = (a[ai] !== 0) !== (b[bi] !== 0) ? 1 : 0;
+      return;
+    case 'floorDivide':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = Math.floor(a[ai] / b[bi]);
+      return;
+    case 'remainder':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) {
+        const x = a[ai],
+          y = b[bi];
+        const r = x % y;
+        out[oi + j] = r !== 0 && r < 0 !== y < 0 ? r + y : r;
+      }
+      return;
+    case 'bitwiseAnd':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] & b[bi];
+      return;
+    case 'bitwiseOr':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] | b[bi];
+      return;
+    case 'bitwiseXor':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] ^ b[bi];
+      return;
+    case 'logicalOr':
+      for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] !== 0 || b[bi] !== 0 ? 1 : 0;
+      return;
   }
 }
 
@@ -272,10 +423,16 @@ export const jsKernels: Kernels = {
 
   where(cond, a, b, out) {
     const it = new RowIterator(cond.shape, [cond.strides, a.strides, b.strides], [cond.offset, a.offset, b.offset]);
-    const cs = it.rowStride(0), as = it.rowStride(1), bs = it.rowStride(2);
-    const c = cond.data, ad = a.data, bd = b.data;
+    const cs = it.rowStride(0),
+      as = it.rowStride(1),
+      bs = it.rowStride(2);
+    const c = cond.data,
+      ad = a.data,
+      bd = b.data;
     for (let r = 0, oi = 0; r < it.rows; r++, oi += it.rowLength, it.next()) {
-      let ci = it.offsets[0], ai = it.offsets[1], bi = it.offsets[2];
+      let ci = it.offsets[0],
+        ai = it.offsets[1],
+        bi = it.offsets[2];
       for (let j = 0; j < it.rowLength; j++, ci += cs, ai += as, bi += bs) out[oi + j] = c[ci] !== 0 ? ad[ai] : bd[bi];
     }
   },

@@ -16,12 +16,37 @@ export interface StridedView {
 }
 
 export type UnaryOp =
-  | 'copy' | 'neg' | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'sign'
-  | 'reciprocal' | 'notZero' | 'logicalNot'
+  | 'copy'
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'sqrt'
+  | 'tanh'
+  | 'sigmoid'
+  | 'relu'
+  | 'abs'
+  | 'sign'
+  | 'reciprocal'
+  | 'notZero'
+  | 'logicalNot'
   /** ~x on integers (two's complement: −x − 1, exact for every int64 a double holds) */
   | 'bitwiseNot'
-  | 'sin' | 'cos' | 'asin' | 'rsqrt' | 'floor' | 'ceil' | 'round' | 'trunc' | 'log1p' | 'expm1' | 'erf'
-  | 'isnan' | 'isinf' | 'isfinite' | 'log2' | 'log10'
+  | 'sin'
+  | 'cos'
+  | 'asin'
+  | 'rsqrt'
+  | 'floor'
+  | 'ceil'
+  | 'round'
+  | 'trunc'
+  | 'log1p'
+  | 'expm1'
+  | 'erf'
+  | 'isnan'
+  | 'isinf'
+  | 'isfinite'
+  | 'log2'
+  | 'log10'
   /** clamp(x, p0, p1); pass ±Infinity for a missing bound. */
   | 'clamp'
   /** x^p0 with a scalar exponent */
@@ -38,11 +63,26 @@ export type BinaryOp =
   | 'add'
   /** a - alpha*b */
   | 'sub'
-  | 'mul' | 'div' | 'pow' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'maximum' | 'minimum'
-  | 'logicalAnd' | 'logicalOr' | 'logicalXor'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'maximum'
+  | 'minimum'
+  | 'logicalAnd'
+  | 'logicalOr'
+  | 'logicalXor'
   /** Python's // and % (floor semantics, sign of the divisor) */
-  | 'floorDivide' | 'remainder'
-  | 'bitwiseAnd' | 'bitwiseOr' | 'bitwiseXor';
+  | 'floorDivide'
+  | 'remainder'
+  | 'bitwiseAnd'
+  | 'bitwiseOr'
+  | 'bitwiseXor';
 
 /** Reductions along one dim that are not sums: extremes (and where they are) and products. */
 export type DimReduceOp = 'max' | 'min' | 'argmax' | 'argmin' | 'prod';

@@ -40,7 +40,14 @@ export const sigmoidBackwardOp = defineOp({
     ];
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], self(), { range: unit }),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+      { range: unit },
+    ),
   ],
 });
 
@@ -65,7 +72,13 @@ export const tanhBackwardOp = defineOp({
     ctx.needsInputGrad(1) ? mul(mul(mul(g, -2), ctx.saved('output')), ctx.saved('grad_output')) : null,
   ],
   gradcheck: [
-    c([[2, 3], [2, 3]], self()),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
   ],
 });
 
@@ -88,6 +101,12 @@ export const thresholdBackwardOp = defineOp({
     ctx.needsInputGrad(1) ? zerosLike(g) : null,
   ],
   gradcheck: [
-    c([[2, 3], [2, 3]], self(0)),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(0),
+    ),
   ],
 });

@@ -29,7 +29,8 @@ function gridOf(shape: readonly number[], outputSize: unknown, name: string): Gr
     throw runtimeError(`${name}(): Expected 3D or 4D tensor, but got ${JSON.stringify(shape).replace(/,/g, ', ')}`);
   }
   const [outHeight, outWidth] = pairOf(outputSize);
-  if (outHeight < 0 || outWidth < 0) throw runtimeError(`${name}: elements of output_size must be greater than or equal to 0 but received {${outHeight}, ${outWidth}}`);
+  if (outHeight < 0 || outWidth < 0)
+    throw runtimeError(`${name}: elements of output_size must be greater than or equal to 0 but received {${outHeight}, ${outWidth}}`);
   const [height = 0, width = 0] = shape.slice(-2);
   return { planes: shape.slice(0, -2).reduce((p, s) => p * s, 1), height, width, outHeight, outWidth };
 }
@@ -37,7 +38,8 @@ function gridOf(shape: readonly number[], outputSize: unknown, name: string): Gr
 /** Visit every window of the grid: its output index and input bounds. */
 function forEachWindow(g: Grid, visit: (o: number, y0: number, y1: number, x0: number, x1: number) => void): void {
   for (let oy = 0, o = 0; oy < g.outHeight; oy++) {
-    const y0 = Math.floor((oy * g.height) / g.outHeight), y1 = Math.ceil(((oy + 1) * g.height) / g.outHeight);
+    const y0 = Math.floor((oy * g.height) / g.outHeight),
+      y1 = Math.ceil(((oy + 1) * g.height) / g.outHeight);
     for (let ox = 0; ox < g.outWidth; ox++, o++) {
       visit(o, y0, y1, Math.floor((ox * g.width) / g.outWidth), Math.ceil(((ox + 1) * g.width) / g.outWidth));
     }
@@ -55,8 +57,11 @@ export const adaptiveAvgPool2dOp: OpDef = {
   gradFn: 'AdaptiveAvgPool2DBackward0',
   infer: (a: Args) => ({ shape: outShape(T(a.self).shape, gridOf(T(a.self).shape, a.output_size, 'adaptive_avg_pool2d')), dtype: T(a.self).dtype }),
   forward: (a, spec) => {
-    const x = T(a.self), g = gridOf(x.shape, a.output_size, 'adaptive_avg_pool2d');
-    const src = x.contiguousValues(), plane = g.height * g.width, positions = g.outHeight * g.outWidth;
+    const x = T(a.self),
+      g = gridOf(x.shape, a.output_size, 'adaptive_avg_pool2d');
+    const src = x.contiguousValues(),
+      plane = g.height * g.width,
+      positions = g.outHeight * g.outWidth;
     const out = allocate(spec.dtype, g.planes * positions);
     const round = spec.dtype === 'float32' ? Math.fround : (v: number): number => v;
     for (let p = 0; p < g.planes; p++) {
@@ -83,9 +88,12 @@ export const adaptiveAvgPool2dBackwardOp: OpDef = {
   inputs: ['grad_output'],
   infer: (a) => ({ shape: T(a.self).shape, dtype: T(a.self).dtype }),
   forward: (a, spec) => {
-    const grad = T(a.grad_output), x = T(a.self);
+    const grad = T(a.grad_output),
+      x = T(a.self);
     const g = gridOf(x.shape, grad.shape.slice(-2), 'adaptive_avg_pool2d_backward');
-    const values = grad.contiguousValues(), plane = g.height * g.width, positions = g.outHeight * g.outWidth;
+    const values = grad.contiguousValues(),
+      plane = g.height * g.width,
+      positions = g.outHeight * g.outWidth;
     const out = allocate(spec.dtype, g.planes * plane);
     const round = spec.dtype === 'float32' ? Math.fround : (v: number): number => v;
     for (let p = 0; p < g.planes; p++) {
@@ -110,17 +118,25 @@ export const adaptiveMaxPool2dOp: OpDef = {
   gradFn: 'AdaptiveMaxPool2DBackward0',
   infer: (a) => ({ shape: outShape(T(a.self).shape, gridOf(T(a.self).shape, a.output_size, 'adaptive_max_pool2d')), dtype: T(a.self).dtype }),
   forward: (a, spec) => {
-    const x = T(a.self), g = gridOf(x.shape, a.output_size, 'adaptive_max_pool2d');
-    const src = x.contiguousValues(), plane = g.height * g.width, positions = g.outHeight * g.outWidth;
-    const out = allocate(spec.dtype, g.planes * positions), indices = allocate('int64', g.planes * positions);
+    const x = T(a.self),
+      g = gridOf(x.shape, a.output_size, 'adaptive_max_pool2d');
+    const src = x.contiguousValues(),
+      plane = g.height * g.width,
+      positions = g.outHeight * g.outWidth;
+    const out = allocate(spec.dtype, g.planes * positions),
+      indices = allocate('int64', g.planes * positions);
     for (let p = 0; p < g.planes; p++) {
       const base = p * plane;
       forEachWindow(g, (o, y0, y1, x0, x1) => {
-        let best = -Infinity, bestIndex = y0 * g.width + x0;
+        let best = -Infinity,
+          bestIndex = y0 * g.width + x0;
         for (let y = y0; y < y1; y++) {
           for (let xx = x0; xx < x1; xx++) {
             const v = src[base + y * g.width + xx]!;
-            if (v > best || Number.isNaN(v)) { best = v; bestIndex = y * g.width + xx; }
+            if (v > best || Number.isNaN(v)) {
+              best = v;
+              bestIndex = y * g.width + xx;
+            }
           }
         }
         out[p * positions + o] = best;
@@ -132,8 +148,15 @@ export const adaptiveMaxPool2dOp: OpDef = {
   save: (_a, _out, outputs) => ({ indices: outputs[1]! }),
   backward: (ctx, g) => {
     const input = ctx.meta('self');
-    const planes = input.shape.slice(0, -2).reduce((p, s) => p * s, 1), plane = input.shape.slice(-2).reduce((p, s) => p * s, 1);
-    const grad = op('scatter_add', filled([planes, plane], input.dtype, 0), 1, op('reshape', ctx.saved('indices'), [planes, -1]), op('reshape', g, [planes, -1]));
+    const planes = input.shape.slice(0, -2).reduce((p, s) => p * s, 1),
+      plane = input.shape.slice(-2).reduce((p, s) => p * s, 1);
+    const grad = op(
+      'scatter_add',
+      filled([planes, plane], input.dtype, 0),
+      1,
+      op('reshape', ctx.saved('indices'), [planes, -1]),
+      op('reshape', g, [planes, -1]),
+    );
     return [op('view', grad, input.shape)];
   },
   gradcheck: [c([[1, 2, 5, 5]], self([2, 3]))],

@@ -12,13 +12,17 @@ import { Tensor } from '../tensor.ts';
 import { asDtype } from './tensor-utils.ts';
 
 const valuesAs = (t: Tensor, shape: readonly number[], dtype: DType): ArrayLike<number> =>
-  asDtype(t, dtype).expand(...shape).contiguousValues();
+  asDtype(t, dtype)
+    .expand(...shape)
+    .contiguousValues();
 
 /** The result of addcmul (isMul) or addcdiv in `dtype` ('float32' or 'float64'), broadcast to `shape`. */
 export function addcFused(isMul: boolean, self: Tensor, t1: Tensor, t2: Tensor, value: number, shape: readonly number[], dtype: 'float32' | 'float64'): Tensor {
   const round = dtype === 'float32' ? Math.fround : (v: number): number => v;
   const fused = dtype === 'float32' ? fma32 : fma;
-  const s = valuesAs(self, shape, dtype), a = valuesAs(t1, shape, dtype), b = valuesAs(t2, shape, dtype);
+  const s = valuesAs(self, shape, dtype),
+    a = valuesAs(t1, shape, dtype),
+    b = valuesAs(t2, shape, dtype);
   const v = round(value);
   const out = allocate(dtype, s.length);
   if (isMul) for (let i = 0; i < out.length; i++) out[i] = fused(round(v * a[i]!), b[i]!, s[i]!);

@@ -78,9 +78,7 @@ export function indexPositions(shape: readonly number[], indices: Indices): { sh
   const rest = perDim.map((p, d) => (p ? -1 : d)).filter((d) => d >= 0);
   const adjacent = advanced.every((d, i) => i === 0 || d === advanced[i - 1] + 1);
   // Output dims: each is either a rest dim of self or the (whole) broadcast block, marked -1.
-  const layout: number[] = adjacent
-    ? [...rest.filter((d) => d < advanced[0]), -1, ...rest.filter((d) => d > advanced[0])]
-    : [-1, ...rest];
+  const layout: number[] = adjacent ? [...rest.filter((d) => d < advanced[0]), -1, ...rest.filter((d) => d > advanced[0])] : [-1, ...rest];
   const outShape: number[] = layout.flatMap((d) => (d === -1 ? bShape : [shape[d]]));
   const total = numelOf(outShape);
   const positions = new Float64Array(total);
@@ -154,7 +152,9 @@ export const indexPutOp = defineOp({
     try {
       broadcastAll([values.shape, shape]);
     } catch {
-      throw runtimeError(`shape mismatch: value tensor of shape ${shapeText(values.shape)} cannot be broadcast to indexing result of shape ${shapeText(shape)}`);
+      throw runtimeError(
+        `shape mismatch: value tensor of shape ${shapeText(values.shape)} cannot be broadcast to indexing result of shape ${shapeText(shape)}`,
+      );
     }
     return { shape: self.shape, dtype: self.dtype };
   },
@@ -173,11 +173,7 @@ export const indexPutOp = defineOp({
   },
   backward: (ctx, g) => {
     const indices = ctx.args.indices;
-    const gSelf = ctx.needsInputGrad(0)
-      ? ctx.args.accumulate
-        ? g
-        : (callOp('index_put', g, indices, scalarTensor(0, g.dtype), false) as Tensor)
-      : null;
+    const gSelf = ctx.needsInputGrad(0) ? (ctx.args.accumulate ? g : (callOp('index_put', g, indices, scalarTensor(0, g.dtype), false) as Tensor)) : null;
     const gValues = ctx.needsInputGrad(1) ? sumToSize(callOp('index', g, indices) as Tensor, ctx.meta('values').shape) : null;
     return [gSelf, gValues];
   },

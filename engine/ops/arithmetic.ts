@@ -28,7 +28,14 @@ export const addOp = defineOp({
   gradcheck: [
     c([[2, 3], [3]], self(1.5)),
     c([[2, 3], [3]], self()),
-    c([[2, 3], [2, 3]], self(2.5), { label: 'add with alpha' }),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(2.5),
+      { label: 'add with alpha' },
+    ),
   ],
 });
 
@@ -52,8 +59,20 @@ export const subOp = defineOp({
     ctx.needsInputGrad(1) ? sumToSize(scaled(g, -Number(ctx.args.alpha)), ctx.meta('other').shape) : null,
   ],
   gradcheck: [
-    c([[2, 3], [2, 1]], self(0.5)),
-    c([[2, 3], [2, 1]], self()),
+    c(
+      [
+        [2, 3],
+        [2, 1],
+      ],
+      self(0.5),
+    ),
+    c(
+      [
+        [2, 3],
+        [2, 1],
+      ],
+      self(),
+    ),
   ],
 });
 
@@ -75,16 +94,14 @@ export const rsubOp = defineOp({
     if (!ctx.hasInput('other')) return [gSelf];
     return [gSelf, ctx.needsInputGrad(1) ? sumToSize(g, ctx.meta('other').shape) : null];
   },
-  gradcheck: [
-    c([[2, 3], [3]], self()),
-    c([[3], [2, 3]], self()),
-  ],
+  gradcheck: [c([[2, 3], [3]], self()), c([[3], [2, 3]], self())],
 });
 
 export const mulOp = defineOp({
   name: 'mul',
   jvp: (a, ctx) => {
-    const ts = tangentOrZero(ctx.tangent('self'), a.self, a.other), to = tangentOrZero(ctx.tangent('other'), a.other, a.self);
+    const ts = tangentOrZero(ctx.tangent('self'), a.self, a.other),
+      to = tangentOrZero(ctx.tangent('other'), a.other, a.self);
     return sumTangents(to && mul(to, a.self), ts && mul(ts, a.other));
   },
   signature: 'mul(Tensor self, Tensor other) -> Tensor',
@@ -117,8 +134,9 @@ export const divOp = defineOp({
   name: 'div',
   jvp: (a, ctx) => {
     // PyTorch's (self_t − other_t·result) / other
-    const ts = ctx.tangent('self'), to = tangentOrZero(ctx.tangent('other'), a.other, ctx.result);
-    const numerator = to ? (ts ? callOp('sub', ts, mul(to, ctx.result)) as Tensor : neg(mul(to, ctx.result))) : ts;
+    const ts = ctx.tangent('self'),
+      to = tangentOrZero(ctx.tangent('other'), a.other, ctx.result);
+    const numerator = to ? (ts ? (callOp('sub', ts, mul(to, ctx.result)) as Tensor) : neg(mul(to, ctx.result))) : ts;
     return numerator && div(numerator, a.other);
   },
   signature: 'div(Tensor self, Tensor other) -> Tensor',
@@ -129,24 +147,19 @@ export const divOp = defineOp({
   ...binaryOp('div', 'trueDivide'),
   // PyTorch computes `2 / x` as reciprocal(x) * 2 (MulBackward0 over ReciprocalBackward0).
   rewrite: (a) =>
-    a.self.isWrappedNumber && !a.other.isWrappedNumber && isFloating(a.other.dtype)
-      ? mul(callOp('reciprocal', a.other) as Tensor, a.self)
-      : undefined,
+    a.self.isWrappedNumber && !a.other.isWrappedNumber && isFloating(a.other.dtype) ? mul(callOp('reciprocal', a.other) as Tensor, a.self) : undefined,
   save: (a): Record<string, Tensor> => (a.other.requiresGrad ? { self: a.self, other: a.other } : { other: a.other }),
   backward: (ctx, g) => {
     const other = ctx.saved('other');
     return [
       ctx.needsInputGrad(0) ? sumToSize(div(g, other), ctx.meta('self').shape) : null,
       ctx.needsInputGrad(1)
-        // PyTorch's div_tensor_other_backward: −g · ((a / b) / b), which rounds differently from −g · a/b².
-        ? sumToSize(mul(neg(g), div(div(ctx.saved('self'), other), other)), ctx.meta('other').shape)
+        ? // PyTorch's div_tensor_other_backward: −g · ((a / b) / b), which rounds differently from −g · a/b².
+          sumToSize(mul(neg(g), div(div(ctx.saved('self'), other), other)), ctx.meta('other').shape)
         : null,
     ];
   },
-  gradcheck: [
-    c([[2, 3], [3]], self(), { range: positive }),
-    c([[2, 3], [3]], self(), { range: [0.5, 2] }),
-  ],
+  gradcheck: [c([[2, 3], [3]], self(), { range: positive }), c([[2, 3], [3]], self(), { range: [0.5, 2] })],
 });
 
 export const negOp = defineOp({
@@ -159,16 +172,15 @@ export const negOp = defineOp({
   gradFn: 'NegBackward0',
   infer: (args) => {
     if (args.self.dtype === 'bool') {
-      throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+      throw runtimeError(
+        'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+      );
     }
     return unaryOp('neg', false).infer(args);
   },
   forward: unaryOp('neg', false).forward,
   backward: (_ctx, g) => [neg(g)],
-  gradcheck: [
-    c([[2, 3]], self()),
-    c([[4]], self()),
-  ],
+  gradcheck: [c([[2, 3]], self()), c([[4]], self())],
 });
 
 /** 1/x; Python's `2 / x` is `reciprocal(x) * 2` in PyTorch (MulBackward0 over ReciprocalBackward0). */
@@ -190,10 +202,7 @@ export const reciprocalOp = defineOp({
     const r = ctx.saved('result');
     return [mul(neg(g), mul(r, r))];
   },
-  gradcheck: [
-    c([[2, 3]], self(), { range: positive }),
-    c([[4]], self(), { range: [0.5, 2] }),
-  ],
+  gradcheck: [c([[2, 3]], self(), { range: positive }), c([[4]], self(), { range: [0.5, 2] })],
 });
 
 /** C++'s `tensor / scalar` (div.Scalar, DivBackward1), used by composites that PyTorch writes in C++. */
@@ -208,7 +217,5 @@ export const divScalarOp = defineOp({
   rewrite: undefined,
   save: (a): Record<string, Tensor> => ({ other: a.other }),
   backward: (ctx, g) => [div(g, ctx.saved('other'))],
-  gradcheck: [
-    c([[2, 3]], self(2.5)),
-  ],
+  gradcheck: [c([[2, 3]], self(2.5))],
 });

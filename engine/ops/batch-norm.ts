@@ -25,7 +25,8 @@ function channelValues(t: Tensor | null, channels: number, fallback: number): Nu
 
 /** Write `values` into a 1-D buffer in place (running_mean/running_var) and count the write. */
 function writeBuffer(buffer: Tensor, values: Float64Array): void {
-  const data = buffer.data, stride = buffer.strides[0] ?? 1;
+  const data = buffer.data,
+    stride = buffer.strides[0] ?? 1;
   for (let c = 0; c < values.length; c++) data[buffer.offset + c * stride] = values[c]!;
   buffer.bumpVersion();
 }
@@ -36,7 +37,8 @@ function checkBuffer(t: Tensor | null, name: string, channels: number): void {
 
 export const nativeBatchNormOp: OpDef = {
   name: 'native_batch_norm',
-  signature: 'native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, float momentum, float eps) -> (Tensor, Tensor, Tensor)',
+  signature:
+    'native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, float momentum, float eps) -> (Tensor, Tensor, Tensor)',
   method: false,
   function: true,
   display: { symbol: 'BN', formula: 'normalize each channel over the batch, then scale and shift' },
@@ -54,16 +56,25 @@ export const nativeBatchNormOp: OpDef = {
     return { shape: x.shape, dtype: x.dtype };
   },
   forward: (a, spec) => {
-    const x = T(a.input), training = Boolean(a.training), eps = Number(a.eps), momentum = Number(a.momentum);
-    const [batch = 0, channels = 0] = x.shape, image = x.numel() / Math.max(batch * channels, 1), count = batch * image;
+    const x = T(a.input),
+      training = Boolean(a.training),
+      eps = Number(a.eps),
+      momentum = Number(a.momentum);
+    const [batch = 0, channels = 0] = x.shape,
+      image = x.numel() / Math.max(batch * channels, 1),
+      count = batch * image;
     const isFloat32 = spec.dtype === 'float32';
     const round = isFloat32 ? Math.fround : (v: number): number => v;
     const src = x.contiguousValues();
-    const runningMean = a.running_mean as Tensor | null, runningVar = a.running_var as Tensor | null;
-    const mean = new Float64Array(channels), invstd = new Float64Array(channels);
+    const runningMean = a.running_mean as Tensor | null,
+      runningVar = a.running_var as Tensor | null;
+    const mean = new Float64Array(channels),
+      invstd = new Float64Array(channels);
     if (training) {
-      const newMean = new Float64Array(channels), newVar = new Float64Array(channels);
-      const oldMean = runningMean ? runningMean.contiguousValues() : null, oldVar = runningVar ? runningVar.contiguousValues() : null;
+      const newMean = new Float64Array(channels),
+        newVar = new Float64Array(channels);
+      const oldMean = runningMean ? runningMean.contiguousValues() : null,
+        oldVar = runningVar ? runningVar.contiguousValues() : null;
       for (let c = 0; c < channels; c++) {
         let total = 0;
         for (let n = 0; n < batch; n++) for (let i = 0, o = (n * channels + c) * image; i < image; i++) total += src[o + i]!;
@@ -80,24 +91,28 @@ export const nativeBatchNormOp: OpDef = {
         invstd[c] = round(1 / Math.sqrt(round(varSum / count) + eps));
         // PyTorch casts momentum to the buffers' dtype; the mean update is in that dtype, the
         // variance update mixes it with the unbiased variance in float64.
-        const mom = round(momentum), keep = round(1 - mom);
+        const mom = round(momentum),
+          keep = round(1 - mom);
         if (oldMean) newMean[c] = round(round(mom * m) + round(keep * oldMean[c]!));
         if (oldVar) newVar[c] = mom * (varSum / (count - 1)) + round(keep * oldVar[c]!);
       }
       if (runningMean) writeBuffer(runningMean, newMean);
       if (runningVar) writeBuffer(runningVar, newVar);
     } else {
-      const rm = runningMean!.contiguousValues(), rv = runningVar!.contiguousValues();
+      const rm = runningMean!.contiguousValues(),
+        rv = runningVar!.contiguousValues();
       for (let c = 0; c < channels; c++) {
         mean[c] = rm[c]!;
         invstd[c] = round(1 / round(Math.sqrt(round(rv[c]! + round(eps)))));
       }
     }
-    const weight = channelValues(a.weight as Tensor | null, channels, 1), bias = channelValues(a.bias as Tensor | null, channels, 0);
+    const weight = channelValues(a.weight as Tensor | null, channels, 1),
+      bias = channelValues(a.bias as Tensor | null, channels, 0);
     const out = allocate(spec.dtype, x.numel());
     for (let c = 0; c < channels; c++) {
       // β = bias − mean·α is contracted into an FMA too (one rounding; mean·α is exact in float64).
-      const alpha = round(invstd[c]! * weight[c]!), beta = round(bias[c]! - mean[c]! * alpha);
+      const alpha = round(invstd[c]! * weight[c]!),
+        beta = round(bias[c]! - mean[c]! * alpha);
       for (let n = 0; n < batch; n++) {
         // x·α + β in one rounding: PyTorch's AVX2 build contracts the vector multiply-add into an FMA.
         // (x·α is exact in float64 for float32 operands, so only the add rounds before the store.)
@@ -105,8 +120,12 @@ export const nativeBatchNormOp: OpDef = {
       }
     }
     const stats = training ? channels : 0;
-    const saveMean = allocate(spec.dtype, stats), saveInvstd = allocate(spec.dtype, stats);
-    if (training) { saveMean.set(mean); saveInvstd.set(invstd); }
+    const saveMean = allocate(spec.dtype, stats),
+      saveInvstd = allocate(spec.dtype, stats);
+    if (training) {
+      saveMean.set(mean);
+      saveInvstd.set(invstd);
+    }
     return [Tensor.fromData(out, spec.shape, spec.dtype), Tensor.fromData(saveMean, [stats], spec.dtype), Tensor.fromData(saveInvstd, [stats], spec.dtype)];
   },
   save: (a) => ({
@@ -122,15 +141,12 @@ export const nativeBatchNormOp: OpDef = {
     if (ctx.needsInputGrad(0)) {
       const scale = w ? mul(invstd, w) : invstd;
       if (ctx.args.training) {
-        const meanG = op('mean', g, dims, true), meanGX = op('mean', mul(g, xhat), dims, true);
+        const meanG = op('mean', g, dims, true),
+          meanGX = op('mean', mul(g, xhat), dims, true);
         gradInput = mul(scale, sub(sub(g, meanG), mul(xhat, meanGX)));
       } else gradInput = mul(g, scale);
     }
-    return [
-      gradInput,
-      ctx.needsInputGrad(1) ? sum(mul(g, xhat), dims) : null,
-      ctx.needsInputGrad(2) ? sum(g, dims) : null,
-    ];
+    return [gradInput, ctx.needsInputGrad(1) ? sum(mul(g, xhat), dims) : null, ctx.needsInputGrad(2) ? sum(g, dims) : null];
   },
   gradcheck: [
     // Channels first, so the 'expanded' layout (stride 0 on dim 0) repeats a channel, not a sample: a

@@ -9,7 +9,6 @@ import { callOp } from './dispatch.ts';
 import { defineOp, type BackwardContext, type BinaryArgs, type OpDef } from './types.ts';
 import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
-
 /** max/min of two tensors: the gradient goes to the winner, split evenly on ties. */
 function extremum(name: 'maximum' | 'minimum', gradFn: string, symbol: string): OpDef<BinaryArgs> {
   const loses = (x: Tensor, y: Tensor): Tensor => (name === 'maximum' ? lt(x, y) : gt(x, y));
@@ -23,7 +22,8 @@ function extremum(name: 'maximum' | 'minimum', gradFn: string, symbol: string): 
     ...binaryOp(name, 'arith'),
     save: (a) => ({ self: a.self, other: a.other }),
     backward: (ctx: BackwardContext<BinaryArgs>, g: Tensor) => {
-      const self = ctx.saved('self'), other = ctx.saved('other');
+      const self = ctx.saved('self'),
+        other = ctx.saved('other');
       const shared = where(eq(self, other), div(g, 2), g);
       return [
         ctx.needsInputGrad(0) ? sumToSize(where(loses(self, other), 0, shared), ctx.meta('self').shape) : null,
@@ -32,11 +32,15 @@ function extremum(name: 'maximum' | 'minimum', gradFn: string, symbol: string): 
     },
   };
 }
-export const maximumOp = withGradcheck(extremum('maximum', 'MaximumBackward0', 'max'), [
-  c([[2, 3], [3]], self()),
-]);
+export const maximumOp = withGradcheck(extremum('maximum', 'MaximumBackward0', 'max'), [c([[2, 3], [3]], self())]);
 export const minimumOp = withGradcheck(extremum('minimum', 'MinimumBackward0', 'min'), [
-  c([[2, 3], [2, 1]], self()),
+  c(
+    [
+      [2, 3],
+      [2, 1],
+    ],
+    self(),
+  ),
 ]);
 
 export const floorDivideOp = defineOp({
@@ -60,9 +64,7 @@ export const remainderOp = defineOp({
   save: (a) => ({ self: a.self, other: a.other }),
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
-    ctx.needsInputGrad(1)
-      ? sumToSize(mul(neg(g), callOp('floor_divide', ctx.saved('self'), ctx.saved('other')) as Tensor), ctx.meta('other').shape)
-      : null,
+    ctx.needsInputGrad(1) ? sumToSize(mul(neg(g), callOp('floor_divide', ctx.saved('self'), ctx.saved('other')) as Tensor), ctx.meta('other').shape) : null,
   ],
   gradcheck: [
     c([[2, 3]], self(0.7), { range: [0.1, 0.6] }),

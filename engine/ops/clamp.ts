@@ -14,7 +14,8 @@ export const clampOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: '∂clamp(a)/∂a = 1 if min ≤ a ≤ max else 0' },
   gradFn: (a) => {
-    const lo = bound(a.min), hi = bound(a.max);
+    const lo = bound(a.min),
+      hi = bound(a.max);
     return lo !== null && hi !== null ? 'ClampBackward1' : lo !== null ? 'ClampMinBackward0' : 'ClampMaxBackward0';
   },
   infer: (a) => {
@@ -28,7 +29,8 @@ export const clampOp = defineOp({
   save: (a) => ({ self: a.self }),
   backward: (ctx, g) => {
     const x = ctx.saved('self');
-    const lo = bound(ctx.args.min), hi = bound(ctx.args.max);
+    const lo = bound(ctx.args.min),
+      hi = bound(ctx.args.max);
     const inside = lo !== null && hi !== null ? logicalAnd(ge(x, lo), le(x, hi)) : lo !== null ? ge(x, lo) : le(x, hi!);
     return [where(inside, g, 0)];
   },

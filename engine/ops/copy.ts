@@ -25,10 +25,7 @@ export const cloneOp = defineOp({
   infer: same,
   forward: (a) => contiguousCopy(a.self),
   backward: (_ctx, g) => [g],
-  gradcheck: [
-    c([[2, 3]], self()),
-    program('clone', [[3]], ([x]) => x.clone().pow(2)),
-  ],
+  gradcheck: [c([[2, 3]], self()), program('clone', [[3]], ([x]) => x.clone().pow(2))],
 });
 
 export const contiguousOp = defineOp({
@@ -39,9 +36,7 @@ export const contiguousOp = defineOp({
   function: false,
   display: { symbol: 'copy', formula: '∂copy(a)/∂a = 1' },
   composite: (a) => (a.self.isContiguous() ? a.self : (callOp('clone', a.self) as Tensor)),
-  gradcheck: [
-    c([[2, 3]], self()),
-  ],
+  gradcheck: [c([[2, 3]], self())],
 });
 
 export const toCopyOp = defineOp({
@@ -54,9 +49,7 @@ export const toCopyOp = defineOp({
   infer: (a) => ({ shape: a.self.shape, dtype: a.dtype ?? a.self.dtype }),
   forward: (a, spec) => Tensor.fromData(castInto(a.self, spec.dtype), spec.shape, spec.dtype),
   backward: (ctx, g) => [to(g, ctx.meta('self').dtype)],
-  gradcheck: [
-    c([[2, 3]], self('float64')),
-  ],
+  gradcheck: [c([[2, 3]], self('float64'))],
 });
 
 /** to(dtype): returns self when nothing changes, as PyTorch does. */
@@ -68,9 +61,7 @@ export const toOp = defineOp({
   function: false,
   display: { symbol: 'cast', formula: 'gradient cast back to the input dtype' },
   composite: (a) => (a.self.dtype === a.dtype ? a.self : (callOp('_to_copy', a.self, a.dtype) as Tensor)),
-  gradcheck: [
-    c([[2, 3]], self('float64')),
-  ],
+  gradcheck: [c([[2, 3]], self('float64'))],
 });
 
 export const detachOp = defineOp({
@@ -117,9 +108,7 @@ export const fillOp = defineOp({
   infer: same,
   forward: (a, spec) => filled(spec.shape, spec.dtype, castScalar(Number(a.value), spec.dtype)),
   backward: (_ctx, g) => [zerosLike(g)],
-  gradcheck: [
-    c([[2, 3]], self(0.5)),
-  ],
+  gradcheck: [c([[2, 3]], self(0.5))],
 });
 
 export const zeroOp = defineOp({
@@ -132,9 +121,7 @@ export const zeroOp = defineOp({
   infer: same,
   forward: (_a, spec) => filled(spec.shape, spec.dtype, 0),
   backward: (_ctx, g) => [zerosLike(g)],
-  gradcheck: [
-    c([[2, 3]], self()),
-  ],
+  gradcheck: [c([[2, 3]], self())],
 });
 
 /** The out-of-place body of copy_: src broadcast to self's shape, cast to self's dtype. */
@@ -146,7 +133,8 @@ export const copyOp = defineOp({
   display: { symbol: '←', formula: '∂/∂self = 0, ∂/∂src = 1' },
   gradFn: 'CopyBackwards',
   infer: (a) => {
-    const self = a.self, src = a.src;
+    const self = a.self,
+      src = a.src;
     // src must expand to self's shape (copy_ never broadcasts self).
     const lead = self.dim() - src.dim();
     for (let i = 0; i < self.dim(); i++) {
@@ -158,7 +146,9 @@ export const copyOp = defineOp({
       }
     }
     if (lead < 0) {
-      throw runtimeError(`expand(${src.typeName()}{${shapeText(src.shape)}}, size=${shapeText(self.shape)}): the number of sizes provided (${self.dim()}) must be greater or equal to the number of dimensions in the tensor (${src.dim()})`);
+      throw runtimeError(
+        `expand(${src.typeName()}{${shapeText(src.shape)}}, size=${shapeText(self.shape)}): the number of sizes provided (${self.dim()}) must be greater or equal to the number of dimensions in the tensor (${src.dim()})`,
+      );
     }
     return same(a);
   },
@@ -173,7 +163,5 @@ export const copyOp = defineOp({
     ctx.needsInputGrad(0) ? zerosLike(g) : null,
     ctx.needsInputGrad(1) ? to(sumToSize(g, ctx.meta('src').shape), ctx.meta('src').dtype) : null,
   ],
-  gradcheck: [
-    c([[2, 3], [3]], self()),
-  ],
+  gradcheck: [c([[2, 3], [3]], self())],
 });

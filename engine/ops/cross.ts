@@ -22,7 +22,8 @@ export const linalgCrossOp = defineOp({
   display: { symbol: '×', formula: '∂(a×b)/∂a · g = b × g, ∂(a×b)/∂b · g = g × a' },
   gradFn: 'LinalgCrossBackward0',
   infer: (a) => {
-    const x = a.self, y = a.other;
+    const x = a.self,
+      y = a.other;
     if (x.dim() !== y.dim()) throw runtimeError('linalg.cross: inputs must have the same number of dimensions.');
     const d = normalizeDim(a.dim, x.dim());
     if (x.shape[d] !== 3 || y.shape[d] !== 3) {
@@ -34,7 +35,9 @@ export const linalgCrossOp = defineOp({
     const shape = spec.shape;
     const d = normalizeDim(a.dim, shape.length);
     const n = numelOf(shape);
-    const x = allocate(spec.dtype, n), y = allocate(spec.dtype, n), out = allocate(spec.dtype, n);
+    const x = allocate(spec.dtype, n),
+      y = allocate(spec.dtype, n),
+      out = allocate(spec.dtype, n);
     kernels().copy(broadcastView(asDtype(a.self, spec.dtype), shape), x);
     kernels().copy(broadcastView(asDtype(a.other, spec.dtype), shape), y);
     const inner = numelOf(shape.slice(d + 1));
@@ -46,7 +49,8 @@ export const linalgCrossOp = defineOp({
       for (let i = 0; i < inner; i++) {
         const at = o * 3 * inner + i;
         for (let k = 0; k < 3; k++) {
-          const p = at + ((k + 1) % 3) * inner, q = at + ((k + 2) % 3) * inner;
+          const p = at + ((k + 1) % 3) * inner,
+            q = at + ((k + 2) % 3) * inner;
           out[at + k * inner] = fused ? fused(x[p], y[q], -round(x[q] * y[p])) : x[p] * y[q] - x[q] * y[p];
         }
       }
@@ -62,7 +66,19 @@ export const linalgCrossOp = defineOp({
     ];
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], self()),
-    c([[3, 2], [3, 1]], self(0)),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
+    c(
+      [
+        [3, 2],
+        [3, 1],
+      ],
+      self(0),
+    ),
   ],
 });

@@ -36,7 +36,9 @@ export const program = (label: string, shapes: number[][], run: (xs: Tensor[]) =
   ...extra,
 });
 /** The leaves in order, then the given extra arguments. */
-export const self = (...rest: unknown[]) => (xs: Tensor[]): unknown[] => [...xs, ...rest];
+export const self =
+  (...rest: unknown[]) =>
+  (xs: Tensor[]): unknown[] => [...xs, ...rest];
 export const long = (values: number[], shape = [values.length]): Tensor => fromArray(values, shape, 'int64');
 export const bool = (values: number[], shape: number[]): Tensor => fromArray(values, shape, 'bool');
 export const float64 = (values: number[], shape = [values.length]): Tensor => fromArray(values, shape, 'float64');

@@ -28,7 +28,9 @@ function checkIndex(kind: Kind, index: Tensor): void {
       throw runtimeError(`${name}(): Expected dtype int32/int64 for index but got: ${legacyTypeName(index.dtype)}`);
     }
     if (index.dim() > 1) {
-      throw indexError(`${name}(): Index is supposed to be a vector, but got dim: ${index.dim()} with type: ${legacyTypeName(index.dtype)} and size: ${shapeText(index.shape)}`);
+      throw indexError(
+        `${name}(): Index is supposed to be a vector, but got dim: ${index.dim()} with type: ${legacyTypeName(index.dtype)} and size: ${shapeText(index.shape)}`,
+      );
     }
   } else if (kind === 'index_copy') {
     if (index.dtype !== 'int64') throw runtimeError(`${name}(): Expected a long tensor for index, but got ${legacyTypeName(index.dtype)}`);
@@ -60,7 +62,8 @@ function checkSource(kind: 'index_add' | 'index_copy', self: Tensor, dim: number
     throw runtimeError(`${name}(): self (${legacyTypeName(self.dtype)}) and source (${legacyTypeName(source.dtype)}) must have the same scalar type`);
   }
   if (self.dim() === 0) {
-    if (source.numel() !== 1 || n !== 1) throw runtimeError(`${name}(): Number of indices (${n}) should be equal to source.size(dim): (${source.numel()}), for dim: 0`);
+    if (source.numel() !== 1 || n !== 1)
+      throw runtimeError(`${name}(): Number of indices (${n}) should be equal to source.size(dim): (${source.numel()}), for dim: 0`);
     return;
   }
   const sourceSize = source.dim() === 0 ? 1 : source.shape[dim];
@@ -71,7 +74,9 @@ function checkSource(kind: 'index_add' | 'index_copy', self: Tensor, dim: number
   self.shape.forEach((s, k) => {
     if (k !== dim && source.shape[k] !== s) {
       if (kind === 'index_copy') {
-        throw runtimeError(`${name}(): Source/destination tensor must have same slice shapes. Destination slice shape: ${s} at dimension ${k} and source slice shape: ${source.shape[k]} at dimension ${k}.`);
+        throw runtimeError(
+          `${name}(): Source/destination tensor must have same slice shapes. Destination slice shape: ${s} at dimension ${k} and source slice shape: ${source.shape[k]} at dimension ${k}.`,
+        );
       }
       throw runtimeError(`The size of tensor a (${s}) must match the size of tensor b (${source.shape[k]}) at non-singleton dimension ${k}`);
     }
@@ -102,8 +107,7 @@ function alongDim(self: Tensor, dim: number, idx: readonly number[], values: Arr
 const indexSelect = (g: Tensor, dim: number, index: Tensor): Tensor => callOp('index_select', g, dim, index) as Tensor;
 const zeroSlices = (g: Tensor, dim: number, index: Tensor): Tensor => callOp('index_fill', g, dim, index, 0) as Tensor;
 /** The source's gradient has the source's shape (index_select of a 0-d gradient gives one element). */
-const likeSource = (g: Tensor, shape: readonly number[]): Tensor =>
-  g.shape.length === shape.length ? g : (callOp('reshape', g, shape) as Tensor);
+const likeSource = (g: Tensor, shape: readonly number[]): Tensor => (g.shape.length === shape.length ? g : (callOp('reshape', g, shape) as Tensor));
 
 export const indexAddOp = defineOp({
   name: 'index_add',
@@ -137,9 +141,21 @@ export const indexAddOp = defineOp({
     return [ctx.needsInputGrad(0) ? g : null, source];
   },
   gradcheck: [
-    c([[3, 4], [3, 2]], (xs) => [xs[0], 1, long([3, 0]), xs[1]]),
-    program('index_add with repeated indices and alpha', [[4, 2], [3, 2]], ([x, s]) =>
-      callOp('index_add', x, 0, long([1, 3, 1]), s, 2.5) as Tensor),
+    c(
+      [
+        [3, 4],
+        [3, 2],
+      ],
+      (xs) => [xs[0], 1, long([3, 0]), xs[1]],
+    ),
+    program(
+      'index_add with repeated indices and alpha',
+      [
+        [4, 2],
+        [3, 2],
+      ],
+      ([x, s]) => callOp('index_add', x, 0, long([1, 3, 1]), s, 2.5) as Tensor,
+    ),
   ],
 });
 
@@ -172,7 +188,15 @@ export const indexCopyOp = defineOp({
       ctx.needsInputGrad(1) ? likeSource(indexSelect(g, ctx.args.dim, index), ctx.meta('source').shape) : null,
     ];
   },
-  gradcheck: [c([[3, 4], [3, 2]], (xs) => [xs[0], 1, long([3, 0]), xs[1]])],
+  gradcheck: [
+    c(
+      [
+        [3, 4],
+        [3, 2],
+      ],
+      (xs) => [xs[0], 1, long([3, 0]), xs[1]],
+    ),
+  ],
 });
 
 export const indexFillOp = defineOp({

@@ -55,8 +55,10 @@ export function elementwiseJvp(local: (self: Tensor, result: Tensor) => Tensor) 
 /** A bilinear product `f(x, y)` (mm, bmm, mv, dot): tangent = f(x_t, y) + f(x, y_t). */
 export function bilinearJvp(name: string, first: string, second: string) {
   return (a: Args, ctx: JvpContext): Tensor | null => {
-    const x = a[first] as Tensor, y = a[second] as Tensor;
-    const tx = tangentOrZero(ctx.tangent(first), x, y), ty = tangentOrZero(ctx.tangent(second), y, x);
+    const x = a[first] as Tensor,
+      y = a[second] as Tensor;
+    const tx = tangentOrZero(ctx.tangent(first), x, y),
+      ty = tangentOrZero(ctx.tangent(second), y, x);
     return sumTangents(tx && op(name, tx, y), ty && op(name, x, ty));
   };
 }
@@ -73,6 +75,9 @@ export function listOpJvp(name: string) {
 }
 
 /** An op built by a factory, given its forward-mode rule. */
-export function withJvp<D extends object>(def: D, jvp: (a: Args, ctx: JvpContext) => Tensor | null): D & { readonly jvp: (a: Args, ctx: JvpContext) => Tensor | null } {
+export function withJvp<D extends object>(
+  def: D,
+  jvp: (a: Args, ctx: JvpContext) => Tensor | null,
+): D & { readonly jvp: (a: Args, ctx: JvpContext) => Tensor | null } {
   return { ...def, jvp };
 }

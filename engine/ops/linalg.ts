@@ -10,7 +10,6 @@ import { callOp } from './dispatch.ts';
 import { c, self } from './gradcheck-case.ts';
 import { bilinearJvp } from './jvp-rules.ts';
 
-
 function checkSameDtype(a: Tensor, b: Tensor): DType {
   if (a.dtype !== b.dtype) {
     throw runtimeError(`expected scalar type ${typeWord(a.dtype)} but found ${typeWord(b.dtype)}`);
@@ -44,16 +43,16 @@ function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: n
  * alpha folded into the other operand first): the bias is the first term of the sum then.
  */
 export function addmmValue(self: Tensor, mat1: Tensor, mat2: Tensor, beta: number, alpha: number): Tensor {
-  const [m = 0, k = 0] = mat1.shape, n = mat2.shape[1] ?? 0;
+  const [m = 0, k = 0] = mat1.shape,
+    n = mat2.shape[1] ?? 0;
   const dtype = mat1.dtype;
   const isBlas = (dtype === 'float32' || dtype === 'float64') && self.dtype === dtype && beta !== 0 && alpha !== 0;
-  const blasA = n === 1 ? mat1 : mat2, rows = n === 1 ? m : n;
+  const blasA = n === 1 ? mat1 : mat2,
+    rows = n === 1 ? m : n;
   const [outer = 0, inner = 0] = n === 1 ? blasA.strides : [blasA.strides[1]!, blasA.strides[0]!];
   // Mirrors addmm_impl_cpu_: "N" if BLAS's A is column-major as it stands, "T" if row-major, else
   // it is copied contiguous, which is "T" when n is 1 (C not swapped) and "N" otherwise.
-  const isTransposedA = outer === 1 && inner >= Math.max(1, rows) ? false
-    : inner === 1 && outer >= Math.max(1, k) ? true
-      : n === 1;
+  const isTransposedA = outer === 1 && inner >= Math.max(1, rows) ? false : inner === 1 && outer >= Math.max(1, k) ? true : n === 1;
   if (!isBlas || isTransposedA) {
     const prod = mm(mat1, mat2);
     const scaled = alpha === 1 ? prod : mul(prod, alpha);
@@ -79,7 +78,8 @@ export const mmOp = defineOp({
   display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G' },
   gradFn: 'MmBackward0',
   infer: (a) => {
-    const x = a.self, y = a.mat2;
+    const x = a.self,
+      y = a.mat2;
     if (x.dim() !== 2) throw runtimeError('self must be a matrix');
     if (y.dim() !== 2) throw runtimeError('mat2 must be a matrix');
     if (x.shape[1] !== y.shape[0]) {
@@ -88,16 +88,20 @@ export const mmOp = defineOp({
     return { shape: [x.shape[0], y.shape[1]], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = a.self, y = a.mat2;
+    const x = a.self,
+      y = a.mat2;
     return product(x, y, 1, x.shape[0], x.shape[1], y.shape[1], spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
-  backward: (ctx, g) => [
-    ctx.needsInputGrad(0) ? mm(g, t(ctx.saved('other'))) : null,
-    ctx.needsInputGrad(1) ? mm(t(ctx.saved('self')), g) : null,
-  ],
+  backward: (ctx, g) => [ctx.needsInputGrad(0) ? mm(g, t(ctx.saved('other'))) : null, ctx.needsInputGrad(1) ? mm(t(ctx.saved('self')), g) : null],
   gradcheck: [
-    c([[2, 3], [3, 2]], self()),
+    c(
+      [
+        [2, 3],
+        [3, 2],
+      ],
+      self(),
+    ),
   ],
 });
 
@@ -110,7 +114,8 @@ export const mvOp = defineOp({
   display: { symbol: '@', formula: '∂(Av)/∂A = g·vᵀ, ∂(Av)/∂v = Aᵀ·g' },
   gradFn: 'MvBackward0',
   infer: (a) => {
-    const x = a.self, v = a.vec;
+    const x = a.self,
+      v = a.vec;
     // PyTorch sizes the result from self.size(0) first, then checks the ranks, then the sizes.
     if (x.dim() === 0) throw runtimeError('Dimension specified as 0 but tensor has no dimensions');
     if (x.dim() !== 2 || v.dim() !== 1) throw runtimeError(`vector + matrix @ vector expected, got 1, ${x.dim()}, ${v.dim()}`);
@@ -118,17 +123,16 @@ export const mvOp = defineOp({
     return { shape: [x.shape[0]], dtype: checkSameDtype(x, v) };
   },
   forward: (a, spec) => {
-    const x = a.self, v = a.vec;
+    const x = a.self,
+      v = a.vec;
     return product(x, v, 1, x.shape[0], x.shape[1], 1, spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.vec }),
   backward: (ctx, g) => [
     ctx.needsInputGrad(0) ? mm(unsqueeze(g, 1), unsqueeze(ctx.saved('other'), 0)) : null,
-    ctx.needsInputGrad(1) ? callOp('mv', t(ctx.saved('self')), g) as Tensor : null,
+    ctx.needsInputGrad(1) ? (callOp('mv', t(ctx.saved('self')), g) as Tensor) : null,
   ],
-  gradcheck: [
-    c([[2, 3], [3]], self()),
-  ],
+  gradcheck: [c([[2, 3], [3]], self())],
 });
 
 export const dotOp = defineOp({
@@ -140,7 +144,8 @@ export const dotOp = defineOp({
   display: { symbol: '·', formula: '∂(a·b)/∂a = g·b, ∂(a·b)/∂b = g·a' },
   gradFn: 'DotBackward0',
   infer: (a) => {
-    const x = a.self, y = a.tensor;
+    const x = a.self,
+      y = a.tensor;
     if (x.dim() !== 1 || y.dim() !== 1) throw runtimeError(`1D tensors expected, but got ${x.dim()}D and ${y.dim()}D tensors`);
     if (x.shape[0] !== y.shape[0]) {
       throw runtimeError(
@@ -150,17 +155,13 @@ export const dotOp = defineOp({
     return { shape: [], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = a.self, y = a.tensor;
+    const x = a.self,
+      y = a.tensor;
     return product(x, y, 1, 1, x.shape[0], 1, spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.tensor }),
-  backward: (ctx, g) => [
-    ctx.needsInputGrad(0) ? mul(g, ctx.saved('other')) : null,
-    ctx.needsInputGrad(1) ? mul(g, ctx.saved('self')) : null,
-  ],
-  gradcheck: [
-    c([[3], [3]], self()),
-  ],
+  backward: (ctx, g) => [ctx.needsInputGrad(0) ? mul(g, ctx.saved('other')) : null, ctx.needsInputGrad(1) ? mul(g, ctx.saved('self')) : null],
+  gradcheck: [c([[3], [3]], self())],
 });
 
 export const bmmOp = defineOp({
@@ -172,7 +173,8 @@ export const bmmOp = defineOp({
   display: { symbol: '@', formula: '∂(AB)/∂A = G·Bᵀ, ∂(AB)/∂B = Aᵀ·G (per batch)' },
   gradFn: 'BmmBackward0',
   infer: (a) => {
-    const x = a.self, y = a.mat2;
+    const x = a.self,
+      y = a.mat2;
     if (x.dim() !== 3) throw runtimeError(`batch1 must be a 3D tensor`);
     if (y.dim() !== 3) throw runtimeError(`batch2 must be a 3D tensor`);
     if (x.shape[0] !== y.shape[0] || x.shape[2] !== y.shape[1]) {
@@ -183,7 +185,8 @@ export const bmmOp = defineOp({
     return { shape: [x.shape[0], x.shape[1], y.shape[2]], dtype: checkSameDtype(x, y) };
   },
   forward: (a, spec) => {
-    const x = a.self, y = a.mat2;
+    const x = a.self,
+      y = a.mat2;
     return product(x, y, x.shape[0], x.shape[1], x.shape[2], y.shape[2], spec.shape, spec.dtype);
   },
   save: (a) => matmulSave({ self: a.self, other: a.mat2 }),
@@ -192,7 +195,13 @@ export const bmmOp = defineOp({
     ctx.needsInputGrad(1) ? bmm(transpose(ctx.saved('self'), 1, 2), g) : null,
   ],
   gradcheck: [
-    c([[2, 2, 3], [2, 3, 2]], self()),
+    c(
+      [
+        [2, 2, 3],
+        [2, 3, 2],
+      ],
+      self(),
+    ),
   ],
 });
 
@@ -200,7 +209,8 @@ const unsafeView = (x: Tensor, shape: readonly number[]): Tensor => callOp('_uns
 
 /** torch.matmul's dispatch: dot, mv, mm, or batched bmm with broadcasting over batch dims. */
 function matmul(x: Tensor, y: Tensor): Tensor {
-  const dx = x.dim(), dy = y.dim();
+  const dx = x.dim(),
+    dy = y.dim();
   if (dx === 0 || dy === 0) {
     throw runtimeError(`both arguments to matmul need to be at least 1D, but they are ${dx}D and ${dy}D`);
   }
@@ -218,10 +228,14 @@ function matmul(x: Tensor, y: Tensor): Tensor {
   // General batched case.
   const xm = dx === 1 ? unsqueeze(x, 0) : x;
   const ym = dy === 1 ? unsqueeze(y, 1) : y;
-  const n = xm.shape[xm.dim() - 2], k = xm.shape[xm.dim() - 1];
-  const k2 = ym.shape[ym.dim() - 2], p = ym.shape[ym.dim() - 1];
+  const n = xm.shape[xm.dim() - 2],
+    k = xm.shape[xm.dim() - 1];
+  const k2 = ym.shape[ym.dim() - 2],
+    p = ym.shape[ym.dim() - 1];
   if (k !== k2) {
-    throw runtimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(xm.shape.slice(0, -2))}, ${k}] but got: [${numelOf(ym.shape.slice(0, -2))}, ${k2}].`);
+    throw runtimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${numelOf(xm.shape.slice(0, -2))}, ${k}] but got: [${numelOf(ym.shape.slice(0, -2))}, ${k2}].`,
+    );
   }
   const batchShape = broadcastShapes(xm.shape.slice(0, -2), ym.shape.slice(0, -2));
   const batch = numelOf(batchShape);
@@ -239,8 +253,21 @@ export const matmulOp = defineOp({
   display: { symbol: '@', formula: 'dot, mv, mm or bmm by the inputs’ dims' },
   composite: (a) => matmul(a.self, a.other),
   gradcheck: [
-    c([[2, 1, 2, 3], [3, 3, 2]], self()),
-    c([[2, 1, 2, 3], [3, 3, 2]], self(), { label: 'matmul batched broadcast' }),
+    c(
+      [
+        [2, 1, 2, 3],
+        [3, 3, 2],
+      ],
+      self(),
+    ),
+    c(
+      [
+        [2, 1, 2, 3],
+        [3, 3, 2],
+      ],
+      self(),
+      { label: 'matmul batched broadcast' },
+    ),
     c([[3], [3, 2]], self(), { label: 'matmul 1-D @ 2-D' }),
   ],
 });

@@ -47,9 +47,15 @@ function checkSizes(name: string, input: Tensor, target: Tensor): void {
 /** The pointwise losses' arguments; `extra` adds smooth_l1_loss's `float beta=1.0`. */
 type PointwiseLossArgs = ParamsArgs<"Tensor self, Tensor target, str reduction='mean'"> & { readonly beta?: number };
 
-function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: string, extra: '' | ', float beta=1.0',
+function pointwiseLoss(
+  name: string,
+  gradFn: string,
+  symbol: string,
+  formula: string,
+  extra: '' | ', float beta=1.0',
   loss: (x: Tensor, y: Tensor, a: PointwiseLossArgs) => Tensor,
-  dloss: (x: Tensor, y: Tensor, a: PlainArgs<PointwiseLossArgs>) => Tensor): OpDef<PointwiseLossArgs> {
+  dloss: (x: Tensor, y: Tensor, a: PlainArgs<PointwiseLossArgs>) => Tensor,
+): OpDef<PointwiseLossArgs> {
   return {
     name,
     signature: `${name}(Tensor self, Tensor target, str reduction='mean'${extra}) -> Tensor`,
@@ -65,7 +71,8 @@ function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: st
     forward: (a) => noGrad(() => reduce(loss(a.self, a.target, a), reductionOf(a))),
     save: (a) => ({ self: a.self, target: a.target }),
     backward: (ctx, g) => {
-      const x = ctx.saved('self'), y = ctx.saved('target');
+      const x = ctx.saved('self'),
+        y = ctx.saved('target');
       const shape = op('add', x.detach(), y.detach()).shape;
       const local = mul(spread(ctx, g, shape), dloss(x, y, ctx.args));
       return [
@@ -76,14 +83,29 @@ function pointwiseLoss(name: string, gradFn: string, symbol: string, formula: st
   };
 }
 
-export const mseLossOp = withGradcheck(pointwiseLoss('mse_loss', 'MseLossBackward0', 'MSE', '∂(a − t)²/∂a = 2(a − t)', '',
-  (x, y) => {
-    const d = sub(x, y);
-    return mul(d, d);
-  },
-  (x, y) => mul(sub(x, y), 2)), [
-  c([[2, 3], [2, 3]], self()),
-]);
+export const mseLossOp = withGradcheck(
+  pointwiseLoss(
+    'mse_loss',
+    'MseLossBackward0',
+    'MSE',
+    '∂(a − t)²/∂a = 2(a − t)',
+    '',
+    (x, y) => {
+      const d = sub(x, y);
+      return mul(d, d);
+    },
+    (x, y) => mul(sub(x, y), 2),
+  ),
+  [
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
+  ],
+);
 
 /** PyTorch 2.x computes l1_loss as (a − t).abs() reduced, so its grad_fn is the reduction's. */
 export const l1LossOp = defineOp({
@@ -94,27 +116,53 @@ export const l1LossOp = defineOp({
   display: { symbol: 'L1', formula: '∂|a − t|/∂a = sign(a − t)' },
   composite: (a) => reduce(abs(sub(a.self, a.target)), reductionOf(a)),
   gradcheck: [
-    c([[2, 3], [2, 3]], self('sum')),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self('sum'),
+    ),
   ],
 });
 
-export const smoothL1LossOp = withGradcheck(pointwiseLoss('smooth_l1_loss', 'SmoothL1LossBackward0', 'SmoothL1',
-  '∂/∂a = (a − t)/β if |a − t| < β else sign(a − t)', ', float beta=1.0',
-  (x, y, a) => {
-    const beta = Number(a.beta);
-    const d = abs(sub(x, y));
-    if (beta === 0) return d;
-    return where(lt(d, beta), div(mul(mul(d, d), 0.5), beta), sub(d, 0.5 * beta));
-  },
-  (x, y, a) => {
-    const beta = Number(a.beta);
-    const d = sub(x, y);
-    if (beta === 0) return sign(d);
-    return where(lt(abs(d), beta), div(d, beta), sign(d));
-  }), [
-  c([[2, 3], [2, 3]], self('mean', 0.5)),
-  c([[2, 3], [2, 3]], self()),
-]);
+export const smoothL1LossOp = withGradcheck(
+  pointwiseLoss(
+    'smooth_l1_loss',
+    'SmoothL1LossBackward0',
+    'SmoothL1',
+    '∂/∂a = (a − t)/β if |a − t| < β else sign(a − t)',
+    ', float beta=1.0',
+    (x, y, a) => {
+      const beta = Number(a.beta);
+      const d = abs(sub(x, y));
+      if (beta === 0) return d;
+      return where(lt(d, beta), div(mul(mul(d, d), 0.5), beta), sub(d, 0.5 * beta));
+    },
+    (x, y, a) => {
+      const beta = Number(a.beta);
+      const d = sub(x, y);
+      if (beta === 0) return sign(d);
+      return where(lt(abs(d), beta), div(d, beta), sign(d));
+    },
+  ),
+  [
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self('mean', 0.5),
+    ),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
+  ],
+);
 
 export const nllLossOp = defineOp({
   name: 'nll_loss',
@@ -127,7 +175,8 @@ export const nllLossOp = defineOp({
   gradFn: 'NllLossBackward0',
   inputs: ['self'],
   infer: (a) => {
-    const x = a.self, t = a.target;
+    const x = a.self,
+      t = a.target;
     if (x.dim() < 1 || x.dim() > 2) throw runtimeError(`input tensor should be 1D or 2D`);
     if (t.dtype !== 'int64') throw runtimeError(`expected scalar type Long but found ${t.typeName().replace('torch.', '').replace('Tensor', '')}`);
     const batch = x.dim() === 2 ? x.shape[0] : 1;
@@ -169,14 +218,20 @@ export const nllLossOp = defineOp({
       const total = nllCascadeSums(weights, w ? weights : null, ignored, round).totalWeight;
       const gv = g.toArray()[0]!;
       const grad = -(reduction === 'mean' ? round(gv / total) : gv);
-      const out = allocate(g.dtype, shape.reduce((p, q) => p * q, 1));
+      const out = allocate(
+        g.dtype,
+        shape.reduce((p, q) => p * q, 1),
+      );
       t.forEach((c, n) => {
         if (c !== ignore) out[(batched ? n * classes : 0) + c] = w ? round(weights[n]! * grad) : grad;
       });
       return [Tensor.fromData(out, shape, g.dtype)];
     }
     // One-hot of −w at each target, scaled by the upstream gradient for that row.
-    const coeff = allocate(g.dtype, shape.reduce((p, q) => p * q, 1));
+    const coeff = allocate(
+      g.dtype,
+      shape.reduce((p, q) => p * q, 1),
+    );
     t.forEach((c, n) => {
       if (c === ignore) return;
       coeff[(batched ? n * classes : 0) + c] = -weights[n] / (reduction === 'mean' ? wsum : 1);
@@ -225,9 +280,12 @@ export const bceOp = defineOp({
   gradFn: 'BinaryCrossEntropyBackward0',
   inputs: ['self', 'target'],
   infer: (a) => {
-    const x = a.self, t = a.target;
+    const x = a.self,
+      t = a.target;
     if (!sameShape(x.shape, t.shape)) {
-      throw valueError(`Using a target size (${sizeText(t.shape)}) that is different to the input size (${sizeText(x.shape)}) is deprecated. Please ensure they have the same size.`);
+      throw valueError(
+        `Using a target size (${sizeText(t.shape)}) that is different to the input size (${sizeText(x.shape)}) is deprecated. Please ensure they have the same size.`,
+      );
     }
     const v = x.toArray();
     if (v.some((p) => p < 0 || p > 1)) throw runtimeError('all elements of input should be between 0 and 1');
@@ -235,7 +293,8 @@ export const bceOp = defineOp({
   },
   forward: (a) =>
     noGrad(() => {
-      const x = a.self, t = a.target;
+      const x = a.self,
+        t = a.target;
       // PyTorch clamps the logs at −100 so that log(0) stays finite.
       const logx = op('clamp', log(x), -100, null);
       const log1mx = op('clamp', log(sub(1, x)), -100, null);
@@ -245,7 +304,8 @@ export const bceOp = defineOp({
     }),
   save: (a) => ({ self: a.self, target: a.target, ...(a.weight ? { weight: a.weight } : {}) }),
   backward: (ctx, g) => {
-    const x = ctx.saved('self'), t = ctx.saved('target');
+    const x = ctx.saved('self'),
+      t = ctx.saved('target');
     const up = spread(ctx, g, x.shape);
     const denom = op('clamp', mul(sub(1, x), x), 1e-12, null);
     let gx = div(mul(up, sub(x, t)), denom);
@@ -258,8 +318,22 @@ export const bceOp = defineOp({
     return [ctx.needsInputGrad(0) ? gx : null, gt];
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], self(), { range: unit }),
-    c([[2, 3], [2, 3]], self(), { range: [0.1, 0.9] }),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+      { range: unit },
+    ),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+      { range: [0.1, 0.9] },
+    ),
   ],
 });
 
@@ -274,7 +348,8 @@ export const bceWithLogitsOp = defineOp({
   gradFn: 'BinaryCrossEntropyWithLogitsBackward0',
   inputs: ['self', 'target'],
   infer: (a) => {
-    const x = a.self, t = a.target;
+    const x = a.self,
+      t = a.target;
     if (!sameShape(x.shape, t.shape)) {
       throw valueError(`Target size (${sizeText(t.shape)}) must be the same as input size (${sizeText(x.shape)})`);
     }
@@ -284,24 +359,26 @@ export const bceWithLogitsOp = defineOp({
   // loss = (1 − t)·x + w·(log(e^(−m) + e^(−x−m)) + m), w = (p − 1)·t + 1 (1 without pos_weight).
   forward: (a) =>
     noGrad(() => {
-      const x = a.self, t = a.target;
+      const x = a.self,
+        t = a.target;
       const maxVal = op('clamp', neg(x), 0, null);
       const logTerm = log(add(exp(neg(maxVal)), exp(sub(neg(x), maxVal))));
       const linear = mul(sub(1, t), x);
-      let loss = a.pos_weight
-        ? add(linear, mul(add(mul(sub(a.pos_weight, 1), t), 1), add(logTerm, maxVal)))
-        : add(add(linear, maxVal), logTerm);
+      let loss = a.pos_weight ? add(linear, mul(add(mul(sub(a.pos_weight, 1), t), 1), add(logTerm, maxVal))) : add(add(linear, maxVal), logTerm);
       if (a.weight) loss = mul(loss, a.weight);
       return reduce(loss, reductionOf(a));
     }),
   save: (a) => ({
-    self: a.self, target: a.target,
-    ...(a.weight ? { weight: a.weight } : {}), ...(a.pos_weight ? { pos_weight: a.pos_weight } : {}),
+    self: a.self,
+    target: a.target,
+    ...(a.weight ? { weight: a.weight } : {}),
+    ...(a.pos_weight ? { pos_weight: a.pos_weight } : {}),
   }),
   backward: (ctx, g) => {
     // binary_cross_entropy_with_logits_backward / _target_backward: the upstream gradient times the
     // local one, then weight, then ÷N for 'mean', in that order.
-    const x = ctx.saved('self'), t = ctx.saved('target');
+    const x = ctx.saved('self'),
+      t = ctx.saved('target');
     const reduction = reductionOf(ctx.args);
     const finish = (grad: Tensor): Tensor => {
       const weighted = ctx.hasSaved('weight') ? mul(grad, ctx.saved('weight')) : grad;
@@ -317,16 +394,26 @@ export const bceWithLogitsOp = defineOp({
     if (ctx.needsInputGrad(1)) {
       // ∂loss/∂t = −x + (p − 1)·(−log σ(x)).
       const softTerm = add(op('log1p', exp(neg(abs(x)))), op('clamp', neg(x), 0, null));
-      gt = ctx.hasSaved('pos_weight')
-        ? mul(add(neg(x), mul(sub(ctx.saved('pos_weight'), 1), softTerm)), g)
-        : mul(neg(x), g);
+      gt = ctx.hasSaved('pos_weight') ? mul(add(neg(x), mul(sub(ctx.saved('pos_weight'), 1), softTerm)), g) : mul(neg(x), g);
     }
     const expandAll = (grad: Tensor): Tensor => (reduction === 'none' ? grad : expand(grad, x.shape));
     return [ctx.needsInputGrad(0) ? finish(expandAll(gx)) : null, gt ? finish(expandAll(gt)) : null];
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], (xs) => [xs[0], xs[1], float64([0.5, 2, 1], [3])]),
-    c([[2, 3], [2, 3]], self()),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      (xs) => [xs[0], xs[1], float64([0.5, 2, 1], [3])],
+    ),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
   ],
 });
 
@@ -347,8 +434,5 @@ export const sumToSizeOp = defineOp({
     const summed = sum(x, dims, true);
     return op('view', summed, size);
   },
-  gradcheck: [
-    c([[2, 3]], self([1, 3])),
-  ],
+  gradcheck: [c([[2, 3]], self([1, 3]))],
 });
-

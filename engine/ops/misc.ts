@@ -36,9 +36,7 @@ export const lerpOp = defineOp({
     if (!ctx.hasInput('weight')) return grads;
     return [...grads, ctx.needsInputGrad(2) ? sumToSize(mul(g, sub(ctx.saved('end'), ctx.saved('self'))), ctx.meta('weight').shape) : null];
   },
-  gradcheck: [
-    c([[2, 3], [3], [2, 3]], self()),
-  ],
+  gradcheck: [c([[2, 3], [3], [2, 3]], self())],
 });
 
 function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1'>> {
@@ -48,9 +46,7 @@ function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Ten
     signature: `${name}(Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor`,
     method: true,
     function: true,
-    display: isMul
-      ? { symbol: '+v·ab', formula: '∂/∂a = v·b, ∂/∂b = v·a' }
-      : { symbol: '+v·a/b', formula: '∂/∂a = v/b, ∂/∂b = −v·a/b²' },
+    display: isMul ? { symbol: '+v·ab', formula: '∂/∂a = v·b, ∂/∂b = v·a' } : { symbol: '+v·a/b', formula: '∂/∂a = v/b, ∂/∂b = −v·a/b²' },
     gradFn: isMul ? 'AddcmulBackward0' : 'AddcdivBackward0',
     infer: (a) => ternarySpec(a.self, a.tensor1, a.tensor2),
     forward: (a, spec) =>
@@ -65,14 +61,13 @@ function addcOp(name: 'addcmul' | 'addcdiv'): OpDef<ParamsArgs<'Tensor self, Ten
     save: (a) => ({ tensor1: a.tensor1, tensor2: a.tensor2 }),
     backward: (ctx, g) => {
       const v = Number(ctx.args.value);
-      const t1 = ctx.saved('tensor1'), t2 = ctx.saved('tensor2');
+      const t1 = ctx.saved('tensor1'),
+        t2 = ctx.saved('tensor2');
       const gv = mul(g, v);
       return [
         ctx.needsInputGrad(0) ? sumToSize(g, ctx.meta('self').shape) : null,
         ctx.needsInputGrad(1) ? sumToSize(isMul ? mul(gv, t2) : div(gv, t2), ctx.meta('tensor1').shape) : null,
-        ctx.needsInputGrad(2)
-          ? sumToSize(isMul ? mul(gv, t1) : neg(div(mul(gv, t1), mul(t2, t2))), ctx.meta('tensor2').shape)
-          : null,
+        ctx.needsInputGrad(2) ? sumToSize(isMul ? mul(gv, t1) : neg(div(mul(gv, t1), mul(t2, t2))), ctx.meta('tensor2').shape) : null,
       ];
     },
   };
@@ -94,17 +89,14 @@ export const outerOp = defineOp({
   function: true,
   display: { symbol: '⊗', formula: 'a·bᵀ' },
   composite: (a) => {
-    const x = a.self, y = a.vec2;
+    const x = a.self,
+      y = a.vec2;
     if (x.dim() !== 1 || y.dim() !== 1) throw runtimeError(`outer: Expected 1-D argument self, but got ${x.dim()}-D`);
     return mul(op('reshape', x, [x.shape[0], 1]), y);
   },
-  gradcheck: [
-    c([[3], [2]], self()),
-  ],
+  gradcheck: [c([[3], [2]], self())],
 });
-export const gerOp: OpDef = withGradcheck({ ...outerOp, name: 'ger', signature: 'ger(Tensor self, Tensor vec2) -> Tensor' }, [
-  c([[3], [2]], self()),
-]);
+export const gerOp: OpDef = withGradcheck({ ...outerOp, name: 'ger', signature: 'ger(Tensor self, Tensor vec2) -> Tensor' }, [c([[3], [2]], self())]);
 
 export const indexSelectOp = defineOp({
   name: 'index_select',
@@ -115,7 +107,8 @@ export const indexSelectOp = defineOp({
   gradFn: 'IndexSelectBackward0',
   inputs: ['self'],
   infer: (a) => {
-    const x = a.self, idx = a.index;
+    const x = a.self,
+      idx = a.index;
     if (idx.dim() > 1) throw runtimeError('index_select(): Index is supposed to be a vector');
     if (idx.dtype !== 'int64' && idx.dtype !== 'int32') throw runtimeError('index_select(): Expected dtype int32 or int64 for index');
     const d = normalizeDim(a.dim, x.dim());
@@ -177,7 +170,8 @@ function sortLike(name: 'sort' | 'topk'): OpDef<SortLikeArgs> {
       const k = isSort ? (x.dim() === 0 ? 1 : x.shape[d]) : Number(a.k);
       const src = x.contiguousValues();
       const size = x.dim() === 0 ? 1 : x.shape[d];
-      const outer = numelOf(x.shape.slice(0, d)), inner = numelOf(x.shape.slice(d + 1));
+      const outer = numelOf(x.shape.slice(0, d)),
+        inner = numelOf(x.shape.slice(d + 1));
       const values = allocate(spec.dtype, outer * k * inner);
       const indices = allocate('int64', outer * k * inner);
       const order = new Array<number>(size);
@@ -187,7 +181,8 @@ function sortLike(name: 'sort' | 'topk'): OpDef<SortLikeArgs> {
           const at = (j: number): number => src[o * size * inner + j * inner + i];
           // Stable; NaN sorts as the largest value, as in PyTorch.
           order.sort((p, q) => {
-            const vp = at(p), vq = at(q);
+            const vp = at(p),
+              vq = at(q);
             const cmp = vp !== vp ? (vq !== vq ? 0 : 1) : vq !== vq ? -1 : vp - vq;
             return (descending ? -cmp : cmp) || p - q;
           });
@@ -213,10 +208,7 @@ export const sortOp = withGradcheck(sortLike('sort'), [
   c([[2, 3]], self(1, true)),
   program('sort', [[2, 3]], ([x]) => (callOp('sort', x, 1, true) as Tensor[])[0]),
 ]);
-export const topkOp = withGradcheck(sortLike('topk'), [
-  c([[2, 4]], self(2)),
-  program('topk', [[2, 3]], ([x]) => (callOp('topk', x, 2) as Tensor[])[0]),
-]);
+export const topkOp = withGradcheck(sortLike('topk'), [c([[2, 4]], self(2)), program('topk', [[2, 3]], ([x]) => (callOp('topk', x, 2) as Tensor[])[0])]);
 
 export const clipOp = defineOp({
   name: 'clip',
@@ -225,9 +217,7 @@ export const clipOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'alias of clamp' },
   composite: (a) => op('clamp', a.self, a.min, a.max),
-  gradcheck: [
-    c([[2, 3]], self(-0.6, null)),
-  ],
+  gradcheck: [c([[2, 3]], self(-0.6, null))],
 });
 export const clampMinOp = defineOp({
   name: 'clamp_min',
@@ -236,9 +226,7 @@ export const clampMinOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'clamp(min=)' },
   composite: (a) => op('clamp', a.self, a.min, null),
-  gradcheck: [
-    c([[2, 3]], self(0.3)),
-  ],
+  gradcheck: [c([[2, 3]], self(0.3))],
 });
 export const clampMaxOp = defineOp({
   name: 'clamp_max',
@@ -247,9 +235,7 @@ export const clampMaxOp = defineOp({
   function: true,
   display: { symbol: 'clamp', formula: 'clamp(max=)' },
   composite: (a) => op('clamp', a.self, null, a.max),
-  gradcheck: [
-    c([[2, 3]], self(0.3)),
-  ],
+  gradcheck: [c([[2, 3]], self(0.3))],
 });
 
 /**
@@ -263,7 +249,8 @@ export const crossEntropyOp = defineOp({
   function: true,
   display: { symbol: 'CE', formula: '∂/∂a = softmax(a) − target' },
   composite: (a) => {
-    const x = a.self, target = a.target;
+    const x = a.self,
+      target = a.target;
     const classDim = x.dim() === 1 ? 0 : 1;
     const classes = x.shape[classDim];
     const logp = op('log_softmax', x, classDim);
@@ -290,9 +277,22 @@ export const crossEntropyOp = defineOp({
     return op('_div_scalar', sum(loss), x.numel() / classes);
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], self(), { range: unit }),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      self(),
+      { range: unit },
+    ),
     program('cross_entropy', [[2, 3]], ([x]) => callOp('cross_entropy', x, long([2, 0], [2])) as Tensor),
-    program('cross_entropy with probabilities', [[2, 3], [2, 3]], ([x, t]) => callOp('cross_entropy', x, t) as Tensor),
+    program(
+      'cross_entropy with probabilities',
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      ([x, t]) => callOp('cross_entropy', x, t) as Tensor,
+    ),
   ],
 });
-

@@ -24,7 +24,10 @@ export interface NllSums {
  * whether tₙ == ignore_index; `round` is Math.fround for float32 and the identity for float64.
  */
 export function nllCascadeSums(
-  picked: readonly number[], weights: readonly number[] | null, ignored: readonly boolean[], round: (v: number) => number,
+  picked: readonly number[],
+  weights: readonly number[] | null,
+  ignored: readonly boolean[],
+  round: (v: number) => number,
 ): NllSums {
   const batch = picked.length;
   const power = Math.max(4, Math.floor(ceilLog2(batch) / LEVELS));
@@ -51,7 +54,8 @@ export function nllCascadeSums(
       loss[j] = 0;
     }
   }
-  let total = 0, weightTotal = 0;
+  let total = 0,
+    weightTotal = 0;
   for (let j = 0; j < LEVELS; j++) {
     total = round(total + loss[j]!);
     weightTotal = round(weightTotal + wsum[j]!);

@@ -12,9 +12,7 @@ import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
 import { addmmValue } from './linalg.ts';
 import { softmaxBackwardFloat32, softmaxFloat32 } from './softmax-float32.ts';
-import {
-  add, div, exp, gt, logicalAnd, mm, mul, sub, sum, sumToSize, t, where,
-} from './functional.ts';
+import { add, div, exp, gt, logicalAnd, mm, mul, sub, sum, sumToSize, t, where } from './functional.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs, type SelfArgs, type SignatureArgs } from './types.ts';
 import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
 import { bilinearJvp, scaleTangent, sumTangents } from './jvp-rules.ts';
@@ -24,10 +22,7 @@ const same = (a: SelfArgs) => ({ shape: a.self.shape, dtype: a.self.dtype });
 
 export const addmmOp = defineOp({
   name: 'addmm',
-  jvp: (a, ctx) => sumTangents(
-    scaleTangent(ctx.tangent('self'), Number(a.beta)),
-    scaleTangent(bilinearJvp('mm', 'mat1', 'mat2')(a, ctx), Number(a.alpha)),
-  ),
+  jvp: (a, ctx) => sumTangents(scaleTangent(ctx.tangent('self'), Number(a.beta)), scaleTangent(bilinearJvp('mm', 'mat1', 'mat2')(a, ctx), Number(a.alpha))),
   signature: 'addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor',
   method: true,
   function: true,
@@ -41,7 +36,8 @@ export const addmmOp = defineOp({
   forward: (a) => noGrad(() => addmmValue(a.self, a.mat1, a.mat2, Number(a.beta), Number(a.alpha))),
   save: (a) => ({ mat1: a.mat1, mat2: a.mat2 }),
   backward: (ctx, g) => {
-    const alpha = Number(ctx.args.alpha), beta = Number(ctx.args.beta);
+    const alpha = Number(ctx.args.alpha),
+      beta = Number(ctx.args.beta);
     const scale = (x: Tensor, s: number): Tensor => (s === 1 ? x : mul(x, s));
     return [
       ctx.needsInputGrad(0) ? sumToSize(scale(g, beta), ctx.meta('self').shape) : null,
@@ -49,10 +45,7 @@ export const addmmOp = defineOp({
       ctx.needsInputGrad(2) ? scale(mm(t(ctx.saved('mat1')), g), alpha) : null,
     ];
   },
-  gradcheck: [
-    c([[3], [2, 4], [4, 3]], self(0.5, 2)),
-    c([[3], [2, 4], [4, 3]], self()),
-  ],
+  gradcheck: [c([[3], [2, 4], [4, 3]], self(0.5, 2)), c([[3], [2, 4], [4, 3]], self())],
 });
 
 /** F.linear: addmm for a 2-D input with bias (AddmmBackward0), else matmul (+ bias). */
@@ -63,20 +56,26 @@ export const linearOp = defineOp({
   function: true,
   display: { symbol: 'linear', formula: 'x·Wᵀ + b' },
   composite: (a) => {
-    const x = a.input, w = a.weight, b = a.bias;
+    const x = a.input,
+      w = a.weight,
+      b = a.bias;
     if (x.dim() === 2 && b) return op('addmm', b, x, t(w));
     const out = op('matmul', x, t(w));
     return b ? add(out, b) : out;
   },
-  gradcheck: [
-    c([[2, 3], [4, 3], [4]], self()),
-  ],
+  gradcheck: [c([[2, 3], [4, 3], [4]], self())],
 });
 
 /** An activation `name(Tensor self, ...)`: forward and backward read the signature's other arguments. */
-function activation<const S extends string>(name: string, signature: S, gradFn: string, symbol: string, formula: string,
+function activation<const S extends string>(
+  name: string,
+  signature: S,
+  gradFn: string,
+  symbol: string,
+  formula: string,
   forward: (x: Tensor, a: SignatureArgs<S>) => Tensor,
-  backward: (x: Tensor, result: Tensor, g: Tensor, a: PlainArgs<SelfArgs & SignatureArgs<S>>) => Tensor): OpDef<SelfArgs & SignatureArgs<S>> {
+  backward: (x: Tensor, result: Tensor, g: Tensor, a: PlainArgs<SelfArgs & SignatureArgs<S>>) => Tensor,
+): OpDef<SelfArgs & SignatureArgs<S>> {
   return {
     name,
     signature,
@@ -95,89 +94,128 @@ function activation<const S extends string>(name: string, signature: S, gradFn: 
   };
 }
 
-export const leakyReluOp = withGradcheck(activation('leaky_relu', 'leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor',
-  'LeakyReluBackward0', 'LReLU', '∂/∂a = 1 if a > 0 else slope',
-  (x, a) => where(gt(x, 0), x, mul(x, Number(a.negative_slope))),
-  (x, _r, g, a) => where(gt(x, 0), g, mul(g, Number(a.negative_slope)))), [
-  c([[2, 3]], self(0.2)),
-  program('leaky_relu', [[2, 3]], ([x]) => callOp('leaky_relu', x, 0.2) as Tensor),
-]);
+export const leakyReluOp = withGradcheck(
+  activation(
+    'leaky_relu',
+    'leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor',
+    'LeakyReluBackward0',
+    'LReLU',
+    '∂/∂a = 1 if a > 0 else slope',
+    (x, a) => where(gt(x, 0), x, mul(x, Number(a.negative_slope))),
+    (x, _r, g, a) => where(gt(x, 0), g, mul(g, Number(a.negative_slope))),
+  ),
+  [c([[2, 3]], self(0.2)), program('leaky_relu', [[2, 3]], ([x]) => callOp('leaky_relu', x, 0.2) as Tensor)],
+);
 
-export const hardtanhOp = withGradcheck(activation('hardtanh', 'hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor',
-  'HardtanhBackward0', 'htanh', '∂/∂a = 1 if min < a < max else 0',
-  (x, a) => op('clamp', x, a.min_val, a.max_val),
-  (x, _r, g, a) => where(logicalAnd(gt(x, Number(a.min_val)), op('lt', x, Number(a.max_val))), g, 0)), [
-  c([[2, 3]], self(-0.8, 0.8)),
-]);
+export const hardtanhOp = withGradcheck(
+  activation(
+    'hardtanh',
+    'hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor',
+    'HardtanhBackward0',
+    'htanh',
+    '∂/∂a = 1 if min < a < max else 0',
+    (x, a) => op('clamp', x, a.min_val, a.max_val),
+    (x, _r, g, a) => where(logicalAnd(gt(x, Number(a.min_val)), op('lt', x, Number(a.max_val))), g, 0),
+  ),
+  [c([[2, 3]], self(-0.8, 0.8))],
+);
 
-export const eluOp = withGradcheck(activation('elu', 'elu(Tensor self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor',
-  'EluBackward0', 'ELU', '∂/∂a = 1 if a > 0 else α·eᵃ',
-  (x, a) => {
-    const alpha = Number(a.alpha), scale = Number(a.scale), inScale = Number(a.input_scale);
-    return mul(where(gt(x, 0), x, mul(op('expm1', mul(x, inScale)), alpha)), scale);
-  },
-  (x, _r, g, a) => {
-    const alpha = Number(a.alpha), scale = Number(a.scale), inScale = Number(a.input_scale);
-    return where(gt(x, 0), mul(g, scale), mul(g, mul(exp(mul(x, inScale)), alpha * scale * inScale)));
-  }), [
-  c([[2, 3]], self()),
-]);
+export const eluOp = withGradcheck(
+  activation(
+    'elu',
+    'elu(Tensor self, Scalar alpha=1.0, Scalar scale=1, Scalar input_scale=1) -> Tensor',
+    'EluBackward0',
+    'ELU',
+    '∂/∂a = 1 if a > 0 else α·eᵃ',
+    (x, a) => {
+      const alpha = Number(a.alpha),
+        scale = Number(a.scale),
+        inScale = Number(a.input_scale);
+      return mul(where(gt(x, 0), x, mul(op('expm1', mul(x, inScale)), alpha)), scale);
+    },
+    (x, _r, g, a) => {
+      const alpha = Number(a.alpha),
+        scale = Number(a.scale),
+        inScale = Number(a.input_scale);
+      return where(gt(x, 0), mul(g, scale), mul(g, mul(exp(mul(x, inScale)), alpha * scale * inScale)));
+    },
+  ),
+  [c([[2, 3]], self())],
+);
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-export const geluOp = withGradcheck(activation('gelu', "gelu(Tensor self, *, str approximate='none') -> Tensor",
-  'GeluBackward0', 'GELU', '∂/∂a = Φ(a) + a·φ(a)',
-  (x, a) => {
-    if (a.approximate === 'tanh') {
-      const inner = mul(add(x, mul(mul(mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI));
-      return mul(mul(x, 0.5), add(op('tanh', inner), 1));
-    }
-    return mul(mul(x, 0.5), add(op('erf', mul(x, SQRT1_2)), 1));
-  },
-  (x, _r, g, a) => {
-    if (a.approximate === 'tanh') {
-      const k = Math.sqrt(2 / Math.PI);
-      const x2 = mul(x, x);
-      const inner = mul(add(x, mul(mul(x2, x), 0.044715)), k);
-      const th = op('tanh', inner);
-      const left = mul(add(th, 1), 0.5);
-      const dInner = mul(add(mul(x2, 3 * 0.044715), 1), k);
-      const right = mul(mul(mul(x, 0.5), sub(1, mul(th, th))), dInner);
-      return mul(g, add(left, right));
-    }
-    const cdf = mul(add(op('erf', mul(x, SQRT1_2)), 1), 0.5);
-    const pdf = mul(exp(mul(mul(x, x), -0.5)), INV_SQRT_2PI);
-    return mul(g, add(cdf, mul(x, pdf)));
-  }), [
-  c([[2, 3]], self('tanh')),
-  c([[2, 3]], self()),
-  program('gelu tanh', [[2, 3]], ([x]) => callOp('gelu', x, 'tanh') as Tensor),
-]);
+export const geluOp = withGradcheck(
+  activation(
+    'gelu',
+    "gelu(Tensor self, *, str approximate='none') -> Tensor",
+    'GeluBackward0',
+    'GELU',
+    '∂/∂a = Φ(a) + a·φ(a)',
+    (x, a) => {
+      if (a.approximate === 'tanh') {
+        const inner = mul(add(x, mul(mul(mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI));
+        return mul(mul(x, 0.5), add(op('tanh', inner), 1));
+      }
+      return mul(mul(x, 0.5), add(op('erf', mul(x, SQRT1_2)), 1));
+    },
+    (x, _r, g, a) => {
+      if (a.approximate === 'tanh') {
+        const k = Math.sqrt(2 / Math.PI);
+        const x2 = mul(x, x);
+        const inner = mul(add(x, mul(mul(x2, x), 0.044715)), k);
+        const th = op('tanh', inner);
+        const left = mul(add(th, 1), 0.5);
+        const dInner = mul(add(mul(x2, 3 * 0.044715), 1), k);
+        const right = mul(mul(mul(x, 0.5), sub(1, mul(th, th))), dInner);
+        return mul(g, add(left, right));
+      }
+      const cdf = mul(add(op('erf', mul(x, SQRT1_2)), 1), 0.5);
+      const pdf = mul(exp(mul(mul(x, x), -0.5)), INV_SQRT_2PI);
+      return mul(g, add(cdf, mul(x, pdf)));
+    },
+  ),
+  [c([[2, 3]], self('tanh')), c([[2, 3]], self()), program('gelu tanh', [[2, 3]], ([x]) => callOp('gelu', x, 'tanh') as Tensor)],
+);
 
-export const siluOp = withGradcheck(activation('silu', 'silu(Tensor self) -> Tensor', 'SiluBackward0', 'SiLU', '∂(a·σ(a))/∂a = σ(a)(1 + a(1 − σ(a)))',
-  (x) => mul(x, op('sigmoid', x)),
-  (x, _r, g) => {
-    const s = op('sigmoid', x);
-    return mul(g, mul(s, add(mul(x, sub(1, s)), 1)));
-  }), [
-  c([[2, 3]], self()),
-]);
+export const siluOp = withGradcheck(
+  activation(
+    'silu',
+    'silu(Tensor self) -> Tensor',
+    'SiluBackward0',
+    'SiLU',
+    '∂(a·σ(a))/∂a = σ(a)(1 + a(1 − σ(a)))',
+    (x) => mul(x, op('sigmoid', x)),
+    (x, _r, g) => {
+      const s = op('sigmoid', x);
+      return mul(g, mul(s, add(mul(x, sub(1, s)), 1)));
+    },
+  ),
+  [c([[2, 3]], self())],
+);
 
-export const softplusOp = withGradcheck(activation('softplus', 'softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor',
-  'SoftplusBackward0', 'softplus', '∂/∂a = σ(βa)',
-  (x, a) => {
-    const beta = Number(a.beta), threshold = Number(a.threshold);
-    const bx = mul(x, beta);
-    return where(gt(bx, threshold), x, div(op('log1p', exp(bx)), beta));
-  },
-  (x, _r, g, a) => {
-    const beta = Number(a.beta), threshold = Number(a.threshold);
-    const bx = mul(x, beta);
-    return where(gt(bx, threshold), g, mul(g, op('sigmoid', bx)));
-  }), [
-  c([[2, 3]], self(2)),
-  c([[2, 3]], self()),
-]);
+export const softplusOp = withGradcheck(
+  activation(
+    'softplus',
+    'softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor',
+    'SoftplusBackward0',
+    'softplus',
+    '∂/∂a = σ(βa)',
+    (x, a) => {
+      const beta = Number(a.beta),
+        threshold = Number(a.threshold);
+      const bx = mul(x, beta);
+      return where(gt(bx, threshold), x, div(op('log1p', exp(bx)), beta));
+    },
+    (x, _r, g, a) => {
+      const beta = Number(a.beta),
+        threshold = Number(a.threshold);
+      const bx = mul(x, beta);
+      return where(gt(bx, threshold), g, mul(g, op('sigmoid', bx)));
+    },
+  ),
+  [c([[2, 3]], self(2)), c([[2, 3]], self())],
+);
 
 function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor self, int dim, ScalarType? dtype=None'>> {
   const isLog = name === 'log_softmax';
@@ -186,9 +224,7 @@ function softmaxLike(name: 'softmax' | 'log_softmax'): OpDef<ParamsArgs<'Tensor 
     signature: `${name}(Tensor self, int dim, ScalarType? dtype=None) -> Tensor`,
     method: true,
     function: true,
-    display: isLog
-      ? { symbol: 'logσ', formula: '∂/∂a = G − softmax(a)·ΣG' }
-      : { symbol: 'softmax', formula: '∂/∂a = y·(G − Σ G·y)' },
+    display: isLog ? { symbol: 'logσ', formula: '∂/∂a = G − softmax(a)·ΣG' } : { symbol: 'softmax', formula: '∂/∂a = y·(G − Σ G·y)' },
     gradFn: isLog ? 'LogSoftmaxBackward0' : 'SoftmaxBackward0',
     infer: (a) => {
       const x = a.self;
@@ -268,11 +304,7 @@ export const layerNormOp = defineOp({
     const gx = mul(rstd, sub(sub(gw, meanG), mul(xhat, meanGX)));
     const batchDims = Array.from({ length: x.dim() - dims.length }, (_, i) => i);
     const reduceBatch = (t: Tensor): Tensor => (batchDims.length > 0 ? sum(t, batchDims) : t);
-    return [
-      ctx.needsInputGrad(0) ? gx : null,
-      ctx.needsInputGrad(1) ? reduceBatch(mul(g, xhat)) : null,
-      ctx.needsInputGrad(2) ? reduceBatch(g) : null,
-    ];
+    return [ctx.needsInputGrad(0) ? gx : null, ctx.needsInputGrad(1) ? reduceBatch(mul(g, xhat)) : null, ctx.needsInputGrad(2) ? reduceBatch(g) : null];
   },
   gradcheck: [
     c([[2, 3], [3], [3]], (xs) => [xs[0], [3], xs[1], xs[2]]),
@@ -307,15 +339,20 @@ export const embeddingOp = defineOp({
   gradFn: 'EmbeddingBackward0',
   inputs: ['weight'],
   infer: (a) => {
-    const w = a.weight, idx = a.indices;
+    const w = a.weight,
+      idx = a.indices;
     if (idx.dtype !== 'int64' && idx.dtype !== 'int32') {
-      throw runtimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${legacyTypeName(idx.dtype)}Tensor instead (while checking arguments for embedding)`);
+      throw runtimeError(
+        `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${legacyTypeName(idx.dtype)}Tensor instead (while checking arguments for embedding)`,
+      );
     }
     return { shape: [...idx.shape, ...w.shape.slice(1)], dtype: w.dtype };
   },
   forward: (a, spec) => {
-    const w = a.weight, idx = a.indices.toArray();
-    const rows = w.shape[0], width = numelOf(w.shape.slice(1));
+    const w = a.weight,
+      idx = a.indices.toArray();
+    const rows = w.shape[0],
+      width = numelOf(w.shape.slice(1));
     const src = w.contiguousValues();
     const out = allocate(spec.dtype, idx.length * width);
     idx.forEach((i, k) => {
@@ -390,8 +427,5 @@ export const dropoutOp = defineOp({
     for (let i = 0; i < noise.length; i++) noise[i] /= 1 - p;
     return mul(x, Tensor.fromData(noise, x.shape, dtype));
   },
-  gradcheck: [
-    c([[2, 3]], self(0.5, false)),
-  ],
+  gradcheck: [c([[2, 3]], self(0.5, false))],
 });
-

@@ -7,7 +7,6 @@ import { castInto, filled } from './tensor-utils.ts';
 import { defineOp } from './types.ts';
 import { c, self } from './gradcheck-case.ts';
 
-
 /** Per dim: [before, after] padding; pad lists pairs from the last dim backwards, as PyTorch. */
 function padsByDim(ndim: number, pad: readonly number[]): [number, number][] {
   if (pad.length % 2 !== 0) throw runtimeError('Length of pad must be even but instead it equals ' + pad.length);
@@ -38,7 +37,9 @@ export const constantPadNdOp = defineOp({
     const pads = padsByDim(x.dim(), a.pad);
     const shape = x.shape.map((s, d) => s + pads[d][0] + pads[d][1]);
     if (shape.some((s) => s < 0)) {
-      throw runtimeError(`The input size ${x.shape.join(', ')}, plus negative padding ${(a.pad).join(', ')} resulted in a negative output size, which is invalid. Check dimension ${shape.findIndex((s) => s < 0)} of your input.`);
+      throw runtimeError(
+        `The input size ${x.shape.join(', ')}, plus negative padding ${a.pad.join(', ')} resulted in a negative output size, which is invalid. Check dimension ${shape.findIndex((s) => s < 0)} of your input.`,
+      );
     }
     return { shape, dtype: x.dtype };
   },
@@ -52,8 +53,13 @@ export const constantPadNdOp = defineOp({
     return out;
   },
   // Padding by −pad undoes padding by pad: the gradient is the grad's unpadded region.
-  backward: (ctx, g) => [callOp('constant_pad_nd', g, (ctx.args.pad).map((p) => -p), 0) as Tensor],
-  gradcheck: [
-    c([[2, 3]], self([1, 2], 0.5)),
+  backward: (ctx, g) => [
+    callOp(
+      'constant_pad_nd',
+      g,
+      ctx.args.pad.map((p) => -p),
+      0,
+    ) as Tensor,
   ],
+  gradcheck: [c([[2, 3]], self([1, 2], 0.5))],
 });

@@ -42,7 +42,8 @@ function poolWindow(x: { shape: readonly number[]; dim(): number }, a: Args, nam
   const kernel = pairOf(a.kernel_size);
   const strideList = a.stride as number[];
   const stride = strideList.length === 0 ? kernel : pairOf(strideList);
-  const padding = pairOf(a.padding), dilation = a.dilation === undefined ? [1, 1] as [number, number] : pairOf(a.dilation);
+  const padding = pairOf(a.padding),
+    dilation = a.dilation === undefined ? ([1, 1] as [number, number]) : pairOf(a.dilation);
   if ((a.kernel_size as number[]).length > 2 || (a.kernel_size as number[]).length === 0) {
     throw runtimeError(`${name}: kernel_size must either be a single int, or a tuple of two ints`);
   }
@@ -51,16 +52,21 @@ function poolWindow(x: { shape: readonly number[]; dim(): number }, a: Args, nam
   }
   if (kernel[0] <= 0 || kernel[1] <= 0) throw runtimeError(`kernel size should be greater than zero, but got kH: ${kernel[0]} kW: ${kernel[1]}`);
   if (stride[0] <= 0 || stride[1] <= 0) throw runtimeError(`stride should be greater than zero, but got dH: ${stride[0]} dW: ${stride[1]}`);
-  if (dilation[0] <= 0 || dilation[1] <= 0) throw runtimeError(`dilation should be greater than zero, but got dilationH: ${dilation[0]} dilationW: ${dilation[1]}`);
+  if (dilation[0] <= 0 || dilation[1] <= 0)
+    throw runtimeError(`dilation should be greater than zero, but got dilationH: ${dilation[0]} dilationW: ${dilation[1]}`);
   // PyTorch 2.x's pooling_output_shape check (1.13 words it "at most half of kernel size, but got pad=2 and kernel_size=2").
   for (let d = 0; d < 2; d++) {
     if (padding[d]! < 0) throw runtimeError(`pad must be non-negative, but got pad: ${padding[d]}`);
     if (padding[d]! > Math.floor(((kernel[d]! - 1) * dilation[d]! + 1) / 2)) {
-      throw runtimeError(`pad should be at most half of effective kernel size, but got pad=${padding[d]}, kernel_size=${kernel[d]} and dilation=${dilation[d]}`);
+      throw runtimeError(
+        `pad should be at most half of effective kernel size, but got pad=${padding[d]}, kernel_size=${kernel[d]} and dilation=${dilation[d]}`,
+      );
     }
   }
   if (Math.floor(kernel[1] / 2) < padding[1] || Math.floor(kernel[0] / 2) < padding[0]) {
-    throw runtimeError(`pad should be smaller than or equal to half of kernel size, but got padW = ${padding[1]}, padH = ${padding[0]}, kW = ${kernel[1]}, kH = ${kernel[0]}`);
+    throw runtimeError(
+      `pad should be smaller than or equal to half of kernel size, but got padW = ${padding[1]}, padH = ${padding[0]}, kW = ${kernel[1]}, kH = ${kernel[0]}`,
+    );
   }
   const [height = 0, width = 0] = x.shape.slice(-2);
   const ceilMode = Boolean(a.ceil_mode);
@@ -76,18 +82,25 @@ function poolWindow(x: { shape: readonly number[]; dim(): number }, a: Args, nam
 
 export const maxPool2dWithIndicesOp: OpDef = {
   name: 'max_pool2d_with_indices',
-  signature: 'max_pool2d_with_indices(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)',
+  signature:
+    'max_pool2d_with_indices(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)',
   method: false,
   function: false,
   display: { symbol: 'maxpool', formula: 'gradient goes to the largest value of each window' },
   gradFn: 'MaxPool2DWithIndicesBackward0',
   infer: (a) => ({ shape: poolWindow(T(a.self), a, 'max_pool2d').shape, dtype: T(a.self).dtype }),
   forward: (a, spec) => {
-    const x = T(a.self), w = poolWindow(x, a, 'max_pool2d');
+    const x = T(a.self),
+      w = poolWindow(x, a, 'max_pool2d');
     const src = x.contiguousValues();
-    const positions = w.outHeight * w.outWidth, plane = w.height * w.width;
-    const out = allocate(spec.dtype, w.planes * positions), indices = allocate('int64', w.planes * positions);
-    const [kh, kw] = w.kernel, [sh, sw] = w.stride, [ph, pw] = w.padding, [dh, dw] = w.dilation;
+    const positions = w.outHeight * w.outWidth,
+      plane = w.height * w.width;
+    const out = allocate(spec.dtype, w.planes * positions),
+      indices = allocate('int64', w.planes * positions);
+    const [kh, kw] = w.kernel,
+      [sh, sw] = w.stride,
+      [ph, pw] = w.padding,
+      [dh, dw] = w.dilation;
     for (let p = 0, o = 0; p < w.planes; p++) {
       const base = p * plane;
       for (let oy = 0; oy < w.outHeight; oy++) {
@@ -98,11 +111,15 @@ export const maxPool2dWithIndicesOp: OpDef = {
           let x0 = ox * sw - pw;
           const x1 = Math.min(x0 + (kw - 1) * dw + 1, w.width);
           while (x0 < 0) x0 += dw;
-          let best = -Infinity, bestIndex = y0 * w.width + x0;
+          let best = -Infinity,
+            bestIndex = y0 * w.width + x0;
           for (let y = y0; y < y1; y += dh) {
             for (let xx = x0; xx < x1; xx += dw) {
               const v = src[base + y * w.width + xx]!;
-              if (v > best || Number.isNaN(v)) { best = v; bestIndex = y * w.width + xx; }
+              if (v > best || Number.isNaN(v)) {
+                best = v;
+                bestIndex = y * w.width + xx;
+              }
             }
           }
           out[o] = best;
@@ -116,28 +133,40 @@ export const maxPool2dWithIndicesOp: OpDef = {
   backward: (ctx, g) => {
     const input = ctx.meta('self');
     const indices = ctx.saved('indices');
-    const planes = input.shape.slice(0, -2).reduce((p, s) => p * s, 1), plane = input.shape.slice(-2).reduce((p, s) => p * s, 1);
+    const planes = input.shape.slice(0, -2).reduce((p, s) => p * s, 1),
+      plane = input.shape.slice(-2).reduce((p, s) => p * s, 1);
     const flatIndices = op('reshape', indices, [planes, -1]);
     const grad = op('scatter_add', filled([planes, plane], input.dtype, 0), 1, flatIndices, op('reshape', g, [planes, -1]));
     return [op('view', grad, input.shape)];
   },
   gradcheck: [
     c([[1, 2, 4, 4]], self([2, 2])),
-    program('padded, dilated, ceil_mode', [[2, 1, 5, 6]], (xs) => (callOp('max_pool2d_with_indices', xs[0], [3, 2], [2, 2], [1, 1], [1, 2], true) as Tensor[])[0]!),
+    program(
+      'padded, dilated, ceil_mode',
+      [[2, 1, 5, 6]],
+      (xs) => (callOp('max_pool2d_with_indices', xs[0], [3, 2], [2, 2], [1, 1], [1, 2], true) as Tensor[])[0]!,
+    ),
   ],
 };
 
 /** The average pool's window for one output: clipped bounds and PyTorch's divisor. */
 function averageWindows(w: PoolWindow, a: Args, visit: (outIndex: number, y0: number, y1: number, x0: number, x1: number, divisor: number) => void): void {
-  const [kh, kw] = w.kernel, [sh, sw] = w.stride, [ph, pw] = w.padding;
-  const override = a.divisor_override as number | null, countPadding = Boolean(a.count_include_pad);
+  const [kh, kw] = w.kernel,
+    [sh, sw] = w.stride,
+    [ph, pw] = w.padding;
+  const override = a.divisor_override as number | null,
+    countPadding = Boolean(a.count_include_pad);
   for (let oy = 0, o = 0; oy < w.outHeight; oy++) {
     for (let ox = 0; ox < w.outWidth; ox++, o++) {
-      let y0 = oy * sh - ph, x0 = ox * sw - pw;
-      let y1 = Math.min(y0 + kh, w.height + ph), x1 = Math.min(x0 + kw, w.width + pw);
+      let y0 = oy * sh - ph,
+        x0 = ox * sw - pw;
+      let y1 = Math.min(y0 + kh, w.height + ph),
+        x1 = Math.min(x0 + kw, w.width + pw);
       const poolSize = (y1 - y0) * (x1 - x0);
-      y0 = Math.max(y0, 0); x0 = Math.max(x0, 0);
-      y1 = Math.min(y1, w.height); x1 = Math.min(x1, w.width);
+      y0 = Math.max(y0, 0);
+      x0 = Math.max(x0, 0);
+      y1 = Math.min(y1, w.height);
+      x1 = Math.min(x1, w.width);
       const divisor = override ?? (countPadding ? poolSize : (y1 - y0) * (x1 - x0));
       visit(o, y0, y1, x0, x1, divisor);
     }
@@ -157,19 +186,24 @@ const avgInfer = (a: Args): OutputSpec => {
 
 export const avgPool2dOp: OpDef = {
   name: 'avg_pool2d',
-  signature: 'avg_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None) -> Tensor',
+  signature:
+    'avg_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None) -> Tensor',
   method: false,
   function: false,
   display: { symbol: 'avgpool', formula: 'each window value gets gradient / window size' },
   gradFn: 'AvgPool2DBackward0',
   infer: avgInfer,
   forward: (a, spec) => {
-    const x = T(a.self), w = poolWindow(x, a, 'avg_pool2d');
-    const src = x.contiguousValues(), positions = w.outHeight * w.outWidth, plane = w.height * w.width;
+    const x = T(a.self),
+      w = poolWindow(x, a, 'avg_pool2d');
+    const src = x.contiguousValues(),
+      positions = w.outHeight * w.outWidth,
+      plane = w.height * w.width;
     const out = allocate(spec.dtype, w.planes * positions);
     const isFloat32 = spec.dtype === 'float32';
     for (let p = 0; p < w.planes; p++) {
-      const base = p * plane, outBase = p * positions;
+      const base = p * plane,
+        outBase = p * positions;
       averageWindows(w, a, (o, y0, y1, x0, x1, divisor) => {
         // PyTorch sums a float32 window in float32, one rounding per value.
         let s = 0;
@@ -195,7 +229,8 @@ export const avgPool2dOp: OpDef = {
 
 export const avgPool2dBackwardOp: OpDef = {
   name: 'avg_pool2d_backward',
-  signature: 'avg_pool2d_backward(Tensor grad_output, Tensor self, int[2] kernel_size, int[2] stride, int[2] padding, bool ceil_mode, bool count_include_pad, int? divisor_override) -> Tensor',
+  signature:
+    'avg_pool2d_backward(Tensor grad_output, Tensor self, int[2] kernel_size, int[2] stride, int[2] padding, bool ceil_mode, bool count_include_pad, int? divisor_override) -> Tensor',
   method: false,
   function: false,
   display: { symbol: 'avgpool⁻', formula: 'linear in grad_output: its gradient is avg_pool2d' },
@@ -203,12 +238,16 @@ export const avgPool2dBackwardOp: OpDef = {
   inputs: ['grad_output'],
   infer: (a) => ({ shape: T(a.self).shape, dtype: T(a.self).dtype }),
   forward: (a, spec) => {
-    const x = T(a.self), w = poolWindow(x, a, 'avg_pool2d');
-    const grad = T(a.grad_output).contiguousValues(), positions = w.outHeight * w.outWidth, plane = w.height * w.width;
+    const x = T(a.self),
+      w = poolWindow(x, a, 'avg_pool2d');
+    const grad = T(a.grad_output).contiguousValues(),
+      positions = w.outHeight * w.outWidth,
+      plane = w.height * w.width;
     const out = allocate(spec.dtype, w.planes * plane);
     const isFloat32 = spec.dtype === 'float32';
     for (let p = 0; p < w.planes; p++) {
-      const base = p * plane, gradBase = p * positions;
+      const base = p * plane,
+        gradBase = p * positions;
       averageWindows(w, a, (o, y0, y1, x0, x1, divisor) => {
         const share = isFloat32 ? Math.fround(grad[gradBase + o]! / divisor) : grad[gradBase + o]! / divisor;
         for (let y = y0; y < y1; y++) for (let xx = x0; xx < x1; xx++) out[base + y * w.width + xx] += share;

@@ -46,7 +46,8 @@ export const powOp = defineOp({
   save: (a, out) => ({ self: a.self, exponent: a.exponent, result: out }),
   jvp: (a, ctx) => {
     // PyTorch's pow_backward(self_t, self, exponent) + pow_backward_exponent(exponent_t, ...).
-    const ts = ctx.tangent('self'), te = ctx.tangent('exponent');
+    const ts = ctx.tangent('self'),
+      te = ctx.tangent('exponent');
     const f = form(a);
     const selfPart = (): Tensor | null => {
       if (!ts) return null;

@@ -13,7 +13,6 @@ import { varianceForward } from './variance-cpu.ts';
 import { defineOp, type OpDef, type ParamsArgs, type PlainArgs } from './types.ts';
 import { c, program, self, withGradcheck } from './gradcheck-case.ts';
 
-
 /** [outer, size, inner] around `dim` (dim = null: the whole tensor as one row). */
 function around(shape: readonly number[], dim: number | null): { outer: number; size: number; inner: number; dim: number } {
   if (dim === null) return { outer: 1, size: numelOf(shape), inner: 1, dim: -1 };
@@ -85,9 +84,7 @@ export const maxOp = withGradcheck(extreme('max'), [
   program('max over all', [[2, 3]], ([x]) => callOp('max', x) as Tensor),
   program('max along a dim', [[2, 3]], ([x]) => (callOp('max', x, 1) as Tensor[])[0]),
 ]);
-export const minOp = withGradcheck(extreme('min'), [
-  c([[2, 3]], self(0)),
-]);
+export const minOp = withGradcheck(extreme('min'), [c([[2, 3]], self(0))]);
 
 function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1] dim=[], bool keepdim=False'>> {
   return {
@@ -100,7 +97,7 @@ function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1]
     infer: (a) => ({ shape: [], dtype: a.self.dtype }),
     forward: (a, spec) => {
       let x = a.self;
-      const dims = [...(a.dim)].map((d) => normalizeDim(d, x.dim())).sort((p, q) => q - p);
+      const dims = [...a.dim].map((d) => normalizeDim(d, x.dim())).sort((p, q) => q - p);
       if (dims.length === 0) return reduceAlong(name === 'amax' ? 'max' : 'min', x, null, false, spec.dtype);
       for (const d of dims) x = reduceAlong(name === 'amax' ? 'max' : 'min', x, d, a.keepdim, spec.dtype);
       return x;
@@ -111,19 +108,19 @@ function amExtreme(name: 'amax' | 'amin'): OpDef<ParamsArgs<'Tensor self, int[1]
       const self = ctx.saved('self');
       if (dims.length === 0) return [evenlyDistributed(g, self, ctx.saved('result'), null, false)];
       const restore = (t: Tensor): Tensor =>
-        ctx.args.keepdim ? t : [...dims].map((d) => normalizeDim(d, self.dim())).sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t);
+        ctx.args.keepdim
+          ? t
+          : [...dims]
+              .map((d) => normalizeDim(d, self.dim()))
+              .sort((p, q) => p - q)
+              .reduce((acc, d) => unsqueeze(acc, d), t);
       const mask = eq(self, restore(ctx.saved('result')));
       return [mul(div(restore(g), sum(mask, dims, true)), mask)];
     },
   };
 }
-export const amaxOp = withGradcheck(amExtreme('amax'), [
-  c([[2, 3]], self([1])),
-  program('amax', [[2, 3]], ([x]) => callOp('amax', x, [0]) as Tensor),
-]);
-export const aminOp = withGradcheck(amExtreme('amin'), [
-  c([[2, 3]], self([0], true)),
-]);
+export const amaxOp = withGradcheck(amExtreme('amax'), [c([[2, 3]], self([1])), program('amax', [[2, 3]], ([x]) => callOp('amax', x, [0]) as Tensor)]);
+export const aminOp = withGradcheck(amExtreme('amin'), [c([[2, 3]], self([0], true))]);
 
 function argExtreme(name: 'argmax' | 'argmin'): OpDef<ParamsArgs<'Tensor self, int? dim=None, bool keepdim=False'>> {
   return {
@@ -148,7 +145,7 @@ export const prodOp = defineOp({
   gradFn: (a) => (a.dim === null ? 'ProdBackward0' : 'ProdBackward1'),
   infer: (a) => {
     const x = a.self;
-    return { shape: [], dtype: (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+    return { shape: [], dtype: a.dtype ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
   },
   forward: (a, spec) => reduceAlong('prod', a.self, a.dim, a.keepdim, spec.dtype),
   save: (a, out) => ({ self: a.self, result: out }),
@@ -164,15 +161,18 @@ export const prodOp = defineOp({
     // With zeros, result/self is 0/0: take the product of the other elements directly. Under
     // create_graph that product must itself be differentiable (∂²Π/∂aᵢ∂aⱼ = Π_{l≠i,j} aₗ is not
     // zero at zeros), as PyTorch 2.x's prod_safe_zeros_backward is; otherwise a plain loop will do.
-    if (!isGradEnabled()) return [mul(gk, noGrad(() => productOfOthers(self, dim)))];
+    if (!isGradEnabled())
+      return [
+        mul(
+          gk,
+          noGrad(() => productOfOthers(self, dim)),
+        ),
+      ];
     // PyTorch works on the flattened input for prod() and views the result back (ViewBackward0).
     if (dim === null) return [view(mul(g, differentiableProductOfOthers(reshape(self, [-1]), 0)), self.shape)];
     return [mul(gk, differentiableProductOfOthers(self, dim))];
   },
-  gradcheck: [
-    c([[2, 3]], self(1)),
-    program('prod', [[2, 3]], ([x]) => callOp('prod', x, 1) as Tensor),
-  ],
+  gradcheck: [c([[2, 3]], self(1)), program('prod', [[2, 3]], ([x]) => callOp('prod', x, 1) as Tensor)],
 });
 
 /**
@@ -226,27 +226,26 @@ function correctionOf(a: VarianceArgs): number {
 function deviation(x: Tensor, a: VarianceArgs): { centered: Tensor; divisor: number } {
   const dims = dimsOf(a, x.dim());
   const n = dims.reduce((acc, d) => acc * x.shape[d], 1);
-  const mean = x.dim() === 0 ? x : callOp('mean', x, dims, true) as Tensor;
+  const mean = x.dim() === 0 ? x : (callOp('mean', x, dims, true) as Tensor);
   return { centered: sub(x, mean), divisor: Math.max(n - correctionOf(a), 0) };
 }
 
-function varianceOp(name: 'var' | 'std'): OpDef<ParamsArgs<'Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None'>> {
+function varianceOp(
+  name: 'var' | 'std',
+): OpDef<ParamsArgs<'Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None'>> {
   return {
     name,
     signature: `${name}(Tensor self, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None) -> Tensor`,
     method: true,
     function: true,
-    display: name === 'var'
-      ? { symbol: 'var', formula: '∂var/∂aᵢ = 2(aᵢ − ā)/(N − c)' }
-      : { symbol: 'std', formula: '∂std/∂aᵢ = (aᵢ − ā)/((N − c)·std)' },
+    display: name === 'var' ? { symbol: 'var', formula: '∂var/∂aᵢ = 2(aᵢ − ā)/(N − c)' } : { symbol: 'std', formula: '∂std/∂aᵢ = (aᵢ − ā)/((N − c)·std)' },
     gradFn: name === 'var' ? 'VarBackward0' : 'StdBackward0',
     infer: (a) => {
       const x = a.self;
       if (!isFloating(x.dtype)) throw runtimeError(`std and var only support floating point and complex dtypes`);
       return { shape: [], dtype: x.dtype };
     },
-    forward: (a, spec) =>
-      noGrad(() => varianceForward(a.self, dimsOf(a, a.self.dim()), correctionOf(a), a.keepdim, name === 'std', spec.dtype)),
+    forward: (a, spec) => noGrad(() => varianceForward(a.self, dimsOf(a, a.self.dim()), correctionOf(a), a.keepdim, name === 'std', spec.dtype)),
     save: (a, out) => ({ self: a.self, result: out }),
     backward: (ctx, g) => {
       // FunctionsManual.cpp's var_backward, std_backward: the same operations in the same order.
@@ -263,14 +262,8 @@ function varianceOp(name: 'var' | 'std'): OpDef<ParamsArgs<'Tensor self, int[1]?
     },
   };
 }
-export const varOp = withGradcheck(varianceOp('var'), [
-  c([[2, 3]], self([1])),
-  program('var', [[2, 3]], ([x]) => callOp('var', x, [1]) as Tensor),
-]);
-export const stdOp = withGradcheck(varianceOp('std'), [
-  c([[2, 3]], self([1], true, true)),
-  program('std', [[2, 3]], ([x]) => callOp('std', x) as Tensor),
-]);
+export const varOp = withGradcheck(varianceOp('var'), [c([[2, 3]], self([1])), program('var', [[2, 3]], ([x]) => callOp('var', x, [1]) as Tensor)]);
+export const stdOp = withGradcheck(varianceOp('std'), [c([[2, 3]], self([1], true, true)), program('std', [[2, 3]], ([x]) => callOp('std', x) as Tensor)]);
 
 /** norm(p, dim): PyTorch 2.x routes it to linalg.vector_norm (LinalgVectorNormBackward0). */
 export const normOp = defineOp({
@@ -347,10 +340,7 @@ export const logsumexpOp = defineOp({
     const restore = (t: Tensor): Tensor => (ctx.args.keepdim ? t : [...dims].sort((p, q) => p - q).reduce((acc, d) => unsqueeze(acc, d), t));
     return [mul(restore(g), exp(sub(self, restore(ctx.saved('result')))))];
   },
-  gradcheck: [
-    c([[2, 3]], self([1])),
-    program('logsumexp', [[2, 3]], ([x]) => callOp('logsumexp', x, [1]) as Tensor),
-  ],
+  gradcheck: [c([[2, 3]], self([1])), program('logsumexp', [[2, 3]], ([x]) => callOp('logsumexp', x, [1]) as Tensor)],
 });
 
 export const cumsumOp = defineOp({
@@ -362,7 +352,7 @@ export const cumsumOp = defineOp({
   gradFn: 'CumsumBackward0',
   infer: (a) => {
     const x = a.self;
-    return { shape: x.shape, dtype: (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
+    return { shape: x.shape, dtype: a.dtype ?? (isFloating(x.dtype) ? x.dtype : 'int64') };
   },
   forward: (a, spec) => {
     const x = a.self;
@@ -377,9 +367,5 @@ export const cumsumOp = defineOp({
     const flip = (t: Tensor): Tensor => callOp('flip', t, [d]) as Tensor;
     return [flip(callOp('cumsum', flip(g), d) as Tensor)];
   },
-  gradcheck: [
-    c([[2, 3]], self(1)),
-    program('cumsum', [[2, 3]], ([x]) => callOp('cumsum', x, 1) as Tensor),
-  ],
+  gradcheck: [c([[2, 3]], self(1)), program('cumsum', [[2, 3]], ([x]) => callOp('cumsum', x, 1) as Tensor)],
 });
-

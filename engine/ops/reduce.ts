@@ -70,7 +70,7 @@ export const sumOp = defineOp({
   gradFn: (a) => (a.dim === null ? 'SumBackward0' : 'SumBackward1'),
   infer: (a) => {
     const x = a.self;
-    const dtype: DType = (a.dtype) ?? (isFloating(x.dtype) ? x.dtype : 'int64');
+    const dtype: DType = a.dtype ?? (isFloating(x.dtype) ? x.dtype : 'int64');
     return { shape: reduceShape(a), dtype };
   },
   forward: (a, spec) => sumInto(a.self, reducedDims(a), spec, 1),
@@ -92,11 +92,9 @@ export const meanOp = defineOp({
   gradFn: (a) => (a.dim === null ? 'MeanBackward0' : 'MeanBackward1'),
   infer: (a) => {
     const x = a.self;
-    const dtype = (a.dtype) ?? x.dtype;
+    const dtype = a.dtype ?? x.dtype;
     if (!isFloating(dtype)) {
-      throw runtimeError(
-        `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${legacyTypeName(dtype)}`,
-      );
+      throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${legacyTypeName(dtype)}`);
     }
     return { shape: reduceShape(a), dtype };
   },
@@ -114,8 +112,5 @@ export const meanOp = defineOp({
     const count = numelOf(shape) / Math.max(outNumel, 1);
     return [div(expandBack(g, ctx.args, shape), count)];
   },
-  gradcheck: [
-    c([[2, 3, 2]], self([1])),
-    program('mean dims', [[2, 3, 2]], ([x]) => x.mean([0, 2])),
-  ],
+  gradcheck: [c([[2, 3, 2]], self([1])), program('mean dims', [[2, 3, 2]], ([x]) => x.mean([0, 2]))],
 });

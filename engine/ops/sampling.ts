@@ -6,8 +6,17 @@
 import { allocate, isFloating, legacyTypeName, type DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import {
-  MultinomialError, type Generator, checkExponentialRoute, exponentialFill, exponentialKeys, geometricFill, randintFill,
-  randomBitsFill, rowArgmax, sampleWithReplacement, usesExponentialTrick,
+  MultinomialError,
+  type Generator,
+  checkExponentialRoute,
+  exponentialFill,
+  exponentialKeys,
+  geometricFill,
+  randintFill,
+  randomBitsFill,
+  rowArgmax,
+  sampleWithReplacement,
+  usesExponentialTrick,
 } from '../random/index.ts';
 import { Tensor } from '../tensor.ts';
 import { callOp } from './dispatch.ts';
@@ -30,7 +39,9 @@ function sampling<R>(draw: () => R): R {
 
 /** The out-of-place body of an in-place sampler: a fresh tensor shaped like self, filled. */
 function samplerBody(
-  name: string, signature: string, dtypeError: ((dtype: DType) => string) | null,
+  name: string,
+  signature: string,
+  dtypeError: ((dtype: DType) => string) | null,
   fill: (gen: Generator, out: ReturnType<typeof allocate>, dtype: DType, a: Args) => void,
 ): OpDef {
   return {
@@ -53,13 +64,16 @@ function samplerBody(
 }
 
 export const exponentialBody = samplerBody(
-  '_exponential', '_exponential(Tensor self, float lambd=1, *, Generator? generator=None) -> Tensor',
+  '_exponential',
+  '_exponential(Tensor self, float lambd=1, *, Generator? generator=None) -> Tensor',
   (dtype) => `Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified ${legacyTypeName(dtype)}`,
   (gen, out, _dtype, a) => exponentialFill(gen, out as Float32Array | Float64Array, Number(a.lambd)),
 );
 
 export const geometricBody = samplerBody(
-  '_geometric', '_geometric(Tensor self, float p, *, Generator? generator=None) -> Tensor', null,
+  '_geometric',
+  '_geometric(Tensor self, float p, *, Generator? generator=None) -> Tensor',
+  null,
   (gen, out, dtype, a) => {
     if (dtype === 'bool') throw runtimeError(`"geometric_cpu" not implemented for 'Bool'`);
     geometricFill(gen, out, Number(a.p));
@@ -68,7 +82,9 @@ export const geometricBody = samplerBody(
 
 /** random_(), random_(to) and random_(from, to) in one signature, as PyTorch's three overloads. */
 export const randomBody = samplerBody(
-  '_random', '_random(Tensor self, int? from=None, int? to=None, *, Generator? generator=None) -> Tensor', null,
+  '_random',
+  '_random(Tensor self, int? from=None, int? to=None, *, Generator? generator=None) -> Tensor',
+  null,
   (gen, out, dtype, a) => {
     const first = a.from as number | null;
     const second = a.to as number | null;
@@ -159,7 +175,9 @@ export const bernoulliProbsOp: OpDef = {
     const probs = T(a.self).contiguousValues() as Float32Array | Float64Array;
     for (let i = 0; i < probs.length; i++) {
       if (!(probs[i] >= 0 && probs[i] <= 1)) {
-        throw runtimeError('Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)');
+        throw runtimeError(
+          'Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)',
+        );
       }
     }
     const gen = generatorArg(a, 'bernoulli');

@@ -11,8 +11,7 @@ import { defineOp, type BinaryArgs, type OpDef } from './types.ts';
 import { c, program, self, long, withGradcheck } from './gradcheck-case.ts';
 import { listOpJvp, sameOpOnTangent } from './jvp-rules.ts';
 
-const narrow = (t: Tensor, dim: number, start: number, length: number): Tensor =>
-  callOp('slice', t, dim, start, start + length, 1) as Tensor;
+const narrow = (t: Tensor, dim: number, start: number, length: number): Tensor => callOp('slice', t, dim, start, start + length, 1) as Tensor;
 
 export const catOp = defineOp({
   name: 'cat',
@@ -38,7 +37,9 @@ export const catOp = defineOp({
       }
       t.shape.forEach((s, k) => {
         if (k !== d && s !== ref.shape[k]) {
-          throw runtimeError(`Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list.`);
+          throw runtimeError(
+            `Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list.`,
+          );
         }
       });
       total += t.shape[d];
@@ -71,8 +72,21 @@ export const catOp = defineOp({
     });
   },
   gradcheck: [
-    c([[2, 1], [2, 2]], (xs) => [xs, 1]),
-    program('cat', [[2, 1], [2, 2]], ([a, b]) => callOp('cat', [a, b], 1) as Tensor),
+    c(
+      [
+        [2, 1],
+        [2, 2],
+      ],
+      (xs) => [xs, 1],
+    ),
+    program(
+      'cat',
+      [
+        [2, 1],
+        [2, 2],
+      ],
+      ([a, b]) => callOp('cat', [a, b], 1) as Tensor,
+    ),
   ],
 });
 
@@ -120,7 +134,13 @@ export const stackOp = defineOp({
     return ctx.metas('tensors').map((_, i) => callOp('select', g, d, i) as Tensor);
   },
   gradcheck: [
-    c([[2, 3], [2, 3]], (xs) => [xs, 1]),
+    c(
+      [
+        [2, 3],
+        [2, 3],
+      ],
+      (xs) => [xs, 1],
+    ),
     program('stack', [[3], [3]], ([a, b]) => callOp('stack', [a, b]) as Tensor),
   ],
 });
@@ -142,9 +162,7 @@ export const flattenOp = defineOp({
     const shape = [...x.shape.slice(0, s), numelOf(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)];
     return reshape(x, shape);
   },
-  gradcheck: [
-    c([[2, 3, 2]], self(1)),
-  ],
+  gradcheck: [c([[2, 3, 2]], self(1))],
 });
 
 export const repeatOp = defineOp({
@@ -179,14 +197,17 @@ export const repeatOp = defineOp({
     const shape = ctx.meta('self').shape;
     const reps = ctx.args.repeats;
     const padded = [...new Array<number>(reps.length - shape.length).fill(1), ...shape];
-    const split = reshape(g, padded.flatMap((s, i) => [reps[i], s]));
-    const summed = sum(split, reps.map((_, i) => 2 * i));
+    const split = reshape(
+      g,
+      padded.flatMap((s, i) => [reps[i], s]),
+    );
+    const summed = sum(
+      split,
+      reps.map((_, i) => 2 * i),
+    );
     return [view(summed, shape)];
   },
-  gradcheck: [
-    c([[2, 3]], self([2, 1, 2])),
-    program('repeat', [[3]], ([x]) => callOp('repeat', x, [2, 2]) as Tensor),
-  ],
+  gradcheck: [c([[2, 3]], self([2, 1, 2])), program('repeat', [[3]], ([x]) => callOp('repeat', x, [2, 2]) as Tensor)],
 });
 
 export const flipOp = defineOp({
@@ -199,7 +220,7 @@ export const flipOp = defineOp({
   infer: (a) => ({ shape: a.self.shape, dtype: a.self.dtype }),
   forward: (a, spec) => {
     const x = a.self;
-    const dims = (a.dims).map((d) => normalizeDim(d, x.dim()));
+    const dims = a.dims.map((d) => normalizeDim(d, x.dim()));
     let offset = x.offset;
     const strides = [...x.strides];
     for (const d of dims) {
@@ -211,10 +232,7 @@ export const flipOp = defineOp({
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   backward: (ctx, g) => [callOp('flip', g, ctx.args.dims) as Tensor],
-  gradcheck: [
-    c([[2, 3]], self([0, 1])),
-    program('flip', [[2, 3]], ([x]) => (callOp('flip', x, [0]) as Tensor).pow(2)),
-  ],
+  gradcheck: [c([[2, 3]], self([0, 1])), program('flip', [[2, 3]], ([x]) => (callOp('flip', x, [0]) as Tensor).pow(2))],
 });
 
 /** Positions for gather/scatter_add: for every element of index, the flat position in `shape` it addresses. */
@@ -307,13 +325,23 @@ export const scatterAddOp = defineOp({
     return Tensor.fromData(out, spec.shape, spec.dtype);
   },
   save: (a) => ({ index: a.index }),
-  backward: (ctx, g) => [
-    ctx.needsInputGrad(0) ? g : null,
-    ctx.needsInputGrad(1) ? (callOp('gather', g, ctx.args.dim, ctx.saved('index')) as Tensor) : null,
-  ],
+  backward: (ctx, g) => [ctx.needsInputGrad(0) ? g : null, ctx.needsInputGrad(1) ? (callOp('gather', g, ctx.args.dim, ctx.saved('index')) as Tensor) : null],
   gradcheck: [
-    c([[2, 3], [2, 2]], (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2]), xs[1]]),
-    program('scatter_add', [[2, 3], [2, 2]], ([x, s]) => callOp('scatter_add', x, 1, long([0, 2, 1, 1], [2, 2]), s) as Tensor),
+    c(
+      [
+        [2, 3],
+        [2, 2],
+      ],
+      (xs) => [xs[0], 1, long([0, 2, 1, 1], [2, 2]), xs[1]],
+    ),
+    program(
+      'scatter_add',
+      [
+        [2, 3],
+        [2, 2],
+      ],
+      ([x, s]) => callOp('scatter_add', x, 1, long([0, 2, 1, 1], [2, 2]), s) as Tensor,
+    ),
   ],
 });
 
@@ -327,15 +355,13 @@ export const narrowOp = defineOp({
   composite: (a) => {
     const x = a.self;
     const d = normalizeDim(a.dim, x.dim());
-    const start = (a.start) < 0 ? (a.start) + x.shape[d] : (a.start);
-    if (start + (a.length) > x.shape[d]) {
+    const start = a.start < 0 ? a.start + x.shape[d] : a.start;
+    if (start + a.length > x.shape[d]) {
       throw runtimeError(`start (${start}) + length (${a.length}) exceeds dimension size (${x.shape[d]}).`);
     }
     return narrow(x, d, start, a.length);
   },
-  gradcheck: [
-    c([[2, 3]], self(1, 1, 2)),
-  ],
+  gradcheck: [c([[2, 3]], self(1, 1, 2))],
 });
 
 /** split/chunk/unbind return views made by slice/select (their grad_fns are SliceBackward0/SelectBackward0). */
@@ -351,9 +377,7 @@ export const splitOp = defineOp({
     const d = normalizeDim(a.dim, x.dim());
     return splitTensor(x, sizes.length === 1 && sizes[0] !== x.shape[d] ? sizes[0] : sizes, d);
   },
-  gradcheck: [
-    c([[2, 5]], self([2, 3], 1)),
-  ],
+  gradcheck: [c([[2, 5]], self([2, 3], 1))],
 });
 
 export const chunkOp = defineOp({
@@ -363,9 +387,7 @@ export const chunkOp = defineOp({
   function: true,
   display: { symbol: 'chunk', formula: 'gradient placed in each piece' },
   composite: (a) => chunkTensor(a.self, a.chunks, a.dim),
-  gradcheck: [
-    c([[3, 2]], self(2)),
-  ],
+  gradcheck: [c([[3, 2]], self(2))],
 });
 
 export const unbindOp = defineOp({
@@ -375,9 +397,7 @@ export const unbindOp = defineOp({
   function: true,
   display: { symbol: 'unbind', formula: 'gradient placed at each index' },
   composite: (a) => unbindTensor(a.self, a.dim),
-  gradcheck: [
-    c([[2, 3]], self(1)),
-  ],
+  gradcheck: [c([[2, 3]], self(1))],
 });
 
 export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 0): Tensor[] {
@@ -396,7 +416,9 @@ export function splitTensor(x: Tensor, sizes: number | readonly number[], dim = 
       throw runtimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${shapeText(sizes)}`);
     }
     if (sizes.reduce((p, q) => p + q, 0) !== total) {
-      throw runtimeError(`split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=${shapeText(sizes)}`);
+      throw runtimeError(
+        `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=${shapeText(sizes)}`,
+      );
     }
     pieces.push(...sizes);
   }
@@ -429,15 +451,43 @@ function asOp(name: string, target: string, build: (x: Tensor, other: Tensor) =>
     composite: (a) => build(a.self, a.other),
   };
 }
-export const expandAsOp = withGradcheck(asOp('expand_as', 'expand', (x, o) => expand(x, o.shape)), [
-  c([[1, 3], [2, 3]], self()),
-]);
-export const viewAsOp = withGradcheck(asOp('view_as', 'view', (x, o) => view(x, o.shape)), [
-  c([[2, 3], [3, 2]], (xs) => [xs[0].contiguous(), xs[1]]),
-]);
-export const reshapeAsOp = withGradcheck(asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape)), [
-  c([[2, 3], [3, 2]], self()),
-]);
-export const typeAsOp = withGradcheck(asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype) as Tensor), [
-  c([[2, 3], [3]], self()),
-]);
+export const expandAsOp = withGradcheck(
+  asOp('expand_as', 'expand', (x, o) => expand(x, o.shape)),
+  [
+    c(
+      [
+        [1, 3],
+        [2, 3],
+      ],
+      self(),
+    ),
+  ],
+);
+export const viewAsOp = withGradcheck(
+  asOp('view_as', 'view', (x, o) => view(x, o.shape)),
+  [
+    c(
+      [
+        [2, 3],
+        [3, 2],
+      ],
+      (xs) => [xs[0].contiguous(), xs[1]],
+    ),
+  ],
+);
+export const reshapeAsOp = withGradcheck(
+  asOp('reshape_as', 'reshape', (x, o) => reshape(x, o.shape)),
+  [
+    c(
+      [
+        [2, 3],
+        [3, 2],
+      ],
+      self(),
+    ),
+  ],
+);
+export const typeAsOp = withGradcheck(
+  asOp('type_as', 'to', (x, o) => callOp('to', x, o.dtype) as Tensor),
+  [c([[2, 3], [3]], self())],
+);

@@ -60,11 +60,7 @@ export type ParamsArgs<L extends string> = { readonly [E in Param<SplitParams<L>
  * The bound arguments of a whole signature, `name(params) -> returns`; plain `Args` when the
  * signature is not a literal (built at run time).
  */
-export type SignatureArgs<S extends string> = string extends S
-  ? Args
-  : S extends `${string}(${infer L}) -> ${string}`
-    ? ParamsArgs<L>
-    : Args;
+export type SignatureArgs<S extends string> = string extends S ? Args : S extends `${string}(${infer L}) -> ${string}` ? ParamsArgs<L> : Args;
 
 /** What backward sees in `ctx.args`: the call's non-tensor arguments (OpNode keeps no tensors). */
 export type PlainArgs<A extends Args> = { readonly [K in keyof A as Extract<A[K], Tensor> extends never ? K : never]: A[K] };

@@ -4,13 +4,18 @@
  * composite in nn.ts.
  */
 import {
-  logSoftmaxBackwardLastDimF32, logSoftmaxLastDimF32, softmaxBackwardLastDimF32, softmaxBackwardMiddleDimF32, softmaxLastDimF32,
+  logSoftmaxBackwardLastDimF32,
+  logSoftmaxLastDimF32,
+  softmaxBackwardLastDimF32,
+  softmaxBackwardMiddleDimF32,
+  softmaxLastDimF32,
   softmaxMiddleDimF32,
 } from '../kernels/sleef/softmax.ts';
 import { Tensor } from '../tensor.ts';
 
 function blocks(shape: readonly number[], dim: number): { outer: number; size: number; inner: number } {
-  let outer = 1, inner = 1;
+  let outer = 1,
+    inner = 1;
   for (let i = 0; i < dim; i++) outer *= shape[i]!;
   for (let i = dim + 1; i < shape.length; i++) inner *= shape[i]!;
   return { outer, size: shape[dim]!, inner };

@@ -19,8 +19,10 @@ export const unique2Op = defineOp({
     const values = Array.from(x.contiguousValues(), Number);
     const order = values.map((_, i) => i);
     order.sort((p, q) => {
-      const vp = values[p], vq = values[q];
-      const isNanP = vp !== vp, isNanQ = vq !== vq;
+      const vp = values[p],
+        vq = values[q];
+      const isNanP = vp !== vp,
+        isNanQ = vq !== vq;
       if (isNanP || isNanQ) return isNanP === isNanQ ? p - q : isNanP ? 1 : -1;
       return vp - vq || p - q;
     });
@@ -37,9 +39,13 @@ export const unique2Op = defineOp({
       inverse[i] = distinct.length - 1;
     }
     const output = allocate(x.dtype, distinct.length);
-    distinct.forEach((v, i) => { output[i] = v; });
+    distinct.forEach((v, i) => {
+      output[i] = v;
+    });
     const countsOut = allocate('int64', a.return_counts ? counts.length : 0);
-    counts.forEach((n, i) => { if (a.return_counts) countsOut[i] = n; });
+    counts.forEach((n, i) => {
+      if (a.return_counts) countsOut[i] = n;
+    });
     // Outputs nobody asked for are empty, as PyTorch returns them.
     return [
       Tensor.fromData(output, [distinct.length], x.dtype),

@@ -37,7 +37,8 @@ export function varianceForward(x: Tensor, dims: readonly number[], correction: 
   const size = dims.reduce((n, d) => n * x.shape[d], 1);
   const out = allocate(dtype, numelOf(outShape));
   for (let o = 0; o < out.length; o++) {
-    let mean = 0, m2 = 0;
+    let mean = 0,
+      m2 = 0;
     for (let k = 0; k < size; k++) {
       const v = values[o * size + k];
       const delta = v - mean;

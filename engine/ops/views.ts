@@ -47,10 +47,7 @@ export const viewOpDef = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
-  gradcheck: [
-    c([[2, 3]], (xs) => [xs[0].contiguous(), [3, 2]]),
-    program('view', [[2, 3]], ([x]) => x.view(3, 2).mul(x.view(3, 2))),
-  ],
+  gradcheck: [c([[2, 3]], (xs) => [xs[0].contiguous(), [3, 2]]), program('view', [[2, 3]], ([x]) => x.view(3, 2).mul(x.view(3, 2)))],
 });
 
 /** _unsafe_view: matmul's final reshape (UnsafeViewBackward0); copies when a view is impossible. */
@@ -69,9 +66,7 @@ export const unsafeViewOp = viewOp({
     return Tensor.fromData(c.data, shape, x.dtype);
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
-  gradcheck: [
-    c([[2, 3]], (xs) => [xs[0].contiguous(), [6]]),
-  ],
+  gradcheck: [c([[2, 3]], (xs) => [xs[0].contiguous(), [6]])],
 });
 
 export const reshapeOp = defineOp({
@@ -87,10 +82,7 @@ export const reshapeOp = defineOp({
     if (viewStrides(x.shape, x.strides, shape)) return callOp('view', x, shape) as Tensor;
     return callOp('_unsafe_view', callOp('clone', x), shape) as Tensor;
   },
-  gradcheck: [
-    c([[2, 3]], self([3, 2])),
-    program('reshape of non-contiguous', [[2, 3]], ([x]) => x.t().reshape(6).pow(2)),
-  ],
+  gradcheck: [c([[2, 3]], self([3, 2])), program('reshape of non-contiguous', [[2, 3]], ([x]) => x.t().reshape(6).pow(2))],
 });
 
 export const tOp = viewOp({
@@ -109,15 +101,15 @@ export const tOp = viewOp({
     return makeView(x, [...x.shape].reverse(), [...x.strides].reverse(), x.offset);
   },
   backward: (_ctx, g) => [t(g)],
-  gradcheck: [
-    c([[2, 3]], self()),
-  ],
+  gradcheck: [c([[2, 3]], self())],
 });
 
 function transposed(x: Tensor, d0: number, d1: number): Tensor {
-  const shape = [...x.shape], strides = [...x.strides];
+  const shape = [...x.shape],
+    strides = [...x.strides];
   if (x.dim() === 0) return makeView(x, shape, strides, x.offset);
-  const a = normalizeDim(d0, x.dim()), b = normalizeDim(d1, x.dim());
+  const a = normalizeDim(d0, x.dim()),
+    b = normalizeDim(d1, x.dim());
   [shape[a], shape[b]] = [shape[b], shape[a]];
   [strides[a], strides[b]] = [strides[b], strides[a]];
   return makeView(x, shape, strides, x.offset);
@@ -131,10 +123,7 @@ export const transposeOp = viewOp({
   gradFn: 'TransposeBackward0',
   forward: (a) => transposed(a.self, a.dim0, a.dim1),
   backward: (ctx, g) => [transpose(g, ctx.args.dim0, ctx.args.dim1)],
-  gradcheck: [
-    c([[2, 3, 2]], self(0, 2)),
-    program('transpose', [[2, 3]], ([x]) => x.transpose(0, 1).matmul(x)),
-  ],
+  gradcheck: [c([[2, 3, 2]], self(0, 2)), program('transpose', [[2, 3]], ([x]) => x.transpose(0, 1).matmul(x))],
 });
 
 export const permuteOp = viewOp({
@@ -145,23 +134,27 @@ export const permuteOp = viewOp({
   gradFn: 'PermuteBackward0',
   forward: (a) => {
     const x = a.self;
-    const dims = (a.dims).map((d) => normalizeDim(d, x.dim()));
+    const dims = a.dims.map((d) => normalizeDim(d, x.dim()));
     if (dims.length !== x.dim()) {
-      throw runtimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.dim()} is not equal to len(dims) = ${dims.length}`);
+      throw runtimeError(
+        `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.dim()} is not equal to len(dims) = ${dims.length}`,
+      );
     }
     if (new Set(dims).size !== dims.length) throw runtimeError('permute(): duplicate dims are not allowed.');
-    return makeView(x, dims.map((d) => x.shape[d]), dims.map((d) => x.strides[d]), x.offset);
+    return makeView(
+      x,
+      dims.map((d) => x.shape[d]),
+      dims.map((d) => x.strides[d]),
+      x.offset,
+    );
   },
   backward: (ctx, g) => {
-    const dims = (ctx.args.dims).map((d) => normalizeDim(d, g.dim()));
+    const dims = ctx.args.dims.map((d) => normalizeDim(d, g.dim()));
     const inverse = new Array<number>(dims.length);
     dims.forEach((d, i) => (inverse[d] = i));
     return [permute(g, inverse)];
   },
-  gradcheck: [
-    c([[2, 3, 2]], self([2, 0, 1])),
-    program('permute', [[2, 3, 2]], ([x]) => x.permute(2, 0, 1).pow(2)),
-  ],
+  gradcheck: [c([[2, 3, 2]], self([2, 0, 1])), program('permute', [[2, 3, 2]], ([x]) => x.permute(2, 0, 1).pow(2))],
 });
 
 export const unsqueezeOp = viewOp({
@@ -173,17 +166,15 @@ export const unsqueezeOp = viewOp({
   forward: (a) => {
     const x = a.self;
     const d = normalizeDim(a.dim, x.dim() + 1);
-    const shape = [...x.shape], strides = [...x.strides];
+    const shape = [...x.shape],
+      strides = [...x.strides];
     const stride = d < x.dim() ? x.shape[d] * x.strides[d] : 1;
     shape.splice(d, 0, 1);
     strides.splice(d, 0, stride);
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [squeeze(g, ctx.args.dim)],
-  gradcheck: [
-    c([[2, 3]], self(1)),
-    program('unsqueeze/squeeze', [[3]], ([x]) => x.unsqueeze(1).squeeze().exp()),
-  ],
+  gradcheck: [c([[2, 3]], self(1)), program('unsqueeze/squeeze', [[3]], ([x]) => x.unsqueeze(1).squeeze().exp())],
 });
 
 export const squeezeOp = viewOp({
@@ -201,12 +192,15 @@ export const squeezeOp = viewOp({
       const target = x.dim() === 0 ? -1 : normalizeDim(a.dim, x.dim());
       dims = x.shape.map((_, d) => d).filter((d) => d !== target || keep(d));
     }
-    return makeView(x, dims.map((d) => x.shape[d]), dims.map((d) => x.strides[d]), x.offset);
+    return makeView(
+      x,
+      dims.map((d) => x.shape[d]),
+      dims.map((d) => x.strides[d]),
+      x.offset,
+    );
   },
   backward: (ctx, g) => [reshape(g, ctx.meta('self').shape)],
-  gradcheck: [
-    c([[2, 1, 3]], self()),
-  ],
+  gradcheck: [c([[2, 1, 3]], self())],
 });
 
 export const expandOp = viewOp({
@@ -225,7 +219,8 @@ export const expandOp = viewOp({
       );
     }
     const lead = size.length - x.dim();
-    const shape: number[] = [], strides: number[] = [];
+    const shape: number[] = [],
+      strides: number[] = [];
     size.forEach((s, i) => {
       const j = i - lead;
       const own = j >= 0 ? x.shape[j] : 1;
@@ -241,10 +236,7 @@ export const expandOp = viewOp({
     return makeView(x, shape, strides, x.offset);
   },
   backward: (ctx, g) => [sumToSize(g, ctx.meta('self').shape)],
-  gradcheck: [
-    c([[1, 3]], self([2, 2, 3])),
-    program('expand', [[1, 3]], ([x]) => x.expand(2, 3).pow(2)),
-  ],
+  gradcheck: [c([[1, 3]], self([2, 2, 3])), program('expand', [[1, 3]], ([x]) => x.expand(2, 3).pow(2))],
 });
 
 /** Where a view sits in a contiguous tensor of `shape`: used by select/slice backward. */
@@ -280,7 +272,8 @@ export const selectOp = viewOp({
     const raw = a.index;
     if (raw < -size || raw >= size) throw indexError(`index ${raw} is out of bounds for dimension ${dim} with size ${size}`);
     const i = raw < 0 ? raw + size : raw;
-    const shape = [...x.shape], strides = [...x.strides];
+    const shape = [...x.shape],
+      strides = [...x.strides];
     shape.splice(dim, 1);
     strides.splice(dim, 1);
     return makeView(x, shape, strides, x.offset + i * x.strides[dim]);
@@ -294,7 +287,12 @@ export const selectOp = viewOp({
   },
   gradcheck: [
     c([[2, 3]], self(1, 2)),
-    program('select and slice', [[2, 3]], ([x]) => index(x, [{ kind: 'int', index: 1 }, { kind: 'slice', start: 0, stop: 3, step: 2 }]).pow(2)),
+    program('select and slice', [[2, 3]], ([x]) =>
+      index(x, [
+        { kind: 'int', index: 1 },
+        { kind: 'slice', start: 0, stop: 3, step: 2 },
+      ]).pow(2),
+    ),
   ],
 });
 
@@ -321,7 +319,8 @@ export const sliceOp = viewOp({
     const dim = normalizeDim(a.dim, x.dim());
     const step = a.step;
     const { start, length } = sliceBounds(x.shape[dim], a.start, a.end, step);
-    const shape = [...x.shape], strides = [...x.strides];
+    const shape = [...x.shape],
+      strides = [...x.strides];
     shape[dim] = length;
     strides[dim] = x.strides[dim] * step;
     return makeView(x, shape, strides, x.offset + start * x.strides[dim]);
@@ -333,9 +332,7 @@ export const sliceOp = viewOp({
     const { start, length } = sliceBounds(shape[dim], ctx.args.start, ctx.args.end, step);
     return [scatterIntoZeros(shape, g, regionOf(shape, dim, start, length, step, false))];
   },
-  gradcheck: [
-    c([[4, 3]], self(0, 1, 4, 2)),
-  ],
+  gradcheck: [c([[4, 3]], self(0, 1, 4, 2))],
 });
 
 /**
@@ -361,9 +358,7 @@ export const asStridedOp = viewOp({
       storageOffset: ctx.args.storage_offset,
     }),
   ],
-  gradcheck: [
-    c([[2, 3]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
-  ],
+  gradcheck: [c([[2, 3]], self([2, 2], [1, 2], 1), { contiguousOnly: true })],
 });
 
 /** A copy of self with the strided region replaced by src (not a view). */
@@ -393,7 +388,14 @@ export const asStridedScatterOp = defineOp({
     ];
   },
   gradcheck: [
-    c([[2, 3], [2, 2]], self([2, 2], [1, 2], 1), { contiguousOnly: true }),
+    c(
+      [
+        [2, 3],
+        [2, 2],
+      ],
+      self([2, 2], [1, 2], 1),
+      { contiguousOnly: true },
+    ),
   ],
 });
 
@@ -403,7 +405,6 @@ function broadcastStridesFor(src: Tensor, shape: readonly number[]): number[] {
   for (let i = 0; i < src.dim(); i++) out[lead + i] = src.shape[i] === 1 ? 0 : src.strides[i];
   return out;
 }
-
 
 /**
  * matmul(1-D, 2-D) ends with an in-place `squeeze_(0)` in PyTorch 2.x, so its grad_fn is
@@ -416,7 +417,5 @@ export const matmulSqueezeOp = defineOp({
   method: false,
   function: false,
   gradFn: 'SqueezeBackward4',
-  gradcheck: [
-    c([[2, 1, 3]], self(1)),
-  ],
+  gradcheck: [c([[2, 1, 3]], self(1))],
 });

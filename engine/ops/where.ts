@@ -10,7 +10,6 @@ import { defineOp } from './types.ts';
 import { c, program, bool } from './gradcheck-case.ts';
 import { callOp } from './dispatch.ts';
 
-
 function whereForward(cond: Tensor, a: Tensor, b: Tensor, shape: readonly number[], dtype: Tensor['dtype']): Tensor {
   const out = allocate(dtype, numelOf(shape));
   kernels().where(broadcastView(cond, shape), broadcastView(asDtype(a, dtype), shape), broadcastView(asDtype(b, dtype), shape), out);
@@ -56,7 +55,9 @@ export const maskedFillOp = defineOp({
   gradFn: (a) => (a.value.isWrappedNumber ? 'MaskedFillBackward0' : 'MaskedFillBackward1'),
   inputs: (a) => (a.value.isWrappedNumber ? ['self'] : ['self', 'value']),
   infer: (a) => {
-    const self = a.self, mask = a.mask, value = a.value;
+    const self = a.self,
+      mask = a.mask,
+      value = a.value;
     if (mask.dtype !== 'bool') {
       throw runtimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${legacyTypeName(mask.dtype)}`);
     }

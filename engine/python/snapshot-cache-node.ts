@@ -21,10 +21,7 @@ export function snapshotCacheDir(): string {
 }
 
 function snapshotPath(options: Record<string, unknown>): string {
-  const key = createHash('sha256')
-    .update(JSON.stringify({ pyodideVersion, options, PRELOADED }))
-    .digest('hex')
-    .slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify({ pyodideVersion, options, PRELOADED })).digest('hex').slice(0, 16);
   return join(snapshotCacheDir(), `pyodide-${pyodideVersion}-${key}.snapshot`);
 }
 

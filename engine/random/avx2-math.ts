@@ -13,15 +13,15 @@ const f = Math.fround;
 
 const SQRTHF = f(0.707106781186547524);
 const LOG_P0 = f(7.0376836292e-2);
-const LOG_P1 = f(-1.1514610310e-1);
-const LOG_P2 = f(1.1676998740e-1);
+const LOG_P1 = f(-1.151461031e-1);
+const LOG_P2 = f(1.167699874e-1);
 const LOG_P3 = f(-1.2420140846e-1);
 const LOG_P4 = f(1.4249322787e-1);
 const LOG_P5 = f(-1.6668057665e-1);
 const LOG_P6 = f(2.0000714765e-1);
 const LOG_P7 = f(-2.4999993993e-1);
 const LOG_P8 = f(3.3333331174e-1);
-const LOG_Q1 = f(-2.12194440e-4);
+const LOG_Q1 = f(-2.1219444e-4);
 const LOG_Q2 = f(0.693359375);
 const MIN_NORM_POS = 1.1754943508222875e-38; // 0x00800000
 
@@ -47,7 +47,7 @@ export function avxLog(input: number): number {
   // Split into exponent and a mantissa in [0.5, 1).
   bitsU32[0] = (bits & ~0x7f800000) | 0x3f000000;
   x = bitsF32[0];
-  let e = ((bits >>> 23) - 0x7f) + 1;
+  let e = (bits >>> 23) - 0x7f + 1;
   let tmp = 0;
   if (x < SQRTHF) {
     tmp = x;

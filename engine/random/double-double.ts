@@ -12,7 +12,7 @@ export let lo = 0;
 export function twoSum(a: number, b: number): number {
   const s = a + b;
   const virtualB = s - a;
-  lo = (a - (s - virtualB)) + (b - virtualB);
+  lo = a - (s - virtualB) + (b - virtualB);
   return s;
 }
 
@@ -30,7 +30,7 @@ export function twoProd(a: number, b: number): number {
   const bSplit = SPLITTER * b;
   const bHigh = bSplit - (bSplit - b);
   const bLow = b - bHigh;
-  lo = ((aHigh * bHigh - p) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
+  lo = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
   return p;
 }
 

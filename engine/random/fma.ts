@@ -19,7 +19,7 @@ function roundToOdd(value: number, error: number): number {
   scratch[0] = value;
   if ((scratchWords[LOW] & 1) === 1) return value;
   // The last bit is even, so stepping one ulp only touches the low word, except 0 - 1.
-  const step = (error > 0) === (value > 0) ? 1 : -1;
+  const step = error > 0 === value > 0 ? 1 : -1;
   const low = scratchWords[LOW] + step;
   if (low < 0) {
     scratchWords[LOW] = 0xffffffff;
@@ -35,7 +35,7 @@ export function fmaf(a: number, b: number, c: number): number {
   const product = a * b;
   const sum = product + c;
   const virtualC = sum - product;
-  const error = (product - (sum - virtualC)) + (c - virtualC);
+  const error = product - (sum - virtualC) + (c - virtualC);
   return Math.fround(roundToOdd(sum, error));
 }
 
@@ -51,15 +51,15 @@ export function fma(a: number, b: number, c: number): number {
   const bSplit = SPLITTER * b;
   const bHigh = bSplit - (bSplit - b);
   const bLow = b - bHigh;
-  const productLow = ((aHigh * bHigh - productHigh) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
+  const productLow = aHigh * bHigh - productHigh + aHigh * bLow + aLow * bHigh + aLow * bLow;
   if (!Number.isFinite(productHigh)) return productHigh + c;
   // Exact c + productHigh = sumHigh + sumLow (Knuth's TwoSum).
   const sumHigh = c + productHigh;
   const virtualP = sumHigh - c;
-  const sumLow = (c - (sumHigh - virtualP)) + (productHigh - virtualP);
+  const sumLow = c - (sumHigh - virtualP) + (productHigh - virtualP);
   // Round the small tail to odd, then let the last addition do the single real rounding.
   const tail = sumLow + productLow;
   const virtualL = tail - sumLow;
-  const tailError = (sumLow - (tail - virtualL)) + (productLow - virtualL);
+  const tailError = sumLow - (tail - virtualL) + (productLow - virtualL);
   return sumHigh + roundToOdd(tail, tailError);
 }

@@ -13,6 +13,4 @@ export { randperm } from './randperm.ts';
 export { bernoulliFill } from './bernoulli.ts';
 export { exponentialFill, geometricFill } from './exponential.ts';
 export { randomBitsFill, randomInt64 } from './random-bits.ts';
-export {
-  MultinomialError, checkExponentialRoute, exponentialKeys, rowArgmax, sampleWithReplacement, usesExponentialTrick,
-} from './multinomial.ts';
+export { MultinomialError, checkExponentialRoute, exponentialKeys, rowArgmax, sampleWithReplacement, usesExponentialTrick } from './multinomial.ts';

@@ -135,9 +135,21 @@ export function crSinCos(x: number): void {
   const sinHigh = ddMul(sinOverRHigh, lo, rHigh, rLow);
   const sinR = sinHigh + lo;
   switch (((k % 4) + 4) % 4) {
-    case 0: sinCos.sin = sinR; sinCos.cos = cosR; break;
-    case 1: sinCos.sin = cosR; sinCos.cos = -sinR; break;
-    case 2: sinCos.sin = -sinR; sinCos.cos = -cosR; break;
-    default: sinCos.sin = -cosR; sinCos.cos = sinR; break;
+    case 0:
+      sinCos.sin = sinR;
+      sinCos.cos = cosR;
+      break;
+    case 1:
+      sinCos.sin = cosR;
+      sinCos.cos = -sinR;
+      break;
+    case 2:
+      sinCos.sin = -sinR;
+      sinCos.cos = -cosR;
+      break;
+    default:
+      sinCos.sin = -cosR;
+      sinCos.cos = sinR;
+      break;
   }
 }

@@ -67,7 +67,12 @@ export function rowArgmax(keys: Probabilities, rows: number, categories: number)
  * out-of-memory error before anything is drawn).
  */
 export function sampleWithReplacement(
-  gen: Generator, probs: Probabilities, rows: number, categories: number, numSamples: number, out: Float64Array = new Float64Array(rows * numSamples),
+  gen: Generator,
+  probs: Probabilities,
+  rows: number,
+  categories: number,
+  numSamples: number,
+  out: Float64Array = new Float64Array(rows * numSamples),
 ): Float64Array {
   const cumulative = probs instanceof Float32Array ? new Float32Array(categories) : new Float64Array(categories);
   for (let r = 0; r < rows; r++) {

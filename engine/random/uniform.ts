@@ -28,6 +28,8 @@ function checkRange(from: number, to: number, max: number, low: number, high: nu
     throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${low} > to=${high}`);
   }
   if (!(to - from <= max)) {
-    throw new RangeError(`uniform_ expects to-from <= std::numeric_limits<${max === FLOAT32_MAX ? 'float' : 'double'}>::max(), but found to=${high} and from=${low} which result in to-from to exceed the limit`);
+    throw new RangeError(
+      `uniform_ expects to-from <= std::numeric_limits<${max === FLOAT32_MAX ? 'float' : 'double'}>::max(), but found to=${high} and from=${low} which result in to-from to exceed the limit`,
+    );
   }
 }

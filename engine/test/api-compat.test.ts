@@ -22,7 +22,9 @@ interface Golden {
 }
 const programGoldens = JSON.parse(readFileSync(join(PROGRAMS, 'goldens.json'), 'utf8')) as Record<string, Golden>;
 const checkpointGoldens = JSON.parse(readFileSync(join(CHECKPOINTS, 'goldens.json'), 'utf8')) as Record<string, Golden>;
-const programs = readdirSync(PROGRAMS).filter((name) => name.endsWith('.py')).map((name) => name.slice(0, -3));
+const programs = readdirSync(PROGRAMS)
+  .filter((name) => name.endsWith('.py'))
+  .map((name) => name.slice(0, -3));
 
 function gradscopeRun(file: string, cwd: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((resolve) => {
@@ -58,25 +60,35 @@ describe('API programs print what PyTorch prints', () => {
 const CLI_TIMEOUT = 180_000;
 
 describe('checkpoints move between PyTorch and Gradscope (real files, through gradscope run)', () => {
-  it('loads the checkpoints that real PyTorch wrote: tensors, a state_dict, Parameters, shared views, ints, bools', async () => {
-    const result = await gradscopeRun('load_checkpoints.py', CHECKPOINTS);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(checkpointGoldens.load_checkpoints!.stdout);
-  }, CLI_TIMEOUT);
+  it(
+    'loads the checkpoints that real PyTorch wrote: tensors, a state_dict, Parameters, shared views, ints, bools',
+    async () => {
+      const result = await gradscopeRun('load_checkpoints.py', CHECKPOINTS);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(checkpointGoldens.load_checkpoints!.stdout);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('writes, byte for byte, the checkpoints that real PyTorch was shown to load', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gradscope-save-'));
-    const result = await gradscopeRun(join(CHECKPOINTS, 'save_checkpoints.py'), dir);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(checkpointGoldens.save_checkpoints!.stdout);
-    const written = readdirSync(dir).filter((name) => name.endsWith('.pt')).sort();
-    expect(written).toEqual(['gradscope_buffer.pt', 'gradscope_checkpoint.pt', 'gradscope_state_dict.pt']);
-    for (const name of written) {
-      // goldens.json records what real PyTorch read from the committed copy of this file.
-      expect(checkpointGoldens[`pytorch reads ${name}`]!.stdout).toContain('weights_only=True: loaded');
-      expect(readFileSync(join(dir, name)).equals(readFileSync(join(CHECKPOINTS, name))), name).toBe(true);
-    }
-  }, CLI_TIMEOUT);
+  it(
+    'writes, byte for byte, the checkpoints that real PyTorch was shown to load',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gradscope-save-'));
+      const result = await gradscopeRun(join(CHECKPOINTS, 'save_checkpoints.py'), dir);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(checkpointGoldens.save_checkpoints!.stdout);
+      const written = readdirSync(dir)
+        .filter((name) => name.endsWith('.pt'))
+        .sort();
+      expect(written).toEqual(['gradscope_buffer.pt', 'gradscope_checkpoint.pt', 'gradscope_state_dict.pt']);
+      for (const name of written) {
+        // goldens.json records what real PyTorch read from the committed copy of this file.
+        expect(checkpointGoldens[`pytorch reads ${name}`]!.stdout).toContain('weights_only=True: loaded');
+        expect(readFileSync(join(dir, name)).equals(readFileSync(join(CHECKPOINTS, name))), name).toBe(true);
+      }
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe("in the browser's in-memory file system", () => {
@@ -110,8 +122,7 @@ fresh = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())
 print(fresh.load_state_dict(torch.load("ckpt.pt", weights_only=True)["model"]))
 `);
     expect(out).toBe(
-      "True Parameter True 5\n{'': {'version': 1}, '0': {'version': 1}, '1': {'version': 1}}\n" +
-        '30.0 30.0 (1, 3) 3\n<All keys matched successfully>\n',
+      "True Parameter True 5\n{'': {'version': 1}, '0': {'version': 1}, '1': {'version': 1}}\n" + '30.0 30.0 (1, 3) 3\n<All keys matched successfully>\n',
     );
   });
 

@@ -11,7 +11,9 @@ describe('docs/api.md', () => {
 
   it('lists every op of the table', () => {
     const text = renderApiDocs();
-    const missing = opTable().filter((op) => !text.includes(`| \`${op.name}\` |`)).map((op) => op.name);
+    const missing = opTable()
+      .filter((op) => !text.includes(`| \`${op.name}\` |`))
+      .map((op) => op.name);
     expect(missing).toEqual([]);
   });
 });

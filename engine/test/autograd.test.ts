@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backward, callOp, grad, index, isGradEnabled, noGrad, ones, setAnomalyEnabled, setGradEnabled, tensor, TorchError, type Tensor,
-} from '../index.ts';
+import { backward, callOp, grad, index, isGradEnabled, noGrad, ones, setAnomalyEnabled, setGradEnabled, tensor, TorchError, type Tensor } from '../index.ts';
 
 const values = (t: Tensor | null): number[] => {
   if (!t) throw new Error('expected a tensor');
@@ -28,7 +26,10 @@ describe('backward', () => {
 
   it('sums gradients at a fan-out: a*2 + 3*a gives 5', () => {
     const a = leaf([1, 2]);
-    a.mul(2).add(callOp('mul', 3, a) as Tensor).sum().backward();
+    a.mul(2)
+      .add(callOp('mul', 3, a) as Tensor)
+      .sum()
+      .backward();
     expect(values(a.grad)).toEqual([5, 5]);
   });
 
@@ -62,9 +63,7 @@ describe('backward', () => {
   });
 
   it('refuses tensors that do not require grad', () => {
-    expect(thrown(() => tensor([1, 2]).sum().backward()).message).toBe(
-      'element 0 of tensors does not require grad and does not have a grad_fn',
-    );
+    expect(thrown(() => tensor([1, 2]).sum().backward()).message).toBe('element 0 of tensors does not require grad and does not have a grad_fn');
   });
 
   it('survives a 100,000-op chain without overflowing the stack', () => {
@@ -166,8 +165,13 @@ describe('storage sharing and versions', () => {
   });
 
   it('views share storage: writing through t() shows in the original', () => {
-    const x = tensor([[1, 2], [3, 4]]);
-    x.t().index([{ kind: 'int', index: 0 }]).fill_(0);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    x.t()
+      .index([{ kind: 'int', index: 0 }])
+      .fill_(0);
     expect(x.toArray()).toEqual([0, 2, 0, 4]);
   });
 
@@ -231,9 +235,7 @@ describe('storage sharing and versions', () => {
 
 describe('requires_grad', () => {
   it('is refused for integer tensors', () => {
-    expect(thrown(() => tensor([1, 2], 'int64').requiresGrad_()).message).toBe(
-      'only Tensors of floating point and complex dtype can require gradients',
-    );
+    expect(thrown(() => tensor([1, 2], 'int64').requiresGrad_()).message).toBe('only Tensors of floating point and complex dtype can require gradients');
   });
 
   it('cannot be turned off on a non-leaf', () => {

@@ -11,7 +11,9 @@ import { startTestSession, type TestSession } from './python-session.ts';
 const DIR = fileURLToPath(new URL('./conformance/', import.meta.url));
 const RUNNER = readFileSync(fileURLToPath(new URL('../../scripts/goldens/conformance_runner.py', import.meta.url)), 'utf8');
 const goldens = JSON.parse(readFileSync(`${DIR}goldens.json`, 'utf8')) as Record<string, string>;
-const files = readdirSync(DIR).filter((name) => name.endsWith('.py')).sort();
+const files = readdirSync(DIR)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 /** The `# %% name` blocks of a conformance file, by name (the same split as conformance_runner.py). */
 function splitCases(text: string): Map<string, string> {

@@ -31,19 +31,23 @@ describe.concurrent('gradscope run on corpus programs', () => {
   const goldens = readGoldens();
   const status = readStatus();
   for (const key of REPRESENTATIVE) {
-    it(`${key}.py ends as corpus/status.json says (${status[key]?.status})`, async () => {
-      const golden = goldens[key]!;
-      const result = await gradscopeRun(key);
-      const reason = mismatch(
-        { stdout: result.stdout, exitCode: result.status ?? 1, lastErrorLine: result.status === 0 ? '' : (result.stderr.trimEnd().split('\n').at(-1) ?? '') },
-        golden,
-      );
-      if (status[key]?.status === 'pass') {
-        expect(result.stdout).toBe(golden.stdout);
-        expect(result.status).toBe(golden.exit_code);
-      } else {
-        expect(reason, flipMessage(key)).toBeDefined();
-      }
-    }, CLI_TIMEOUT_MS);
+    it(
+      `${key}.py ends as corpus/status.json says (${status[key]?.status})`,
+      async () => {
+        const golden = goldens[key]!;
+        const result = await gradscopeRun(key);
+        const reason = mismatch(
+          { stdout: result.stdout, exitCode: result.status ?? 1, lastErrorLine: result.status === 0 ? '' : (result.stderr.trimEnd().split('\n').at(-1) ?? '') },
+          golden,
+        );
+        if (status[key]?.status === 'pass') {
+          expect(result.stdout).toBe(golden.stdout);
+          expect(result.status).toBe(golden.exit_code);
+        } else {
+          expect(reason, flipMessage(key)).toBeDefined();
+        }
+      },
+      CLI_TIMEOUT_MS,
+    );
   }
 });

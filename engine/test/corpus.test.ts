@@ -30,7 +30,9 @@ describe('the corpus of teaching programs', () => {
   });
 
   it('runs every source folder in a test file of its own', () => {
-    const sources = readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const sources = readdirSync(CORPUS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     const missing = sources.filter((source) => !existsSync(fileURLToPath(new URL(`./corpus-${source}.test.ts`, import.meta.url))));
     expect(missing).toEqual([]);
   });

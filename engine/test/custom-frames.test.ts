@@ -61,8 +61,7 @@ function recordProgram(name: string): RecordedRun {
   return recordCell(readFileSync(join(DIR, `${name}.py`), 'utf8'), `${name}.py`);
 }
 
-const ofKind = <K extends TraceEvent['kind']>(events: readonly TraceEvent[], kind: K): EventOf<K>[] =>
-  events.filter((e): e is EventOf<K> => e.kind === kind);
+const ofKind = <K extends TraceEvent['kind']>(events: readonly TraceEvent[], kind: K): EventOf<K>[] => events.filter((e): e is EventOf<K> => e.kind === kind);
 
 /** The line events and return of one custom call. */
 function framesOf(events: readonly TraceEvent[], callId: number) {
@@ -96,7 +95,12 @@ describe('line-by-line recording of a custom Function', () => {
     const op = ofKind(run.events, 'op').find((e) => e.gradFn === 'MyReLUBackward')!;
     const backward = ofKind(run.events, 'custom-call').find((e) => e.fn === 'backward')!;
     const [start] = ofKind(run.events, 'backward-start');
-    expect(backward).toMatchObject({ functionName: 'MyReLU', nodeId: op.nodeId, pass: start!.pass, loc: { cell: 'cell-1', line: lineOf('myrelu', 'def backward') } });
+    expect(backward).toMatchObject({
+      functionName: 'MyReLU',
+      nodeId: op.nodeId,
+      pass: start!.pass,
+      loc: { cell: 'cell-1', line: lineOf('myrelu', 'def backward') },
+    });
 
     const { lines, ret } = framesOf(run.events, backward.callId);
     expect(lines.map((e) => e.loc.line)).toEqual([12, 13, 14, 15]);
@@ -152,7 +156,13 @@ describe('line-by-line recording of a custom Function', () => {
     const forward = ofKind(run.events, 'custom-call').find((e) => e.fn === 'forward')!;
     const { ret } = framesOf(run.events, forward.callId);
     expect(local(ret!.locals, 'k')).toEqual({ kind: 'scalar', text: '3' });
-    expect(local(ret!.locals, 'note')).toEqual({ kind: 'tuple', items: [{ kind: 'scalar', text: "'a'" }, { kind: 'scalar', text: '2' }] });
+    expect(local(ret!.locals, 'note')).toEqual({
+      kind: 'tuple',
+      items: [
+        { kind: 'scalar', text: "'a'" },
+        { kind: 'scalar', text: '2' },
+      ],
+    });
     const ctx = local(ret!.locals, 'ctx');
     expect(ctx?.kind === 'ctx' ? ctx.attrs : []).toEqual([{ name: 'k', value: { kind: 'scalar', text: '3' } }]);
     expect(ctx?.kind === 'ctx' ? ctx.needsInputGrad : []).toEqual([true, false, false]);
@@ -179,7 +189,15 @@ describe('gradcheck of custom nodes', () => {
     expect(check.ok).toBe(false);
     expect(check.message).toBe(goldens.gradcheck_gx!.gradcheck);
     const [pair] = check.jacobians;
-    expect(pair).toMatchObject({ inputIndex: 0, outputIndex: 0, mismatches: [[0, 0], [1, 1], [2, 2]] });
+    expect(pair).toMatchObject({
+      inputIndex: 0,
+      outputIndex: 0,
+      mismatches: [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+    });
     expect(pair!.analytical.shape).toEqual([3, 3]);
     expect(pair!.analytical.values).toEqual([1, 0, 0, 0, 2, 0, 0, 0, 3]);
     const numerical = pair!.numerical.values!;
@@ -265,7 +283,13 @@ describe('backward errors are named on the node and at the user’s return line'
       const op = ofKind(run.events, 'op').find((e) => e.gradFn === gradFn)!;
       const [error] = ofKind(run.events, 'backward-error');
       const [start] = ofKind(run.events, 'backward-start');
-      expect(error).toMatchObject({ nodeId: op.nodeId, pass: start!.pass, ename: 'RuntimeError', anomaly: false, loc: { cell: 'cell-1', line: lineOf(name, line) } });
+      expect(error).toMatchObject({
+        nodeId: op.nodeId,
+        pass: start!.pass,
+        ename: 'RuntimeError',
+        anomaly: false,
+        loc: { cell: 'cell-1', line: lineOf(name, line) },
+      });
       expect(`RuntimeError: ${error!.message}`).toBe(golden.last_stderr_line);
       // The traceback shows the user's frames only, as PyTorch's (no engine frames in between).
       expect(run.error!.traceback).not.toMatch(/\.ts"/);
@@ -273,10 +297,7 @@ describe('backward errors are named on the node and at the user’s return line'
   }
 
   it('a built-in node whose saved output was modified in place gets the error too (no return line)', () => {
-    const run = recordCell(
-      'import torch\na = torch.tensor([1., 2.], requires_grad=True)\nb = a.exp()\nb.add_(1)\nb.sum().backward()\n',
-      'exp.py',
-    );
+    const run = recordCell('import torch\na = torch.tensor([1., 2.], requires_grad=True)\nb = a.exp()\nb.add_(1)\nb.sum().backward()\n', 'exp.py');
     const exp = ofKind(run.events, 'op').find((e) => e.gradFn === 'ExpBackward0')!;
     const [error] = ofKind(run.events, 'backward-error');
     expect(error).toMatchObject({ nodeId: exp.nodeId, ename: 'RuntimeError', anomaly: false });
@@ -304,7 +325,11 @@ describe('double backward through a custom Function', () => {
     const secondOrder = ofKind(run.events, 'op').filter((e) => e.pass === start.pass);
     // `2 * g * x`: g (ones) does not require grad, so only `(2 * g) * x` becomes a node.
     expect(secondOrder.map((e) => e.gradFn)).toEqual(['MulBackward0']);
-    expect(ofKind(run.events, 'op').filter((e) => e.pass === undefined).map((e) => e.gradFn)).toContain('SquareBackward');
+    expect(
+      ofKind(run.events, 'op')
+        .filter((e) => e.pass === undefined)
+        .map((e) => e.gradFn),
+    ).toContain('SquareBackward');
   });
 
   it('@once_differentiable raises PyTorch’s error when differentiated again', () => {

@@ -59,7 +59,9 @@ describe('custom autograd.Function', () => {
   it('rejects a gradient of the wrong shape', () => {
     const x = tensor([1, 2, 3], 'float32', true);
     const y = myRelu(x, () => [tensor([1, 2])]);
-    expect(() => y.sum().backward()).toThrow('Function MyReLUBackward returned an invalid gradient at index 0 - got [2] but expected shape compatible with [3]');
+    expect(() => y.sum().backward()).toThrow(
+      'Function MyReLUBackward returned an invalid gradient at index 0 - got [2] but expected shape compatible with [3]',
+    );
   });
 
   it('refuses saved tensors after the graph was freed', () => {

@@ -5,8 +5,18 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  callOp, currentDualLevel, noGrad, enterDualLevel, exitDualLevel, forwardGradcheck, fromArray, makeDual, setTangent, tangentOf,
-  unpackDual, type Tensor,
+  callOp,
+  currentDualLevel,
+  noGrad,
+  enterDualLevel,
+  exitDualLevel,
+  forwardGradcheck,
+  fromArray,
+  makeDual,
+  setTangent,
+  tangentOf,
+  unpackDual,
+  type Tensor,
 } from '../index.ts';
 
 const f64 = (values: number[], shape = [values.length]): Tensor => fromArray(values, shape, 'float64');

@@ -15,8 +15,12 @@ function leaf(shape: readonly number[], vals: number[], transposed: boolean): Te
   const n = shape.length;
   if (transposed && n >= 2) {
     const swapped = [...shape.slice(0, -2), shape[n - 1], shape[n - 2]];
-    const stored = fromArray(vals, [...shape], 'float64').transpose(n - 2, n - 1).contiguous();
-    const view = fromArray(stored.toArray(), swapped, 'float64').transpose(n - 2, n - 1).detach();
+    const stored = fromArray(vals, [...shape], 'float64')
+      .transpose(n - 2, n - 1)
+      .contiguous();
+    const view = fromArray(stored.toArray(), swapped, 'float64')
+      .transpose(n - 2, n - 1)
+      .detach();
     view.requiresGrad = true;
     return view;
   }
@@ -24,7 +28,17 @@ function leaf(shape: readonly number[], vals: number[], transposed: boolean): Te
 }
 
 function checkable(op: OpDef, kase: GradcheckCase, transposed: boolean) {
-  const inputs = kase.shapes.map((s, i) => leaf(s, values(s.reduce((a, b) => a * b, 1), i + 1, kase.range ?? [-2, 2]), transposed));
+  const inputs = kase.shapes.map((s, i) =>
+    leaf(
+      s,
+      values(
+        s.reduce((a, b) => a * b, 1),
+        i + 1,
+        kase.range ?? [-2, 2],
+      ),
+      transposed,
+    ),
+  );
   const fn = (...xs: Tensor[]): Tensor | Tensor[] => {
     if (kase.run) return kase.run(xs);
     const args = kase.args!(xs);
@@ -34,8 +48,7 @@ function checkable(op: OpDef, kase: GradcheckCase, transposed: boolean) {
   return { fn, inputs };
 }
 
-const transposable = (shapes: readonly (readonly number[])[]): boolean =>
-  shapes.some((s) => s.length >= 2 && s[s.length - 1] > 1 && s[s.length - 2] > 1);
+const transposable = (shapes: readonly (readonly number[])[]): boolean => shapes.some((s) => s.length >= 2 && s[s.length - 1] > 1 && s[s.length - 2] > 1);
 
 const differentiableOps = opTable().filter((op) => isDifferentiable(baseOf(op)));
 

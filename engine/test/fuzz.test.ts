@@ -14,7 +14,7 @@ import { describeBadFailure } from './fuzz/verdict.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 
-describe('fuzzed calls fail only in PyTorch\'s manner', () => {
+describe("fuzzed calls fail only in PyTorch's manner", () => {
   let python: TestSession;
   beforeAll(async () => {
     python = await startTestSession();

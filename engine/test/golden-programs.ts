@@ -17,7 +17,9 @@ interface ProgramGolden {
 export function describeGoldenPrograms(title: string, folder: URL): void {
   const dir = fileURLToPath(folder);
   const goldens = JSON.parse(readFileSync(`${dir}goldens.json`, 'utf8')) as Record<string, ProgramGolden>;
-  const programs = readdirSync(dir).filter((name) => name.endsWith('.py')).map((name) => name.slice(0, -3));
+  const programs = readdirSync(dir)
+    .filter((name) => name.endsWith('.py'))
+    .map((name) => name.slice(0, -3));
 
   describe(title, () => {
     let python: TestSession;

@@ -26,7 +26,9 @@ function leaf(shape: readonly number[], vals: number[], layout: Layout): { leaf:
     const swapped = [...shape.slice(0, -2), shape[n - 1], shape[n - 2]];
     const base = fromArray(vals, [...shape], 'float64');
     const stored = base.transpose(n - 2, n - 1).contiguous(); // laid out as `swapped`
-    const view = fromArray(stored.toArray(), swapped, 'float64').transpose(n - 2, n - 1).detach();
+    const view = fromArray(stored.toArray(), swapped, 'float64')
+      .transpose(n - 2, n - 1)
+      .detach();
     view.requiresGrad = true;
     return { leaf: view, prepare: id };
   }
@@ -55,7 +57,17 @@ function layoutApplies(shapes: readonly (readonly number[])[], layout: Layout): 
 }
 
 function checkable(op: OpDef, kase: GradcheckCase, layout: Layout) {
-  const built = kase.shapes.map((s, i) => leaf(s, values(s.reduce((a, b) => a * b, 1), i + 1, kase.range ?? [-2, 2]), layout));
+  const built = kase.shapes.map((s, i) =>
+    leaf(
+      s,
+      values(
+        s.reduce((a, b) => a * b, 1),
+        i + 1,
+        kase.range ?? [-2, 2],
+      ),
+      layout,
+    ),
+  );
   const fn = (...xs: Tensor[]): Tensor | Tensor[] => {
     const leaves = xs.map((x, i) => built[i].prepare(x));
     if (kase.run) return kase.run(leaves);
@@ -80,7 +92,11 @@ describe('the gradcheck cases cover the op table', () => {
 
   it('only differentiable ops carry cases, and the first case of each is a plain call (the in-place variant reuses it)', () => {
     const differentiable = new Set(differentiableOps.map((op) => op.name));
-    expect(opTable().filter((op) => op.gradcheck && !differentiable.has(op.name)).map((op) => op.name)).toEqual([]);
+    expect(
+      opTable()
+        .filter((op) => op.gradcheck && !differentiable.has(op.name))
+        .map((op) => op.name),
+    ).toEqual([]);
     expect(differentiableOps.filter((op) => casesOf(op)[0]?.args === undefined).map((op) => op.name)).toEqual([]);
   });
 });

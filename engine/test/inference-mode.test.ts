@@ -56,7 +56,7 @@ describe('inference mode', () => {
     expect(y.gradFn).toBeNull();
   });
 
-  it('refuses to save an inference tensor for backward, in PyTorch\'s words', () => {
+  it("refuses to save an inference tensor for backward, in PyTorch's words", () => {
     setInferenceModeEnabled(true);
     const a = fromArray([1, 2], [2], 'float32');
     setInferenceModeEnabled(false);

@@ -16,9 +16,7 @@ interface KeywordGolden {
   readonly methods: Record<string, string[]>;
 }
 
-const golden = JSON.parse(
-  readFileSync(fileURLToPath(new URL('./goldens/keyword-names.json', import.meta.url)), 'utf8'),
-) as KeywordGolden;
+const golden = JSON.parse(readFileSync(fileURLToPath(new URL('./goldens/keyword-names.json', import.meta.url)), 'utf8')) as KeywordGolden;
 
 /** Every name PyTorch accepts as a keyword in any overload ("*dim" and "...size" are names too). */
 function pytorchNames(overloads: readonly string[]): Set<string> {
@@ -144,9 +142,22 @@ describe('keyword forms generated from the op table', () => {
     // detach() and the *_like creators in _creation.py. A new name here means an op lost its
     // generated keyword forms.
     expect(report.shadowed.sort()).toEqual(
-      ['Tensor.detach', 'Tensor.expand', 'Tensor.expand_as', 'Tensor.permute', 'Tensor.repeat', 'Tensor.reshape',
-        'Tensor.reshape_as', 'Tensor.to', 'Tensor.type_as', 'Tensor.view', 'Tensor.view_as', 'torch.full_like',
-        'torch.ones_like', 'torch.zeros_like'].sort(),
+      [
+        'Tensor.detach',
+        'Tensor.expand',
+        'Tensor.expand_as',
+        'Tensor.permute',
+        'Tensor.repeat',
+        'Tensor.reshape',
+        'Tensor.reshape_as',
+        'Tensor.to',
+        'Tensor.type_as',
+        'Tensor.view',
+        'Tensor.view_as',
+        'torch.full_like',
+        'torch.ones_like',
+        'torch.zeros_like',
+      ].sort(),
     );
   });
 
@@ -186,8 +197,29 @@ describe('keyword forms generated from the op table', () => {
     // call to them says "received an invalid combination" where PyTorch names the bad argument,
     // or the other way round. The first line still names the op and what was passed.
     expect(differing.sort()).toEqual(
-      ['addcdiv', 'addcmul', 'amax', 'amin', 'argmax', 'argmin', 'chunk', 'constant_pad_nd', 'flatten', 'logical_and',
-        'logical_or', 'logical_xor', 'matmul', 'maximum', 'minimum', 'round', 'round_', 'rsub', 'stack', 'topk', 'unsqueeze'].sort(),
+      [
+        'addcdiv',
+        'addcmul',
+        'amax',
+        'amin',
+        'argmax',
+        'argmin',
+        'chunk',
+        'constant_pad_nd',
+        'flatten',
+        'logical_and',
+        'logical_or',
+        'logical_xor',
+        'matmul',
+        'maximum',
+        'minimum',
+        'round',
+        'round_',
+        'rsub',
+        'stack',
+        'topk',
+        'unsqueeze',
+      ].sort(),
     );
   });
 });

@@ -16,8 +16,7 @@ beforeAll(async () => {
   recording = createSessionRecording(py.session);
 }, 120_000);
 
-const leaves = (events: readonly TraceEvent[]) =>
-  events.flatMap((event) => (event.kind === 'leaf' ? [{ cell: event.loc?.cell, line: event.loc?.line }] : []));
+const leaves = (events: readonly TraceEvent[]) => events.flatMap((event) => (event.kind === 'leaf' ? [{ cell: event.loc?.cell, line: event.loc?.line }] : []));
 
 function record(cell: string, code: string): readonly TraceEvent[] {
   const { result, events } = recording.record(cell, `${cell}.py`, () => py.session.run(code, `${cell}.py`));
@@ -29,7 +28,15 @@ describe('leaf locations', () => {
   it('ties each leaf to the line that made it require grad', () => {
     const events = record(
       'cell-1',
-      ['import torch', 'x = torch.tensor([1.0, 2.0], requires_grad=True)', 'w = torch.ones(2)', 'w.requires_grad_()', 'y = (x * w).sum()', 'lin = torch.nn.Linear(2, 1)', 'z = lin(x)'].join('\n'),
+      [
+        'import torch',
+        'x = torch.tensor([1.0, 2.0], requires_grad=True)',
+        'w = torch.ones(2)',
+        'w.requires_grad_()',
+        'y = (x * w).sum()',
+        'lin = torch.nn.Linear(2, 1)',
+        'z = lin(x)',
+      ].join('\n'),
     );
     expect(leaves(events)).toEqual([
       { cell: 'cell-1', line: 2 }, // x

@@ -31,12 +31,12 @@ describe('total memory budget', () => {
     expect(memoryBudget()).toBe(64 * MiB);
   });
 
-  it('ends an ever-growing list with PyTorch\'s out-of-memory RuntimeError at the user\'s line', () => {
+  it("ends an ever-growing list with PyTorch's out-of-memory RuntimeError at the user's line", () => {
     const outcome = cell('xs = []\nwhile True:\n    xs.append(torch.zeros(10**6))\n');
     expect(outcome.ok).toBe(false);
     expect(outcome.error).toMatchObject({ ename: 'RuntimeError', line: 3 });
     expect(outcome.error!.evalue).toBe(
-      '[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can\'t allocate memory: you tried to allocate 4000000 bytes. Error code 12 (Cannot allocate memory)',
+      "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate 4000000 bytes. Error code 12 (Cannot allocate memory)",
     );
     // What the list holds stays usable, and it is about the budget's worth (4 MB each).
     expect(cell('n = len(xs)\nassert 10 <= n <= 16, n\nassert float(xs[-1].sum()) == 0.0').ok).toBe(true);
@@ -58,7 +58,9 @@ describe('total memory budget', () => {
   });
 
   it('counts what Python holds through .grad too', () => {
-    const outcome = cell('w = torch.zeros(2 * 10**6, requires_grad=True)\n(w * 2).sum().backward()\nkeep = []\nwhile True:\n    keep.append(torch.zeros(10**6))');
+    const outcome = cell(
+      'w = torch.zeros(2 * 10**6, requires_grad=True)\n(w * 2).sum().backward()\nkeep = []\nwhile True:\n    keep.append(torch.zeros(10**6))',
+    );
     expect(outcome.error?.ename).toBe('RuntimeError');
     // w and w.grad (8 MB each) leave room for fewer 4 MB tensors than the first test's list had.
     expect(cell('assert len(keep) <= 12, len(keep)\ndel keep, w').ok).toBe(true);

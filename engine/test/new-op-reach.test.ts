@@ -62,7 +62,9 @@ describe('hypot, added as one op-table entry', () => {
   it("carries the op table's formula into the trace, where the inspector reads it", () => {
     const events = record(() => {
       const a = fromArray([3, 5], [2], 'float32', true);
-      a.hypot(fromArray([4, 12], [2], 'float32', true)).sum().backward();
+      a.hypot(fromArray([4, 12], [2], 'float32', true))
+        .sum()
+        .backward();
     });
     const step = only(events, 'backward-step').find((s) => s.op === 'hypot')!;
     expect(step.formula).toBe('∂hypot(a, b)/∂a = a/hypot(a, b), ∂hypot(a, b)/∂b = b/hypot(a, b)');

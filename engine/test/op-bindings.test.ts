@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  ENGINE_README_PATH, FUNCTIONAL_PATH, HAND_WRITTEN, renderEngineReadme, renderFunctional, renderTensorMethods,
+  ENGINE_README_PATH,
+  FUNCTIONAL_PATH,
+  HAND_WRITTEN,
+  renderEngineReadme,
+  renderFunctional,
+  renderTensorMethods,
   TENSOR_METHODS_PATH,
 } from '../../scripts/gen-op-bindings.ts';
 import { fromArray, opTable, Tensor } from '../index.ts';

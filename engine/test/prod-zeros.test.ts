@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { callOp, fromArray, grad, gradcheck, gradgradcheck, type Tensor } from '../index.ts';
 
-const prod = (...args: unknown[]) => (x: Tensor): Tensor => callOp('prod', x, ...args) as Tensor;
+const prod =
+  (...args: unknown[]) =>
+  (x: Tensor): Tensor =>
+    callOp('prod', x, ...args) as Tensor;
 
 const CASES: readonly [string, (x: Tensor) => Tensor, number[], number[]][] = [
   ['prod(x, 0) at an all-zero 2×2', prod(0), [0, 0, 0, 0], [2, 2]],
@@ -31,6 +34,11 @@ describe('prod with zeros in its input', () => {
     const g = grad(prod()(x), x, null, true, true)[0]!;
     expect(g.toArray()).toEqual([1, 0, 0, 0]);
     const rows = [0, 1, 2, 3].map((i) => grad(callOp('select', g, 0, i) as Tensor, x, null, true)[0]!.toArray());
-    expect(rows).toEqual([[0, 1, 0.5, 2], [1, 0, 0, 0], [0.5, 0, 0, 0], [2, 0, 0, 0]]);
+    expect(rows).toEqual([
+      [0, 1, 0.5, 2],
+      [1, 0, 0, 0],
+      [0.5, 0, 0, 0],
+      [2, 0, 0, 0],
+    ]);
   });
 });

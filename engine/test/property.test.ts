@@ -68,14 +68,22 @@ function reduce(v: Tensor, k: number): Tensor {
   const dim = k % v.dim();
   const keep = (k >> 3) % 2 === 1;
   switch (k % 8) {
-    case 0: return op('sum', v, [dim], keep);
-    case 1: return op('mean', v, [dim], keep);
-    case 2: return op('logsumexp', v, [dim], keep);
-    case 3: return v.shape[dim] > 1 ? op('var', v, [dim], true, keep) : op('sum', v);
-    case 4: return op('prod', v, dim, keep);
-    case 5: return op('softmax', v, dim);
-    case 6: return op('log_softmax', v, dim);
-    default: return op('sum', v);
+    case 0:
+      return op('sum', v, [dim], keep);
+    case 1:
+      return op('mean', v, [dim], keep);
+    case 2:
+      return op('logsumexp', v, [dim], keep);
+    case 3:
+      return v.shape[dim] > 1 ? op('var', v, [dim], true, keep) : op('sum', v);
+    case 4:
+      return op('prod', v, dim, keep);
+    case 5:
+      return op('softmax', v, dim);
+    case 6:
+      return op('log_softmax', v, dim);
+    default:
+      return op('sum', v);
   }
 }
 
@@ -85,14 +93,22 @@ function reshape(v: Tensor, k: number): Tensor {
   if (n === 0) return op('expand', op('unsqueeze', v, 0), [3]);
   const dim = (k >> 3) % n;
   switch (k % 8) {
-    case 0: return n >= 2 ? op('transpose', v, 0, n - 1) : op('unsqueeze', v, 1);
-    case 1: return v.shape[dim] >= 2 ? op('slice', v, dim, null, null, 2) : op('flip', v, [dim]);
-    case 2: return numel(v.shape) <= 16 && n < 4 ? op('expand', op('unsqueeze', v, 0), [2, ...v.shape]) : op('flip', v, [dim]);
-    case 3: return op('select', v, dim, v.shape[dim] - 1);
-    case 4: return op('flatten', v);
-    case 5: return op('permute', v, [...v.shape.keys()].reverse());
-    case 6: return op('flip', v, [dim]);
-    default: return n < 4 ? op('unsqueeze', v, dim) : op('squeeze', v);
+    case 0:
+      return n >= 2 ? op('transpose', v, 0, n - 1) : op('unsqueeze', v, 1);
+    case 1:
+      return v.shape[dim] >= 2 ? op('slice', v, dim, null, null, 2) : op('flip', v, [dim]);
+    case 2:
+      return numel(v.shape) <= 16 && n < 4 ? op('expand', op('unsqueeze', v, 0), [2, ...v.shape]) : op('flip', v, [dim]);
+    case 3:
+      return op('select', v, dim, v.shape[dim] - 1);
+    case 4:
+      return op('flatten', v);
+    case 5:
+      return op('permute', v, [...v.shape.keys()].reverse());
+    case 6:
+      return op('flip', v, [dim]);
+    default:
+      return n < 4 ? op('unsqueeze', v, dim) : op('squeeze', v);
   }
 }
 
@@ -112,13 +128,17 @@ function applyStep(step: Step, values: Tensor[]): Tensor {
   const v = values[step.i % values.length];
   let w = values[step.j % values.length];
   switch (step.kind % 6) {
-    case 0: return UNARY[step.k % UNARY.length][1](v);
+    case 0:
+      return UNARY[step.k % UNARY.length][1](v);
     case 1:
       if (!broadcastable(v.shape, w.shape)) w = op('sum', w);
       return BINARY[step.k % BINARY.length][1](v, w);
-    case 2: return v.dim() === 0 ? op('tanh', v) : reduce(v, step.k);
-    case 3: return reshape(v, step.k);
-    case 4: return matmul(v, values);
+    case 2:
+      return v.dim() === 0 ? op('tanh', v) : reduce(v, step.k);
+    case 3:
+      return reshape(v, step.k);
+    case 4:
+      return matmul(v, values);
     default: {
       const same = v.shape.length === w.shape.length && v.shape.every((s, d) => s === w.shape[d]);
       const other = same ? w : op('mul', v, 0.5);
@@ -146,22 +166,57 @@ const LEAF_SHAPES = [[2, 3], [3], [3, 2]] as const;
 const zeroOrAwayFromIt = (v: number): number => (v !== 0 && Math.abs(v) < 0.05 ? v + Math.sign(v) * 0.1 : v);
 const leafValues = fc.tuple(
   ...LEAF_SHAPES.map((shape) =>
-    fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }).map(zeroOrAwayFromIt), { minLength: numel(shape), maxLength: numel(shape) })),
+    fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }).map(zeroOrAwayFromIt), { minLength: numel(shape), maxLength: numel(shape) }),
+  ),
 );
-const steps = fc.array(
-  fc.record({ kind: fc.nat(11), i: fc.nat(15), j: fc.nat(15), k: fc.nat(63) }),
-  { minLength: 1, maxLength: 5 },
-);
+const steps = fc.array(fc.record({ kind: fc.nat(11), i: fc.nat(15), j: fc.nat(15), k: fc.nat(63) }), { minLength: 1, maxLength: 5 });
 const leaves = (values: readonly number[][]): Tensor[] => LEAF_SHAPES.map((shape, i) => fromArray(values[i], [...shape], 'float64', true));
 const describeMismatch = (r: ReturnType<typeof gradcheck>): string => JSON.stringify(r.mismatches.slice(0, 2));
 
 describe('random compositions of ops agree with finite differences (fast-check, float64)', () => {
   it('uses only ops that the op table lists', () => {
     const names = new Set(opSignatures().map((s) => s.name));
-    const used = ['tanh', 'sigmoid', 'sin', 'cos', 'neg', 'softplus', 'gelu', 'silu', 'erf', 'exp', 'log', 'sqrt', 'rsqrt',
-      'reciprocal', 'pow', 'add', 'sub', 'mul', 'div', 'lerp', 'sum', 'mean', 'logsumexp', 'var', 'prod', 'softmax',
-      'log_softmax', 'transpose', 'unsqueeze', 'slice', 'flip', 'expand', 'select', 'flatten', 'permute', 'squeeze',
-      'matmul', 'stack', 'cat'];
+    const used = [
+      'tanh',
+      'sigmoid',
+      'sin',
+      'cos',
+      'neg',
+      'softplus',
+      'gelu',
+      'silu',
+      'erf',
+      'exp',
+      'log',
+      'sqrt',
+      'rsqrt',
+      'reciprocal',
+      'pow',
+      'add',
+      'sub',
+      'mul',
+      'div',
+      'lerp',
+      'sum',
+      'mean',
+      'logsumexp',
+      'var',
+      'prod',
+      'softmax',
+      'log_softmax',
+      'transpose',
+      'unsqueeze',
+      'slice',
+      'flip',
+      'expand',
+      'select',
+      'flatten',
+      'permute',
+      'squeeze',
+      'matmul',
+      'stack',
+      'cat',
+    ];
     expect(used.filter((n) => !names.has(n))).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ print(x.flip(0, 1).tolist() == x.flip((0, 1)).tolist())
     expect(out).toBe('True\nTrue\n[[1.0, -2.0], [1.0, 1.0]] [[1.0, -2.0], [1.0, 1.0]]\nTrue\n');
   });
 
-  it('words argument errors of the quick path in PyTorch\'s words', () => {
+  it("words argument errors of the quick path in PyTorch's words", () => {
     const out = printed(`
 import torch
 x = torch.ones(2)
@@ -61,9 +61,7 @@ for call in (lambda: torch.add(x, "a"), lambda: torch.mul(x, [1])):
 print(x == "a", x != None)
 `);
     expect(out).toBe(
-      "add(): argument 'other' (position 2) must be Tensor, not str\n" +
-        "mul(): argument 'other' (position 2) must be Tensor, not list\n" +
-        'False True\n',
+      "add(): argument 'other' (position 2) must be Tensor, not str\n" + "mul(): argument 'other' (position 2) must be Tensor, not list\n" + 'False True\n',
     );
   });
 

@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestSession, type TestSession } from './python-session.ts';
 
-interface GoldenCase { name: string; code: string; stdout: string }
-const golden: { cases: GoldenCase[] } = JSON.parse(
-  readFileSync(new URL('./goldens/random-generators.json', import.meta.url), 'utf8'),
-);
+interface GoldenCase {
+  name: string;
+  code: string;
+  stdout: string;
+}
+const golden: { cases: GoldenCase[] } = JSON.parse(readFileSync(new URL('./goldens/random-generators.json', import.meta.url), 'utf8'));
 
 let py: TestSession;
 beforeAll(async () => {

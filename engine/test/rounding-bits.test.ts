@@ -8,22 +8,56 @@ import { describe, expect, it } from 'vitest';
 import { callOp, fromArray, type Tensor } from '../index.ts';
 
 interface VarStdCase {
-  name: string; op: 'var' | 'std'; shape: number[]; dim: number | number[] | null; unbiased: boolean; keepdim: boolean;
-  input: string; output: string; outShape: number[]; upstream: string; grad: string;
+  name: string;
+  op: 'var' | 'std';
+  shape: number[];
+  dim: number | number[] | null;
+  unbiased: boolean;
+  keepdim: boolean;
+  input: string;
+  output: string;
+  outShape: number[];
+  upstream: string;
+  grad: string;
 }
 interface BceCase {
-  name: string; input: string; target: string; weight: string | null; posWeight: string | null; reduction: string;
-  output: string; outShape: number[]; upstream: string; grad: string;
+  name: string;
+  input: string;
+  target: string;
+  weight: string | null;
+  posWeight: string | null;
+  reduction: string;
+  output: string;
+  outShape: number[];
+  upstream: string;
+  grad: string;
 }
-interface NormCase { shape: number[]; dim: number | number[] | null; p: 1 | 2; input: string; output: string; outShape: number[] }
-interface ScaledAdd { a32: string; b32: string; a64: string; b64: string; alpha: number; add32: string; sub32: string; add64: string }
+interface NormCase {
+  shape: number[];
+  dim: number | number[] | null;
+  p: 1 | 2;
+  input: string;
+  output: string;
+  outShape: number[];
+}
+interface ScaledAdd {
+  a32: string;
+  b32: string;
+  a64: string;
+  b64: string;
+  alpha: number;
+  add32: string;
+  sub32: string;
+  add64: string;
+}
 const golden: {
-  varStd: VarStdCase[]; log10: { input: string; output: string }; bceWithLogits: BceCase[];
-  pow: { input: string; powers: { exponent: number; output: string }[] }; scaledAdd: ScaledAdd;
+  varStd: VarStdCase[];
+  log10: { input: string; output: string };
+  bceWithLogits: BceCase[];
+  pow: { input: string; powers: { exponent: number; output: string }[] };
+  scaledAdd: ScaledAdd;
   norm: NormCase[];
-} = JSON.parse(
-  readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'),
-);
+} = JSON.parse(readFileSync(new URL('./goldens/rounding-bits.json', import.meta.url), 'utf8'));
 
 function decode(b64: string, dtype: 'float32' | 'float64' = 'float32'): number[] {
   const bytes = Buffer.from(b64, 'base64');
@@ -52,8 +86,8 @@ describe('var and std round as PyTorch CPU kernels do', () => {
   }
 });
 
-describe('log10 rounds as SLEEF\'s AVX2 log10f does in PyTorch', () => {
-  it('gives PyTorch\'s float32 bits over every binade, subnormals, 0 and inf included', () => {
+describe("log10 rounds as SLEEF's AVX2 log10f does in PyTorch", () => {
+  it("gives PyTorch's float32 bits over every binade, subnormals, 0 and inf included", () => {
     const input = decode(golden.log10.input);
     const out = callOp('log10', fromArray(input, [input.length], 'float32')) as Tensor;
     expect(differences(out.toArray() as number[], decode(golden.log10.output))).toEqual([]);
@@ -67,7 +101,7 @@ describe('log10 rounds as SLEEF\'s AVX2 log10f does in PyTorch', () => {
   });
 });
 
-describe('binary_cross_entropy_with_logits rounds as PyTorch\'s formula does', () => {
+describe("binary_cross_entropy_with_logits rounds as PyTorch's formula does", () => {
   for (const c of golden.bceWithLogits) {
     it(`${c.name}: loss and input gradient bit for bit`, () => {
       const vector = (b64: string | null): Tensor | null => (b64 === null ? null : fromArray(decode(b64), [decode(b64).length], 'float32'));
@@ -80,7 +114,7 @@ describe('binary_cross_entropy_with_logits rounds as PyTorch\'s formula does', (
   }
 });
 
-describe('x ** scalar and add/sub with alpha round as PyTorch\'s CPU kernels do', () => {
+describe("x ** scalar and add/sub with alpha round as PyTorch's CPU kernels do", () => {
   for (const { exponent, output } of golden.pow.powers) {
     it(`x ** ${exponent}: SLEEF's powf over runs of 16, std::pow on the tail`, () => {
       const input = decode(golden.pow.input);
@@ -98,7 +132,7 @@ describe('x ** scalar and add/sub with alpha round as PyTorch\'s CPU kernels do'
   });
 });
 
-describe('the float32 1- and 2-norm round as PyTorch\'s CPU norm kernel does', () => {
+describe("the float32 1- and 2-norm round as PyTorch's CPU norm kernel does", () => {
   for (const c of golden.norm) {
     it(`${c.p}-norm of [${c.shape}]${c.dim === null ? '' : ` over dim ${c.dim}`}: bit for bit`, () => {
       const x = fromArray(decode(c.input), c.shape, 'float32');

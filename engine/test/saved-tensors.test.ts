@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  applyCustom, callOp, dependsOnOtherLeaves, popSavedTensorHooks, pushSavedTensorHooks, tensor, TorchError,
-  type SavedAttribute, type SavedTensorHooks, type Tensor,
+  applyCustom,
+  callOp,
+  dependsOnOtherLeaves,
+  popSavedTensorHooks,
+  pushSavedTensorHooks,
+  tensor,
+  TorchError,
+  type SavedAttribute,
+  type SavedTensorHooks,
+  type Tensor,
 } from '../index.ts';
 import type { CustomNode } from '../autograd/custom.ts';
 
@@ -38,8 +46,8 @@ const withHooks = (hooks: SavedTensorHooks): void => {
   hooksPushed++;
 };
 
-describe('saved attributes in PyTorch\'s names, derived from the op table', () => {
-  it('names mul\'s saved inputs self and other, and lists self as None when only other was needed', () => {
+describe("saved attributes in PyTorch's names, derived from the op table", () => {
+  it("names mul's saved inputs self and other, and lists self as None when only other was needed", () => {
     const x = leaf([1, 2]);
     const y = leaf([3, 4]);
     expect(names(op('mul', x, y))).toEqual(['other', 'self']);
@@ -56,16 +64,30 @@ describe('saved attributes in PyTorch\'s names, derived from the op table', () =
     expect(names(op('log', x))).toEqual(['self']);
   });
 
-  it('keeps a Python-number exponent as a number and renames mm\'s second matrix mat2', () => {
+  it("keeps a Python-number exponent as a number and renames mm's second matrix mat2", () => {
     const x = leaf([1, 2]);
     expect(attribute(op('pow', x, 3), 'exponent')).toEqual({ name: 'exponent', kind: 'value', value: 3 });
     expect(names(op('pow', x, 3))).toEqual(['exponent', 'self']);
-    const m = tensor([[1, 2], [3, 4]], 'float32', true);
+    const m = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      'float32',
+      true,
+    );
     expect(names(op('mm', m, m))).toEqual(['mat2', 'self']);
   });
 
   it('stores dims as tuples and the input sizes reductions keep', () => {
-    const m = tensor([[1, 2, 3], [4, 5, 6]], 'float32', true);
+    const m = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      'float32',
+      true,
+    );
     const s = op('sum', m, 1, true);
     expect(attribute(s, 'dim')).toMatchObject({ value: [1] });
     expect(attribute(s, 'keepdim')).toMatchObject({ value: true });
@@ -75,7 +97,7 @@ describe('saved attributes in PyTorch\'s names, derived from the op table', () =
 });
 
 describe('saved-tensor hooks', () => {
-  it('packs each saved tensor at forward in PyTorch\'s order and unpacks each once at backward', () => {
+  it("packs each saved tensor at forward in PyTorch's order and unpacks each once at backward", () => {
     const log: string[] = [];
     const a = leaf([1, 1]);
     const b = op('mul', leaf([1, 1]), 2);
@@ -107,7 +129,7 @@ describe('saved-tensor hooks', () => {
     expect(x.grad!.toArray()).toEqual([2, 4]);
   });
 
-  it('frees what pack returned after backward, in PyTorch\'s words', () => {
+  it("frees what pack returned after backward, in PyTorch's words", () => {
     withHooks({ pack: (t) => t, unpack: (p) => p as Tensor });
     const y = op('exp', leaf([0]));
     op('sum', y).backward();
@@ -151,7 +173,10 @@ describe('custom Function gradients', () => {
 
   it('drops extra trailing None gradients, as PyTorch does for optional inputs', () => {
     const x = leaf([1, 2]);
-    op('sum', customDouble(x, (g) => [op('mul', g, 2), null, null])).backward();
+    op(
+      'sum',
+      customDouble(x, (g) => [op('mul', g, 2), null, null]),
+    ).backward();
     expect(x.grad!.toArray()).toEqual([2, 2]);
   });
 
@@ -159,14 +184,17 @@ describe('custom Function gradients', () => {
     const x = leaf([1, 2]);
     const y = customDouble(x, (g) => [op('mul', g, 2), g]);
     expect(() => op('sum', y).backward()).toThrow(TorchError);
-    expect(() => op('sum', customDouble(x, (g) => [g, g])).backward()).toThrow(
-      'function DoubleBackward returned an incorrect number of gradients (expected 1, got 2)',
-    );
+    expect(() =>
+      op(
+        'sum',
+        customDouble(x, (g) => [g, g]),
+      ).backward(),
+    ).toThrow('function DoubleBackward returned an incorrect number of gradients (expected 1, got 2)');
   });
 });
 
 describe('dependsOnOtherLeaves (torch.func keeps results differentiable only when they must be)', () => {
-  it('sees a closed-over weight that requires grad, and ignores the transform\'s own leaves', () => {
+  it("sees a closed-over weight that requires grad, and ignores the transform's own leaves", () => {
     const own = leaf([1, 2]);
     const weight = leaf([3, 4]);
     expect(dependsOnOtherLeaves(op('mul', own, own), [own])).toBe(false);

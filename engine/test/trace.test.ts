@@ -27,8 +27,19 @@ describe('trace recording', () => {
     });
     const kinds = events.map((e) => e.kind);
     expect(kinds).toEqual([
-      'name', 'leaf', 'op', 'op', 'op',
-      'backward-start', 'backward-step', 'backward-step', 'backward-step', 'accumulate', 'saved-freed', 'backward-end', 'pass-summary',
+      'name',
+      'leaf',
+      'op',
+      'op',
+      'op',
+      'backward-start',
+      'backward-step',
+      'backward-step',
+      'backward-step',
+      'accumulate',
+      'saved-freed',
+      'backward-end',
+      'pass-summary',
     ]);
     const ops = events.filter((e) => e.kind === 'op');
     expect(ops.map((e) => e.gradFn)).toEqual(['MulBackward0', 'AddBackward0', 'MeanBackward0']);
@@ -53,7 +64,11 @@ describe('trace recording', () => {
   });
 
   it('summarizes large tensors with statistics instead of values', () => {
-    const big = tensor(Array.from({ length: 100 }, (_, i) => i), 'float32', true);
+    const big = tensor(
+      Array.from({ length: 100 }, (_, i) => i),
+      'float32',
+      true,
+    );
     const events = record(() => big.mul(1));
     const op = events.find((e) => e.kind === 'op');
     expect(op?.kind === 'op' && op.output.values).toBeUndefined();

@@ -63,8 +63,12 @@ export function migrateV1toV2(events: readonly V1Event[]): TraceEvent[] {
         // seq + 0.5: between backward-end and the next v1 event, keeping every v1 seq (a saved
         // view's step) as it was and the order increasing.
         out.push({
-          kind: 'pass-summary', seq: e.seq + 0.5, pass: e.pass, rootTensorId: root,
-          ...(loss && loss.length === 1 ? { loss: loss[0] } : {}), gradNorms: [...norms.values()],
+          kind: 'pass-summary',
+          seq: e.seq + 0.5,
+          pass: e.pass,
+          rootTensorId: root,
+          ...(loss && loss.length === 1 ? { loss: loss[0] } : {}),
+          gradNorms: [...norms.values()],
         });
         break;
       }

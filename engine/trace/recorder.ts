@@ -17,8 +17,18 @@ import { HAND_GRADIENT_VALUE_LIMIT } from './schema.ts';
 import { l2Norm, summarize, summarizeKeepingValues } from './summarize.ts';
 
 export {
-  cellForFile, pauseRecording, resumeRecording, setCellResolver,
-  enterModuleScope, exitModuleScope, getRecorder, recordName, recordParameter, resetModuleScope, setLocationProvider, setRecorder,
+  cellForFile,
+  pauseRecording,
+  resumeRecording,
+  setCellResolver,
+  enterModuleScope,
+  exitModuleScope,
+  getRecorder,
+  recordName,
+  recordParameter,
+  resetModuleScope,
+  setLocationProvider,
+  setRecorder,
 } from './recorder-hooks.ts';
 export type { Recorder } from './recorder-hooks.ts';
 export { summarize } from './summarize.ts';
@@ -181,9 +191,17 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       pending = new Map();
       gradNorms = new Map();
       root = { id: rootTensor.id, ...(rootTensor.numel() === 1 ? { loss: rootTensor.contiguousValues()[0] } : {}) };
-      push(withLoc({
-        kind: 'backward-start', seq: seq++, pass, rootTensorId: rootTensor.id, retainGraph, createGraph, root: summarize(rootTensor),
-      }));
+      push(
+        withLoc({
+          kind: 'backward-start',
+          seq: seq++,
+          pass,
+          rootTensorId: rootTensor.id,
+          retainGraph,
+          createGraph,
+          root: summarize(rootTensor),
+        }),
+      );
     },
     backwardStep(node, gradsIn, gradsOut) {
       const op = opNameOf(node);
@@ -207,8 +225,14 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       // The fan-out's sum is what the hook saw: report it first, before any replacement.
       flushSum(node, outputNr, before);
       push({
-        kind: 'hook', seq: seq++, pass, target: inputRef([node, outputNr]), name: info.name, before: summarize(before),
-        ...(replacement ? { after: summarize(replacement) } : {}), ...(info.loc ? { loc: info.loc } : {}),
+        kind: 'hook',
+        seq: seq++,
+        pass,
+        target: inputRef([node, outputNr]),
+        name: info.name,
+        before: summarize(before),
+        ...(replacement ? { after: summarize(replacement) } : {}),
+        ...(info.loc ? { loc: info.loc } : {}),
       });
     },
     accumulate(tensor, before, added, after) {
@@ -222,14 +246,16 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     backwardEnd() {
       activePasses.pop();
       push({ kind: 'backward-end', seq: seq++, pass });
-      push(withLoc({
-        kind: 'pass-summary',
-        seq: seq++,
-        pass,
-        rootTensorId: root?.id ?? -1,
-        ...(root?.loss !== undefined ? { loss: root.loss } : {}),
-        gradNorms: [...gradNorms.values()],
-      }));
+      push(
+        withLoc({
+          kind: 'pass-summary',
+          seq: seq++,
+          pass,
+          rootTensorId: root?.id ?? -1,
+          ...(root?.loss !== undefined ? { loss: root.loss } : {}),
+          gradNorms: [...gradNorms.values()],
+        }),
+      );
       pending = new Map();
       fullPassesInBuffer++;
       compactIfNeeded();
@@ -250,7 +276,13 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       const loc = returnLocOfNode.get(node.id);
       returnLocOfNode.delete(node.id);
       push({
-        kind: 'backward-error', seq: seq++, pass: activePasses[activePasses.length - 1] ?? pass, nodeId: node.id, ename, message, anomaly,
+        kind: 'backward-error',
+        seq: seq++,
+        pass: activePasses[activePasses.length - 1] ?? pass,
+        nodeId: node.id,
+        ename,
+        message,
+        anomaly,
         ...(loc ? { loc } : {}),
       });
       // The error ends this backward pass (it propagates out of the engine).
@@ -261,8 +293,14 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       const backwardPass = fn === 'backward' ? activePasses[activePasses.length - 1] : undefined;
       if (fn === 'backward' && nodeId !== undefined) backwardCallNode.set(callId, nodeId);
       push({
-        kind: 'custom-call', seq: seq++, callId, fn, functionName,
-        ...(nodeId !== undefined ? { nodeId } : {}), ...(backwardPass !== undefined ? { pass: backwardPass } : {}), ...(loc ? { loc } : {}),
+        kind: 'custom-call',
+        seq: seq++,
+        callId,
+        fn,
+        functionName,
+        ...(nodeId !== undefined ? { nodeId } : {}),
+        ...(backwardPass !== undefined ? { pass: backwardPass } : {}),
+        ...(loc ? { loc } : {}),
       });
       return callId;
     },
@@ -276,22 +314,43 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
         returnLocOfNode.set(nodeId, loc);
       }
       push({
-        kind: 'custom-return', seq: seq++, callId, loc, locals, ...(value !== undefined ? { value } : {}), ...(error !== undefined ? { error } : {}),
+        kind: 'custom-return',
+        seq: seq++,
+        callId,
+        loc,
+        locals,
+        ...(value !== undefined ? { value } : {}),
+        ...(error !== undefined ? { error } : {}),
       });
     },
     tangent(op, inputs, output, tangent, node, terms) {
-      push(withLoc({
-        kind: 'tangent', seq: seq++, op, tensorId: output.id, ...(node ? { nodeId: node.id } : {}),
-        inputs: inputs.map((t) => (t ? t.id : null)), primal: summarize(output), tangent: summarize(tangent),
-        ...(terms && terms.length > 0 ? { terms: terms.map(summarizeTerm) } : {}),
-        ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
-      }));
+      push(
+        withLoc({
+          kind: 'tangent',
+          seq: seq++,
+          op,
+          tensorId: output.id,
+          ...(node ? { nodeId: node.id } : {}),
+          inputs: inputs.map((t) => (t ? t.id : null)),
+          primal: summarize(output),
+          tangent: summarize(tangent),
+          ...(terms && terms.length > 0 ? { terms: terms.map(summarizeTerm) } : {}),
+          ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
+        }),
+      );
     },
     handGradient({ name, tensor, mine, autograd, verdict, maxDiff, loc }) {
       const target: InputRef = tensor.gradFn ? { kind: 'node', nodeId: tensor.gradFn.id, outputNr: tensor.outputNr } : { kind: 'leaf', tensorId: tensor.id };
       push({
-        kind: 'hand-gradient', seq: seq++, name, tensorId: tensor.id, target, verdict, maxDiff,
-        mine: summarizeKeepingValues(mine, HAND_GRADIENT_VALUE_LIMIT), autograd: summarizeKeepingValues(autograd, HAND_GRADIENT_VALUE_LIMIT),
+        kind: 'hand-gradient',
+        seq: seq++,
+        name,
+        tensorId: tensor.id,
+        target,
+        verdict,
+        maxDiff,
+        mine: summarizeKeepingValues(mine, HAND_GRADIENT_VALUE_LIMIT),
+        autograd: summarizeKeepingValues(autograd, HAND_GRADIENT_VALUE_LIMIT),
         ...(loc ? { loc } : {}),
       });
     },

@@ -92,9 +92,7 @@ export const LINK_TARGET_LENGTH = 4096;
 /** Longer payloads make no link: the person gets a file or a code-only link instead. */
 export const MAX_LINK_PAYLOAD_LENGTH = 32_000;
 
-export type SnapshotLink =
-  | { readonly ok: true; readonly payload: string; readonly detail: LinkDetail }
-  | { readonly ok: false; readonly length: number };
+export type SnapshotLink = { readonly ok: true; readonly payload: string; readonly detail: LinkDetail } | { readonly ok: false; readonly length: number };
 
 /**
  * The link payload for a snapshot: with the chain-rule numbers when that fits the 4 KB target,

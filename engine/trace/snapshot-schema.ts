@@ -8,7 +8,17 @@
  */
 import * as v from 'valibot';
 import type {
-  BackwardEdge, GradContribution, GradNorm, GradReduction, JacobianPair, LocalValue, ModuleFrame, PyValue, SourceLocation, TensorSummary, TraceEvent,
+  BackwardEdge,
+  GradContribution,
+  GradNorm,
+  GradReduction,
+  JacobianPair,
+  LocalValue,
+  ModuleFrame,
+  PyValue,
+  SourceLocation,
+  TensorSummary,
+  TraceEvent,
 } from './schema.ts';
 
 /** Longest string accepted anywhere but cell sources (names, PyTorch text, messages, reprs). */
@@ -93,8 +103,25 @@ const loc = v.optional(sourceLocationSchema);
 
 /** Every event kind (the drift checks below fail to compile if this list and schema.ts disagree). */
 const EVENT_KINDS = [
-  'leaf', 'op', 'name', 'backward-start', 'backward-step', 'gradient-sum', 'accumulate', 'backward-end', 'saved-freed', 'pass-summary',
-  'run-start', 'hook', 'backward-error', 'custom-call', 'custom-line', 'custom-return', 'gradcheck', 'tangent', 'trace-summary',
+  'leaf',
+  'op',
+  'name',
+  'backward-start',
+  'backward-step',
+  'gradient-sum',
+  'accumulate',
+  'backward-end',
+  'saved-freed',
+  'pass-summary',
+  'run-start',
+  'hook',
+  'backward-error',
+  'custom-call',
+  'custom-line',
+  'custom-return',
+  'gradcheck',
+  'tangent',
+  'trace-summary',
   'hand-gradient',
 ] as const;
 
@@ -102,56 +129,141 @@ const EVENT_KINDS = [
 const eventSchemas = {
   leaf: v.object({ kind: v.literal('leaf'), seq, tensor: tensorSummarySchema, name: v.optional(text), loc, parameter: v.optional(text) }),
   op: v.object({
-    kind: v.literal('op'), seq, nodeId: int, op: text, gradFn: text, inputs: v.array(inputRefSchema), output: tensorSummarySchema, loc,
-    name: v.optional(text), moduleScope: v.optional(v.array(moduleFrameSchema)), pass: v.optional(int), customCall: v.optional(int),
+    kind: v.literal('op'),
+    seq,
+    nodeId: int,
+    op: text,
+    gradFn: text,
+    inputs: v.array(inputRefSchema),
+    output: tensorSummarySchema,
+    loc,
+    name: v.optional(text),
+    moduleScope: v.optional(v.array(moduleFrameSchema)),
+    pass: v.optional(int),
+    customCall: v.optional(int),
   }),
   name: v.object({ kind: v.literal('name'), seq, tensorId: int, name: text }),
   backwardStart: v.object({
-    kind: v.literal('backward-start'), seq, pass: int, rootTensorId: int, retainGraph: v.boolean(), createGraph: v.boolean(), loc,
+    kind: v.literal('backward-start'),
+    seq,
+    pass: int,
+    rootTensorId: int,
+    retainGraph: v.boolean(),
+    createGraph: v.boolean(),
+    loc,
     root: v.optional(tensorSummarySchema),
   }),
   backwardStep: v.object({
-    kind: v.literal('backward-step'), seq, pass: int, nodeId: int, gradsIn: v.array(maybeTensor), gradsOut: v.array(maybeTensor),
-    op: v.optional(text), formula: v.optional(text), edges: v.array(backwardEdgeSchema),
+    kind: v.literal('backward-step'),
+    seq,
+    pass: int,
+    nodeId: int,
+    gradsIn: v.array(maybeTensor),
+    gradsOut: v.array(maybeTensor),
+    op: v.optional(text),
+    formula: v.optional(text),
+    edges: v.array(backwardEdgeSchema),
   }),
   gradientSum: v.object({
-    kind: v.literal('gradient-sum'), seq, pass: int, target: inputRefSchema,
-    contributions: v.array(gradContributionSchema), sum: tensorSummarySchema,
+    kind: v.literal('gradient-sum'),
+    seq,
+    pass: int,
+    target: inputRefSchema,
+    contributions: v.array(gradContributionSchema),
+    sum: tensorSummarySchema,
   }),
-  accumulate: v.object({ kind: v.literal('accumulate'), seq, pass: int, tensorId: int, before: maybeTensor, added: tensorSummarySchema, after: tensorSummarySchema }),
+  accumulate: v.object({
+    kind: v.literal('accumulate'),
+    seq,
+    pass: int,
+    tensorId: int,
+    before: maybeTensor,
+    added: tensorSummarySchema,
+    after: tensorSummarySchema,
+  }),
   backwardEnd: v.object({ kind: v.literal('backward-end'), seq, pass: int }),
   savedFreed: v.object({ kind: v.literal('saved-freed'), seq, nodeIds: v.array(int), pass: v.optional(int) }),
   passSummary: v.object({
-    kind: v.literal('pass-summary'), seq, pass: int, rootTensorId: int, loss: v.optional(float), gradNorms: v.array(gradNormSchema), loc,
+    kind: v.literal('pass-summary'),
+    seq,
+    pass: int,
+    rootTensorId: int,
+    loss: v.optional(float),
+    gradNorms: v.array(gradNormSchema),
+    loc,
   }),
   runStart: v.object({ kind: v.literal('run-start'), seq, cell: text }),
   hook: v.object({
-    kind: v.literal('hook'), seq, pass: int, target: inputRefSchema, name: text, before: tensorSummarySchema, after: v.optional(tensorSummarySchema), loc,
+    kind: v.literal('hook'),
+    seq,
+    pass: int,
+    target: inputRefSchema,
+    name: text,
+    before: tensorSummarySchema,
+    after: v.optional(tensorSummarySchema),
+    loc,
   }),
   backwardError: v.object({ kind: v.literal('backward-error'), seq, pass: int, nodeId: int, ename: text, message: text, anomaly: v.boolean(), loc }),
   customCall: v.object({
-    kind: v.literal('custom-call'), seq, callId: int, fn: v.picklist(['forward', 'backward']), functionName: text, nodeId: v.optional(int),
-    pass: v.optional(int), loc,
+    kind: v.literal('custom-call'),
+    seq,
+    callId: int,
+    fn: v.picklist(['forward', 'backward']),
+    functionName: text,
+    nodeId: v.optional(int),
+    pass: v.optional(int),
+    loc,
   }),
   customLine: v.object({ kind: v.literal('custom-line'), seq, callId: int, loc: sourceLocationSchema, locals: v.array(localValueSchema) }),
   customReturn: v.object({
-    kind: v.literal('custom-return'), seq, callId: int, loc: sourceLocationSchema, locals: v.array(localValueSchema), value: v.optional(pyValueSchema),
+    kind: v.literal('custom-return'),
+    seq,
+    callId: int,
+    loc: sourceLocationSchema,
+    locals: v.array(localValueSchema),
+    value: v.optional(pyValueSchema),
     error: v.optional(text),
   }),
   tangent: v.object({
-    kind: v.literal('tangent'), seq, op: text, tensorId: int, nodeId: v.optional(int), inputs: v.array(v.nullable(int)),
-    primal: tensorSummarySchema, tangent: tensorSummarySchema, loc, pass: v.optional(int),
-    terms: v.optional(v.array(v.object({
-      index: int, tangentIn: tensorSummarySchema, contribution: v.nullable(tensorSummarySchema), local: v.optional(tensorSummarySchema),
-    }))),
+    kind: v.literal('tangent'),
+    seq,
+    op: text,
+    tensorId: int,
+    nodeId: v.optional(int),
+    inputs: v.array(v.nullable(int)),
+    primal: tensorSummarySchema,
+    tangent: tensorSummarySchema,
+    loc,
+    pass: v.optional(int),
+    terms: v.optional(
+      v.array(
+        v.object({
+          index: int,
+          tangentIn: tensorSummarySchema,
+          contribution: v.nullable(tensorSummarySchema),
+          local: v.optional(tensorSummarySchema),
+        }),
+      ),
+    ),
   }),
   handGradient: v.object({
-    kind: v.literal('hand-gradient'), seq, name: text, tensorId: int, target: inputRefSchema, verdict: v.picklist(['exact', 'close', 'wrong']),
-    maxDiff: float, mine: tensorSummarySchema, autograd: tensorSummarySchema, loc,
+    kind: v.literal('hand-gradient'),
+    seq,
+    name: text,
+    tensorId: int,
+    target: inputRefSchema,
+    verdict: v.picklist(['exact', 'close', 'wrong']),
+    maxDiff: float,
+    mine: tensorSummarySchema,
+    autograd: tensorSummarySchema,
+    loc,
   }),
   gradcheck: v.object({ kind: v.literal('gradcheck'), seq, nodeId: int, ok: v.boolean(), jacobians: v.array(jacobianPairSchema), message: v.optional(text) }),
   traceSummary: v.object({
-    kind: v.literal('trace-summary'), seq, limit: count, omitted: count,
+    kind: v.literal('trace-summary'),
+    seq,
+    limit: count,
+    omitted: count,
     counts: v.array(v.object({ kind: v.picklist(EVENT_KINDS), op: v.optional(text), loc, count })),
   }),
 } as const;
@@ -164,7 +276,10 @@ export const traceEventSchema = v.variant('kind', Object.values(eventSchemas), u
 /** A v1 event: backward steps had no `edges` yet (migrate.ts rebuilds them). */
 export const v1TraceEventSchema = v.variant(
   'kind',
-  [...Object.values(eventSchemas).filter((s) => s !== eventSchemas.backwardStep), v.object({ ...eventSchemas.backwardStep.entries, edges: v.optional(v.array(backwardEdgeSchema)) })],
+  [
+    ...Object.values(eventSchemas).filter((s) => s !== eventSchemas.backwardStep),
+    v.object({ ...eventSchemas.backwardStep.entries, edges: v.optional(v.array(backwardEdgeSchema)) }),
+  ],
   unknownKind,
 );
 
@@ -178,7 +293,13 @@ export const snapshotCellSchema = v.object({
       v.array(
         v.variant('kind', [
           v.object({ kind: v.literal('stream'), stream: v.picklist(['stdout', 'stderr']), text: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)) }),
-          v.object({ kind: v.literal('error'), ename: text, evalue: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)), traceback: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)), line: v.optional(int) }),
+          v.object({
+            kind: v.literal('error'),
+            ename: text,
+            evalue: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)),
+            traceback: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)),
+            line: v.optional(int),
+          }),
         ]),
       ),
       v.maxLength(1_000),
@@ -196,7 +317,11 @@ type SchemaEvent = v.InferOutput<typeof traceEventSchema>;
 export type SchemaMatchesTraceEvent = Assert<Mutual<TraceEvent, SchemaEvent>>;
 export type SchemaMatchesEveryKind = Assert<[Exclude<TraceEvent['kind'], SchemaEvent['kind']>] extends [never] ? true : false>;
 type KeysOf<U, K> = U extends { kind: K } ? keyof U : never;
-type SameKeys<K extends TraceEvent['kind']> = [KeysOf<TraceEvent, K>] extends [KeysOf<SchemaEvent, K>] ? ([KeysOf<SchemaEvent, K>] extends [KeysOf<TraceEvent, K>] ? true : false) : false;
+type SameKeys<K extends TraceEvent['kind']> = [KeysOf<TraceEvent, K>] extends [KeysOf<SchemaEvent, K>]
+  ? [KeysOf<SchemaEvent, K>] extends [KeysOf<TraceEvent, K>]
+    ? true
+    : false
+  : false;
 /** Optional fields escape assignability, so every kind must also name the same fields. */
 export type SchemaNamesEveryField = Assert<false extends { [K in TraceEvent['kind']]: SameKeys<K> }[TraceEvent['kind']] ? false : true>;
 

@@ -12,7 +12,9 @@ export function summarize(t: Tensor): TensorSummary {
     const text = formatTensor({ shape: t.shape, dtype: t.dtype, values, requiresGrad: false, gradFnName: null });
     return { ...base, values: Array.from(values), text };
   }
-  let min = Infinity, max = -Infinity, sum = 0;
+  let min = Infinity,
+    max = -Infinity,
+    sum = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v < min) min = v;

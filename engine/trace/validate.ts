@@ -14,8 +14,7 @@ export interface JsonLimits {
 
 export const DEFAULT_JSON_LIMITS: JsonLimits = { maxDepth: 64, maxNodes: 20_000_000 };
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Walks a parsed JSON value without recursion; says what is too deep or too big. */
 export function checkJsonLimits(root: unknown, limits: JsonLimits = DEFAULT_JSON_LIMITS): string | undefined {

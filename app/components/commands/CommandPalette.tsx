@@ -49,7 +49,15 @@ export function CommandPalette() {
   );
 }
 
-function PaletteDialog({ commands, onClose, onRun }: { readonly commands: readonly Command[]; readonly onClose: () => void; readonly onRun: (command: Command) => void }) {
+function PaletteDialog({
+  commands,
+  onClose,
+  onRun,
+}: {
+  readonly commands: readonly Command[];
+  readonly onClose: () => void;
+  readonly onRun: (command: Command) => void;
+}) {
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const matches = useMemo(() => paletteMatches(commands, query), [commands, query]);

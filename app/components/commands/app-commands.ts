@@ -26,7 +26,12 @@ const paletteCommand: Command = {
 
 /** Enabled states read the notebook, the replay position, the stepper's kernel requests and which views are mounted. */
 function subscribeToStores(listener: () => void): () => void {
-  const unsubscribers = [notebook.store.subscribe(listener), replay.store.subscribe(listener), stepperRequests.store.subscribe(listener), subscribeToUiRequests(listener)];
+  const unsubscribers = [
+    notebook.store.subscribe(listener),
+    replay.store.subscribe(listener),
+    stepperRequests.store.subscribe(listener),
+    subscribeToUiRequests(listener),
+  ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }
 

@@ -30,8 +30,6 @@ export function fileCommands(library: NotebookLibrary | null): Command[] {
     { id: 'exportIpynb', label: 'Export as Jupyter (.ipynb)', scope: 'global', run: () => exportIpynb() },
     { id: 'exportSnapshot', label: 'Save snapshot (.json)', scope: 'global', run: () => exportSnapshotJson() },
     { id: 'exportHtml', label: 'Download as web page (.html)', scope: 'global', run: () => void exportStandaloneHtml() },
-    ...(library
-      ? [{ id: 'newNotebook', label: 'New notebook', scope: 'global', run: () => void library.create() } satisfies Command]
-      : []),
+    ...(library ? [{ id: 'newNotebook', label: 'New notebook', scope: 'global', run: () => void library.create() } satisfies Command] : []),
   ];
 }

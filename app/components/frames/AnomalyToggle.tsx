@@ -12,11 +12,7 @@ export function AnomalyToggle() {
   return (
     <label
       className="anomaly-toggle"
-      title={
-        isConnected
-          ? toggle.title
-          : 'Anomaly mode needs the Python worker; use torch.autograd.detect_anomaly() in code meanwhile'
-      }
+      title={isConnected ? toggle.title : 'Anomaly mode needs the Python worker; use torch.autograd.detect_anomaly() in code meanwhile'}
       style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 13, whiteSpace: 'nowrap' }}
     >
       <input type="checkbox" checked={isOn} disabled={!toggle.isEnabled} onChange={toggle.run} />

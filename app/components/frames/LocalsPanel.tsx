@@ -15,10 +15,7 @@ const CHANGE_TEXT = { new: 'new', changed: 'changed', same: '' } as const;
 export function LocalsPanel() {
   const { trace, enterable, frameView } = useReplayFrame();
   const hasFrames = useMemo(() => trace.frames().size > 0, [trace]);
-  const rows = useMemo(
-    () => (frameView ? diffLocals(frameView.previous?.locals, frameView.substep.locals) : []),
-    [frameView],
-  );
+  const rows = useMemo(() => (frameView ? diffLocals(frameView.previous?.locals, frameView.substep.locals) : []), [frameView]);
   if (!hasFrames) return null;
   const substep = frameView?.substep;
   return (

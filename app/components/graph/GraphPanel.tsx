@@ -33,7 +33,12 @@ const EMPTY_IDS: readonly string[] = [];
 const NO_HISTORIES: ReadonlyMap<number, LeafHistory> = new Map();
 
 /** The graph as the panel draws it: one training iteration's nodes when there is one, parameters with their sparklines. */
-function iterationGraph(graph: GraphModel, iterationIds: ReadonlySet<string> | undefined, histories: ReadonlyMap<number, LeafHistory>, shownPass: number | undefined): GraphModel {
+function iterationGraph(
+  graph: GraphModel,
+  iterationIds: ReadonlySet<string> | undefined,
+  histories: ReadonlyMap<number, LeafHistory>,
+  shownPass: number | undefined,
+): GraphModel {
   return withParameterHistories(iterationIds ? graphOfNodes(graph, iterationIds) : graph, histories, shownPass);
 }
 
@@ -84,7 +89,9 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   // A selected node hidden in a collapsed module selects the module's node.
   const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);
   const toggleGroup = (key: string) =>
-    !key.startsWith('run:') && !key.startsWith('line:') && setCollapsed((current) => {
+    !key.startsWith('run:') &&
+    !key.startsWith('line:') &&
+    setCollapsed((current) => {
       const next = new Set(current);
       if (!next.delete(key)) next.add(key);
       return next;
@@ -97,8 +104,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   useEffect(() => {
     const view = createGraphView(canvasRef.current!, {
       // A summary node selects its first member (the inspector shows a real node).
-      onNodeClick: (nodeId) =>
-        onNodeClickRef.current?.(isSummaryNodeId(nodeId) ? (planRef.current.summaries.get(nodeId)?.firstMemberId ?? nodeId) : nodeId),
+      onNodeClick: (nodeId) => onNodeClickRef.current?.(isSummaryNodeId(nodeId) ? (planRef.current.summaries.get(nodeId)?.firstMemberId ?? nodeId) : nodeId),
       onGroupToggle: (key) => toggleGroupRef.current(key),
     });
     const runner = createLayoutRunner();
@@ -195,7 +201,12 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         </p>
       )}
       {plan.notes.length > 0 && (
-        <p className="gs-graph-bounds-note" role="note" aria-label="Graph simplified" style={{ position: 'absolute', left: 8, top: 8, right: 200, margin: 0, fontSize: 12 }}>
+        <p
+          className="gs-graph-bounds-note"
+          role="note"
+          aria-label="Graph simplified"
+          style={{ position: 'absolute', left: 8, top: 8, right: 200, margin: 0, fontSize: 12 }}
+        >
           {plan.notes.join(' ')}.
         </p>
       )}

@@ -12,7 +12,5 @@ export function GraphSlot() {
   const traceEvents = useNotebook(selectTraceEvents);
   const step = useReplay(selectStep);
   const selectedNodeIds = useReplay(selectSelectedNodeIds);
-  return (
-    <GraphPanel events={traceEvents} step={step ?? undefined} selectedNodeIds={selectedNodeIds} onNodeClick={selectNode} />
-  );
+  return <GraphPanel events={traceEvents} step={step ?? undefined} selectedNodeIds={selectedNodeIds} onNodeClick={selectNode} />;
 }

@@ -21,8 +21,7 @@ export function GroupInspector({ details }: { readonly details: GroupDetails }) 
           <ul className="inspector__parameters" aria-label="Parameters">
             {details.parameters.map((parameter) => (
               <li key={parameter.nodeId}>
-                {parameter.name} {formatShape(parameter.shape)} · ‖grad‖{' '}
-                {parameter.gradNorm === undefined ? '—' : formatNumber(parameter.gradNorm)}
+                {parameter.name} {formatShape(parameter.shape)} · ‖grad‖ {parameter.gradNorm === undefined ? '—' : formatNumber(parameter.gradNorm)}
               </li>
             ))}
           </ul>

@@ -112,5 +112,8 @@ export function drawGroupNode(
     });
   const titleX = left + PADDING_X + GROUP_EXPAND_GLYPH.length * 6.6;
   g.select('text.gs-title').attr('x', titleX).attr('y', baseline(0)).text(title);
-  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(1)).text(norm);
+  g.select('text.gs-grad')
+    .attr('x', left + PADDING_X)
+    .attr('y', baseline(1))
+    .text(norm);
 }

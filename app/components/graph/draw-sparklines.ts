@@ -25,7 +25,13 @@ const SERIES = [
 ] as const;
 
 /** Draws (or clears, without a history) the sparkline rows of a leaf box whose rows start at `top`. */
-export function drawSparklines<Datum>(g: Selection<SVGGElement, Datum, null, undefined>, history: LeafHistory | undefined, left: number, top: number, width: number): void {
+export function drawSparklines<Datum>(
+  g: Selection<SVGGElement, Datum, null, undefined>,
+  history: LeafHistory | undefined,
+  left: number,
+  top: number,
+  width: number,
+): void {
   const rows = g
     .selectAll<SVGGElement, (typeof SERIES)[number]>('g.gs-spark')
     .data(history ? SERIES : [], (series) => series.key)
@@ -48,15 +54,16 @@ export function drawSparklines<Datum>(g: Selection<SVGGElement, Datum, null, und
   const lineHeight = LINE_HEIGHT - 5;
   rows.each(function (series, rowIndex) {
     const values = series.pick(history);
-    const row = select(this).attr('data-series', series.key).attr('transform', `translate(${left + PADDING_X},${top + rowIndex * LINE_HEIGHT})`);
-    row.select('text.gs-spark-label').attr('x', 0).attr('y', LINE_HEIGHT - 4).text(SPARKLINE_LABELS[rowIndex]!);
-    const path = sparklinePath(values, lineWidth, lineHeight);
-    row
-      .select('path')
+    const row = select(this)
       .attr('data-series', series.key)
-      .attr('data-points', values.length)
-      .attr('transform', `translate(${LABEL_WIDTH},2.5)`)
-      .attr('d', path);
+      .attr('transform', `translate(${left + PADDING_X},${top + rowIndex * LINE_HEIGHT})`);
+    row
+      .select('text.gs-spark-label')
+      .attr('x', 0)
+      .attr('y', LINE_HEIGHT - 4)
+      .text(SPARKLINE_LABELS[rowIndex]!);
+    const path = sparklinePath(values, lineWidth, lineHeight);
+    row.select('path').attr('data-series', series.key).attr('data-points', values.length).attr('transform', `translate(${LABEL_WIDTH},2.5)`).attr('d', path);
     const shown = history.shownIndex;
     const dot = shown === undefined ? undefined : dotAt(values, shown, lineWidth, lineHeight);
     row
@@ -72,9 +79,7 @@ export function drawSparklines<Datum>(g: Selection<SVGGElement, Datum, null, und
       .text(shownValue === undefined || !Number.isFinite(shownValue) ? '—' : String(Number(shownValue.toPrecision(3))));
     const first = values[0];
     const last = values[values.length - 1];
-    row
-      .select('title')
-      .text(`${series.what} over ${values.length} passes: ${formatNumber(first ?? Number.NaN)} → ${formatNumber(last ?? Number.NaN)}`);
+    row.select('title').text(`${series.what} over ${values.length} passes: ${formatNumber(first ?? Number.NaN)} → ${formatNumber(last ?? Number.NaN)}`);
   });
 }
 

@@ -130,9 +130,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
       const drawnIds = new Set(drawn.map((node) => node.id));
       const edgeIds = new Set(model.edges.map((edge) => edge.id));
-      const routes = layout.edges.filter(
-        (route) => edgeIds.has(route.id) && drawnIds.has(route.source) && drawnIds.has(route.target),
-      );
+      const routes = layout.edges.filter((route) => edgeIds.has(route.id) && drawnIds.has(route.source) && drawnIds.has(route.target));
       emptyState.attr('visibility', drawn.length === 0 ? 'visible' : 'hidden');
       const pulsing = new Set(model.pulseEdgeIds ?? []);
       const carryingTangent = new Set(model.tangentEdgeIds ?? []);
@@ -308,12 +306,7 @@ function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: L
   const left = -box.width / 2;
   const top = -box.height / 2;
   const baseline = (line: number) => top + PADDING_Y + (line + 1) * LINE_HEIGHT - 4;
-  g.select('rect.gs-shape')
-    .attr('x', left)
-    .attr('y', top)
-    .attr('width', box.width)
-    .attr('height', box.height)
-    .attr('rx', 6);
+  g.select('rect.gs-shape').attr('x', left).attr('y', top).attr('width', box.width).attr('height', box.height).attr('rx', 6);
   const hasHistory = node.history !== undefined;
   g.select('rect.gs-grad-band')
     .attr('visibility', hasHistory ? 'hidden' : 'visible')
@@ -323,12 +316,21 @@ function drawLeaf(g: Selection<SVGGElement, GraphNode, null, undefined>, node: L
     .attr('height', LINE_HEIGHT);
   const { value, grad } = leafLines(node);
   const name = leafName(node);
-  const title = g.select('text.gs-title').attr('x', left + PADDING_X).attr('y', baseline(0));
+  const title = g
+    .select('text.gs-title')
+    .attr('x', left + PADDING_X)
+    .attr('y', baseline(0));
   title.select('tspan.gs-name').text(clipLine(name));
   title.select('tspan.gs-shape-text').text(` ${formatShape(node.shape)}`);
   // A training loop's parameter shows its sparklines where other leaves show value and grad.
-  g.select('text.gs-value').attr('x', left + PADDING_X).attr('y', baseline(1)).text(hasHistory ? '' : value);
-  g.select('text.gs-grad').attr('x', left + PADDING_X).attr('y', baseline(2)).text(hasHistory ? '' : grad);
+  g.select('text.gs-value')
+    .attr('x', left + PADDING_X)
+    .attr('y', baseline(1))
+    .text(hasHistory ? '' : value);
+  g.select('text.gs-grad')
+    .attr('x', left + PADDING_X)
+    .attr('y', baseline(2))
+    .text(hasHistory ? '' : grad);
   drawSparklines(g, node.history, left, top + PADDING_Y + LINE_HEIGHT, box.width);
 }
 

@@ -27,14 +27,20 @@ export function ChainRule() {
           {view.terms.map((term) => (
             <div key={term.inputIndex} className="chain-rule__term">
               <p className="chain-rule__line">{term.text}</p>
-              {term.rule && <p className="chain-rule__note">{term.inputName} gets {term.rule}</p>}
+              {term.rule && (
+                <p className="chain-rule__note">
+                  {term.inputName} gets {term.rule}
+                </p>
+              )}
             </div>
           ))}
         </>
       )}
       {view?.kind === 'gradient-sum' && (
         <>
-          <p className="chain-rule__op">fan-out: {view.contributions.length} gradients meet at {view.targetName}</p>
+          <p className="chain-rule__op">
+            fan-out: {view.contributions.length} gradients meet at {view.targetName}
+          </p>
           {view.contributions.map((contribution, index) => (
             <p key={index} className="chain-rule__note">
               from {contribution.fromGradFn}: {contribution.gradText}

@@ -71,9 +71,7 @@ export function Inspector() {
             <>
               <dt>saved tensors</dt>
               <dd>
-                {details.isFreed
-                  ? 'freed by backward(): a second backward through this node needs retain_graph=True'
-                  : 'still held, for backward() to use'}
+                {details.isFreed ? 'freed by backward(): a second backward through this node needs retain_graph=True' : 'still held, for backward() to use'}
               </dd>
             </>
           )}

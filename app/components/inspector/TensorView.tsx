@@ -41,7 +41,12 @@ export function TensorView({ summary, label }: { readonly summary: TensorSummary
   return (
     <div className="tensor-view" aria-label={label}>
       {values && stats && (
-        <div className="tensor-view__heatmap" role="img" aria-label={`heatmap of ${formatShape(shape)}`} style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+        <div
+          className="tensor-view__heatmap"
+          role="img"
+          aria-label={`heatmap of ${formatShape(shape)}`}
+          style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+        >
           {values.map((value, index) => (
             <span key={index} title={formatNumber(value)} style={{ background: heatColour(value, stats.min, stats.max) }} />
           ))}

@@ -77,10 +77,20 @@ function NotebookRow({ item, isOpen, onOpened }: { readonly item: NotebookSummar
         <button type="button" className="button button--small" aria-label={`Rename ${item.title}`} onClick={() => setDraft(item.title)}>
           Rename
         </button>
-        <button type="button" className="button button--small" aria-label={`Duplicate ${item.title}`} onClick={() => void library.duplicate(item.id).then(onOpened)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Duplicate ${item.title}`}
+          onClick={() => void library.duplicate(item.id).then(onOpened)}
+        >
           Duplicate
         </button>
-        <button type="button" className="button button--small button--danger-text" aria-label={`Delete ${item.title}`} onClick={() => void library.remove(item.id)}>
+        <button
+          type="button"
+          className="button button--small button--danger-text"
+          aria-label={`Delete ${item.title}`}
+          onClick={() => void library.remove(item.id)}
+        >
           Delete
         </button>
       </span>

@@ -22,7 +22,14 @@ export function CellView({ cellId }: { readonly cellId: string }) {
   if (!cell) return null;
   if (cell.kind === 'markdown') {
     return (
-      <section role="group" aria-label={`Cell ${cellNumber}`} className="cell cell--markdown" data-kind="markdown" data-active={isActive} data-run-state={cell.runState}>
+      <section
+        role="group"
+        aria-label={`Cell ${cellNumber}`}
+        className="cell cell--markdown"
+        data-kind="markdown"
+        data-active={isActive}
+        data-run-state={cell.runState}
+      >
         <div className="cell__gutter" />
         <div className="cell__body">
           <div className="cell__frame cell__frame--markdown">

@@ -65,7 +65,9 @@ function renderBlock(block: Block, key: number): ReactNode {
         </div>
       );
     case 'list': {
-      const items = block.items.map((item, index) => <li key={index}>{item.length === 1 && item[0].type === 'plain' ? renderInlines(item[0].children) : item.map(renderBlock)}</li>);
+      const items = block.items.map((item, index) => (
+        <li key={index}>{item.length === 1 && item[0].type === 'plain' ? renderInlines(item[0].children) : item.map(renderBlock)}</li>
+      ));
       return block.ordered ? (
         <ol key={key} start={block.start === 1 ? undefined : block.start}>
           {items}
@@ -80,11 +82,19 @@ function renderBlock(block: Block, key: number): ReactNode {
       return (
         <table key={key}>
           <thead>
-            <tr>{block.header.map((cell, i) => <th key={i}>{renderInlines(cell)}</th>)}</tr>
+            <tr>
+              {block.header.map((cell, i) => (
+                <th key={i}>{renderInlines(cell)}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {block.rows.map((row, r) => (
-              <tr key={r}>{row.map((cell, i) => <td key={i}>{renderInlines(cell)}</td>)}</tr>
+              <tr key={r}>
+                {row.map((cell, i) => (
+                  <td key={i}>{renderInlines(cell)}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -46,14 +46,28 @@ export const ArrowDownIcon = () => (
 
 export const TrashIcon = () => (
   <svg {...base}>
-    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+    <path
+      d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
   </svg>
 );
 
 export const MarkdownIcon = () => (
   <svg {...base}>
     <rect x="1.5" y="3.5" width="13" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.2" />
-    <path d="M4 10.5v-5l2 2.4 2-2.4v5M11 5.5v5M9.5 9l1.5 1.5L12.5 9" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" strokeLinecap="round" />
+    <path
+      d="M4 10.5v-5l2 2.4 2-2.4v5M11 5.5v5M9.5 9l1.5 1.5L12.5 9"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.2"
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    />
   </svg>
 );
 

@@ -8,8 +8,18 @@ import { importFile } from '../../core/share/notebook-files.ts';
 import { HiddenFileInput } from './HiddenFileInput.tsx';
 
 const PANEL_STYLE = {
-  position: 'absolute', right: 0, top: 'calc(100% + 6px)', zIndex: 50, minWidth: 220, padding: 6, display: 'grid', gap: 2,
-  background: 'var(--surface, #fff)', border: '1px solid var(--border, #d6dbe4)', borderRadius: 8, boxShadow: '0 8px 24px rgba(20, 30, 50, 0.18)',
+  position: 'absolute',
+  right: 0,
+  top: 'calc(100% + 6px)',
+  zIndex: 50,
+  minWidth: 220,
+  padding: 6,
+  display: 'grid',
+  gap: 2,
+  background: 'var(--surface, #fff)',
+  border: '1px solid var(--border, #d6dbe4)',
+  borderRadius: 8,
+  boxShadow: '0 8px 24px rgba(20, 30, 50, 0.18)',
 } as const;
 const ITEM_STYLE = { textAlign: 'left', justifyContent: 'flex-start' } as const;
 

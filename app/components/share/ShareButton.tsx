@@ -22,8 +22,18 @@ async function copy(text: string): Promise<boolean> {
 }
 
 const PANEL_STYLE = {
-  position: 'absolute', right: 0, top: 'calc(100% + 6px)', zIndex: 50, width: 420, padding: 12, display: 'grid', gap: 8,
-  background: 'var(--surface, #fff)', border: '1px solid var(--border, #d6dbe4)', borderRadius: 8, boxShadow: '0 8px 24px rgba(20, 30, 50, 0.18)',
+  position: 'absolute',
+  right: 0,
+  top: 'calc(100% + 6px)',
+  zIndex: 50,
+  width: 420,
+  padding: 12,
+  display: 'grid',
+  gap: 8,
+  background: 'var(--surface, #fff)',
+  border: '1px solid var(--border, #d6dbe4)',
+  borderRadius: 8,
+  boxShadow: '0 8px 24px rgba(20, 30, 50, 0.18)',
 } as const;
 
 export function ShareButton() {
@@ -48,16 +58,20 @@ export function ShareButton() {
           {state.phase === 'done' && state.link.ok && (
             <>
               <span role="status">{state.copied ? 'Link copied to the clipboard.' : 'Copy this link:'}</span>
-              <input aria-label="Share link" readOnly value={state.link.url} onFocus={(event) => event.target.select()} style={{ width: '100%', font: '12px ui-monospace, monospace' }} />
+              <input
+                aria-label="Share link"
+                readOnly
+                value={state.link.url}
+                onFocus={(event) => event.target.select()}
+                style={{ width: '100%', font: '12px ui-monospace, monospace' }}
+              />
               <small>
                 {state.link.url.length.toLocaleString('en-US')} characters. The graph and its steps travel in the link itself (after #), never sent to a server.
                 {state.link.detail === 'lean' && ' To keep it short, the chain-rule numbers of each edge are left out; a snapshot file keeps them.'}
               </small>
             </>
           )}
-          {state.phase === 'done' && !state.link.ok && (
-            <TooBigForLink payloadLength={state.link.payloadLength} codeOnlyUrl={state.link.codeOnlyUrl} />
-          )}
+          {state.phase === 'done' && !state.link.ok && <TooBigForLink payloadLength={state.link.payloadLength} codeOnlyUrl={state.link.codeOnlyUrl} />}
         </div>
       )}
     </div>

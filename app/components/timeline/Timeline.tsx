@@ -51,15 +51,33 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline controls">
       <div className="timeline__buttons">
         <button type="button" className="icon-button" aria-label={stepBack.label} title={stepBack.title} disabled={!stepBack.isEnabled} onClick={stepBack.run}>
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M3 2v10M12 2 5 7l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <path d="M3 2v10M12 2 5 7l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
         </button>
-        <button type="button" className="icon-button timeline__play" aria-label={playLabel} title={withKeyHint(playLabel, togglePlay.keys)} disabled={!togglePlay.isEnabled} onClick={togglePlay.run}>
+        <button
+          type="button"
+          className="icon-button timeline__play"
+          aria-label={playLabel}
+          title={withKeyHint(playLabel, togglePlay.keys)}
+          disabled={!togglePlay.isEnabled}
+          onClick={togglePlay.run}
+        >
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <path d={isPlaying ? 'M3 2h3v10H3zM8 2h3v10H8z' : 'M3 2l9 5-9 5z'} fill="currentColor" />
           </svg>
         </button>
-        <button type="button" className="icon-button" aria-label={stepForward.label} title={stepForward.title} disabled={!stepForward.isEnabled} onClick={stepForward.run}>
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M11 2v10M2 2l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" /></svg>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={stepForward.label}
+          title={stepForward.title}
+          disabled={!stepForward.isEnabled}
+          onClick={stepForward.run}
+        >
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <path d="M11 2v10M2 2l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
         </button>
         <FrameControls />
       </div>

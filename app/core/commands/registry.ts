@@ -103,7 +103,10 @@ export function createCommandRegistry(commands: readonly Command[], options: Reg
       if (focus === 'button' && BUTTON_KEYS.has(chord)) return undefined;
       for (const scope of SCOPES_BY_FOCUS[focus]) {
         // A disabled command lets the key fall through to the next candidate, then to the page.
-        const command = byChord.get(scope)?.get(chord)?.find((candidate) => isEnabled(candidate, context));
+        const command = byChord
+          .get(scope)
+          ?.get(chord)
+          ?.find((candidate) => isEnabled(candidate, context));
         if (command) return command;
       }
       return undefined;

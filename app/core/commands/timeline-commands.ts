@@ -82,7 +82,15 @@ export const timelineCommands = {
     },
     run: () => move(stepInto),
   },
-  stepOver: { id: 'stepOver', label: 'Step over', scope: 'timeline', keys: ['F10'], description: 'Step over: next line', isEnabled: isInFrame, run: () => move(stepOver) },
+  stepOver: {
+    id: 'stepOver',
+    label: 'Step over',
+    scope: 'timeline',
+    keys: ['F10'],
+    description: 'Step over: next line',
+    isEnabled: isInFrame,
+    run: () => move(stepOver),
+  },
   stepOut: {
     id: 'stepOut',
     label: 'Step out',

@@ -7,15 +7,7 @@ import { dualSourceOf, forwardNodeEvent, nameWithDual, tangentGraphNodeId, tange
 import { handCheckedNodeId } from './hand-checks.ts';
 import { formatSummaryValues } from './format.ts';
 import { opMarksOf } from './node-marks.ts';
-import {
-  leafNodeId,
-  opNodeId,
-  type GraphEdge,
-  type GraphModel,
-  type GraphNode,
-  type LeafNode,
-  type OpNode,
-} from './model.ts';
+import { leafNodeId, opNodeId, type GraphEdge, type GraphModel, type GraphNode, type LeafNode, type OpNode } from './model.ts';
 
 /** A leaf as it stands at a step (the replay index builds these too). */
 export interface MutableLeaf {
@@ -171,7 +163,8 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
         if (leaf) leaf.tangent = event.tangent;
         else if (op) op.tangent = event.tangent;
         else break;
-        for (const [source, inputIndex] of tangentOnlyInputs(event, target, nodeIdOfTensor, edgesByTarget.get(target) ?? [])) addEdge(source, target, inputIndex);
+        for (const [source, inputIndex] of tangentOnlyInputs(event, target, nodeIdOfTensor, edgesByTarget.get(target) ?? []))
+          addEdge(source, target, inputIndex);
         activeNodeId = target;
         tangentEdgeIds = (edgesByTarget.get(target) ?? []).filter((edge) => hasTangent.has(edge.source)).map((edge) => edge.id);
         hasTangent.add(target);
@@ -197,9 +190,7 @@ export function buildGraph(events: readonly TraceEvent[], step?: number, options
           if (gradIn) op.grad = gradIn;
           const target = opNodeId(event.nodeId);
           activeNodeId = target;
-          pulseEdgeIds = (edgesByTarget.get(target) ?? [])
-            .filter((edge) => (event.gradsOut[edge.inputIndex] ?? null) !== null)
-            .map((edge) => edge.id);
+          pulseEdgeIds = (edgesByTarget.get(target) ?? []).filter((edge) => (event.gradsOut[edge.inputIndex] ?? null) !== null).map((edge) => edge.id);
         }
         break;
       }

@@ -56,11 +56,7 @@ export function dualSourceOf(event: TangentEvent): number | undefined {
 }
 
 /** A tensor's name, or for an unnamed dual its primal's. */
-export function nameWithDual(
-  nameOf: (tensorId: number) => string | undefined,
-  dualSources: ReadonlyMap<number, number>,
-  tensorId: number,
-): string | undefined {
+export function nameWithDual(nameOf: (tensorId: number) => string | undefined, dualSources: ReadonlyMap<number, number>, tensorId: number): string | undefined {
   const own = nameOf(tensorId);
   if (own !== undefined) return own;
   const source = dualSources.get(tensorId);

@@ -23,11 +23,7 @@ export function nodeAriaLabel(node: ViewNode): string {
     return `module ${node.label}, collapsed, ${node.memberCount} nodes, ${norm}${member}`;
   }
   if (node.kind === 'leaf') {
-    const parts = [
-      `leaf ${leafName(node)}`,
-      `shape ${formatShape(node.shape)}`,
-      node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`,
-    ];
+    const parts = [`leaf ${leafName(node)}`, `shape ${formatShape(node.shape)}`, node.gradText === undefined ? 'no grad yet' : `grad ${node.gradText}`];
     if (node.valueText) parts.push(`value ${node.valueText}`);
     if (node.tangentText !== undefined) parts.push(`tangent ${node.tangentText}`);
     if (node.handCheck !== undefined) parts.push(`your gradient: ${node.handCheck}`);

@@ -13,12 +13,9 @@ export interface LayoutRunner {
 
 export type WorkerFactory = () => Worker;
 
-const defaultWorkerFactory: WorkerFactory = () =>
-  new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'gradscope-layout' });
+const defaultWorkerFactory: WorkerFactory = () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'gradscope-layout' });
 
-export function createLayoutRunner(
-  createWorker: WorkerFactory | null = typeof Worker === 'undefined' ? null : defaultWorkerFactory,
-): LayoutRunner {
+export function createLayoutRunner(createWorker: WorkerFactory | null = typeof Worker === 'undefined' ? null : defaultWorkerFactory): LayoutRunner {
   let worker: Worker | null = null;
   let latestRequestId = 0;
   const pending = new Map<number, { resolve: (layout: GraphLayout | null) => void; reject: (error: Error) => void }>();

@@ -46,27 +46,19 @@ export const GAP_Y = 40;
  * Op → op links weigh more than leaf → op links, so the chain of ops stays vertical and leaves
  * hang beside it; with equal weights an MLP drifts into a staircase 14× wider (docs/layout.md).
  */
-const spineCoords = coordSimplex().weight((link: { source: DagItem }) =>
-  link.source.data.isLeaf ? ([1, 2, 8] as const) : ([8, 8, 16] as const),
-);
+const spineCoords = coordSimplex().weight((link: { source: DagItem }) => (link.source.data.isLeaf ? ([1, 2, 8] as const) : ([8, 8, 16] as const)));
 const QUALITY = sugiyama().nodeSize(sizeOf).gap([GAP_X, GAP_Y]).coord(spineCoords);
 // Simplex layering and simplex coordinates are what make big graphs slow (seconds at 1,000 nodes,
 // minutes for simplex coordinates at 2,000). Longest-path layering is linear, and centring each
 // layer gave the narrowest drawings of all the fast variants (greedy coordinates drift into a
 // staircase on MLPs: 33,000 px wide at 1,000 nodes against 304 px).
-const FAST = QUALITY.layering(layeringLongestPath())
-  .decross(decrossTwoLayer().order(twolayerAgg()).passes(1))
-  .coord(coordCenter());
+const FAST = QUALITY.layering(layeringLongestPath()).decross(decrossTwoLayer().order(twolayerAgg()).passes(1)).coord(coordCenter());
 // One decrossing sweep over thousands of nodes (and their dummies) takes seconds; DFS order doesn't.
 const FASTEST = FAST.decross(decrossDfs());
 const PRESETS = { quality: QUALITY, fast: FAST, fastest: FASTEST } as const;
 
 /** Lays out items (in the given order, for determinism) and links (distinct, acyclic pairs). */
-export function layoutLevel(
-  items: readonly LevelItem[],
-  links: readonly (readonly [string, string])[],
-  preset: LayoutPreset,
-): LevelLayout {
+export function layoutLevel(items: readonly LevelItem[], links: readonly (readonly [string, string])[], preset: LayoutPreset): LevelLayout {
   if (items.length === 0) return { width: 0, height: 0, centres: new Map(), routes: new Map() };
   const dag = dagGraph<LevelItem, undefined>();
   const dagNodes = new Map<string, MutGraphNode<LevelItem, undefined>>();
@@ -77,7 +69,10 @@ export function layoutLevel(
   for (const node of dag.nodes()) centres.set(node.data.id, [node.x, node.y]);
   const routes = new Map<string, (readonly [number, number])[]>();
   for (const link of dag.links()) {
-    routes.set(levelLinkKey(link.source.data.id, link.target.data.id), link.points.map(([x, y]) => [x, y] as const));
+    routes.set(
+      levelLinkKey(link.source.data.id, link.target.data.id),
+      link.points.map(([x, y]) => [x, y] as const),
+    );
   }
   return { width, height, centres, routes };
 }

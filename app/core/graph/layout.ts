@@ -367,12 +367,7 @@ function placeContainers(hierarchy: Hierarchy, { interiors, footprint }: Interio
  * Phase 4: each edge's route: out of its source (and its group box), along its level's route,
  * into its target. Parallel edges (x * x) are spread apart.
  */
-function routeEdges(
-  hierarchy: Hierarchy,
-  { interiors }: Interiors,
-  { boxes, frames, origins }: Placement,
-  edges: readonly LayoutEdgeInput[],
-): EdgeRoute[] {
+function routeEdges(hierarchy: Hierarchy, { interiors }: Interiors, { boxes, frames, origins }: Placement, edges: readonly LayoutEdgeInput[]): EdgeRoute[] {
   const parallelCount = new Map<string, number>();
   for (const { source, target } of edges) {
     const key = levelLinkKey(source, target);

@@ -89,8 +89,7 @@ export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | nul
     }
     case 'gradient-sum': {
       const target = event.target;
-      const targetName =
-        target.kind === 'leaf' ? nameOf(target.tensorId) : target.kind === 'node' ? nameOf(opOf(target.nodeId)?.output.id ?? -1) : '?';
+      const targetName = target.kind === 'leaf' ? nameOf(target.tensorId) : target.kind === 'node' ? nameOf(opOf(target.nodeId)?.output.id ?? -1) : '?';
       const root = rootTensorId === undefined ? '?' : nameOf(rootTensorId);
       const contributions = event.contributions.map((contribution) => ({
         fromGradFn: opOf(contribution.fromNodeId)?.gradFn ?? `node ${contribution.fromNodeId}`,

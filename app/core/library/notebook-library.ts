@@ -8,7 +8,15 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { createAutosave, SAVE_DELAY_MS } from './autosave.ts';
-import { boundTrace, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, type NotebookRecord, type NotebookSummary, type StoredCell } from './notebook-record.ts';
+import {
+  boundTrace,
+  NOTEBOOK_RECORD_VERSION,
+  restoreCells,
+  storeCells,
+  type NotebookRecord,
+  type NotebookSummary,
+  type StoredCell,
+} from './notebook-record.ts';
 import type { NotebookRepository, UnreadableNotebook } from './notebook-repository.ts';
 import { createLibraryStore, type LibraryState } from './library-state.ts';
 import type { CellKind, OutputItem } from '../notebook/notebook-state.ts';
@@ -137,7 +145,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     try {
       options.onSwitch?.();
       reserveCellIds(record.cells.map((cell) => cell.id));
-      const cells = record.cells.length > 0 ? restoreCells(record.cells) : restoreCells([{ id: newCellId(), kind: 'code', source: '', outputs: [], executionCount: null }]);
+      const cells =
+        record.cells.length > 0 ? restoreCells(record.cells) : restoreCells([{ id: newCellId(), kind: 'code', source: '', outputs: [], executionCount: null }]);
       notebook.actions.loadNotebook({ cells, events });
     } finally {
       loading--;
@@ -166,7 +175,14 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
       outputs: cell.outputs ?? [],
       executionCount: null,
     }));
-    const record: NotebookRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, id, title: init.title?.trim() || UNTITLED, createdAt: now(), updatedAt: now(), cells };
+    const record: NotebookRecord = {
+      schemaVersion: NOTEBOOK_RECORD_VERSION,
+      id,
+      title: init.title?.trim() || UNTITLED,
+      createdAt: now(),
+      updatedAt: now(),
+      cells,
+    };
     const events = init.events ?? [];
     if (persist) {
       await repository.put(record, events.length > 0 ? boundTrace(events) : undefined);

@@ -28,7 +28,8 @@ export interface StoredCell {
 }
 
 /** What a cell that was running when the page went away says after the reload, under its partial output. */
-export const INTERRUPTED_BY_RELOAD = 'Run interrupted by reload: the page was reloaded or closed while this cell ran. The output above is what it printed until then; its variables are gone.';
+export const INTERRUPTED_BY_RELOAD =
+  'Run interrupted by reload: the page was reloaded or closed while this cell ran. The output above is what it printed until then; its variables are gone.';
 
 export interface NotebookRecord {
   readonly schemaVersion: number;

@@ -3,14 +3,7 @@
  * in-memory map in tests. Both behave the same through this interface.
  */
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
-import {
-  migrateNotebookRecord,
-  NOTEBOOK_RECORD_VERSION,
-  summarize,
-  type NotebookRecord,
-  type NotebookSummary,
-  type TraceRecord,
-} from './notebook-record.ts';
+import { migrateNotebookRecord, NOTEBOOK_RECORD_VERSION, summarize, type NotebookRecord, type NotebookSummary, type TraceRecord } from './notebook-record.ts';
 
 export interface NotebookRepository {
   /** Every stored notebook, most recently changed first. */
@@ -46,11 +39,13 @@ function unreadableOf(values: readonly unknown[]): UnreadableNotebook[] {
     const result = migrateNotebookRecord(value);
     if (result.ok) return [];
     const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-    return [{
-      id: typeof record.id === 'string' ? record.id : `#${index + 1}`,
-      title: typeof record.title === 'string' && record.title.trim() !== '' ? record.title : null,
-      reason: result.message,
-    }];
+    return [
+      {
+        id: typeof record.id === 'string' ? record.id : `#${index + 1}`,
+        title: typeof record.title === 'string' && record.title.trim() !== '' ? record.title : null,
+        reason: result.message,
+      },
+    ];
   });
 }
 
@@ -184,17 +179,20 @@ export async function openIndexedDbRepository(factory: IDBFactory = indexedDB, o
   watch(db);
   let reopening: Promise<IDBDatabase> | null = null;
   const reopen = (): Promise<IDBDatabase> => {
-    reopening ??= openDatabase(factory).then((connection) => {
-      db = connection;
-      isLost = false;
-      reopening = null;
-      watch(connection);
-      options.onReconnect?.();
-      return connection;
-    }, (error: unknown) => {
-      reopening = null;
-      throw error;
-    });
+    reopening ??= openDatabase(factory).then(
+      (connection) => {
+        db = connection;
+        isLost = false;
+        reopening = null;
+        watch(connection);
+        options.onReconnect?.();
+        return connection;
+      },
+      (error: unknown) => {
+        reopening = null;
+        throw error;
+      },
+    );
     return reopening;
   };
   /**

@@ -10,10 +10,7 @@ export type ActionsOf<S, H extends Record<string, Handler<S>>> = {
   readonly [K in keyof H]: H[K] extends (state: S) => S ? () => void : (payload: Parameters<H[K]>[1]) => void;
 };
 
-export function createActions<S, H extends Record<string, Handler<S>>>(
-  handlers: H,
-  update: (change: (state: S) => S) => void,
-): ActionsOf<S, H> {
+export function createActions<S, H extends Record<string, Handler<S>>>(handlers: H, update: (change: (state: S) => S) => void): ActionsOf<S, H> {
   const actions: Record<string, (payload?: unknown) => void> = {};
   for (const [name, handler] of Object.entries(handlers)) {
     const apply = handler as (state: S, payload: unknown) => S;

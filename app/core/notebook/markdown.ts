@@ -179,7 +179,11 @@ function blocks(tokens: readonly Token[], tight = false): Block[] {
       }
       case 'table': {
         const table = t as Tokens.Table;
-        out.push({ type: 'table', header: table.header.map((cell) => inlines(cell.tokens)), rows: table.rows.map((row) => row.map((cell) => inlines(cell.tokens))) });
+        out.push({
+          type: 'table',
+          header: table.header.map((cell) => inlines(cell.tokens)),
+          rows: table.rows.map((row) => row.map((cell) => inlines(cell.tokens))),
+        });
         break;
       }
       case 'hr':

@@ -60,7 +60,10 @@ export function createNotebookController({ notebook, createWorker, createInterru
     onStopUnanswered: () => {
       actions.kernelRestarted();
       actions.showBanner({
-        banner: { tone: 'info', text: `Python did not answer Stop within ${STOP_GRACE_MS / 1000} s, so it was restarted: variables were lost. Re-run the cells you need.` },
+        banner: {
+          tone: 'info',
+          text: `Python did not answer Stop within ${STOP_GRACE_MS / 1000} s, so it was restarted: variables were lost. Re-run the cells you need.`,
+        },
       });
     },
     onDied: (death) => {
@@ -104,7 +107,11 @@ export function createNotebookController({ notebook, createWorker, createInterru
   /** The code cells among the first `count` cells, top to bottom, stopping at the first that fails. */
   async function runCodeCells(count: number): Promise<void> {
     const generation = ++runAllGeneration;
-    const cellIds = store.getState().cells.slice(0, count).filter((cell) => !isMarkdownCell(cell)).map((cell) => cell.id);
+    const cellIds = store
+      .getState()
+      .cells.slice(0, count)
+      .filter((cell) => !isMarkdownCell(cell))
+      .map((cell) => cell.id);
     for (const cellId of cellIds) actions.queueCell({ cellId });
     for (const [position, cellId] of cellIds.entries()) {
       const isCancelled = generation !== runAllGeneration;
@@ -149,7 +156,10 @@ export function createNotebookController({ notebook, createWorker, createInterru
         kernel.restart();
         actions.kernelRestarted();
         actions.showBanner({
-          banner: { tone: 'info', text: 'This page cannot interrupt Python in place (it is not cross-origin isolated), so Stop restarted it: variables were lost.' },
+          banner: {
+            tone: 'info',
+            text: 'This page cannot interrupt Python in place (it is not cross-origin isolated), so Stop restarted it: variables were lost.',
+          },
         });
       }
     },

@@ -147,10 +147,7 @@ export const notebookHandlers = {
     return updateCell(state, payload.cellId, (cell) => ({ ...cell, outputs: appendStreamText(cell.outputs, payload.stream, payload.text) }));
   },
 
-  finishCell(
-    state: NotebookState,
-    payload: { cellId: string; ok: boolean; error?: PythonError; trace: readonly TraceEvent[] },
-  ): NotebookState {
+  finishCell(state: NotebookState, payload: { cellId: string; ok: boolean; error?: PythonError; trace: readonly TraceEvent[] }): NotebookState {
     const { error } = payload;
     const finished = updateCell(state, payload.cellId, (cell) => ({
       ...cell,

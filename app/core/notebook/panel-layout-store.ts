@@ -25,7 +25,10 @@ const clampShare = (share: number): number => Math.min(MAX_NOTEBOOK_SHARE, Math.
 export const panelLayoutHandlers = {
   resize: (state: PanelLayoutState, payload: { notebookShare: number }): PanelLayoutState => ({ ...state, notebookShare: clampShare(payload.notebookShare) }),
   /** The splitter's keys: the graph grows when the notebook shrinks. */
-  widenGraph: (state: PanelLayoutState, payload: { by: number }): PanelLayoutState => ({ ...state, notebookShare: clampShare(state.notebookShare - payload.by) }),
+  widenGraph: (state: PanelLayoutState, payload: { by: number }): PanelLayoutState => ({
+    ...state,
+    notebookShare: clampShare(state.notebookShare - payload.by),
+  }),
   toggleMaximised: (state: PanelLayoutState): PanelLayoutState => ({ ...state, isGraphMaximised: !state.isGraphMaximised }),
   restore: (state: PanelLayoutState): PanelLayoutState => ({ ...state, isGraphMaximised: false }),
 };
@@ -38,7 +41,6 @@ export const panelLayout = {
     typeof panelLayoutHandlers
   >,
 };
-
 
 export const selectNotebookShare = (state: PanelLayoutState) => state.notebookShare;
 export const selectIsGraphMaximised = (state: PanelLayoutState) => state.isGraphMaximised;

@@ -39,9 +39,7 @@ export const replayHandlers = {
   }),
   toggleBreakpoint: (state: ReplayState, payload: { key: string }): ReplayState => ({
     ...state,
-    breakpoints: state.breakpoints.includes(payload.key)
-      ? state.breakpoints.filter((key) => key !== payload.key)
-      : [...state.breakpoints, payload.key],
+    breakpoints: state.breakpoints.includes(payload.key) ? state.breakpoints.filter((key) => key !== payload.key) : [...state.breakpoints, payload.key],
   }),
   play: (state: ReplayState): ReplayState => ({ ...state, isPlaying: true }),
   pause: (state: ReplayState): ReplayState => (state.isPlaying ? { ...state, isPlaying: false } : state),

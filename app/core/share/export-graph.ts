@@ -10,8 +10,22 @@ const PADDING = 16;
 const MAX_CANVAS_SIDE = 16_384;
 
 const INLINE_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'visibility', 'display',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'marker-end',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'visibility',
+  'display',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'marker-end',
 ] as const;
 
 export interface StandaloneSvg {
@@ -39,7 +53,9 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
       let value = computed.getPropertyValue(name);
       if (name === 'font-family' && value && !/\bmonospace\b/.test(value)) value = `${value}, monospace`;
       return value ? `${name}:${value}` : '';
-    }).filter(Boolean).join(';');
+    })
+      .filter(Boolean)
+      .join(';');
     copy.setAttribute('style', style);
   });
 
@@ -80,7 +96,9 @@ export async function svgToPng({ text, width, height }: StandaloneSvg, scale = 2
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

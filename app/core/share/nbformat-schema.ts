@@ -22,7 +22,14 @@ const output = v.variant('output_type', [
 const attachments = v.optional(v.record(v.string(), mimeBundle));
 
 export const nbformatCellSchema = v.variant('cell_type', [
-  v.strictObject({ cell_type: v.literal('code'), id: v.optional(cellId), metadata, source: multilineString, execution_count: executionCount, outputs: v.array(output) }),
+  v.strictObject({
+    cell_type: v.literal('code'),
+    id: v.optional(cellId),
+    metadata,
+    source: multilineString,
+    execution_count: executionCount,
+    outputs: v.array(output),
+  }),
   v.strictObject({ cell_type: v.literal('markdown'), id: v.optional(cellId), metadata, source: multilineString, attachments }),
   v.strictObject({ cell_type: v.literal('raw'), id: v.optional(cellId), metadata, source: multilineString, attachments }),
 ]);

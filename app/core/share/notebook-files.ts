@@ -44,7 +44,10 @@ export async function exportStandaloneHtml(baseName = 'notebook'): Promise<void>
     if (!template.includes(SNAPSHOT_SLOT)) throw new Error('not the viewer page');
   } catch (error) {
     notebook.actions.showBanner({
-      banner: { tone: 'error', text: `The web page could not be made: the viewer (${VIEWER_TEMPLATE_PATH}) is made by \`npm run build\` and was not found (${(error as Error).message}).` },
+      banner: {
+        tone: 'error',
+        text: `The web page could not be made: the viewer (${VIEWER_TEMPLATE_PATH}) is made by \`npm run build\` and was not found (${(error as Error).message}).`,
+      },
     });
     return;
   }

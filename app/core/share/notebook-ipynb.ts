@@ -19,7 +19,8 @@ function toOutputs(outputs: readonly OutputItem[] | undefined): NbOutput[] {
   const out: NbOutput[] = [];
   for (const item of outputs ?? []) {
     if (item.kind === 'stream') out.push({ output_type: 'stream', name: item.stream, text: toLines(textWithNote(item)) });
-    else if (item.kind === 'error') out.push({ output_type: 'error', ename: item.error.ename, evalue: item.error.evalue, traceback: item.error.traceback.split('\n') });
+    else if (item.kind === 'error')
+      out.push({ output_type: 'error', ename: item.error.ename, evalue: item.error.evalue, traceback: item.error.traceback.split('\n') });
   }
   return out;
 }
@@ -58,7 +59,8 @@ export function ipynbToNotebook(text: string): ImportResult {
     return { ok: false, message: 'This .ipynb file is not valid JSON, so nothing was imported.' };
   }
   const checked = v.safeParse(nbformatNotebookSchema, json, { abortEarly: true });
-  if (!checked.success) return { ok: false, message: `This .ipynb file is not an nbformat 4 notebook (${describeIssue(checked.issues, 'notebook')}), so nothing was imported.` };
+  if (!checked.success)
+    return { ok: false, message: `This .ipynb file is not an nbformat 4 notebook (${describeIssue(checked.issues, 'notebook')}), so nothing was imported.` };
   // Raw cells have no kind here; their text is kept as markdown rather than lost.
   const cells = checked.output.cells.map((cell): FileCell => ({ kind: cell.cell_type === 'code' ? 'code' : 'markdown', source: fromLines(cell.source) }));
   return { ok: true, cells: cells.length > 0 ? cells : [{ kind: 'code', source: '' }] };

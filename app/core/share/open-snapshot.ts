@@ -59,7 +59,12 @@ export function showSnapshot(loaded: LoadedSnapshot): boolean {
     notebook.actions.loadNotebook({ cells, events: snapshot.trace.events });
   } else {
     notebook.actions.openSnapshot({
-      cells: snapshot.cells.map((cell) => ({ id: cell.id, source: cell.source, ...(cell.kind ? { kind: cell.kind } : {}), outputs: fromSnapshotOutputs(cell.outputs) })),
+      cells: snapshot.cells.map((cell) => ({
+        id: cell.id,
+        source: cell.source,
+        ...(cell.kind ? { kind: cell.kind } : {}),
+        outputs: fromSnapshotOutputs(cell.outputs),
+      })),
       events: snapshot.trace.events,
     });
   }

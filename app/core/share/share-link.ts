@@ -20,7 +20,10 @@ const baseUrl = (location: Pick<Location, 'origin' | 'pathname' | 'search'>): st
 
 /** The code cells as one program, for a code-only link. */
 const codeOf = (snapshot: Snapshot): string =>
-  snapshot.cells.filter((cell) => cell.kind !== 'markdown').map((cell) => cell.source).join('\n\n');
+  snapshot.cells
+    .filter((cell) => cell.kind !== 'markdown')
+    .map((cell) => cell.source)
+    .join('\n\n');
 
 export async function makeShareLink(snapshot: Snapshot, location: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): Promise<ShareLink> {
   const link = await encodeSnapshotLink(snapshot);

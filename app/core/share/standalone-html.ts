@@ -14,7 +14,10 @@ export const VIEWER_TEMPLATE_PATH = 'gradscope-viewer.html';
 
 /** JSON that cannot end its `<script>` element or open a comment, whatever strings it holds. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(text: string): string {

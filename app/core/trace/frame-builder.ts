@@ -64,4 +64,3 @@ export function recordedLinesByCell(frames: ReadonlyMap<number, CustomFrame>): R
   }
   return byCell;
 }
-

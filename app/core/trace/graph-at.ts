@@ -47,8 +47,13 @@ function leafAt(core: IndexCore, leaf: LeafRecord, end: number, isFinal: boolean
   return memoised(leaf, [summary, parameter, grad, name, tangent, handCheck], () =>
     toLeafNode(
       {
-        tensorId: leaf.tensorId, seq: leaf.seq, ...(summary && { summary }), ...(parameter !== undefined && { parameter }), ...(grad && { grad }),
-        ...(tangent && { tangent }), ...(handCheck && { handCheck }),
+        tensorId: leaf.tensorId,
+        seq: leaf.seq,
+        ...(summary && { summary }),
+        ...(parameter !== undefined && { parameter }),
+        ...(grad && { grad }),
+        ...(tangent && { tangent }),
+        ...(handCheck && { handCheck }),
       },
       name,
     ),
@@ -67,7 +72,10 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
   const tangent = valueBefore(op.tangents, end);
   const handCheck = valueBefore(op.handChecks, end);
   return memoised(op, [grad, hasRunBackward, isFreed, name, marks, tangent, handCheck], () => {
-    const node = toOpNode({ event: op.event, hasRunBackward, isFreed, ...(grad && { grad }), ...(tangent && { tangent }), ...(handCheck && { handCheck }) }, name);
+    const node = toOpNode(
+      { event: op.event, hasRunBackward, isFreed, ...(grad && { grad }), ...(tangent && { tangent }), ...(handCheck && { handCheck }) },
+      name,
+    );
     return marks ? { ...node, marks } : node;
   });
 }

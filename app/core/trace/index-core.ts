@@ -155,8 +155,16 @@ export class IndexCore {
     let leaf = this.leaves.get(tensorId);
     if (!leaf) {
       leaf = {
-        kind: 'leaf', id: leafNodeId(tensorId), tensorId, seq, createdAt: at,
-        summaries: emptyHistory(), parameters: emptyHistory(), grads: emptyHistory(), tangents: emptyHistory(), handChecks: emptyHistory(),
+        kind: 'leaf',
+        id: leafNodeId(tensorId),
+        tensorId,
+        seq,
+        createdAt: at,
+        summaries: emptyHistory(),
+        parameters: emptyHistory(),
+        grads: emptyHistory(),
+        tangents: emptyHistory(),
+        handChecks: emptyHistory(),
       };
       this.leaves.set(tensorId, leaf);
       this.nodes.push(leaf);
@@ -201,7 +209,14 @@ export class IndexCore {
         if (this.ops.has(event.nodeId)) return undefined;
         const target = opNodeId(event.nodeId);
         const op: OpRecord = {
-          kind: 'op', id: target, event, createdAt: at, firstBackwardAt: Infinity, freedAt: Infinity, grads: emptyHistory(), tangents: emptyHistory(),
+          kind: 'op',
+          id: target,
+          event,
+          createdAt: at,
+          firstBackwardAt: Infinity,
+          freedAt: Infinity,
+          grads: emptyHistory(),
+          tangents: emptyHistory(),
           handChecks: emptyHistory(),
         };
         this.ops.set(event.nodeId, op);
@@ -259,7 +274,8 @@ export class IndexCore {
       }
       case 'hand-gradient': {
         const target = handCheckedNodeId(event);
-        const checked = event.target.kind === 'leaf' ? this.leaves.get(event.target.tensorId) : event.target.kind === 'node' ? this.ops.get(event.target.nodeId) : undefined;
+        const checked =
+          event.target.kind === 'leaf' ? this.leaves.get(event.target.tensorId) : event.target.kind === 'node' ? this.ops.get(event.target.nodeId) : undefined;
         if (!checked || target === undefined) return undefined;
         record(checked.handChecks, at, event.verdict);
         this.handGradients.set(target, event);
@@ -376,4 +392,3 @@ export class IndexCore {
     ids.push(nodeId);
   }
 }
-

@@ -38,12 +38,7 @@ function canonical(value: PyValue): unknown {
     case 'list':
       return [value.kind, value.items.map(canonical)];
     case 'ctx':
-      return [
-        'ctx',
-        value.attrs.map((attr) => [attr.name, canonical(attr.value)]),
-        value.savedTensors.map(canonical),
-        value.needsInputGrad,
-      ];
+      return ['ctx', value.attrs.map((attr) => [attr.name, canonical(attr.value)]), value.savedTensors.map(canonical), value.needsInputGrad];
     default:
       return value;
   }

@@ -80,19 +80,13 @@ export interface PlayTick {
   readonly stop: boolean;
 }
 
-const isOnBreakpoint = (substep: SubStep, breakpoints: ReadonlySet<string>) =>
-  substep.kind === 'line' && breakpoints.has(breakpointKey(substep.loc));
+const isOnBreakpoint = (substep: SubStep, breakpoints: ReadonlySet<string>) => substep.kind === 'line' && breakpoints.has(breakpointKey(substep.loc));
 
 /**
  * One tick of Play. Inside a frame it walks the lines; at graph level it moves one step, entering
  * that step's frame when one of its lines holds a breakpoint (and stopping there).
  */
-export function playTick(
-  events: readonly TraceEvent[],
-  steps: readonly TimelineStep[],
-  position: ReplayPosition,
-  breakpoints: ReadonlySet<string>,
-): PlayTick {
+export function playTick(events: readonly TraceEvent[], steps: readonly TimelineStep[], position: ReplayPosition, breakpoints: ReadonlySet<string>): PlayTick {
   const view = frameAt(events, steps, position);
   if (view) {
     const next = view.frame.substeps[view.index + 1];

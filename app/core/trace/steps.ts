@@ -126,8 +126,7 @@ export function createStepsBuilder(): StepsBuilder {
       }
       case 'gradient-sum': {
         const target = event.target;
-        const graphNodeId =
-          target.kind === 'leaf' ? leafNodeId(target.tensorId) : target.kind === 'node' ? opNodeId(target.nodeId) : undefined;
+        const graphNodeId = target.kind === 'leaf' ? leafNodeId(target.tensorId) : target.kind === 'node' ? opNodeId(target.nodeId) : undefined;
         steps.push({
           seq: event.seq,
           phase: 'backward',
@@ -152,7 +151,10 @@ export function createStepsBuilder(): StepsBuilder {
           seq: event.seq,
           phase: 'tangent',
           ...(event.pass !== undefined && { pass: event.pass }),
-          label: event.op === 'make_dual' ? 'make_dual: a tangent starts' : `tangent through ${(event.nodeId === undefined ? undefined : ops.get(event.nodeId))?.gradFn ?? event.op}`,
+          label:
+            event.op === 'make_dual'
+              ? 'make_dual: a tangent starts'
+              : `tangent through ${(event.nodeId === undefined ? undefined : ops.get(event.nodeId))?.gradFn ?? event.op}`,
           graphNodeId: tangentGraphNodeId(event),
           ...withLoc(event.loc),
         });

@@ -18,7 +18,16 @@ import type { TimelineStep } from './steps.ts';
 import { graphFromIndex } from './graph-at.ts';
 import type { HandGradientEvent } from '../graph/hand-checks.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
-import { hookKey, IndexCore, type ErrorRecord, type GradcheckEvent, type HookEvent, type LeafEvent, type OpEvent, type PassSummaryEvent } from './index-core.ts';
+import {
+  hookKey,
+  IndexCore,
+  type ErrorRecord,
+  type GradcheckEvent,
+  type HookEvent,
+  type LeafEvent,
+  type OpEvent,
+  type PassSummaryEvent,
+} from './index-core.ts';
 
 /**
  * For tests: how often a trace was read from event 0 (fullBuilds), how many events extensions fed
@@ -106,9 +115,7 @@ export class TraceIndex {
     const key = `${step ?? 'end'}:${options.names ?? 'at-step'}`;
     const cached = this.graphs.get(key);
     if (cached) return cached;
-    const graph = this.core.isOrdered
-      ? graphFromIndex(this.core, this.endOf(step), this.marksAt(step), options)
-      : buildGraph(this.events, step, options);
+    const graph = this.core.isOrdered ? graphFromIndex(this.core, this.endOf(step), this.marksAt(step), options) : buildGraph(this.events, step, options);
     if (this.graphs.size >= GRAPH_CACHE_SIZE) this.graphs.delete(this.graphs.keys().next().value!);
     this.graphs.set(key, graph);
     return graph;
@@ -310,11 +317,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * notebook then appends them, the replay index has nothing left to read. A run of 50,000 events
  * otherwise took over a second of one main-thread task while the page was drawn.
  */
-export async function indexTraceAhead(
-  events: readonly TraceEvent[],
-  added: readonly TraceEvent[],
-  pause: () => Promise<void> = nextTask,
-): Promise<void> {
+export async function indexTraceAhead(events: readonly TraceEvent[], added: readonly TraceEvent[], pause: () => Promise<void> = nextTask): Promise<void> {
   if (added.length < READ_AHEAD_CHUNK) return;
   await traceIndexOf(events).readAhead(added, READ_AHEAD_CHUNK, pause);
 }

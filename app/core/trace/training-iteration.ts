@@ -40,7 +40,11 @@ export function isTrainingLoop(summaries: readonly PassSummaryEvent[]): boolean 
  * backward to the end of its own, so stepping through a forward shows the pass it feeds. Past the
  * last pass (and with no step: the end of the trace) it is the last pass still held in detail.
  */
-export function iterationPassAt(summaries: readonly PassSummaryEvent[], detailedPasses: ReadonlySet<number>, step: number | null | undefined): number | undefined {
+export function iterationPassAt(
+  summaries: readonly PassSummaryEvent[],
+  detailedPasses: ReadonlySet<number>,
+  step: number | null | undefined,
+): number | undefined {
   let last: number | undefined;
   for (const summary of summaries) {
     if (!detailedPasses.has(summary.pass)) continue;

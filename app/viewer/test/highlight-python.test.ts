@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { highlightPython } from '../highlight-python.ts';
 
-const kinds = (source: string) => highlightPython(source).filter((t) => t.kind !== 'text').map((t) => [t.kind, t.text]);
+const kinds = (source: string) =>
+  highlightPython(source)
+    .filter((t) => t.kind !== 'text')
+    .map((t) => [t.kind, t.text]);
 
 describe('highlightPython', () => {
   it('keeps every character of the source, in order', () => {
-    const source = 'import torch\nx = torch.ones(3, requires_grad=True)  # leaf\ny = (x * 2.5e-1).sum()\nprint(f"{y!r}", \'a\\\'b\')\n';
-    expect(highlightPython(source).map((t) => t.text).join('')).toBe(source);
+    const source = "import torch\nx = torch.ones(3, requires_grad=True)  # leaf\ny = (x * 2.5e-1).sum()\nprint(f\"{y!r}\", 'a\\'b')\n";
+    expect(
+      highlightPython(source)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(source);
   });
 
   it('colours keywords, builtins, numbers, strings, comments and decorators', () => {

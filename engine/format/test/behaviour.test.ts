@@ -27,7 +27,7 @@ describe('print options', () => {
     expect(getPrintOptions()).toMatchObject({ precision: 2, sciMode: null });
   });
 
-  it("apply a profile first and explicit options on top", () => {
+  it('apply a profile first and explicit options on top', () => {
     setPrintOptions({ profile: 'full', edgeitems: 1 });
     expect(getPrintOptions()).toEqual({ precision: 4, threshold: Infinity, edgeitems: 1, linewidth: 80, sciMode: null });
   });
@@ -67,22 +67,16 @@ describe('inputs from the engine', () => {
   it('rounds float32 data given as unrounded doubles to what float32 stores', () => {
     // float32(0.1) is 0.100000001490116..., which prints like 0.1 at precision 4 but not at 10.
     expect(formatTensor(view([1], [0.1]), { ...defaultPrintOptions, precision: 10 })).toBe('tensor([0.1000000015])');
-    expect(formatTensor(view([1], [0.1], 'float64'), { ...defaultPrintOptions, precision: 10 })).toBe(
-      'tensor([0.1000000000], dtype=torch.float64)',
-    );
+    expect(formatTensor(view([1], [0.1], 'float64'), { ...defaultPrintOptions, precision: 10 })).toBe('tensor([0.1000000000], dtype=torch.float64)');
   });
 
   it('accepts typed arrays as values', () => {
-    expect(formatTensor(view([2, 2], Array.from(new Int32Array([1, -2, 3, 4])), 'int32'))).toBe(
-      'tensor([[ 1, -2],\n        [ 3,  4]], dtype=torch.int32)',
-    );
+    expect(formatTensor(view([2, 2], Array.from(new Int32Array([1, -2, 3, 4])), 'int32'))).toBe('tensor([[ 1, -2],\n        [ 3,  4]], dtype=torch.int32)');
     expect(formatTensor({ ...view([2], []), values: new Uint8Array([1, 0]), dtype: 'bool' })).toBe('tensor([ True, False])');
   });
 
   it('prefers grad_fn over requires_grad, as a non-leaf prints', () => {
-    expect(formatTensor(view([], [2], 'float32', { requiresGrad: true, gradFnName: 'MulBackward0' }))).toBe(
-      'tensor(2., grad_fn=<MulBackward0>)',
-    );
+    expect(formatTensor(view([], [2], 'float32', { requiresGrad: true, gradFnName: 'MulBackward0' }))).toBe('tensor(2., grad_fn=<MulBackward0>)');
   });
 
   it('prints a parameter with its "Parameter containing:" header', () => {

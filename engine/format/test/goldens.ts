@@ -39,9 +39,7 @@ interface Goldens {
   scalars: ScalarRepr[];
 }
 
-export const goldens: Goldens = JSON.parse(
-  readFileSync(new URL('./goldens/format.json', import.meta.url), 'utf8'),
-) as Goldens;
+export const goldens: Goldens = JSON.parse(readFileSync(new URL('./goldens/format.json', import.meta.url), 'utf8')) as Goldens;
 
 export function decodeNumber(v: EncodedNumber): number {
   if (v === 'nan') return NaN;

@@ -5,13 +5,10 @@ import { formatFixedExact } from '../python-number.ts';
 import { decodeNumber, goldens } from './goldens.ts';
 
 describe("Python's '{:.Nf}' and '{:.Ne}'", () => {
-  it.each(goldens.numbers.map((n) => [n.value, n.precision, n] as const))(
-    '%s with precision %s is spelled as Python spells it',
-    (_value, _precision, n) => {
-      expect(formatFixed(n.value, n.precision)).toBe(n.fixed);
-      expect(formatScientific(n.value, n.precision)).toBe(n.scientific);
-    },
-  );
+  it.each(goldens.numbers.map((n) => [n.value, n.precision, n] as const))('%s with precision %s is spelled as Python spells it', (_value, _precision, n) => {
+    expect(formatFixed(n.value, n.precision)).toBe(n.fixed);
+    expect(formatScientific(n.value, n.precision)).toBe(n.scientific);
+  });
 
   it('rounds exact binary ties half to even, unlike toFixed', () => {
     expect(formatFixed(0.125, 2)).toBe('0.12');

@@ -16,22 +16,26 @@ const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's splitting constant
  */
 export function fma64(a: number, b: number, c: number): number {
   const ph = a * b;
-  const as = SPLITTER * a, ah = as - (as - a), al = a - ah;
-  const bs = SPLITTER * b, bh = bs - (bs - b), bl = b - bh;
-  const pl = ((ah * bh - ph) + ah * bl + al * bh) + al * bl;
+  const as = SPLITTER * a,
+    ah = as - (as - a),
+    al = a - ah;
+  const bs = SPLITTER * b,
+    bh = bs - (bs - b),
+    bl = b - bh;
+  const pl = ah * bh - ph + ah * bl + al * bh + al * bl;
   const sh = c + ph;
   const sv = sh - c;
-  const sl = (c - (sh - sv)) + (ph - sv);
+  const sl = c - (sh - sv) + (ph - sv);
   const tail = sl + pl;
   const tv = tail - sl;
-  const tailErr = (sl - (tail - tv)) + (pl - tv);
+  const tailErr = sl - (tail - tv) + (pl - tv);
   const w = sh + tail;
   if (tailErr === 0) return w;
   const wv = w - sh;
-  const e2 = (sh - (w - wv)) + (tail - wv);
-  if (e2 === 0 || (w + 2 * e2) - w !== 2 * e2) return w;
+  const e2 = sh - (w - wv) + (tail - wv);
+  if (e2 === 0 || w + 2 * e2 - w !== 2 * e2) return w;
   // sh + tail was a tie, which went to the even neighbour: the exact sum lies on tailErr's side.
-  return (tailErr > 0) === (e2 > 0) ? w + 2 * e2 : w;
+  return tailErr > 0 === e2 > 0 ? w + 2 * e2 : w;
 }
 
 const R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
@@ -42,11 +46,11 @@ const C8 = 0.2511210703042288022e-7;
 const C7 = 0.2755762628169491192e-6;
 const C6 = 0.2755723402025388239e-5;
 const C5 = 0.2480158687479686264e-4;
-const C4 = 0.1984126989855865850e-3;
+const C4 = 0.198412698985586585e-3;
 const C3 = 0.1388888888914497797e-2;
-const C2 = 0.8333333333314938210e-2;
+const C2 = 0.833333333331493821e-2;
 const C1 = 0.4166666666666602598e-1;
-const C0 = 0.1666666666666669072e+0;
+const C0 = 0.1666666666666669072;
 
 /** rint with ties to even (_mm256_round_pd in the default rounding mode). */
 function rint(x: number): number {
@@ -62,7 +66,9 @@ export function expd(d: number): number {
   const u0 = rint(d * R_LN2);
   let s = fma64(u0, -L2U, d);
   s = fma64(u0, -L2L, s);
-  const s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
+  const s2 = s * s,
+    s4 = s2 * s2,
+    s8 = s4 * s4;
   // POLY10 by Estrin's scheme, as SLEEF's estrin.h nests it.
   const p4lo = fma64(s2, fma64(s, C3, C2), fma64(s, C1, C0));
   const p4hi = fma64(s2, fma64(s, C7, C6), fma64(s, C5, C4));

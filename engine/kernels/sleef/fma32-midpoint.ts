@@ -28,5 +28,5 @@ function halfway(a: number, b: number, c: number, s: number, r: number, other: n
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
   if (err === 0) return r;
-  return (err > 0) === (other > r) ? other : r;
+  return err > 0 === other > r ? other : r;
 }

@@ -11,13 +11,17 @@ import { add2FF, addDD, addDF, divDD, fma32, mulDD, mulDF, newF2, type F2 } from
 import { logOutsideDomain, reduceForLog, reduced } from './log-reduce.ts';
 
 const fr = Math.fround;
-const LOG10_2: F2 = { h: fr(0.30103001), l: fr(-1.432098889e-08) };
-const TWO_OVER_LN10: F2 = { h: fr(0.868588984), l: fr(-2.170757285e-08) };
+const LOG10_2: F2 = { h: fr(0.30103001), l: fr(-1.432098889e-8) };
+const TWO_OVER_LN10: F2 = { h: fr(0.868588984), l: fr(-2.170757285e-8) };
 const P0 = fr(0.1314289868);
 const P1 = fr(0.1735493541);
 const P2 = fr(0.2895309627);
 
-const num = newF2(), den = newF2(), x = newF2(), s = newF2(), term = newF2();
+const num = newF2(),
+  den = newF2(),
+  x = newF2(),
+  s = newF2(),
+  term = newF2();
 
 /** Sleef_log10f_u10 for a float32 `d`; the result is a float32 value. */
 export function sleefLog10f(d: number): number {

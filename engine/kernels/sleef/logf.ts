@@ -13,7 +13,7 @@ import { logOutsideDomain, reduceForLog, reduced } from './log-reduce.ts';
 
 const fr = Math.fround;
 const LN2_HI = fr(0.69314718246459960938);
-const LN2_LO = fr(-1.904654323148236017e-09);
+const LN2_LO = fr(-1.904654323148236017e-9);
 const P0 = fr(0.3027294874);
 const P1 = fr(0.3996108174);
 const P2 = fr(0.666669488);
@@ -49,7 +49,8 @@ export function sleefLogf(d: number): number {
   p = fma32(p, x2, P2);
 
   // s += 2x (dfadd_vf2_vf2_vf2), then s += x³·p (dfadd_vf2_vf2_vf).
-  const x2x = xx * 2, x2y = xy * 2;
+  const x2x = xx * 2,
+    x2y = xy * 2;
   let sum = fr(sx + x2x);
   let err = fr(fr(fr(fr(sx - sum) + x2x) + sy) + x2y);
   sx = sum;

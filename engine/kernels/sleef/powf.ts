@@ -8,15 +8,24 @@ import { logOutsideDomain, reduceForLog, reduced } from './log-reduce.ts';
 import { add2DD, add2DF, add2FF, addDD, addFD, divDD, fma32, mulDD, mulDF, newF2, normalize, squ, type F2 } from './trig-df32.ts';
 
 const fr = Math.fround;
-const LN2: F2 = { h: fr(0.69314718246459960938), l: fr(-1.904654323148236017e-09) };
-const LOG_C: F2 = { h: fr(0.66666662693023681640625), l: fr(3.69183861259614332084311e-09) };
+const LN2: F2 = { h: fr(0.69314718246459960938), l: fr(-1.904654323148236017e-9) };
+const LOG_C: F2 = { h: fr(0.66666662693023681640625), l: fr(3.69183861259614332084311e-9) };
 const R_LN2F = fr(1.442695040888963407359924681001892137426645954152985934135449406931);
 const NEG_L2UF = -fr(0.693145751953125);
-const NEG_L2LF = -fr(1.428606765330187045e-06);
-const E0 = fr(0.00136324646882712841033936), E1 = fr(0.00836596917361021041870117), E2 = fr(0.0416710823774337768554688);
-const E3 = fr(0.166665524244308471679688), E4 = fr(0.499999850988388061523438);
+const NEG_L2LF = -fr(1.428606765330187045e-6);
+const E0 = fr(0.00136324646882712841033936),
+  E1 = fr(0.00836596917361021041870117),
+  E2 = fr(0.0416710823774337768554688);
+const E3 = fr(0.166665524244308471679688),
+  E4 = fr(0.499999850988388061523438);
 
-const num = newF2(), den = newF2(), x = newF2(), x2 = newF2(), s = newF2(), a = newF2(), b = newF2();
+const num = newF2(),
+  den = newF2(),
+  x = newF2(),
+  x2 = newF2(),
+  s = newF2(),
+  a = newF2(),
+  b = newF2();
 
 /** logkf: log(d) for a finite positive float32 d, as a double-float in `s`. */
 function logk(d: number): void {
@@ -29,7 +38,8 @@ function logk(d: number): void {
   let t = fma32(fr(0.240320354700088500976562), x2.h, fr(0.285112679004669189453125));
   t = fma32(t, x2.h, fr(0.400007992982864379882812));
   mulDF(s, LN2, e);
-  a.h = fr(x.h * 2); a.l = fr(x.l * 2);
+  a.h = fr(x.h * 2);
+  a.l = fr(x.l * 2);
   addDD(s, s, a);
   mulDD(a, x2, x);
   mulDF(b, x2, t);

@@ -58,7 +58,8 @@ function expInPlace(out: Float32Array, n: number): void {
 function shiftByRowMax(x: Float32Array, xo: number, out: Float32Array, outer: number, d: number): Float32Array {
   const maxima = new Float32Array(outer);
   for (let r = 0; r < outer; r++) {
-    const xi = xo + r * d, oi = r * d;
+    const xi = xo + r * d,
+      oi = r * d;
     const m = rowMax(x, xi, d);
     maxima[r] = m;
     for (let k = 0; k < d; k++) out[oi + k] = fr(x[xi + k]! - m);
@@ -171,7 +172,15 @@ export function softmaxMiddleDimF32(x: Float32Array, xo: number, out: Float32Arr
  * softmax: y·(g − Σ); log_softmax: g − exp(y)·Σ fused, exp from SLEEF on the 8-wide lanes and
  * from std::exp on the inner positions past the last full vector.
  */
-export function softmaxBackwardMiddleDimF32(g: Float32Array, y: Float32Array, out: Float32Array, outer: number, d: number, inner: number, isLog: boolean): void {
+export function softmaxBackwardMiddleDimF32(
+  g: Float32Array,
+  y: Float32Array,
+  out: Float32Array,
+  outer: number,
+  d: number,
+  inner: number,
+  isLog: boolean,
+): void {
   const vecInner = inner - (inner % LANES);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {

@@ -23,13 +23,16 @@ export function fma32(a: number, b: number, c: number): number {
   const other = s + t;
   if (f(other) !== other) return r;
   const v = s - p;
-  const err = (p - (s - v)) + (c - v);
+  const err = p - (s - v) + (c - v);
   if (err === 0) return r;
-  return (err > 0) === (other > r) ? other : r;
+  return err > 0 === other > r ? other : r;
 }
 
 /** A double-float register: the value is h + l. */
-export interface F2 { h: number; l: number }
+export interface F2 {
+  h: number;
+  l: number;
+}
 
 export const newF2 = (): F2 => ({ h: 0, l: 0 });
 

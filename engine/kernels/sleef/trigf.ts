@@ -10,23 +10,21 @@
  * that 8-lane grouping.
  */
 import { REMPITAB_SP } from './rempitab-sp.ts';
-import {
-  add2DD, add2DF, add2FF, addDF, addFD, addFF, fma32, mulDD, mulDDtoF, mulDF, mulFF, newF2, normalize, rintf, squ, type F2,
-} from './trig-df32.ts';
+import { add2DD, add2DF, add2FF, addDF, addFD, addFF, fma32, mulDD, mulDDtoF, mulDF, mulFF, newF2, normalize, rintf, squ, type F2 } from './trig-df32.ts';
 
 const f = Math.fround;
 
 const M_1_PI_F = f(0.318309886183790671538);
 const PI_A2F = f(3.1414794921875);
 const PI_B2F = f(0.00011315941810607910156);
-const PI_C2F = f(1.9841872589410058936e-09);
+const PI_C2F = f(1.9841872589410058936e-9);
 const TRIGRANGEMAX2F = 125;
 const PI_HI = f(3.1415927410125732422);
-const PI_LO = f(-8.7422776573475857731e-08);
+const PI_LO = f(-8.7422776573475857731e-8);
 const TWO_PI: F2 = { h: f(PI_HI * 2), l: f(PI_LO * 2) };
 const HALF_PI_NEG_HI = f(PI_HI * -0.5);
 const HALF_PI_NEG_LO = f(PI_LO * -0.5);
-const C0 = f(2.6083159809786593541503e-06);
+const C0 = f(2.6083159809786593541503e-6);
 const C1 = f(-0.0001981069071916863322258);
 const C2 = f(0.00833307858556509017944336);
 const C3 = f(-0.166666597127914428710938);
@@ -37,7 +35,12 @@ const bitsF = new Float32Array(1);
 const bitsI = new Int32Array(bitsF.buffer);
 
 // Registers, reused for every element.
-const s = newF2(), t = newF2(), x = newF2(), y = newF2(), sq = newF2(), red = newF2();
+const s = newF2(),
+  t = newF2(),
+  x = newF2(),
+  y = newF2(),
+  sq = newF2(),
+  red = newF2();
 let redQ = 0;
 
 const signBit = (v: number): boolean => v < 0 || (v === 0 && 1 / v < 0);
@@ -103,7 +106,7 @@ function sinSmall(d: number): number {
 function sinLarge(d: number): number {
   if (!Number.isFinite(d)) return NaN;
   rempif(d);
-  const q = (((redQ & 3) * 2) + (red.h > 0 ? 2 : 1)) >> 2;
+  const q = ((redQ & 3) * 2 + (red.h > 0 ? 2 : 1)) >> 2;
   if ((redQ & 1) === 1) {
     const neg = signBit(red.h);
     y.h = neg ? -HALF_PI_NEG_HI : HALF_PI_NEG_HI;
@@ -130,7 +133,7 @@ function cosSmall(d: number): number {
 function cosLarge(d: number): number {
   if (!Number.isFinite(d)) return NaN;
   rempif(d);
-  const q = (((redQ & 3) * 2) + (red.h > 0 ? 8 : 7)) >> 1;
+  const q = ((redQ & 3) * 2 + (red.h > 0 ? 8 : 7)) >> 1;
   if ((redQ & 1) === 0) {
     const neg = !(red.h > 0);
     y.h = neg ? -HALF_PI_NEG_HI : HALF_PI_NEG_HI;

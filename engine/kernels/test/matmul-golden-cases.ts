@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { callOpKw, fromArray, type Tensor } from '../../index.ts';
 
-interface Operand { shape: number[]; transposed: boolean; bits: string }
+interface Operand {
+  shape: number[];
+  transposed: boolean;
+  bits: string;
+}
 export interface Case {
   op: string;
   dtype: 'float32' | 'float64';
@@ -38,8 +42,8 @@ function differences(got: ArrayLike<number>, want: ArrayLike<number>): string[] 
 }
 
 export const label = (c: Case): string =>
-  `${c.op} ${c.dtype} ${c.inputs.map((x) => `${x.shape.join('×')}${x.transposed ? 'ᵀ' : ''}`).join(', ')}`
-  + (Object.keys(c.args).length ? ` ${JSON.stringify(c.args)}` : '');
+  `${c.op} ${c.dtype} ${c.inputs.map((x) => `${x.shape.join('×')}${x.transposed ? 'ᵀ' : ''}`).join(', ')}` +
+  (Object.keys(c.args).length ? ` ${JSON.stringify(c.args)}` : '');
 
 /** Runs case `c` forward and backward and expects PyTorch's bits for the output and every gradient. */
 export function expectPyTorchBits(c: Case): void {

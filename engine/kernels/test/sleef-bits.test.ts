@@ -9,7 +9,11 @@ import { callOp, callOpKw, fromArray, type Tensor } from '../../index.ts';
 import { sleefExpf } from '../sleef/expf.ts';
 import { sleefLogf } from '../sleef/logf.ts';
 
-interface Elementwise { op: 'exp' | 'log' | 'sigmoid'; input: string; output: string }
+interface Elementwise {
+  op: 'exp' | 'log' | 'sigmoid';
+  input: string;
+  output: string;
+}
 interface OpCase {
   label: string;
   op: string;
@@ -24,11 +28,11 @@ interface OpCase {
 }
 
 const golden: {
-  elementwise: Elementwise[]; ops: OpCase[]; transposedSigmoid: { stored: number[]; input: string; output: string };
+  elementwise: Elementwise[];
+  ops: OpCase[];
+  transposedSigmoid: { stored: number[]; input: string; output: string };
   divDivisorGrad: { a: string; b: string; upstream: string; grad: string };
-} = JSON.parse(
-  readFileSync(new URL('./goldens/sleef-exp-log.json', import.meta.url), 'utf8'),
-);
+} = JSON.parse(readFileSync(new URL('./goldens/sleef-exp-log.json', import.meta.url), 'utf8'));
 
 const decode = (b64: string): Float32Array => {
   const bytes = Buffer.from(b64, 'base64');
@@ -40,7 +44,8 @@ function differences(got: ArrayLike<number>, want: ArrayLike<number>, input?: Ar
   if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
   const out: string[] = [];
   for (let i = 0; i < want.length && out.length < 4; i++) {
-    const g = got[i]!, w = want[i]!;
+    const g = got[i]!,
+      w = want[i]!;
     if (!Object.is(g, w) && !(g !== g && w !== w)) out.push(`[${i}]${input ? ` x=${input[i]}` : ''} ${g} want ${w}`);
   }
   return out;
@@ -48,7 +53,8 @@ function differences(got: ArrayLike<number>, want: ArrayLike<number>, input?: Ar
 
 describe("float32 exp, log and sigmoid give PyTorch's bits", () => {
   for (const c of golden.elementwise) {
-    const x = decode(c.input), want = decode(c.output);
+    const x = decode(c.input),
+      want = decode(c.output);
     it(`${c.op} over ${x.length} inputs (edge cases, denormals, ±inf, NaN, the whole range)`, () => {
       const got = (callOp(c.op, fromArray(x, [x.length], 'float32')) as Tensor).contiguousValues();
       expect(differences(got, want, x)).toEqual([]);
@@ -57,15 +63,17 @@ describe("float32 exp, log and sigmoid give PyTorch's bits", () => {
 
   it('sleefExpf and sleefLogf are the elementwise kernels', () => {
     const [exp, log] = golden.elementwise;
-    const xe = decode(exp!.input), xl = decode(log!.input);
+    const xe = decode(exp!.input),
+      xl = decode(log!.input);
     expect(differences(Array.from(xe, sleefExpf), decode(exp!.output), xe)).toEqual([]);
     expect(differences(Array.from(xl, sleefLogf), decode(log!.output), xl)).toEqual([]);
   });
 
   it('exp of a strided view rounds as the contiguous op does (PyTorch buffers it through SLEEF too)', () => {
     const exp = golden.elementwise[0]!;
-    const x = decode(exp.input).subarray(0, 200), want = decode(exp.output).subarray(0, 200);
-    const t = (fromArray(x, [100, 2], 'float32').transpose(0, 1));
+    const x = decode(exp.input).subarray(0, 200),
+      want = decode(exp.output).subarray(0, 200);
+    const t = fromArray(x, [100, 2], 'float32').transpose(0, 1);
     const got = (callOp('exp', t) as Tensor).transpose(0, 1).contiguousValues();
     expect(differences(got, want, x)).toEqual([]);
   });

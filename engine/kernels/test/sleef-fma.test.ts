@@ -17,7 +17,7 @@ function shortFloat(rand: () => number, bits: number, e: number): number {
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('fast fma32 in the SLEEF double-float helpers', () => {
@@ -27,7 +27,8 @@ describe('fast fma32 in the SLEEF double-float helpers', () => {
     let ties = 0;
     for (let i = 0; i < 300000; i++) {
       const bits = i % 3 === 0 ? 23 : 12;
-      const a = shortFloat(rand, bits, 4), b = shortFloat(rand, bits, 4);
+      const a = shortFloat(rand, bits, 4),
+        b = shortFloat(rand, bits, 4);
       // c near -a·b half the time, so the sum cancels and rounds at every scale.
       const c = i % 2 === 0 ? Math.fround(-a * b * (1 + (rand() - 0.5) * 2 ** -10)) : shortFloat(rand, 24, 10);
       const want = reference(a, b, c);
@@ -59,7 +60,8 @@ describe('fast double fma in the SLEEF float64 exp', () => {
     const mismatches: string[] = [];
     for (let i = 0; i < 300000; i++) {
       const bits = [52, 26, 14][i % 3]!;
-      const a = shortDouble(rand, bits, 6), b = shortDouble(rand, bits, 6);
+      const a = shortDouble(rand, bits, 6),
+        b = shortDouble(rand, bits, 6);
       const c = i % 2 === 0 ? -a * b * (1 + (rand() - 0.5) * 2 ** -20) : shortDouble(rand, [52, 40, 20][i % 3]!, 12);
       const want = reference64(a, b, c);
       const got = fma64(a, b, c);

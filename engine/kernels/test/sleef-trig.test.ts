@@ -11,15 +11,48 @@ import { cosfRow, sinfRow } from '../sleef/trigf.ts';
 import { tanhfRow } from '../sleef/tanhf.ts';
 import { expdRow } from '../sleef/exp-f64.ts';
 
-interface UnarySet { name: string; input: string; step: number; outputs: Record<'sin' | 'cos' | 'tanh', string> }
-interface TanhBackwardCase { name: string; input: string; upstream: string | null; grad: string }
-interface LinspaceCase { start: number; end: number; steps: number; output: string }
-interface ArangeCase { start: number; end: number; step: number; dtype: 'float32' | 'float64'; output: string }
+interface UnarySet {
+  name: string;
+  input: string;
+  step: number;
+  outputs: Record<'sin' | 'cos' | 'tanh', string>;
+}
+interface TanhBackwardCase {
+  name: string;
+  input: string;
+  upstream: string | null;
+  grad: string;
+}
+interface LinspaceCase {
+  start: number;
+  end: number;
+  steps: number;
+  output: string;
+}
+interface ArangeCase {
+  start: number;
+  end: number;
+  step: number;
+  dtype: 'float32' | 'float64';
+  output: string;
+}
 interface AddcCase {
-  op: 'addcmul' | 'addcdiv'; dtype: 'float32' | 'float64'; value: number; shapes: number[][]; inputs: string[]; output: string; outShape: number[];
+  op: 'addcmul' | 'addcdiv';
+  dtype: 'float32' | 'float64';
+  value: number;
+  shapes: number[][];
+  inputs: string[];
+  output: string;
+  outShape: number[];
 }
 interface Golden {
-  unary: UnarySet[]; tanhBackward: TanhBackwardCase[]; linspace: LinspaceCase[]; arange: ArangeCase[]; addc: AddcCase[]; expFloat64: { input: string; output: string }; sinOfLinspace: string;
+  unary: UnarySet[];
+  tanhBackward: TanhBackwardCase[];
+  linspace: LinspaceCase[];
+  arange: ArangeCase[];
+  addc: AddcCase[];
+  expFloat64: { input: string; output: string };
+  sinOfLinspace: string;
   divBackward: { dtype: 'float32' | 'float64'; a: string; b: string; upstream: string; gradA: string; gradB: string }[];
 }
 
@@ -127,7 +160,7 @@ describe('float32 sin, cos, tanh, tanh backward and linspace round as PyTorch 1.
     });
   }
 
-  it('sin(linspace(-π, π, 2000)), the polynomial tutorials\' data', () => {
+  it("sin(linspace(-π, π, 2000)), the polynomial tutorials' data", () => {
     const y = callOp('sin', linspace(-Math.PI, Math.PI, 2000)) as Tensor;
     expect(differences(null, y.contiguousValues(), decode(golden.sinOfLinspace))).toEqual([]);
   });

@@ -32,11 +32,16 @@ function copyIn(view: FloatArray, at: number, v: StridedView, step: number, n: n
 function binaryCode(op: BinaryOp, alpha: number): number | null {
   switch (op) {
     // a ± alpha·b goes to the JS kernel, which fuses it into one FMA as PyTorch's add kernel does.
-    case 'add': return alpha === 1 ? BINARY.add : null;
-    case 'sub': return alpha === 1 ? BINARY.sub : null;
-    case 'mul': return BINARY.mul;
-    case 'div': return BINARY.div;
-    default: return null;
+    case 'add':
+      return alpha === 1 ? BINARY.add : null;
+    case 'sub':
+      return alpha === 1 ? BINARY.sub : null;
+    case 'mul':
+      return BINARY.mul;
+    case 'div':
+      return BINARY.div;
+    default:
+      return null;
   }
 }
 
@@ -44,10 +49,14 @@ function binaryCode(op: BinaryOp, alpha: number): number | null {
 export function wasmBinary(wasm: KernelExports, mem: KernelMemory, op: BinaryOp, a: StridedView, b: StridedView, out: NumericArray, alpha: number): boolean {
   const code = binaryCode(op, alpha);
   if (code === null || !sameFloat(a.data, out) || !sameFloat(b.data, out)) return false;
-  const aStep = stepOf(a), bStep = stepOf(b);
+  const aStep = stepOf(a),
+    bStep = stepOf(b);
   if (aStep < 0 || bStep < 0) return false;
-  const n = numelOf(a.shape), size = out.BYTES_PER_ELEMENT;
-  const aAt = align16(wasm.heapBase()), bAt = align16(aAt + (aStep ? n : 1) * size), outAt = align16(bAt + (bStep ? n : 1) * size);
+  const n = numelOf(a.shape),
+    size = out.BYTES_PER_ELEMENT;
+  const aAt = align16(wasm.heapBase()),
+    bAt = align16(aAt + (aStep ? n : 1) * size),
+    outAt = align16(bAt + (bStep ? n : 1) * size);
   if (!mem.reserve(outAt + n * size)) return false;
   const view = size === 4 ? mem.f32 : mem.f64;
   copyIn(view, aAt, a, aStep, n);
@@ -65,14 +74,28 @@ export function wasmUnary(wasm: KernelExports, mem: KernelMemory, op: UnaryOp, x
     out.set(x.data.subarray(x.offset, x.offset + numelOf(x.shape)));
     return true;
   }
-  if ((op === 'exp' || op === 'log' || op === 'tanh' || op === 'sigmoid' || op === 'oneMinusSquare') && x.data instanceof Float32Array && out instanceof Float32Array) {
+  if (
+    (op === 'exp' || op === 'log' || op === 'tanh' || op === 'sigmoid' || op === 'oneMinusSquare') &&
+    x.data instanceof Float32Array &&
+    out instanceof Float32Array
+  ) {
     return isContiguousLayout(x.shape, x.strides) && wasmSleefUnary(wasm, mem, op, x.data, x.offset, out, numelOf(x.shape));
   }
-  const code = op === 'relu' ? UNARY.relu : op === 'neg' ? UNARY.neg
-    : op === 'scale' ? (Math.fround(p0) === p0 || Number.isNaN(p0) ? UNARY.scale : UNARY.scaleWide) : null;
+  const code =
+    op === 'relu'
+      ? UNARY.relu
+      : op === 'neg'
+        ? UNARY.neg
+        : op === 'scale'
+          ? Math.fround(p0) === p0 || Number.isNaN(p0)
+            ? UNARY.scale
+            : UNARY.scaleWide
+          : null;
   if (code === null || !sameFloat(x.data, out) || !isContiguousLayout(x.shape, x.strides)) return false;
-  const n = numelOf(x.shape), size = out.BYTES_PER_ELEMENT;
-  const xAt = align16(wasm.heapBase()), outAt = align16(xAt + n * size);
+  const n = numelOf(x.shape),
+    size = out.BYTES_PER_ELEMENT;
+  const xAt = align16(wasm.heapBase()),
+    outAt = align16(xAt + n * size);
   if (!mem.reserve(outAt + n * size)) return false;
   const view = size === 4 ? mem.f32 : mem.f64;
   copyIn(view, xAt, x, 1, n);

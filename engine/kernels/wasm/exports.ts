@@ -7,16 +7,38 @@ export interface KernelExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   gemmF32(
-    batch: number, m: number, k: number, n: number,
-    a: number, aBatch: number, aRow: number, aCol: number,
-    b: number, bBatch: number, bRow: number, bCol: number,
-    c: number, startFromC: number, scratch: number,
+    batch: number,
+    m: number,
+    k: number,
+    n: number,
+    a: number,
+    aBatch: number,
+    aRow: number,
+    aCol: number,
+    b: number,
+    bBatch: number,
+    bRow: number,
+    bCol: number,
+    c: number,
+    startFromC: number,
+    scratch: number,
   ): void;
   gemmF64(
-    batch: number, m: number, k: number, n: number,
-    a: number, aBatch: number, aRow: number, aCol: number,
-    b: number, bBatch: number, bRow: number, bCol: number,
-    c: number, startFromC: number, scratch: number,
+    batch: number,
+    m: number,
+    k: number,
+    n: number,
+    a: number,
+    aBatch: number,
+    aRow: number,
+    aCol: number,
+    b: number,
+    bBatch: number,
+    bRow: number,
+    bCol: number,
+    c: number,
+    startFromC: number,
+    scratch: number,
   ): void;
   /** out[i] = op(a[i], b[i]); a step of 0 broadcasts the operand's one value. */
   binaryF32(op: number, n: number, a: number, aStep: number, b: number, bStep: number, out: number, alpha: number): void;
@@ -30,7 +52,19 @@ export interface KernelExports {
   sleefF32(op: number, n: number, x: number, out: number): void;
 }
 
-const FUNCTIONS: readonly (keyof KernelExports)[] = ['heapBase', 'gemmScratchBytes', 'gemmF32', 'gemmF64', 'binaryF32', 'binaryF64', 'unaryF32', 'unaryF64', 'sumSliceF32', 'sumSliceF64', 'sleefF32'];
+const FUNCTIONS: readonly (keyof KernelExports)[] = [
+  'heapBase',
+  'gemmScratchBytes',
+  'gemmF32',
+  'gemmF64',
+  'binaryF32',
+  'binaryF64',
+  'unaryF32',
+  'unaryF64',
+  'sumSliceF32',
+  'sumSliceF64',
+  'sleefF32',
+];
 
 /** The instance's exports, checked to be the functions this build of the loader expects. */
 export function kernelExports(instance: WebAssembly.Instance): KernelExports {

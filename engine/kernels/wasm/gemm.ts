@@ -36,7 +36,8 @@ export function wasmGemm(wasm: KernelExports, mem: KernelMemory, a: StridedView,
     return true;
   }
   const size = dtype === 'f32' ? 4 : 8;
-  const A = spanOf(a), B = spanOf(b);
+  const A = spanOf(a),
+    B = spanOf(b);
   const scratch = align16(wasm.heapBase());
   const aAt = align16(scratch + wasm.gemmScratchBytes());
   const bAt = align16(aAt + (A.hi - A.lo + 1) * size);
@@ -50,10 +51,21 @@ export function wasmGemm(wasm: KernelExports, mem: KernelMemory, a: StridedView,
   const [bBatch = 0, bRow = 0, bCol = 0] = b.strides;
   const run = dtype === 'f32' ? wasm.gemmF32 : wasm.gemmF64;
   run(
-    batch, m, k, n,
-    aAt + (a.offset - A.lo) * size, aBatch, aRow, aCol,
-    bAt + (b.offset - B.lo) * size, bBatch, bRow, bCol,
-    cAt, startFromOut ? 1 : 0, scratch,
+    batch,
+    m,
+    k,
+    n,
+    aAt + (a.offset - A.lo) * size,
+    aBatch,
+    aRow,
+    aCol,
+    bAt + (b.offset - B.lo) * size,
+    bBatch,
+    bRow,
+    bCol,
+    cAt,
+    startFromOut ? 1 : 0,
+    scratch,
   );
   out.set(view.subarray(cAt / size, cAt / size + total));
   return true;

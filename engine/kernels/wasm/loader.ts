@@ -14,9 +14,7 @@ import { KernelMemory } from './memory.ts';
 const WASM_URL = new URL('./build/kernels.wasm', import.meta.url);
 
 /** `(func (result v128) i32.const 0 i8x16.splat i8x16.popcnt)`: valid only where SIMD is. */
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
 
 /** Whether this host runs WebAssembly with 128-bit SIMD. */
 export function hasWasmSimd(): boolean {

@@ -27,8 +27,12 @@ export class KernelMemory {
   }
 
   /** Views over the whole memory (renewed whenever it grows). */
-  get f32(): Float32Array { return this.f32View; }
-  get f64(): Float64Array { return this.f64View; }
+  get f32(): Float32Array {
+    return this.f32View;
+  }
+  get f64(): Float64Array {
+    return this.f64View;
+  }
 }
 
 /** Rounds a byte address up to a 16-byte boundary (one v128). */

@@ -17,7 +17,8 @@ export function wasmSum(wasm: KernelExports, mem: KernelMemory, x: StridedView, 
   if (!sameFloat(x.data, out) || numelOf(x.shape) === 0) return false;
   const size = out.BYTES_PER_ELEMENT;
   const { lo, hi } = spanOf(x);
-  const xAt = align16(wasm.heapBase()), outAt = align16(xAt + (hi - lo + 1) * size);
+  const xAt = align16(wasm.heapBase()),
+    outAt = align16(xAt + (hi - lo + 1) * size);
   if (!mem.reserve(outAt + out.length * size)) return false;
   const view = size === 4 ? mem.f32 : mem.f64;
   view.set(x.data.subarray(lo, hi + 1), xAt / size);

@@ -4,7 +4,8 @@ import type { StridedView } from '../types.ts';
 
 /** The lowest and highest element a view reaches (strides may be 0 or negative). */
 export function spanOf(v: StridedView): { lo: number; hi: number } {
-  let lo = v.offset, hi = v.offset;
+  let lo = v.offset,
+    hi = v.offset;
   for (let d = 0; d < v.shape.length; d++) {
     const reach = ((v.shape[d] ?? 1) - 1) * (v.strides[d] ?? 0);
     if (reach < 0) lo += reach;

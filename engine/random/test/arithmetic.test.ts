@@ -8,13 +8,18 @@ function exact(x: number): { mantissa: bigint; exponent: number } {
   if (x === 0) return { mantissa: 0n, exponent: 0 };
   let exponent = 0;
   let m = x;
-  while (!Number.isInteger(m)) { m *= 2; exponent--; }
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    exponent--;
+  }
   return { mantissa: BigInt(m), exponent };
 }
 
 /** Rounds the exact value of a * b + c to `bits` significant bits, ties to even. */
 function referenceFma(a: number, b: number, c: number, bits: number): number {
-  const ea = exact(a), eb = exact(b), ec = exact(c);
+  const ea = exact(a),
+    eb = exact(b),
+    ec = exact(c);
   const productExponent = ea.exponent + eb.exponent;
   const low = Math.min(productExponent, ec.exponent);
   let n = ea.mantissa * eb.mantissa * (1n << BigInt(productExponent - low)) + ec.mantissa * (1n << BigInt(ec.exponent - low));
@@ -40,14 +45,18 @@ describe('fused multiply-add emulation', () => {
 
   it('rounds float32 a * b + c once, like an FMA instruction', () => {
     for (let i = 0; i < 3000; i++) {
-      const a = Math.fround(draw(4)), b = Math.fround(draw(1e-3)), c = Math.fround(draw(2 ** (i % 20 - 10)));
+      const a = Math.fround(draw(4)),
+        b = Math.fround(draw(1e-3)),
+        c = Math.fround(draw(2 ** ((i % 20) - 10)));
       expect(fmaf(a, b, c)).toBe(referenceFma(a, b, c, 24));
     }
   });
 
   it('rounds float64 a * b + c once, like an FMA instruction', () => {
     for (let i = 0; i < 3000; i++) {
-      const a = draw(4), b = draw(3), c = draw(2 ** (i % 40 - 20));
+      const a = draw(4),
+        b = draw(3),
+        c = draw(2 ** ((i % 40) - 20));
       expect(fma(a, b, c)).toBe(referenceFma(a, b, c, 53));
     }
   });
@@ -65,7 +74,7 @@ describe('correctly rounded libm', () => {
     expect(crLog(2 ** -40)).toBe(-40 * Math.LN2);
   });
 
-  it('stays within one ulp of V8\'s log, sin and cos', () => {
+  it("stays within one ulp of V8's log, sin and cos", () => {
     const gen = new Generator();
     gen.manualSeed(5);
     for (let i = 0; i < 2000; i++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, bernoulliFill, normalFill, randintFill, randperm, uniformFill } from '../index.ts';
 
-describe('argument errors use PyTorch\'s words', () => {
+describe("argument errors use PyTorch's words", () => {
   const gen = new Generator();
 
   it('rejects uniform_ with from > to', () => {

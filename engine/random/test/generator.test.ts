@@ -12,7 +12,7 @@ describe('Mt19937', () => {
 });
 
 describe('Generator', () => {
-  it('starts from PyTorch\'s default seed', () => {
+  it("starts from PyTorch's default seed", () => {
     expect(new Generator().initialSeed()).toBe(67280421310721n);
     expect(DEFAULT_SEED).toBe(67280421310721n);
   });
@@ -64,7 +64,7 @@ describe('Generator', () => {
     expect(gen.initialSeed()).toBe(3n);
   });
 
-  it('rejects a state of the wrong size with PyTorch\'s message', () => {
+  it("rejects a state of the wrong size with PyTorch's message", () => {
     expect(() => new Generator().setState(new Uint8Array(10))).toThrow(/CPUGeneratorImplState of size 5056 but found the input RNG state size to be 10/);
   });
 

@@ -11,8 +11,16 @@ type Op =
   | { op: 'bernoulli'; dtype: FloatDtype; size: number; p: number; expect: number[] }
   | { op: 'state'; expect: string; cached_normal_v2: number | null }
   | { op: 'initial_seed'; expect: string };
-interface GoldenCase { name: string; seed: string; ops: Op[] }
-interface Golden { torch_version: string; cpu_capability: string; cases: GoldenCase[] }
+interface GoldenCase {
+  name: string;
+  seed: string;
+  ops: Op[];
+}
+interface Golden {
+  torch_version: string;
+  cpu_capability: string;
+  cases: GoldenCase[];
+}
 
 const golden: Golden = JSON.parse(readFileSync(new URL('./goldens/random.json', import.meta.url), 'utf8'));
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Generator, defaultGenerator, exponentialFill, geometricFill, randomBitsFill, randomInt64, sampleWithReplacement,
-  uniformFill,
-} from '../index.ts';
+import { Generator, defaultGenerator, exponentialFill, geometricFill, randomBitsFill, randomInt64, sampleWithReplacement, uniformFill } from '../index.ts';
 
 describe('generators of their own', () => {
   it('draw the same stream from the same seed and leave the default generator alone', () => {
@@ -20,12 +17,12 @@ describe('generators of their own', () => {
     expect(defaultGenerator.getState()).toEqual(before);
   });
 
-  it('start from PyTorch\'s default seed', () => {
+  it("start from PyTorch's default seed", () => {
     expect(new Generator().initialSeed()).toBe(67280421310721n);
   });
 });
 
-describe('samplers reject bad parameters in PyTorch\'s words', () => {
+describe("samplers reject bad parameters in PyTorch's words", () => {
   const gen = new Generator();
   it('exponential_ wants lambda > 0', () => {
     expect(() => exponentialFill(gen, new Float32Array(2), 0)).toThrow('exponential_ expects lambda > 0.0, but found lambda=0');

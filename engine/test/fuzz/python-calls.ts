@@ -68,10 +68,7 @@ function callArbitrary(signatures: readonly OpSignatureInfo[], earlier: number):
     const params = sig.params.map((param) =>
       fc.record({
         include: param.optional || param.default !== undefined ? fc.boolean() : fc.constant(true),
-        value: fc.oneof(
-          { weight: 5, arbitrary: fc.constantFrom(...valuesFor(param, earlier)) },
-          { weight: 1, arbitrary: fc.constantFrom(...WRONG) },
-        ),
+        value: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...valuesFor(param, earlier)) }, { weight: 1, arbitrary: fc.constantFrom(...WRONG) }),
       }),
     );
     return fc.tuple(...params).map((chosen) => {

@@ -53,6 +53,8 @@ describe('bounded traces for training loops', () => {
     // The detail never grows past six passes between compactions (docs/trace.md states the bound).
     expect(maxBytes).toBeLessThan(200_000);
     const summaryBytes = JSON.stringify(summaries).length;
-    console.log(`trace bound: detail ≤ ${maxBytes} bytes; summaries ${summaryBytes} bytes for ${ITERATIONS} passes (${Math.round(summaryBytes / ITERATIONS)} bytes/pass); final ${finalEvents.length} events, ${JSON.stringify(finalEvents).length} bytes`);
+    console.log(
+      `trace bound: detail ≤ ${maxBytes} bytes; summaries ${summaryBytes} bytes for ${ITERATIONS} passes (${Math.round(summaryBytes / ITERATIONS)} bytes/pass); final ${finalEvents.length} events, ${JSON.stringify(finalEvents).length} bytes`,
+    );
   });
 });

@@ -37,14 +37,24 @@ describe('chain rule in backward steps', () => {
 
   it('notes the reduction of a broadcast add, with the shape before it', () => {
     const events = record(() => {
-      const a = tensor([[1, 2, 3], [4, 5, 6]], 'float32', true);
+      const a = tensor(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        'float32',
+        true,
+      );
       const b = tensor([10, 20, 30], 'float32', true);
       a.add(b).sum().backward();
     });
     const add = only(events, 'backward-step').find((s) => s.op === 'add')!;
     expect(add.edges[0].reduction).toBeUndefined();
     expect(add.edges[1].reduction).toEqual({
-      dims: [0], fromShape: [2, 3], toShape: [3], text: 'summed over dim 0 ([2, 3] → [3])',
+      dims: [0],
+      fromShape: [2, 3],
+      toShape: [3],
+      text: 'summed over dim 0 ([2, 3] → [3])',
     });
     expect(add.edges[1].product?.shape).toEqual([2, 3]);
     expect(add.edges[1].grad?.values).toEqual([2, 2, 2]);
@@ -52,8 +62,22 @@ describe('chain rule in backward steps', () => {
 
   it('says which transposed product each input of a matmul gets', () => {
     const events = record(() => {
-      const a = tensor([[1, 2], [3, 4]], 'float32', true);
-      const b = tensor([[1, 0], [0, 1]], 'float32', true);
+      const a = tensor(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        'float32',
+        true,
+      );
+      const b = tensor(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        'float32',
+        true,
+      );
       a.matmul(b).sum().backward();
     });
     const mm = only(events, 'backward-step').find((s) => s.op === 'mm')!;

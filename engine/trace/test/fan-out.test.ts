@@ -19,7 +19,9 @@ describe('fan-out sums', () => {
     // The sum comes right before the accumulation it explains.
     const next = events[events.indexOf(sum) + 1];
     expect(next).toMatchObject({ kind: 'accumulate', tensorId: a.id, added: { values: [5] } });
-    const muls = only(events, 'backward-step').filter((s) => s.op === 'mul').map((s) => s.nodeId);
+    const muls = only(events, 'backward-step')
+      .filter((s) => s.op === 'mul')
+      .map((s) => s.nodeId);
     expect(sum.contributions.map((c) => c.fromNodeId).sort()).toEqual(muls.sort());
   });
 

@@ -35,12 +35,7 @@ describe('module calls through Python', () => {
   });
 
   it('gives each call of one module its own number, and one call one number for all its ops', () => {
-    const ops = recordProgram([
-      'import torch',
-      'from torch import nn',
-      'fc = nn.Linear(2, 2)',
-      'y = fc(torch.relu(fc(torch.ones(1, 2))))',
-    ]);
+    const ops = recordProgram(['import torch', 'from torch import nn', 'fc = nn.Linear(2, 2)', 'y = fc(torch.relu(fc(torch.ones(1, 2))))']);
     const calls = ops.map((op) => op.moduleScope?.[0]?.call);
     // t + addmm for each call, relu outside any module.
     expect(calls.filter((call) => call !== undefined)).toHaveLength(4);

@@ -32,9 +32,17 @@ describe('modules and names through Python', () => {
     expect(scopes[0]).toBe('MLP > fc1: Linear');
     expect(scopes).toContain('MLP');
     expect(scopes.at(-1)).toBe('');
-    expect(only(events, 'leaf').map((l) => l.parameter).sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
+    expect(
+      only(events, 'leaf')
+        .map((l) => l.parameter)
+        .sort(),
+    ).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
     const start = only(events, 'backward-start')[0];
     expect(start.loc).toEqual({ cell: 'cell-1', line: 12 });
-    expect(only(events, 'pass-summary')[0].gradNorms.map((g) => g.name).sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
+    expect(
+      only(events, 'pass-summary')[0]
+        .gradNorms.map((g) => g.name)
+        .sort(),
+    ).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
   });
 });

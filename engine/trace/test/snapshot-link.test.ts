@@ -23,9 +23,11 @@ const graphNodes = (events: readonly TraceEvent[]): number =>
 
 /** The events without the `text` of their tensor summaries (other texts stay). */
 const withoutText = (events: readonly TraceEvent[]): unknown =>
-  JSON.parse(JSON.stringify(events, function (this: Record<string, unknown>, key, value: unknown) {
-    return key === 'text' && 'dtype' in this ? undefined : value;
-  }));
+  JSON.parse(
+    JSON.stringify(events, function (this: Record<string, unknown>, key, value: unknown) {
+      return key === 'text' && 'dtype' in this ? undefined : value;
+    }),
+  );
 
 describe('snapshot links', () => {
   const run = fiftyNodeRun();

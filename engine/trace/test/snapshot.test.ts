@@ -83,7 +83,13 @@ describe('snapshots', () => {
     ],
     [
       'an op without an output',
-      { format: 'gradscope-snapshot', version: 1, cells: [], trace: { version: 2, events: [{ kind: 'op', seq: 0, nodeId: 1, op: 'mul', gradFn: 'MulBackward0', inputs: [] }] }, view: {} },
+      {
+        format: 'gradscope-snapshot',
+        version: 1,
+        cells: [],
+        trace: { version: 2, events: [{ kind: 'op', seq: 0, nodeId: 1, op: 'mul', gradFn: 'MulBackward0', inputs: [] }] },
+        view: {},
+      },
       'trace.events[0].output is missing',
     ],
     ['a cell without source', { format: 'gradscope-snapshot', version: 1, cells: [{ id: 'a' }], trace: { version: 2, events: [] } }, 'cells[0]'],

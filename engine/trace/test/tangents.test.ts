@@ -89,7 +89,11 @@ describe('tangent events', () => {
     const inBackward = only(events, 'tangent').filter((e) => e.seq > start.seq);
     expect(inBackward.length).toBeGreaterThan(0);
     expect(inBackward.every((e) => e.pass === start.pass)).toBe(true);
-    expect(only(events, 'tangent').filter((e) => e.seq < start.seq).every((e) => e.pass === undefined)).toBe(true);
+    expect(
+      only(events, 'tangent')
+        .filter((e) => e.seq < start.seq)
+        .every((e) => e.pass === undefined),
+    ).toBe(true);
   });
 
   it('go with their node when old passes are compacted away', () => {

@@ -29,7 +29,13 @@ function keydown(key: string, init: Partial<Omit<KeyDown, 'key'>> = {}): KeyDown
 const options = { platform: 'other', contextFor: () => ({ cellId: 'active' }) } as const;
 
 function registryRecording(ran: string[]) {
-  const command = (id: string, extra: Partial<Command>): Command => ({ id, label: id, scope: 'global', run: ({ cellId }) => ran.push(`${id} ${cellId}`), ...extra });
+  const command = (id: string, extra: Partial<Command>): Command => ({
+    id,
+    label: id,
+    scope: 'global',
+    run: ({ cellId }) => ran.push(`${id} ${cellId}`),
+    ...extra,
+  });
   return createCommandRegistry([
     command('runCellAndAdvance', { keys: ['Shift+Enter'] }),
     command('toggleBreakpoint', { scope: 'editor', keys: ['F9'] }),
@@ -96,7 +102,9 @@ describe('the page’s keydown listener', () => {
   it('dispatches the page’s keys until it is uninstalled', () => {
     const run = vi.fn();
     const page = new EventTarget();
-    uninstalls.push(installKeyDispatcher(createCommandRegistry([{ id: 'play', label: 'Play', scope: 'timeline', keys: ['Space'], run }]), { ...options, target: page }));
+    uninstalls.push(
+      installKeyDispatcher(createCommandRegistry([{ id: 'play', label: 'Play', scope: 'timeline', keys: ['Space'], run }]), { ...options, target: page }),
+    );
     // Node has Event, not KeyboardEvent: the key fields are added to a plain one.
     const space = () => Object.assign(new Event('keydown', { cancelable: true }), { key: ' ', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false });
     const first = space();

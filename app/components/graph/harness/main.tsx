@@ -9,10 +9,13 @@ import { mlpTrace, randomTrace } from '../../../core/graph/test/fixtures/synthet
 const params = new URLSearchParams(location.search);
 const which = params.get('graph') ?? 'seed';
 const events =
-  which === 'mlp' ? mlpTrace(Number(params.get('layers') ?? 3))
-  : which === 'random' ? randomTrace(Number(params.get('n') ?? 500))
-  : which === 'empty' ? []
-  : SEED_TRACE;
+  which === 'mlp'
+    ? mlpTrace(Number(params.get('layers') ?? 3))
+    : which === 'random'
+      ? randomTrace(Number(params.get('n') ?? 500))
+      : which === 'empty'
+        ? []
+        : SEED_TRACE;
 const stepParam = params.get('step');
 
 createRoot(document.getElementById('root')!).render(

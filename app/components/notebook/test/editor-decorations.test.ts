@@ -18,7 +18,14 @@ describe('what a cell editor marks on its lines', () => {
 
   it('marks an anomaly apart from a wrong backward, with PyTorch’s message on hover', () => {
     const decorations = backwardErrorDecorations([
-      { nodeId: 1, seq: 9, ename: 'RuntimeError', message: "Function 'SqrtBackward0' returned nan values in its 0th output.", anomaly: true, loc: { cell: 'cell-1', line: 4 } },
+      {
+        nodeId: 1,
+        seq: 9,
+        ename: 'RuntimeError',
+        message: "Function 'SqrtBackward0' returned nan values in its 0th output.",
+        anomaly: true,
+        loc: { cell: 'cell-1', line: 4 },
+      },
     ]);
     expect(lineAndClass(decorations)).toEqual(['4 cell-editor__anomaly-line']);
     expect(decorations[0]!.options.hoverMessage).toEqual({ value: "Function 'SqrtBackward0' returned nan values in its 0th output." });

@@ -50,7 +50,10 @@ describe('bounded layout input', () => {
   it('folds a 100,000-op chain into one ×N node and lays it out without overflowing the stack', () => {
     const model = chainModel(100_000);
     const grouped = groupGraph(model, new Set());
-    const plan = planBounds(grouped, locationsOf(model, () => 3));
+    const plan = planBounds(
+      grouped,
+      locationsOf(model, () => 3),
+    );
     const bounded = applyBounds(grouped, plan);
     expect(bounded.nodes.map((node) => node.id)).toEqual(['t1', 's:run:n1']);
     const run = bounded.nodes[1]!;
@@ -83,7 +86,10 @@ describe('bounded layout input', () => {
   it('leaves graphs within the bound alone, however repetitive', () => {
     const model = chainModel(LAYOUT_MAX_NODES - 1);
     const grouped = groupGraph(model, new Set());
-    const plan = planBounds(grouped, locationsOf(model, () => 3));
+    const plan = planBounds(
+      grouped,
+      locationsOf(model, () => 3),
+    );
     expect(plan.notes).toEqual([]);
     expect(applyBounds(grouped, plan)).toBe(grouped);
   });
@@ -92,7 +98,10 @@ describe('bounded layout input', () => {
     // mul ×5 on line 3, add ×2 on line 4, mul ×6 on line 3 (a new run: the adds broke the chain).
     const ops = [...Array(5).fill('mul'), 'add', 'add', ...Array(6).fill('mul')];
     const model = chainModel(ops.length, (i) => ops[i - 1]!);
-    const runs = findRepeatedRuns(groupGraph(model, new Set()), locationsOf(model, (i) => (ops[i - 1] === 'mul' ? 3 : 4)));
+    const runs = findRepeatedRuns(
+      groupGraph(model, new Set()),
+      locationsOf(model, (i) => (ops[i - 1] === 'mul' ? 3 : 4)),
+    );
     expect(runs.map((run) => run.memberIds.length)).toEqual([5, 6]);
     expect(runs[1]!.memberIds[0]).toBe('n8');
   });
@@ -101,7 +110,10 @@ describe('bounded layout input', () => {
     // A loop body of two lines, `y = y * 2` (line 3) and `y = y + 1` (line 4), 50,000 times: no runs.
     const model = chainModel(100_000, (i) => (i % 2 === 1 ? 'mul' : 'add'));
     const grouped = groupGraph(model, new Set());
-    const plan = planBounds(grouped, locationsOf(model, (i) => (i % 2 === 1 ? 3 : 4)));
+    const plan = planBounds(
+      grouped,
+      locationsOf(model, (i) => (i % 2 === 1 ? 3 : 4)),
+    );
     const bounded = applyBounds(grouped, plan);
     expect(bounded.nodes.map((node) => node.id)).toEqual(['t1', 's:line:c:3', 's:line:c:4']);
     expect(plan.notes.join(' ')).toContain('100,000 nodes summarised by source line (2 lines)');

@@ -4,22 +4,15 @@ import { buildGraph } from '../build-graph.ts';
 import type { LeafNode, OpNode } from '../model.ts';
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
 
-const leaf = (model: ReturnType<typeof buildGraph>, id: string) =>
-  model.nodes.find((n): n is LeafNode => n.kind === 'leaf' && n.id === id);
-const op = (model: ReturnType<typeof buildGraph>, id: string) =>
-  model.nodes.find((n): n is OpNode => n.kind === 'op' && n.id === id);
+const leaf = (model: ReturnType<typeof buildGraph>, id: string) => model.nodes.find((n): n is LeafNode => n.kind === 'leaf' && n.id === id);
+const op = (model: ReturnType<typeof buildGraph>, id: string) => model.nodes.find((n): n is OpNode => n.kind === 'op' && n.id === id);
 
 describe('buildGraph on the seed program (x → mul → add → mean)', () => {
   const model = buildGraph(SEED_TRACE);
 
   it('has one leaf and three ops, in creation order', () => {
     expect(model.nodes.map((n) => n.id)).toEqual(['t1', 'n1', 'n2', 'n3']);
-    expect(model.nodes.map((n) => (n.kind === 'op' ? n.gradFn : 'leaf'))).toEqual([
-      'leaf',
-      'MulBackward0',
-      'AddBackward0',
-      'MeanBackward0',
-    ]);
+    expect(model.nodes.map((n) => (n.kind === 'op' ? n.gradFn : 'leaf'))).toEqual(['leaf', 'MulBackward0', 'AddBackward0', 'MeanBackward0']);
   });
 
   it('draws edges in data-flow direction and skips constant inputs', () => {

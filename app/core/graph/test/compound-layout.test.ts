@@ -27,13 +27,9 @@ const frameRect = (frame: GraphLayout['groups'][number]): Rect => ({
   right: frame.left + frame.width,
   bottom: frame.top + frame.height,
 });
-const intersects = (a: Rect, b: Rect) =>
-  a.left < b.right - EPSILON && b.left < a.right - EPSILON && a.top < b.bottom - EPSILON && b.top < a.bottom - EPSILON;
+const intersects = (a: Rect, b: Rect) => a.left < b.right - EPSILON && b.left < a.right - EPSILON && a.top < b.bottom - EPSILON && b.top < a.bottom - EPSILON;
 const contains = (outer: Rect, inner: Rect) =>
-  inner.left >= outer.left - EPSILON &&
-  inner.right <= outer.right + EPSILON &&
-  inner.top >= outer.top - EPSILON &&
-  inner.bottom <= outer.bottom + EPSILON;
+  inner.left >= outer.left - EPSILON && inner.right <= outer.right + EPSILON && inner.top >= outer.top - EPSILON && inner.bottom <= outer.bottom + EPSILON;
 
 /** Everything that should hold of a compound layout; returns the violations found. */
 function violations(input: LayoutInput, layout: GraphLayout): string[] {
@@ -83,7 +79,11 @@ function violations(input: LayoutInput, layout: GraphLayout): string[] {
     const target = boxes.get(edge.target)!;
     const first = edge.points[0]!;
     const last = edge.points.at(-1)!;
-    if (!(target.y > source.y && Math.abs(first[1] - (source.y + source.height / 2)) < EPSILON && Math.abs(last[1] - (target.y - target.height / 2)) < EPSILON)) {
+    if (!(
+      target.y > source.y &&
+      Math.abs(first[1] - (source.y + source.height / 2)) < EPSILON &&
+      Math.abs(last[1] - (target.y - target.height / 2)) < EPSILON
+    )) {
       found.push(`edge ${edge.id} does not run from ${edge.source}'s bottom down to ${edge.target}'s top`);
     }
   }
@@ -111,7 +111,9 @@ const graphWithGroups = fc
     for (const [start, length] of spans) {
       const end = Math.min(n, start + length);
       const clashes = runs.some(
-        (run) => (run.start === start && run.end === end) || (start < run.end && run.start < end && !(run.start <= start && end <= run.end) && !(start <= run.start && run.end <= end)),
+        (run) =>
+          (run.start === start && run.end === end) ||
+          (start < run.end && run.start < end && !(run.start <= start && end <= run.end) && !(start <= run.start && run.end <= end)),
       );
       if (!clashes) runs.push({ id: `g${runs.length}`, start, end });
     }
@@ -119,8 +121,7 @@ const graphWithGroups = fc
       runs
         .filter((run) => run.id !== except && run.start <= start && end <= run.end && !(run.start === start && run.end === end && except === undefined))
         .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-    const innermost = (i: number) =>
-      runs.filter((run) => run.start <= i && i < run.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const innermost = (i: number) => runs.filter((run) => run.start <= i && i < run.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     const nodes = widths.map((w, i) => {
       const group = innermost(i);
       const isLeaf = i % 3 === 0;
@@ -168,7 +169,11 @@ describe('group-aware layout on generated graphs', () => {
         const holding = new Set<string>();
         const parentOf = new Map((input.groups ?? []).map((group) => [group.id, group.parent]));
         for (const node of input.nodes) for (let g = node.group; g !== undefined; g = parentOf.get(g)) holding.add(g);
-        expect(computeLayout(input).groups.map((frame) => frame.id).sort()).toEqual([...holding].sort());
+        expect(
+          computeLayout(input)
+            .groups.map((frame) => frame.id)
+            .sort(),
+        ).toEqual([...holding].sort());
       }),
       { numRuns: 60, seed: 5 },
     );

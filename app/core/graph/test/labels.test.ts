@@ -42,7 +42,12 @@ describe('node text', () => {
 
   it('cuts very long lines with an ellipsis', () => {
     const long = buildGraph([
-      { kind: 'leaf', seq: 0, tensor: { id: 1, shape: [8], dtype: 'float32', requiresGrad: true, values: [1, 2, 3, 4, 5, 6, 7, 8] }, name: 'a_really_long_parameter_name_indeed' },
+      {
+        kind: 'leaf',
+        seq: 0,
+        tensor: { id: 1, shape: [8], dtype: 'float32', requiresGrad: true, values: [1, 2, 3, 4, 5, 6, 7, 8] },
+        name: 'a_really_long_parameter_name_indeed',
+      },
     ]).nodes[0]!;
     const lines = long.kind === 'leaf' ? leafLines(long) : null;
     expect(lines!.title.length).toBe(MAX_LINE_CHARS);

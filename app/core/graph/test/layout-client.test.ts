@@ -10,9 +10,7 @@ import { moduleModelTrace } from './fixtures/synthetic-traces.ts';
 
 /** A chain of `n` ops on one leaf, like `for _ in range(n): x = x * 2`. */
 function chainTrace(n: number): TraceEvent[] {
-  const events: TraceEvent[] = [
-    { kind: 'leaf', seq: 0, tensor: { id: 0, shape: [], dtype: 'float32', requiresGrad: true, values: [1] } },
-  ];
+  const events: TraceEvent[] = [{ kind: 'leaf', seq: 0, tensor: { id: 0, shape: [], dtype: 'float32', requiresGrad: true, values: [1] } }];
   for (let i = 1; i <= n; i++) {
     events.push({
       kind: 'op',

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../build-graph.ts';
-import {
-  computeLayout,
-  FAST_MAX_NODES,
-  layoutModelSync,
-  presetFor,
-  QUALITY_MAX_NODES,
-  type GraphLayout,
-  type LayoutInput,
-} from '../layout.ts';
+import { computeLayout, FAST_MAX_NODES, layoutModelSync, presetFor, QUALITY_MAX_NODES, type GraphLayout, type LayoutInput } from '../layout.ts';
 import { GRAD_LABEL_GAP } from '../node-size.ts';
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
 import { mlpTrace } from './fixtures/synthetic-traces.ts';
@@ -94,10 +86,7 @@ describe('layout on arbitrary autograd-like DAGs', () => {
   const dagArbitrary = fc
     .integer({ min: 1, max: 40 })
     .chain((n) =>
-      fc.tuple(
-        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: n, maxLength: n }),
-        fc.array(fc.nat(), { minLength: 2 * n + 2, maxLength: 2 * n + 2 }),
-      ),
+      fc.tuple(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: n, maxLength: n }), fc.array(fc.nat(), { minLength: 2 * n + 2, maxLength: 2 * n + 2 })),
     )
     .map(([sizes, picks]) => randomDag(sizes, picks));
 

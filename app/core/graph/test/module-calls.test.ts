@@ -38,16 +38,28 @@ function traceWriter(options: { numberCalls: boolean } = { numberCalls: true }) 
     op(gradFn: string, inputs: Ref[], line = 1): Ref & { kind: 'node' } {
       const nodeId = ++ids;
       events.push({
-        kind: 'op', seq: seq++, nodeId, op: gradFn.toLowerCase(), gradFn, inputs, output: summary([2]),
-        loc: { cell: 'c', line }, ...(scope.length > 0 && { moduleScope: [...scope] }),
+        kind: 'op',
+        seq: seq++,
+        nodeId,
+        op: gradFn.toLowerCase(),
+        gradFn,
+        inputs,
+        output: summary([2]),
+        loc: { cell: 'c', line },
+        ...(scope.length > 0 && { moduleScope: [...scope] }),
       });
       return { kind: 'node', nodeId, outputNr: 0 };
     },
     backwardStep(node: { nodeId: number }, inputCount: number) {
       const grad = summary([2], [1, 1]);
       events.push({
-        kind: 'backward-step', seq: seq++, pass: 1, nodeId: node.nodeId, gradsIn: [grad],
-        gradsOut: Array.from({ length: inputCount }, () => grad), edges: [],
+        kind: 'backward-step',
+        seq: seq++,
+        pass: 1,
+        nodeId: node.nodeId,
+        gradsIn: [grad],
+        gradsOut: Array.from({ length: inputCount }, () => grad),
+        edges: [],
       });
       return seq - 1;
     },

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { buildGraph } from '../build-graph.ts';
 import { layoutModelSync } from '../layout.ts';
-import {
-  COLLAPSE_MIN_NODES,
-  defaultCollapsedGroups,
-  groupGraph,
-  moduleGroupsOf,
-  type GroupNode,
-} from '../module-groups.ts';
+import { COLLAPSE_MIN_NODES, defaultCollapsedGroups, groupGraph, moduleGroupsOf, type GroupNode } from '../module-groups.ts';
 import { nodeAriaLabel } from '../labels.ts';
 import snapshot from './fixtures/mlp-snapshot.json' with { type: 'json' };
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
@@ -121,19 +115,33 @@ function deepModelTrace(blocks: number): TraceEvent[] {
   let previous: { kind: 'node'; nodeId: number; outputNr: number } | { kind: 'none' } = { kind: 'none' };
   const tensor = (shape: number[]) => ({ id: nextId++, shape, dtype: 'float32' as const, requiresGrad: true });
   for (let block = 0; block < blocks; block++) {
-    const scope = [{ path: '', type: 'Net' }, { path: `layers.${block}`, type: 'Block' }];
+    const scope = [
+      { path: '', type: 'Net' },
+      { path: `layers.${block}`, type: 'Block' },
+    ];
     const weight = tensor([4, 4]);
     events.push({ kind: 'leaf', seq: seq++, tensor: weight, parameter: `layers.${block}.fc.weight` });
     const mm = nextId++;
     events.push({
-      kind: 'op', seq: seq++, nodeId: mm, op: 'mm', gradFn: 'MmBackward0',
-      inputs: [previous, { kind: 'leaf', tensorId: weight.id }], output: tensor([4]),
+      kind: 'op',
+      seq: seq++,
+      nodeId: mm,
+      op: 'mm',
+      gradFn: 'MmBackward0',
+      inputs: [previous, { kind: 'leaf', tensorId: weight.id }],
+      output: tensor([4]),
       moduleScope: [...scope, { path: `layers.${block}.fc`, type: 'Linear' }],
     });
     const relu = nextId++;
     events.push({
-      kind: 'op', seq: seq++, nodeId: relu, op: 'relu', gradFn: 'ReluBackward0',
-      inputs: [{ kind: 'node', nodeId: mm, outputNr: 0 }], output: tensor([4]), moduleScope: scope,
+      kind: 'op',
+      seq: seq++,
+      nodeId: relu,
+      op: 'relu',
+      gradFn: 'ReluBackward0',
+      inputs: [{ kind: 'node', nodeId: mm, outputNr: 0 }],
+      output: tensor([4]),
+      moduleScope: scope,
     });
     previous = { kind: 'node', nodeId: relu, outputNr: 0 };
   }

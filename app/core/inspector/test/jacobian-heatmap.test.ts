@@ -20,8 +20,16 @@ describe('gradcheck heatmaps', () => {
   it('flag exactly the mismatching entries, in both grids', () => {
     const view = jacobianPairView(pair);
     const flagged = (cells: typeof view.analytical.cells) => cells.filter((cell) => cell.isMismatch).map((cell) => [cell.row, cell.column]);
-    expect(flagged(view.analytical.cells)).toEqual([[0, 0], [1, 1], [2, 2]]);
-    expect(flagged(view.numerical.cells)).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(flagged(view.analytical.cells)).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(flagged(view.numerical.cells)).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
     expect(view.mismatchCount).toBe(3);
   });
 

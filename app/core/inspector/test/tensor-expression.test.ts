@@ -6,11 +6,22 @@ type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
 type Input = OpEvent['inputs'][number];
 
 /** A tiny trace: tensor ids 1, 2 are leaves x and w; each op makes tensor id nodeId + 100. */
-function source(ops: ReadonlyArray<{ nodeId: number; op: string; gradFn?: string; inputs: Input[] }>, names: Record<number, string> = { 1: 'x', 2: 'w' }): ExpressionSource {
+function source(
+  ops: ReadonlyArray<{ nodeId: number; op: string; gradFn?: string; inputs: Input[] }>,
+  names: Record<number, string> = { 1: 'x', 2: 'w' },
+): ExpressionSource {
   const events = new Map<number, OpEvent>(
     ops.map(({ nodeId, op, gradFn, inputs }) => [
       nodeId,
-      { kind: 'op', seq: nodeId, nodeId, op, gradFn: gradFn ?? `${op}Backward0`, inputs, output: { id: nodeId + 100, shape: [], dtype: 'float32', requiresGrad: true } } as unknown as OpEvent,
+      {
+        kind: 'op',
+        seq: nodeId,
+        nodeId,
+        op,
+        gradFn: gradFn ?? `${op}Backward0`,
+        inputs,
+        output: { id: nodeId + 100, shape: [], dtype: 'float32', requiresGrad: true },
+      } as unknown as OpEvent,
     ]),
   );
   return {

@@ -35,4 +35,3 @@ export class ScriptedWorker implements KernelWorker {
     this.respond({ type: 'done', id: run.id, cellId: run.cellId, ok, trace });
   }
 }
-

@@ -33,8 +33,14 @@ describe('the example gallery', () => {
     for (const entry of entries) {
       const notebook = loadNotebook(entry.file);
       expect(notebook.title, entry.file).toBe(entry.title);
-      expect(notebook.cells.some((cell) => cell.kind === 'markdown'), entry.file).toBe(true);
-      expect(notebook.cells.some((cell) => cell.kind === 'code'), entry.file).toBe(true);
+      expect(
+        notebook.cells.some((cell) => cell.kind === 'markdown'),
+        entry.file,
+      ).toBe(true);
+      expect(
+        notebook.cells.some((cell) => cell.kind === 'code'),
+        entry.file,
+      ).toBe(true);
     }
   });
 
@@ -44,7 +50,10 @@ describe('the example gallery', () => {
       expect(notebook.events?.length ?? 0, entry.file).toBeGreaterThan(0);
       const cellIds = new Set(notebook.cells.map((cell) => cell.id));
       const runCells = notebook.events!.flatMap((event) => (event.kind === 'run-start' ? [event.cell] : []));
-      expect(runCells.every((id) => cellIds.has(id)), entry.file).toBe(true);
+      expect(
+        runCells.every((id) => cellIds.has(id)),
+        entry.file,
+      ).toBe(true);
     }
   });
 
@@ -78,21 +87,25 @@ describe('every example runs cleanly and prints what PyTorch prints', () => {
   }, 120_000);
 
   for (const entry of entries) {
-    it(entry.file, () => {
-      session.reset();
-      const recording = createSessionRecording(session);
-      const codeCells = loadNotebook(entry.file).cells.filter((cell) => cell.kind === 'code');
-      const printed: string[] = [];
-      for (const [position, cell] of codeCells.entries()) {
-        stdout = '';
-        stderr = '';
-        const filename = `Cell ${position + 1}`;
-        const { result } = recording.record(`cell-${position + 1}`, filename, () => session.run(cell.source, filename));
-        expect(result.error?.traceback ?? '', `${entry.file} ${filename} raised`).toBe('');
-        expect(result.ok).toBe(true);
-        printed.push(stdout);
-      }
-      expect(printed).toEqual(goldens[entry.file]);
-    }, 120_000);
+    it(
+      entry.file,
+      () => {
+        session.reset();
+        const recording = createSessionRecording(session);
+        const codeCells = loadNotebook(entry.file).cells.filter((cell) => cell.kind === 'code');
+        const printed: string[] = [];
+        for (const [position, cell] of codeCells.entries()) {
+          stdout = '';
+          stderr = '';
+          const filename = `Cell ${position + 1}`;
+          const { result } = recording.record(`cell-${position + 1}`, filename, () => session.run(cell.source, filename));
+          expect(result.error?.traceback ?? '', `${entry.file} ${filename} raised`).toBe('');
+          expect(result.ok).toBe(true);
+          printed.push(stdout);
+        }
+        expect(printed).toEqual(goldens[entry.file]);
+      },
+      120_000,
+    );
   }
 });

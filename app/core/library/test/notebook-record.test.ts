@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { notebookHandlers as h } from '../../notebook/notebook-handlers.ts';
-import { boundTrace, INTERRUPTED_BY_RELOAD, migrateNotebookRecord, NOTEBOOK_RECORD_VERSION, restoreCells, storeCells, STORED_OUTPUT_CHAR_LIMIT, STORED_TRACE_EVENT_LIMIT } from '../notebook-record.ts';
+import {
+  boundTrace,
+  INTERRUPTED_BY_RELOAD,
+  migrateNotebookRecord,
+  NOTEBOOK_RECORD_VERSION,
+  restoreCells,
+  storeCells,
+  STORED_OUTPUT_CHAR_LIMIT,
+  STORED_TRACE_EVENT_LIMIT,
+} from '../notebook-record.ts';
 import { initialNotebookState } from '../../notebook/notebook-state.ts';
 
 describe('stored notebook records', () => {
@@ -29,7 +38,10 @@ describe('stored notebook records', () => {
     expect(restored[0]).toMatchObject({
       runState: 'idle',
       executionCount: 1,
-      outputs: [{ kind: 'stream', stream: 'stdout', text: '0\n1\n' }, { kind: 'notice', text: INTERRUPTED_BY_RELOAD }],
+      outputs: [
+        { kind: 'stream', stream: 'stdout', text: '0\n1\n' },
+        { kind: 'notice', text: INTERRUPTED_BY_RELOAD },
+      ],
     });
     expect(INTERRUPTED_BY_RELOAD).toMatch(/^Run interrupted by reload/);
     // Queued, it had not started: nothing to say.

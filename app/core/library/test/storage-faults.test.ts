@@ -78,7 +78,9 @@ describe('storage faults', () => {
     expect(notice.unreadable.map((item) => item.id).sort()).toEqual(['broken', 'future']);
     expect(notice.text).toMatch(/^2 stored notebooks could not be opened and were left as stored: /);
     expect(notice.text).toContain('“Broken notebook” (The stored notebook is damaged: its cells cannot be read.)');
-    expect(notice.text).toContain(`“From the future” (This notebook was saved by a newer Gradscope (format ${NOTEBOOK_RECORD_VERSION + 1}); reload the page to update.)`);
+    expect(notice.text).toContain(
+      `“From the future” (This notebook was saved by a newer Gradscope (format ${NOTEBOOK_RECORD_VERSION + 1}); reload the page to update.)`,
+    );
 
     // Editing and saving the open notebook leaves them untouched, and they download exactly as stored.
     app.notebook.actions.setCode({ cellId: 'cell-1', code: 'y = 3' });

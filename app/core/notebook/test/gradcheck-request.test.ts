@@ -41,7 +41,10 @@ describe('a gradcheck run on request', () => {
     notebook.actions.kernelRestarted();
     notebook.actions.finishCell({ cellId: notebook.store.getState().cells[0]!.id, ok: true, trace: run });
     const before = notebook.store.getState().traceEvents;
-    const graphNode = () => traceIndexOf(notebook.store.getState().traceEvents).graphAt(undefined, { names: 'final' }).nodes.find((node) => node.id === `n${automatic.nodeId}`);
+    const graphNode = () =>
+      traceIndexOf(notebook.store.getState().traceEvents)
+        .graphAt(undefined, { names: 'final' })
+        .nodes.find((node) => node.id === `n${automatic.nodeId}`);
     expect(graphNode()).not.toHaveProperty('marks.gradcheck');
 
     const event = { ...automatic, seq: before[before.length - 1]!.seq + 1 };

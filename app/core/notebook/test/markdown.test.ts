@@ -63,7 +63,14 @@ describe('markdown cells never run what they contain', () => {
   });
 
   it('drops javascript:, data: and vbscript: links but keeps their words', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:msgbox']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:msgbox',
+    ]) {
       const html = render(`[click me](${href})`);
       // Either no link at all (CommonMark refuses a tab inside an address) or just its words.
       expect(html, href).not.toContain('<a');

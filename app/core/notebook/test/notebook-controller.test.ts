@@ -124,7 +124,11 @@ describe('notebook controller', () => {
     expect(worker().lastRun().cellId).toBe(second);
     worker().finish();
     await rerun;
-    expect(worker().sent.filter((m) => m.type === 'run').map((m) => m.type === 'run' && m.cellId)).toEqual(['c1', second]);
+    expect(
+      worker()
+        .sent.filter((m) => m.type === 'run')
+        .map((m) => m.type === 'run' && m.cellId),
+    ).toEqual(['c1', second]);
   });
 
   it('offers no re-run when Python crashed in the first cell', async () => {

@@ -11,7 +11,15 @@ import { initialNotebookState } from '../notebook-state.ts';
 function passRun(pass: number): TraceEvent[] {
   const seq = pass * 10;
   return [
-    { kind: 'op', seq, nodeId: pass, op: 'mul', gradFn: 'MulBackward0', inputs: [], output: { id: 100 + pass, shape: [], dtype: 'float32', requiresGrad: true, values: [1] } },
+    {
+      kind: 'op',
+      seq,
+      nodeId: pass,
+      op: 'mul',
+      gradFn: 'MulBackward0',
+      inputs: [],
+      output: { id: 100 + pass, shape: [], dtype: 'float32', requiresGrad: true, values: [1] },
+    },
     { kind: 'backward-start', seq: seq + 1, pass, rootTensorId: 100 + pass, retainGraph: false, createGraph: false },
     { kind: 'backward-step', seq: seq + 2, pass, nodeId: pass, gradsIn: [], gradsOut: [], edges: [] },
     { kind: 'backward-end', seq: seq + 3, pass },

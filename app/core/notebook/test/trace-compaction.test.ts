@@ -48,7 +48,13 @@ describe('opening a snapshot', () => {
   it('replaces the cells with the snapshot’s code and the trace with its trace', () => {
     let state = h.appendStream(initialNotebookState('a', 'old code'), { cellId: 'a', stream: 'stdout', text: 'old output' });
     state = h.showBanner(state, { banner: { tone: 'error', text: 'an old problem' } });
-    state = h.openSnapshot(state, { cells: [{ id: 'cell-7', source: 'y = x * 2' }, { id: 'cell-8', source: 'y.sum()' }], events });
+    state = h.openSnapshot(state, {
+      cells: [
+        { id: 'cell-7', source: 'y = x * 2' },
+        { id: 'cell-8', source: 'y.sum()' },
+      ],
+      events,
+    });
     expect(state.cells.map((cell) => [cell.id, cell.code, cell.outputs.length, cell.executionCount])).toEqual([
       ['cell-7', 'y = x * 2', 0, null],
       ['cell-8', 'y.sum()', 0, null],

@@ -11,7 +11,14 @@ const seedTrace = JSON.parse(readFileSync(new URL('../../trace/test/fixtures/see
 
 describe('the snapshot of what is on screen', () => {
   it('holds the cells with their kinds, the trace, the step and the selected op node', () => {
-    const shown = buildSnapshot([{ id: 'cell-7', source: '# Chain rule', kind: 'markdown' }, { id: 'cell-8', source: 'y = x * 2' }], seedTrace, { step: 3 });
+    const shown = buildSnapshot(
+      [
+        { id: 'cell-7', source: '# Chain rule', kind: 'markdown' },
+        { id: 'cell-8', source: 'y = x * 2' },
+      ],
+      seedTrace,
+      { step: 3 },
+    );
     expect(showSnapshot({ ok: true, snapshot: shown })).toBe(true);
     expect(notebook.store.getState().banner).toEqual({ tone: 'info', text: SHARED_SNAPSHOT_BANNER });
     replay.actions.select({ nodeIds: ['t1', 'n2'] });

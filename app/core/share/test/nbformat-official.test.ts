@@ -23,7 +23,16 @@ describe('exported .ipynb files against nbformat 4.5’s official schema', () =>
       {
         kind: 'code',
         source: 'y.backward()',
-        outputs: [{ kind: 'error', error: { ename: 'RuntimeError', evalue: 'grad can be implicitly created only for scalar outputs', traceback: 'Traceback (most recent call last):\n  File "cell 3", line 1' } }],
+        outputs: [
+          {
+            kind: 'error',
+            error: {
+              ename: 'RuntimeError',
+              evalue: 'grad can be implicitly created only for scalar outputs',
+              traceback: 'Traceback (most recent call last):\n  File "cell 3", line 1',
+            },
+          },
+        ],
       },
       { kind: 'code', source: '' },
     ];
@@ -38,6 +47,9 @@ describe('exported .ipynb files against nbformat 4.5’s official schema', () =>
 
   it('validate for any cells a notebook can hold', () => {
     const cell = fc.record({ kind: fc.constantFrom('code' as const, 'markdown' as const), source: fc.string({ unit: 'grapheme', maxLength: 80 }) });
-    fc.assert(fc.property(fc.array(cell, { maxLength: 6 }), (cells) => expectValid(ipynbText(cells))), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 6 }), (cells) => expectValid(ipynbText(cells))),
+      { numRuns: 100 },
+    );
   });
 });

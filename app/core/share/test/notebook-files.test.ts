@@ -39,18 +39,27 @@ describe('.py notebooks', () => {
 
   it('round-trip any cells without blank edges', () => {
     const line = fc.string({ maxLength: 20 }).filter((s) => !s.includes('\n') && !s.includes('\r') && !/^# ?%%/.test(s) && !/^#/.test(s));
-    const source = fc.array(line, { minLength: 1, maxLength: 5 }).map((lines) => lines.join('\n')).filter((s) => s.trim() !== '' && s.split('\n')[0]!.trim() !== '' && s.split('\n').at(-1)!.trim() !== '');
+    const source = fc
+      .array(line, { minLength: 1, maxLength: 5 })
+      .map((lines) => lines.join('\n'))
+      .filter((s) => s.trim() !== '' && s.split('\n')[0]!.trim() !== '' && s.split('\n').at(-1)!.trim() !== '');
     const cell = fc.record({ kind: fc.constantFrom('code' as const, 'markdown' as const), source });
-    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
-      expect(pyToNotebook(notebookToPy(cells))).toEqual({ ok: true, cells });
-    }));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        expect(pyToNotebook(notebookToPy(cells))).toEqual({ ok: true, cells });
+      }),
+    );
   });
 
   it('read a plain script as one code cell, and VS Code’s `# %%` titles as cell starts', () => {
     expect(pyToNotebook('import torch\nprint(1)\n')).toEqual({ ok: true, cells: [{ kind: 'code', source: 'import torch\nprint(1)' }] });
     expect(pyToNotebook('import torch\n\n# %% Train\nx = 1\n# %% [md]\n# Done')).toEqual({
       ok: true,
-      cells: [{ kind: 'code', source: 'import torch' }, { kind: 'code', source: 'x = 1' }, { kind: 'markdown', source: 'Done' }],
+      cells: [
+        { kind: 'code', source: 'import torch' },
+        { kind: 'code', source: 'x = 1' },
+        { kind: 'markdown', source: 'Done' },
+      ],
     });
   });
 });
@@ -59,7 +68,11 @@ describe('.ipynb notebooks', () => {
   it('are written as nbformat 4.5 that passes the nbformat 4 schema', () => {
     const nb = JSON.parse(ipynbText(CELLS)) as unknown;
     expect(v.safeParse(nbformatNotebookSchema, nb).success).toBe(true);
-    expect(nb).toMatchObject({ nbformat: 4, nbformat_minor: 5, cells: [{ cell_type: 'markdown', id: 'cell-1' }, { cell_type: 'code', execution_count: null, outputs: [] }, {}] });
+    expect(nb).toMatchObject({
+      nbformat: 4,
+      nbformat_minor: 5,
+      cells: [{ cell_type: 'markdown', id: 'cell-1' }, { cell_type: 'code', execution_count: null, outputs: [] }, {}],
+    });
   });
 
   it('keep the last printed output of a code cell', () => {
@@ -75,16 +88,30 @@ describe('.ipynb notebooks', () => {
     const result = ipynbToNotebook(jupyterFile);
     if (!result.ok) throw new Error(result.message);
     expect(result.cells.map((c) => c.kind)).toEqual(['markdown', 'code', 'markdown', 'code']);
-    expect(result.cells[1]!.source).toBe('import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\nw = (x * 2 + 3).mean()\nw.backward()\nprint(x.grad)');
+    expect(result.cells[1]!.source).toBe(
+      'import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\nw = (x * 2 + 3).mean()\nw.backward()\nprint(x.grad)',
+    );
     expect(result.cells[3]!.source).toBe('');
   });
 
   it.each([
     ['not JSON', '{', /not valid JSON/],
     ['nbformat 3', JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: {}, worksheets: [] }), /not an nbformat 4 notebook/],
-    ['a cell of unknown type', JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'sql', metadata: {}, source: '' }] }), /cells\[0\]/],
-    ['a 4.5 cell without id', JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: '' }] }), /need an id/],
-    ['a code cell without outputs', JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'code', metadata: {}, source: '', execution_count: null }] }), /outputs/],
+    [
+      'a cell of unknown type',
+      JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'sql', metadata: {}, source: '' }] }),
+      /cells\[0\]/,
+    ],
+    [
+      'a 4.5 cell without id',
+      JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: '' }] }),
+      /need an id/,
+    ],
+    [
+      'a code cell without outputs',
+      JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'code', metadata: {}, source: '', execution_count: null }] }),
+      /outputs/,
+    ],
   ])('refuse %s, saying why', (_what, text, message) => {
     const result = ipynbToNotebook(text);
     expect(result.ok).toBe(false);

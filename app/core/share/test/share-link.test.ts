@@ -7,7 +7,14 @@ const here = { origin: 'https://gradscope.example', pathname: '/app/', search: '
 
 describe('share links', () => {
   it('put the snapshot in the fragment and open back to the same cells and view', async () => {
-    const snapshot = buildSnapshot([{ id: 'cell-1', source: 'x = 1' }, { id: 'cell-2', source: '# Why', kind: 'markdown' }], [], { selectedNodeId: 3 });
+    const snapshot = buildSnapshot(
+      [
+        { id: 'cell-1', source: 'x = 1' },
+        { id: 'cell-2', source: '# Why', kind: 'markdown' },
+      ],
+      [],
+      { selectedNodeId: 3 },
+    );
     const link = await makeShareLink(snapshot, here);
     if (!link.ok) throw new Error('no link');
     expect(link.url.startsWith('https://gradscope.example/app/#snapshot=')).toBe(true);
@@ -23,7 +30,16 @@ describe('share links', () => {
 
   it('offer a code-only link, of the code cells, when the snapshot is too big', async () => {
     const noise = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(33 + Math.floor(Math.abs(Math.sin(i * 12.9898) * 43758.5453) % 90))).join('');
-    const link = await makeShareLink(buildSnapshot([{ id: 'a', source: 'print(1)' }, { id: 'b', source: noise, kind: 'markdown' }], [{ kind: 'run-start', seq: 0, cell: noise }]), here);
+    const link = await makeShareLink(
+      buildSnapshot(
+        [
+          { id: 'a', source: 'print(1)' },
+          { id: 'b', source: noise, kind: 'markdown' },
+        ],
+        [{ kind: 'run-start', seq: 0, cell: noise }],
+      ),
+      here,
+    );
     if (link.ok) throw new Error('expected no link');
     expect(readCodeFromHash(new URL(link.codeOnlyUrl).hash)).toEqual({ ok: true, code: 'print(1)' });
   });

@@ -95,13 +95,15 @@ describe('forward mode, replayed step by step', () => {
       .filter((step) => step.phase === 'tangent')
       .map((step) => chainRuleOf(index, step.seq))
       .map((view) => (view?.kind === 'tangent' ? view.text : ''));
-    expect(texts).toEqual([
-      'ṫ(dx) = [1, 0.5, -1] (make_dual: the tangent you chose)',
-      'ẏ = ∂y/∂dx · ṫ(dx) + ∂y/∂dx · ṫ(dx) = [1, 2, 3] · [1, 0.5, -1] + [1, 2, 3] · [1, 0.5, -1] = [2, 2, -6]',
-      'ż = ∂z/∂y · ẏ = [0.5403, -0.6536, -0.9111] · [2, 2, -6] = [1.0806, -1.3073, 5.4668]',
-      'u̇ = ∂u/∂z · ż = [0.5, -1, 2] · [1.0806, -1.3073, 5.4668] = [0.5403, 1.3073, 10.9336]',
-      'ṡ = ∂s/∂u · u̇ = 12.7812',
-    ].map((text) => text.normalize('NFC')));
+    expect(texts).toEqual(
+      [
+        'ṫ(dx) = [1, 0.5, -1] (make_dual: the tangent you chose)',
+        'ẏ = ∂y/∂dx · ṫ(dx) + ∂y/∂dx · ṫ(dx) = [1, 2, 3] · [1, 0.5, -1] + [1, 2, 3] · [1, 0.5, -1] = [2, 2, -6]',
+        'ż = ∂z/∂y · ẏ = [0.5403, -0.6536, -0.9111] · [2, 2, -6] = [1.0806, -1.3073, 5.4668]',
+        'u̇ = ∂u/∂z · ż = [0.5, -1, 2] · [1.0806, -1.3073, 5.4668] = [0.5403, 1.3073, 10.9336]',
+        'ṡ = ∂s/∂u · u̇ = 12.7812',
+      ].map((text) => text.normalize('NFC')),
+    );
     // Each line ends in the tangent PyTorch computed, to the panel's four decimals.
     const golden = goldens['make-dual']!.tangents;
     for (const [i, name] of ['dx', 'y', 'z', 'u', 's'].entries()) {

@@ -27,11 +27,11 @@ const TRACES: Record<string, () => readonly TraceEvent[]> = {
   'bad square snapshot (recorded)': () => snapshotEvents('./fixtures/bad-square.snapshot.json'),
   'sqrt anomaly snapshot (recorded)': () => snapshotEvents('./fixtures/sqrt-anomaly.snapshot.json'),
   'wrong count snapshot (recorded)': () => snapshotEvents('./fixtures/wrong-count.snapshot.json'),
-  'MyReLU': myReluTrace,
+  MyReLU: myReluTrace,
   'bad square': badSquareTrace,
   'sqrt anomaly': sqrtAnomalyTrace,
   'wrong count': wrongCountTrace,
-  'hooks': hookTrace,
+  hooks: hookTrace,
   'double backward': doubleBackwardTrace,
   'MLP, 4 layers': () => mlpTrace(4),
   'random graph': () => randomTrace(60),
@@ -70,7 +70,8 @@ describe('the replay index', () => {
         array = array.concat(events.slice(from, to));
         index = traceIndexOf(array);
         from = to;
-        for (const step of stepsToCheck(array)) expect(index.graphAt(step, { names: 'final' }), `step ${step}`).toEqual(buildGraph(array, step, { names: 'final' }));
+        for (const step of stepsToCheck(array))
+          expect(index.graphAt(step, { names: 'final' }), `step ${step}`).toEqual(buildGraph(array, step, { names: 'final' }));
       }
       expect(index.steps()).toEqual(buildSteps(events));
     });

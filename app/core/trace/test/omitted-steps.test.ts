@@ -11,7 +11,10 @@ describe('the timeline’s note on steps past the recorder bound', () => {
     const loc = { cell: 'c', line: 4 };
     const events: TraceEvent[] = [
       {
-        kind: 'trace-summary', seq: 100_000, limit: 100_000, omitted: 1_900_002,
+        kind: 'trace-summary',
+        seq: 100_000,
+        limit: 100_000,
+        omitted: 1_900_002,
         counts: [
           { kind: 'backward-step', op: 'mul', count: 1_000_000 },
           { kind: 'op', op: 'mul', loc, count: 900_000 },

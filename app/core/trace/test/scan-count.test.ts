@@ -64,13 +64,23 @@ describe('stepping through a long trace', () => {
     expect(traceIndexStats.eventsRead - reads).toBe(run.length + 1);
     expect(traceIndexStats.fullBuilds).toBe(0);
     expect(traceIndexOf(after).gradcheckOf(1)).toBe(gradcheck);
-    expect(traceIndexOf(after).graphAt(undefined).nodes.find((node) => node.id === 'n1')).toMatchObject({ marks: { gradcheck: 'passed' } });
+    expect(
+      traceIndexOf(after)
+        .graphAt(undefined)
+        .nodes.find((node) => node.id === 'n1'),
+    ).toMatchObject({ marks: { gradcheck: 'passed' } });
   });
 
   it('keeps the replay position when a gradcheck run on request joins the trace', () => {
     const events = notebook.store.getState().traceEvents;
     replay.actions.showStep({ step: events[5]!.seq });
-    const gradcheck: Extract<TraceEvent, { kind: 'gradcheck' }> = { kind: 'gradcheck', seq: events[events.length - 1]!.seq + 1, nodeId: 2, ok: false, jacobians: [] };
+    const gradcheck: Extract<TraceEvent, { kind: 'gradcheck' }> = {
+      kind: 'gradcheck',
+      seq: events[events.length - 1]!.seq + 1,
+      nodeId: 2,
+      ok: false,
+      jacobians: [],
+    };
     notebook.actions.appendGradcheck({ event: gradcheck });
     expect(replay.store.getState().step).toBe(events[5]!.seq);
   });

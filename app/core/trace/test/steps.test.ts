@@ -50,8 +50,7 @@ describe('the step list of the seed program', () => {
 describe('the graph at step N of the seed program', () => {
   const steps = buildSteps(SEED_RUN);
   const at = (index: number) => buildGraph(SEED_RUN, steps[index]!.seq, { names: 'final' });
-  const op = (model: ReturnType<typeof buildGraph>, gradFn: string) =>
-    model.nodes.find((node): node is OpNode => node.kind === 'op' && node.gradFn === gradFn);
+  const op = (model: ReturnType<typeof buildGraph>, gradFn: string) => model.nodes.find((node): node is OpNode => node.kind === 'op' && node.gradFn === gradFn);
   const x = (model: ReturnType<typeof buildGraph>) => model.nodes.find((node): node is LeafNode => node.kind === 'leaf');
 
   it('grows node by node in execution order, with variable names from the start', () => {

@@ -30,7 +30,10 @@ describe('one iteration of a training loop', () => {
     const shown = graphOfNodes(graph, lastIds);
     // matmul, add, pow, mean: four ops from one iteration (three passes are kept, twelve ops overlaid).
     expect(shown.nodes.filter((node) => node.kind === 'op').map((node) => node.kind === 'op' && node.gradFn)).toEqual([
-      'MmBackward0', 'AddBackward0', 'PowBackward0', 'MeanBackward0',
+      'MmBackward0',
+      'AddBackward0',
+      'PowBackward0',
+      'MeanBackward0',
     ]);
     expect(graph.nodes.filter((node) => node.kind === 'op')).toHaveLength(12);
     const leavesOf = (ids: Set<string>) => graph.nodes.filter((node) => node.kind === 'leaf' && ids.has(node.id)).map((node) => node.id);

@@ -20,7 +20,7 @@ function values(dtype: 'float32' | 'float64', n: number, seed: number): Float {
   let s = seed;
   for (let i = 0; i < out.length; i++) {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    out[i] = i % 5 === 3 ? SPECIAL[s % SPECIAL.length]! : ((s / 2 ** 32) - 0.5) * 2 ** ((s % 40) - 20);
+    out[i] = i % 5 === 3 ? SPECIAL[s % SPECIAL.length]! : (s / 2 ** 32 - 0.5) * 2 ** ((s % 40) - 20);
   }
   return out;
 }
@@ -40,17 +40,26 @@ function differences(got: Float, want: Float): string[] {
 
 const sizes = [1, 3, 4, 5, 8, 18, 1001];
 
-describe('the WebAssembly elementwise kernels compute the JavaScript kernels\' bits', () => {
+describe("the WebAssembly elementwise kernels compute the JavaScript kernels' bits", () => {
   for (const dtype of ['float32', 'float64'] as const) {
     const make = (n: number): Float => (dtype === 'float32' ? new Float32Array(n) : new Float64Array(n));
-    const binaries: [BinaryOp, number][] = [['add', 1], ['add', 0.1], ['add', -3], ['sub', 1], ['sub', 1 / 3], ['mul', 1], ['div', 1]];
+    const binaries: [BinaryOp, number][] = [
+      ['add', 1],
+      ['add', 0.1],
+      ['add', -3],
+      ['sub', 1],
+      ['sub', 1 / 3],
+      ['mul', 1],
+      ['div', 1],
+    ];
     for (const [op, alpha] of binaries) {
       for (const layout of ['dense, dense', 'dense, broadcast', 'broadcast, dense'] as const) {
         it(`${dtype} ${op}${alpha === 1 ? '' : ` α=${alpha}`} (${layout})`, () => {
           for (const n of sizes) {
             const a = view(values(dtype, n, n * 7 + 1), n, layout.startsWith('broadcast'));
             const b = view(values(dtype, n, n * 13 + 5), n, layout.endsWith('broadcast'));
-            const want = make(n), got = make(n);
+            const want = make(n),
+              got = make(n);
             jsKernels.binary(op, a, b, want, alpha);
             wasm.binary(op, a, b, got, alpha);
             expect(differences(got, want), `n = ${n}`).toEqual([]);
@@ -58,12 +67,23 @@ describe('the WebAssembly elementwise kernels compute the JavaScript kernels\' b
         });
       }
     }
-    const unaries: [UnaryOp, number][] = [['relu', 0], ['neg', 0], ['scale', 2], ['scale', -0.5], ['scale', 0.1], ['scale', 1e-3], ['scale', NaN], ['scale', Infinity], ['copy', 0]];
+    const unaries: [UnaryOp, number][] = [
+      ['relu', 0],
+      ['neg', 0],
+      ['scale', 2],
+      ['scale', -0.5],
+      ['scale', 0.1],
+      ['scale', 1e-3],
+      ['scale', NaN],
+      ['scale', Infinity],
+      ['copy', 0],
+    ];
     for (const [op, p0] of unaries) {
       it(`${dtype} ${op}${op === 'scale' ? ` by ${p0}` : ''}`, () => {
         for (const n of sizes) {
           const x = view(values(dtype, n, n * 3 + 11), n, false);
-          const want = make(n), got = make(n);
+          const want = make(n),
+            got = make(n);
           jsKernels.unary(op, x, want, p0, 0);
           wasm.unary(op, x, got, p0, 0);
           expect(differences(got, want), `n = ${n}`).toEqual([]);
@@ -75,7 +95,8 @@ describe('the WebAssembly elementwise kernels compute the JavaScript kernels\' b
   it('copies with a dtype cast as the JavaScript kernels do (float64 into float32 and int32)', () => {
     const x = view(values('float64', 9, 3), 9, false);
     for (const make of [(n: number) => new Float32Array(n), (n: number) => new Int32Array(n)]) {
-      const want = make(9), got = make(9);
+      const want = make(9),
+        got = make(9);
       jsKernels.copy(x, want);
       wasm.copy(x, got);
       expect([...got]).toEqual([...want]);

@@ -39,10 +39,21 @@ function fill(data: Float, next: () => number, special = false): void {
  * A [batch, rows, cols] view at an offset into a larger array, rows padded (so not contiguous),
  * stored transposed if asked, or one matrix broadcast over the batch (batch stride 0).
  */
-function operand(dtype: Dtype, batch: number, rows: number, cols: number, transposed: boolean, broadcast: boolean, next: () => number, special: boolean): StridedView {
-  const pad = 3, offset = 5;
+function operand(
+  dtype: Dtype,
+  batch: number,
+  rows: number,
+  cols: number,
+  transposed: boolean,
+  broadcast: boolean,
+  next: () => number,
+  special: boolean,
+): StridedView {
+  const pad = 3,
+    offset = 5;
   const [outer, inner] = transposed ? [cols, rows] : [rows, cols];
-  const pitch = inner + pad, matrix = outer * pitch;
+  const pitch = inner + pad,
+    matrix = outer * pitch;
   const data = allocate(dtype, offset + (broadcast ? 1 : batch) * matrix + pad);
   fill(data, next, special);
   const strides = transposed ? [broadcast ? 0 : matrix, 1, pitch] : [broadcast ? 0 : matrix, pitch, 1];
@@ -56,7 +67,14 @@ function differences(got: Float, want: Float): string[] {
   return out;
 }
 
-interface Case { batch: number; m: number; k: number; n: number; broadcast?: 'a' | 'b'; special?: boolean }
+interface Case {
+  batch: number;
+  m: number;
+  k: number;
+  n: number;
+  broadcast?: 'a' | 'b';
+  special?: boolean;
+}
 
 const sizes = [1, 7, 17];
 const cases: Case[] = [
@@ -74,7 +92,7 @@ const cases: Case[] = [
   { batch: 2, m: 12, k: 31, n: 10, special: true },
 ];
 
-describe('the WebAssembly matrix product computes the JavaScript product\'s bits', () => {
+describe("the WebAssembly matrix product computes the JavaScript product's bits", () => {
   it('runs where the tests run (WebAssembly SIMD in Node), and is the active kernel set here', () => {
     expect(hasWasmSimd()).toBe(true);
     expect(wasm).not.toBeNull();
@@ -83,9 +101,15 @@ describe('the WebAssembly matrix product computes the JavaScript product\'s bits
 
   for (const dtype of ['float32', 'float64'] as const) {
     for (const c of cases) {
-      for (const [ta, tb] of [[false, false], [false, true], [true, false], [true, true]] as const) {
-        const name = `${dtype} [${c.batch}, ${c.m}, ${c.k}] @ [${c.batch}, ${c.k}, ${c.n}]${ta ? ' Aᵀ' : ''}${tb ? ' Bᵀ' : ''}`
-          + `${c.broadcast ? ` (${c.broadcast} broadcast)` : ''}${c.special ? ' with NaN, ±∞, -0 and subnormals' : ''}`;
+      for (const [ta, tb] of [
+        [false, false],
+        [false, true],
+        [true, false],
+        [true, true],
+      ] as const) {
+        const name =
+          `${dtype} [${c.batch}, ${c.m}, ${c.k}] @ [${c.batch}, ${c.k}, ${c.n}]${ta ? ' Aᵀ' : ''}${tb ? ' Bᵀ' : ''}` +
+          `${c.broadcast ? ` (${c.broadcast} broadcast)` : ''}${c.special ? ' with NaN, ±∞, -0 and subnormals' : ''}`;
         it(name, () => {
           const next = random(c.batch * 1000003 + c.m * 10007 + c.k * 101 + c.n + (ta ? 7 : 0) + (tb ? 13 : 0));
           const a = operand(dtype, c.batch, c.m, c.k, ta, c.broadcast === 'a', next, c.special ?? false);
@@ -94,7 +118,8 @@ describe('the WebAssembly matrix product computes the JavaScript product\'s bits
           for (const startFromOut of [false, true]) {
             const start = allocate(dtype, total);
             fill(start, next);
-            const want = start.slice(), got = start.slice();
+            const want = start.slice(),
+              got = start.slice();
             jsKernels.matmul(a, b, want, startFromOut);
             wasm.matmul(a, b, got, startFromOut);
             expect(differences(got, want), `startFromOut ${startFromOut}`).toEqual([]);
@@ -115,8 +140,10 @@ describe('the WebAssembly matrix product computes the JavaScript product\'s bits
     const next = random(42);
     const big = operand('float32', 1, 70, 70, false, false, next, false);
     wasm.matmul(big, big, new Float32Array(70 * 70));
-    const a = operand('float32', 1, 6, 9, true, false, next, false), b = operand('float32', 1, 9, 5, false, false, next, false);
-    const want = new Float32Array(30), got = new Float32Array(30);
+    const a = operand('float32', 1, 6, 9, true, false, next, false),
+      b = operand('float32', 1, 9, 5, false, false, next, false);
+    const want = new Float32Array(30),
+      got = new Float32Array(30);
     jsKernels.matmul(a, b, want);
     wasm.matmul(a, b, got);
     expect(differences(got, want)).toEqual([]);

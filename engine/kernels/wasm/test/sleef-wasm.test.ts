@@ -21,8 +21,12 @@ const decode = (b64: string): Float32Array => {
   const bytes = Buffer.from(b64, 'base64');
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 };
-const golden = (name: string): { elementwise?: { op: string; input: string; output: string }[]; unary?: { name: string; input: string; step: number; outputs: Record<string, string> }[] } =>
-  JSON.parse(readFileSync(new URL(`../../test/goldens/${name}`, import.meta.url), 'utf8'));
+const golden = (
+  name: string,
+): {
+  elementwise?: { op: string; input: string; output: string }[];
+  unary?: { name: string; input: string; step: number; outputs: Record<string, string> }[];
+} => JSON.parse(readFileSync(new URL(`../../test/goldens/${name}`, import.meta.url), 'utf8'));
 
 function differences(x: Float32Array, got: Float32Array, want: Float32Array): string[] {
   const out: string[] = [];
@@ -50,18 +54,48 @@ function awkwardInputs(n: number, seed: number): Float32Array {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     bits[i] = s;
   }
-  const edges = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45, 1e-40, -1e-38, 1.17549435e-38, 3.4028235e38, -3.4028235e38,
-    88.72, 88.73, -87.3, -103.97, -104, -104.01, 100, 100.01, 8.664339, 8.66434, -8.66434, 1, -1, 0.75, 1.5, 2 ** -64, 2 ** 64];
+  const edges = [
+    NaN,
+    Infinity,
+    -Infinity,
+    0,
+    -0,
+    1e-45,
+    -1e-45,
+    1e-40,
+    -1e-38,
+    1.17549435e-38,
+    3.4028235e38,
+    -3.4028235e38,
+    88.72,
+    88.73,
+    -87.3,
+    -103.97,
+    -104,
+    -104.01,
+    100,
+    100.01,
+    8.664339,
+    8.66434,
+    -8.66434,
+    1,
+    -1,
+    0.75,
+    1.5,
+    2 ** -64,
+    2 ** 64,
+  ];
   x.set(edges, 3);
   for (let i = 40; i < Math.min(n, 4000); i++) x[i] = Math.fround((((i * 2654435761) >>> 0) / 2 ** 32 - 0.5) * 2 ** ((i % 16) - 4));
   return x;
 }
 
-describe('the WebAssembly SLEEF kernels compute the TypeScript emulations\' bits', () => {
+describe("the WebAssembly SLEEF kernels compute the TypeScript emulations' bits", () => {
   const expLog = golden('sleef-exp-log.json').elementwise!;
   for (const c of expLog) {
     it(`${c.op} of PyTorch's golden inputs is PyTorch's output on both kernel sets`, () => {
-      const x = decode(c.input), want = decode(c.output);
+      const x = decode(c.input),
+        want = decode(c.output);
       expect(differences(x, run(jsKernels, c.op as UnaryOp, x), want)).toEqual([]);
       expect(differences(x, run(wasm, c.op as UnaryOp, x), want)).toEqual([]);
     });
@@ -69,7 +103,8 @@ describe('the WebAssembly SLEEF kernels compute the TypeScript emulations\' bits
 
   for (const set of golden('sleef-trig.json').unary!.filter((s) => s.step === 1)) {
     it(`tanh of ${set.name} (PyTorch's golden) is PyTorch's output on both kernel sets`, () => {
-      const x = decode(set.input), want = decode(set.outputs.tanh!);
+      const x = decode(set.input),
+        want = decode(set.outputs.tanh!);
       expect(differences(x, run(jsKernels, 'tanh', x), want)).toEqual([]);
       expect(differences(x, run(wasm, 'tanh', x), want)).toEqual([]);
     });
@@ -87,7 +122,8 @@ describe('the WebAssembly SLEEF kernels compute the TypeScript emulations\' bits
         const x = all.slice(0, n);
         expect(differences(x, run(wasm, op, x), run(jsKernels, op, x)), `n = ${n}`).toEqual([]);
       }
-      const x = all.slice(), want = run(jsKernels, op, x);
+      const x = all.slice(),
+        want = run(jsKernels, op, x);
       wasm.unary(op, { data: x, shape: [37], strides: [1], offset: 0 }, x, 0, 0);
       expect(differences(all, x, want)).toEqual([]);
     });
@@ -105,7 +141,9 @@ describe('softmax and log_softmax take their exp from the active kernels without
       const g = awkwardInputs(outer * d, d + 1).map((v) => (Number.isFinite(v) ? Math.max(-3, Math.min(3, v)) : 0.5));
       const results = [jsKernels, wasm].map((k) => {
         setKernels(k);
-        const soft = new Float32Array(x.length), logSoft = new Float32Array(x.length), back = new Float32Array(x.length);
+        const soft = new Float32Array(x.length),
+          logSoft = new Float32Array(x.length),
+          back = new Float32Array(x.length);
         softmaxLastDimF32(x, 0, soft, outer, d);
         logSoftmaxLastDimF32(x, 0, logSoft, outer, d);
         logSoftmaxBackwardLastDimF32(g, logSoft, back, outer, d);

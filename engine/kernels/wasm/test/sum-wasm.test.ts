@@ -18,7 +18,7 @@ function values(dtype: 'float32' | 'float64', n: number, seed: number, special: 
   let s = seed;
   for (let i = 0; i < n; i++) {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    out[i] = ((s / 2 ** 32) - 0.3) * 2 ** ((s % 24) - 12);
+    out[i] = (s / 2 ** 32 - 0.3) * 2 ** ((s % 24) - 12);
   }
   if (special && n > 3) [out[1], out[n - 2]] = [NaN, -0];
   return out;
@@ -37,7 +37,12 @@ function differences(got: Float, want: Float): string[] {
   return out;
 }
 
-interface Case { shape: number[]; perm?: number[]; broadcastDim?: number; special?: boolean }
+interface Case {
+  shape: number[];
+  perm?: number[];
+  broadcastDim?: number;
+  special?: boolean;
+}
 
 const cases: Case[] = [
   { shape: [1] },
@@ -59,10 +64,9 @@ const cases: Case[] = [
 ];
 
 /** Every subset of dims to reduce (the empty one too: a sum that only copies). */
-const subsets = (nd: number): boolean[][] =>
-  Array.from({ length: 2 ** nd }, (_, mask) => Array.from({ length: nd }, (_, d) => ((mask >> d) & 1) === 1));
+const subsets = (nd: number): boolean[][] => Array.from({ length: 2 ** nd }, (_, mask) => Array.from({ length: nd }, (_, d) => ((mask >> d) & 1) === 1));
 
-describe('the WebAssembly sum computes the cascade sum\'s bits', () => {
+describe("the WebAssembly sum computes the cascade sum's bits", () => {
   for (const dtype of ['float32', 'float64'] as const) {
     for (const c of cases) {
       const desc = `${dtype} [${c.shape.join(', ')}]${c.perm ? ` permuted ${c.perm.join('')}` : ''}${c.broadcastDim !== undefined ? ` broadcast on dim ${c.broadcastDim}` : ''}${c.special ? ' with NaN and -0' : ''}`;
