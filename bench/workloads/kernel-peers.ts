@@ -194,7 +194,10 @@ function nested(values: Float32Array, rows: number): number[][] {
 export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
   let torch: JsPytorch;
   try {
-    ({ torch } = (await import('js-pytorch')) as unknown as { torch: JsPytorch });
+    // A specifier in a variable: js-pytorch is an optional dependency (its native `gl` often fails to
+    // build), so the type check must not require it to be installed.
+    const specifier = 'js-pytorch';
+    ({ torch } = (await import(specifier)) as { torch: JsPytorch });
   } catch {
     return null;
   }
