@@ -26,7 +26,9 @@ const running = new Set();
 process.on('exit', () => {
   for (const child of running) {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      // SIGINT, not SIGKILL: Playwright then stops the preview server it started in a process group
+      // of its own, which would otherwise outlive it and hold the port against the next `npm test`.
+      process.kill(-child.pid, 'SIGINT');
     } catch {
       // Already gone.
     }
