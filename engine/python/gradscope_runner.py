@@ -74,22 +74,14 @@ def _is_internal(filename):
     return any(marker in filename for marker in _INTERNAL_MARKERS) or filename.endswith(_JS_SUFFIXES)
 
 
-def _started(frame):
-    """A cell frame stopped before its first line ran (a Stop that landed as it started: CPython checks
-    for it at the frame's entry, which it numbers line 0) is shown at the cell's first line of code."""
-    if frame.filename not in _current_files or frame.lineno:
-        return frame
-    return traceback.FrameSummary(frame.filename, _first_code_line(frame.filename), frame.name)
-
-
 def _first_code_line(filename):
     lines = linecache.getlines(filename)
     return next((number for number, text in enumerate(lines, 1) if text.strip() and not text.lstrip().startswith("#")), 1)
 
 
 def _stopped_at_start(filename):
-    """A Stop that landed in Gradscope's own code just before the cell ran: shown as the cell stopped
-    at its first line, where the person's code was about to start."""
+    """A Stop seen as the cell started (in Gradscope's own code just before it, or at the frame's entry,
+    which CPython numbers line 0): shown as the cell stopped at its first line of code."""
     line = _first_code_line(filename)
     stack = traceback.StackSummary.from_list([traceback.FrameSummary(filename, line, "<module>")])
     return "Traceback (most recent call last):\n" + "".join(stack.format()) + "KeyboardInterrupt\n", line
@@ -102,7 +94,7 @@ def _user_traceback(exc):
     stacks = []
     current = tb_exc
     while current is not None:
-        kept = [_started(frame) for frame in current.stack if not _is_internal(frame.filename)]
+        kept = [frame for frame in current.stack if not _is_internal(frame.filename)]
         current.stack = traceback.StackSummary.from_list(kept)
         if user_line is None:
             for frame in reversed(kept):
@@ -129,7 +121,7 @@ def run(code, filename):
         text, line = _user_traceback(exc)
         if isinstance(exc, SyntaxError) and line is None:
             line = exc.lineno
-        if isinstance(exc, KeyboardInterrupt) and line is None:
+        if isinstance(exc, KeyboardInterrupt) and not line:
             text, line = _stopped_at_start(filename)
         return (type(exc).__name__, str(exc), text, line)
     finally:
