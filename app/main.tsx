@@ -55,7 +55,7 @@ const library = await startLibrary({
   // Each notebook gets a fresh Python, as a Jupyter notebook gets its own kernel.
   onSwitch: () => {
     const state = notebook.store.getState();
-    if (state.executionCounter > 0 || state.kernel.state === 'busy') controller.restart();
+    if (state.executionCounter > 0 || state.kernel.state === 'busy') void controller.freshSession();
   },
 });
 

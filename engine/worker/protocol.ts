@@ -15,7 +15,12 @@ export type WorkerRequest =
   /** The app's anomaly toggle: torch.autograd.set_detect_anomaly for the session (answered by `anomaly`). */
   | { readonly type: 'set-anomaly'; readonly id: number; readonly enabled: boolean }
   /** Gradcheck a custom Function node of an earlier run, e.g. one too big for the automatic check (answered by `gradcheck`). */
-  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number };
+  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number }
+  /**
+   * Forget every variable, torch's global switches and the session's recording, keeping Python
+   * loaded: what a fresh Python would have, without booting one (answered by `reset`).
+   */
+  | { readonly type: 'reset'; readonly id: number };
 
 /** The `gradcheck` trace event. */
 export type GradcheckEvent = Extract<TraceEvent, { kind: 'gradcheck' }>;
@@ -37,7 +42,9 @@ export type WorkerResponse =
   /** Anomaly mode as it is now for the session. */
   | { readonly type: 'anomaly'; readonly id: number; readonly enabled: boolean }
   /** The check of `nodeId` (also appended to the session's trace), or why there is none (the node is unknown or was forgotten). */
-  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number; readonly event?: GradcheckEvent; readonly error?: string };
+  | { readonly type: 'gradcheck'; readonly id: number; readonly nodeId: number; readonly event?: GradcheckEvent; readonly error?: string }
+  /** The namespace and the recording are empty again. */
+  | { readonly type: 'reset'; readonly id: number };
 
 export interface PythonError {
   /** Exception class name, e.g. `RuntimeError`, `KeyboardInterrupt`. */

@@ -95,6 +95,15 @@ function gradcheck(id: number, nodeId: number): void {
   post({ type: 'status', state: 'idle' });
 }
 
+function reset(id: number): void {
+  if (session) {
+    session.reset();
+    // Event seqs, leaf first-sightings and pass numbers start again, as the page's graph does.
+    recording = createSessionRecording(session);
+  }
+  post({ type: 'reset', id });
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
@@ -119,6 +128,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'gradcheck':
       gradcheck(request.id, request.nodeId);
+      break;
+    case 'reset':
+      reset(request.id);
       break;
   }
 };

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useLibraryState } from '../library/library-context.ts';
 import { selectIsReadOnly } from '../../core/library/library-state.ts';
 import { notebook, selectFocusRequest } from '../../core/notebook/notebook-store.ts';
+import type { NotebookState } from '../../core/notebook/notebook-state.ts';
 import { replay } from '../../core/replay/replay-store.ts';
 import { nodesAtLine } from '../../core/trace/selection.ts';
 import { useFrameLines } from '../frames/use-frame-lines.ts';
@@ -23,8 +24,11 @@ import {
 import { EDITOR_THEME, monaco } from './monaco-setup.ts';
 
 const LINE_HEIGHT = 20;
-/** The newest focus request some editor has acted on; shared so each request is acted on once. */
-let handledFocusNonce = 0;
+/**
+ * The focus request some editor acted on last; shared so each request is acted on once. Compared by
+ * identity, not by nonce: another notebook starts its nonces again from 1.
+ */
+let handledFocusRequest: NotebookState['focusRequest'] = null;
 const VERTICAL_PADDING = 8;
 
 type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
@@ -221,12 +225,12 @@ function useFocusRequest(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement
     let frame = 0;
     const focusIfAsked = () => {
       const request = selectFocusRequest(notebook.store.getState());
-      if (!request || request.cellId !== cellId || request.nonce <= handledFocusNonce) return;
+      if (!request || request.cellId !== cellId || request === handledFocusRequest) return;
       cancelAnimationFrame(frame);
       // A frame later the new cell has laid out (and React's dev double-mount has settled).
       frame = requestAnimationFrame(() => {
-        if (request.nonce <= handledFocusNonce) return;
-        handledFocusNonce = request.nonce;
+        if (request === handledFocusRequest) return;
+        handledFocusRequest = request;
         editorRef.current?.focus();
         hostRef.current?.closest('[role="group"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       });

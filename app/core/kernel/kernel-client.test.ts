@@ -115,6 +115,38 @@ describe('KernelClient', () => {
     expect(state()).toBe('idle');
   });
 
+  it('resets an idle Python in place: no new worker, its anomaly mode sent again right behind the reset', async () => {
+    const { client, workers, worker, state } = setup();
+    worker().becomeReady();
+    const toggled = client.setAnomaly(true);
+    worker().respond({ type: 'anomaly', id: worker().sent.at(-1)!.id, enabled: true });
+    await toggled;
+    const reset = client.reset();
+    const [resetRequest, anomalyRequest] = worker().sent.slice(-2);
+    expect(resetRequest).toMatchObject({ type: 'reset' });
+    expect(anomalyRequest).toMatchObject({ type: 'set-anomaly', enabled: true });
+    worker().respond({ type: 'reset', id: resetRequest!.id });
+    worker().respond({ type: 'anomaly', id: anomalyRequest!.id, enabled: true });
+    await reset;
+    expect(workers).toHaveLength(1);
+    expect(worker().isTerminated).toBe(false);
+    expect(state()).toBe('idle');
+    // The next run goes to the same, still loaded, Python.
+    void client.run(cell(2));
+    expect(worker().lastRun()).toMatchObject({ cellId: 'c2' });
+  });
+
+  it('replaces the worker when asked to reset a Python that is running or still loading', async () => {
+    const { client, workers, worker } = setup();
+    await client.reset();
+    expect(workers).toHaveLength(2);
+    worker().becomeReady();
+    const running = client.run(cell(1, 'while True: pass'));
+    await client.reset();
+    expect(workers).toHaveLength(3);
+    await expect(running).resolves.toEqual({ kind: 'cancelled', reason: 'restarted', started: true });
+  });
+
   it('says Stop cannot reach a busy Python without an interrupt buffer', () => {
     const { client, worker } = setup({ isolated: false });
     worker().becomeReady();

@@ -170,6 +170,22 @@ export class KernelClient {
     this.replaceWorker('restarted');
   }
 
+  /**
+   * A fresh Python for a new notebook: when Python is loaded and idle, it forgets its variables in
+   * place (instant); otherwise (loading, running, queued) the worker is replaced, as by restart().
+   */
+  async reset(): Promise<void> {
+    if (!this.session?.isReady || this.running || this.queue.length > 0) {
+      this.restart();
+      return;
+    }
+    const forgotten = this.ask((id) => ({ type: 'reset', id }));
+    // The person's anomaly toggle outlives the variables, as it outlives a restart: sent right
+    // behind the reset, so no run comes between them.
+    const anomaly = this.isAnomalyWanted ? this.ask((id) => ({ type: 'set-anomaly', id, enabled: true })) : null;
+    await Promise.all([forgotten, anomaly]);
+  }
+
   private replaceWorker(reason: CancelReason): void {
     clearTimeout(this.stopTimer);
     this.dropAnswers();
@@ -201,7 +217,7 @@ export class KernelClient {
     return response.event;
   }
 
-  private ask(request: (id: number) => Extract<WorkerRequest, { type: 'set-anomaly' | 'gradcheck' }>): Promise<WorkerResponse | null> {
+  private ask(request: (id: number) => Extract<WorkerRequest, { type: 'set-anomaly' | 'gradcheck' | 'reset' }>): Promise<WorkerResponse | null> {
     const session = this.session;
     if (!session?.isReady) return Promise.resolve(null);
     const id = this.nextId++;
@@ -255,7 +271,8 @@ export class KernelClient {
         this.die(message.message);
         return;
       case 'anomaly':
-      case 'gradcheck': {
+      case 'gradcheck':
+      case 'reset': {
         const resolve = this.answers.get(message.id);
         this.answers.delete(message.id);
         resolve?.(message);

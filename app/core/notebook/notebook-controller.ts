@@ -19,6 +19,8 @@ export interface NotebookController {
   runThrough(cellId: string): Promise<void>;
   stop(): void;
   restart(): void;
+  /** A fresh Python for another notebook: variables, numbering and graph are gone; Python stays loaded when it can. */
+  freshSession(): Promise<void>;
   addCell(afterCellId?: string, kind?: CellKind): string;
   setCellKind(cellId: string, kind: CellKind): void;
   /** Code becomes markdown, markdown becomes code. */
@@ -168,6 +170,12 @@ export function createNotebookController({ notebook, createWorker, createInterru
       runAllGeneration++;
       kernel.restart();
       actions.kernelRestarted();
+    },
+
+    async freshSession() {
+      runAllGeneration++;
+      actions.kernelRestarted();
+      await kernel.reset();
     },
 
     addCell(afterCellId, kind) {

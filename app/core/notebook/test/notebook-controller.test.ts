@@ -87,6 +87,26 @@ describe('notebook controller', () => {
     expect(state().kernel.state).toBe('loading');
   });
 
+  it('a fresh session for another notebook clears the graph and numbering and keeps the loaded Python', async () => {
+    const { controller, worker, workers, state } = setup();
+    const done = controller.runCell('c1');
+    worker().finish(true, [{ kind: 'run-start', seq: 0, cell: 'c1' }]);
+    await done;
+    const fresh = controller.freshSession();
+    const reset = worker().sent.at(-1)!;
+    expect(reset.type).toBe('reset');
+    expect(state().traceEvents).toEqual([]);
+    expect(state().executionCounter).toBe(0);
+    worker().respond({ type: 'reset', id: reset.id });
+    await fresh;
+    expect(workers).toHaveLength(1);
+    expect(state().kernel.state).toBe('idle');
+    const again = controller.runCell('c1');
+    worker().finish();
+    await again;
+    expect(state().cells[0]!.executionCount).toBe(1);
+  });
+
   it('when Python crashes under a cell, keeps every cell and output, restarts it and offers to re-run the cells above', async () => {
     const { controller, worker, workers, state } = setup();
     const notes = controller.addCell('c1', 'markdown');
