@@ -1,11 +1,10 @@
 import { expect, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 
-test('an example opens as a new notebook, with its explanation rendered, and runs', async ({ notebook, page }) => {
-  // Python loads while the example opens; on a machine shared with other work that can take minutes.
+test('an example opens as a new notebook, with its explanation rendered, and runs', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   test.setTimeout(600_000);
   const library = new LibraryPage(page);
-  await notebook.open();
   await notebook.typeIntoCell(1, 'mine = "kept"');
   await library.rename('Mine');
   await library.waitUntilSaved();

@@ -33,10 +33,26 @@ interface WorkerFixtures {
   sharedNotebook: NotebookPage;
 }
 
+interface TestFixtures {
+  /** The notebook on the test's own page (nothing loaded yet: the test opens it). */
+  notebook: NotebookPage;
+  /**
+   * The worker's `sharedNotebook` page showing a new, empty notebook with a fresh Python session
+   * (`NotebookPage.openNewNotebook`): variables, numbering and graph start afresh, Python stays
+   * loaded. For tests about what a run shows, where booting Python is not what the test is about.
+   * Its page is `freshNotebook.page`; asking for `page` too would open another, unused one.
+   */
+  freshNotebook: NotebookPage;
+}
+
 /** Every spec gets a page object for the notebook. */
-export const test = base.extend<{ notebook: NotebookPage }, WorkerFixtures>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   notebook: async ({ page }, use) => {
     await use(new NotebookPage(page));
+  },
+  freshNotebook: async ({ sharedNotebook }, use) => {
+    await sharedNotebook.openNewNotebook();
+    await use(sharedNotebook);
   },
   sharedNotebook: [
     async ({ browser }, use, workerInfo) => {
@@ -47,6 +63,14 @@ export const test = base.extend<{ notebook: NotebookPage }, WorkerFixtures>({
       const notebook = new NotebookPage(page);
       await notebook.open();
       await notebook.waitForKernelReady();
+      // The page waits 4 s for IndexedDB before it keeps notebooks in memory only (and says so); on a
+      // machine this loaded that wait can run out while Python boots beside it, and every later test
+      // here that saves would fail for it. Such a page is loaded again (storage answers in time then).
+      const saveStatus = page.getByRole('status', { name: 'Save status' });
+      for (let attempt = 1; attempt < 3 && (await saveStatus.getAttribute('title'))?.includes('did not answer'); attempt++) {
+        await page.reload();
+        await notebook.waitForKernelReady();
+      }
       await use(notebook);
       await context.close();
     },

@@ -1,7 +1,6 @@
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 
-test('Restart gives a fresh Python where earlier variables are gone', async ({ notebook }) => {
-  await notebook.open();
+test('Restart gives a fresh Python where earlier variables are gone', async ({ freshNotebook: notebook }) => {
   await notebook.typeIntoCell(1, 'answer = 42');
   await notebook.runCellAndAdvance(1);
   await notebook.typeIntoCell(2, 'print(answer)');
@@ -14,4 +13,24 @@ test('Restart gives a fresh Python where earlier variables are gone', async ({ n
   await expect(notebook.output(2)).toContainText("NameError: name 'answer' is not defined");
   // Numbering starts again in the new session.
   await expect(notebook.executionCount(2)).toHaveText('[1]');
+});
+
+test('another notebook gets a fresh Python at once: earlier variables are gone, and Python is not loaded again', async ({ freshNotebook: notebook }) => {
+  await notebook.typeIntoCell(1, 'answer = 42\nprint(answer)');
+  await notebook.runCellByButton(1);
+  await expect(notebook.output(1)).toHaveText('42', { timeout: PYTHON_LOAD_TIMEOUT });
+  // Every state the kernel status shows from here on.
+  await notebook.kernelStatus.evaluate((status) => {
+    const shown: string[] = [];
+    (window as unknown as { kernelStates: string[] }).kernelStates = shown;
+    new MutationObserver(() => shown.push(status.textContent ?? '')).observe(status, { subtree: true, childList: true, characterData: true });
+  });
+
+  await notebook.openNewNotebook();
+  await notebook.typeIntoCell(1, 'print(answer)');
+  await notebook.runCellByButton(1);
+  await expect(notebook.output(1)).toContainText("NameError: name 'answer' is not defined");
+  await expect(notebook.executionCount(1)).toHaveText('[1]');
+  const shown = await notebook.page.evaluate(() => (window as unknown as { kernelStates: string[] }).kernelStates);
+  expect(shown.filter((text) => /Loading/.test(text))).toEqual([]);
 });

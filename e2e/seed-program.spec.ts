@@ -1,7 +1,6 @@
 import { expect, PYTHON_LOAD_TIMEOUT, SEED_PROGRAM, test } from './fixtures.ts';
 
-test('the seed program prints x.grad and draws its graph', async ({ notebook }) => {
-  await notebook.open();
+test('the seed program prints x.grad and draws its graph', async ({ freshNotebook: notebook }) => {
   await notebook.typeIntoCell(1, SEED_PROGRAM);
   await notebook.runCellAndAdvance(1);
 

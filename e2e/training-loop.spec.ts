@@ -21,9 +21,9 @@ print("done", loss.item() < 1.0)`;
 // detail (docs/trace.md states the bound), and the page answers while Python is busy.
 const TRAINING_LOOP = mlpLoop(2000);
 
-test('a 2,000-step training loop charts every pass, keeps the last passes in full, and the page stays responsive', async ({ notebook, page }) => {
-  await notebook.open(codeLinkHash(TRAINING_LOOP));
-  await notebook.waitForKernelReady();
+test('a 2,000-step training loop charts every pass, keeps the last passes in full, and the page stays responsive', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
+  await notebook.pasteIntoCell(1, TRAINING_LOOP);
   await notebook.runCellByButton(1);
   await expect(notebook.kernelStatus).toHaveText(/Busy|Running/i);
 
@@ -43,11 +43,10 @@ test('a 2,000-step training loop charts every pass, keeps the last passes in ful
 const MLP_LOOP = mlpLoop(200);
 
 test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass picked on the loss chart, and charts each parameter over all 200 passes', async ({
-  notebook,
-  page,
+  freshNotebook: notebook,
 }) => {
-  await notebook.open(codeLinkHash(MLP_LOOP));
-  await notebook.waitForKernelReady();
+  const page = notebook.page;
+  await notebook.pasteIntoCell(1, MLP_LOOP);
   await notebook.runCellByButton(1);
   await expect(notebook.output(1)).toHaveText('done True', { timeout: PYTHON_LOAD_TIMEOUT });
 

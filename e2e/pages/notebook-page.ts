@@ -143,6 +143,37 @@ export class NotebookPage {
   }
 
   /**
+   * In a page whose Python is already up (the worker's shared page): a new, empty notebook from the
+   * Notebooks menu. Each notebook gets a fresh Python, and an idle Python forgets its variables in
+   * place, so the new notebook starts a fresh session (numbering from [1], no graph, no variables)
+   * without loading Python again.
+   */
+  async openNewNotebook(): Promise<void> {
+    // The open notebook's first cell is marked, so that its going away shows the switch happened.
+    await this.cell(1).evaluate((cell) => cell.setAttribute('data-e2e-previous-notebook', ''));
+    await this.page.getByRole('button', { name: 'Notebooks', exact: true }).click();
+    await this.page.getByRole('dialog', { name: 'Notebooks' }).getByRole('button', { name: 'New notebook' }).click();
+    await expect(this.page.locator('[data-e2e-previous-notebook]')).toHaveCount(0);
+    await expect(this.page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Untitled');
+    await expect(this.page.getByRole('group', { name: /^Cell \d+$/ })).toHaveCount(1);
+    await expect(this.executionCount(1)).toHaveText('[ ]');
+    await expect(this.graphNodes()).toHaveCount(0);
+    // A Python busy at the switch is replaced (booted again), not reset in place.
+    await this.waitForKernelReady();
+  }
+
+  /**
+   * runFromLink's counterpart in a notebook opened by openNewNotebook: `code` pasted into the first
+   * cell (`beforeRun` sets up the page first), run with its button, waiting for the run to finish.
+   */
+  async runInFirstCell(code: string, beforeRun?: () => Promise<void>): Promise<void> {
+    await this.pasteIntoCell(1, code);
+    await beforeRun?.();
+    await this.runCellByButton(1);
+    await expect(this.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
+  }
+
+  /**
    * Everything the cell printed to stdout, exactly: text content keeps newlines and spaces that
    * `toHaveText` would normalise, and adjacent prints are merged into one block by the store.
    */
