@@ -19,6 +19,12 @@ export interface NotebookController {
   runThrough(cellId: string): Promise<void>;
   stop(): void;
   restart(): void;
+  /**
+   * Another notebook took the page: Python keeps running as it is (nothing boots, the recorded
+   * graph and outputs stay) and the next run restarts it first, so no variable of the notebook
+   * before leaks into this one.
+   */
+  restartBeforeNextRun(): void;
   addCell(afterCellId?: string, kind?: CellKind): string;
   setCellKind(cellId: string, kind: CellKind): void;
   /** Code becomes markdown, markdown becomes code. */
@@ -53,6 +59,8 @@ export function createNotebookController({ notebook, createWorker, createInterru
   const { store, actions } = notebook;
   // Bumped by Stop, Restart and a crash so a Run all in progress stops queueing the rest.
   let runAllGeneration = 0;
+  // Python still holds the variables of the notebook open before this one.
+  let isRestartDue = false;
   const kernel = new KernelClient({
     createWorker,
     createInterruptBuffer,
@@ -125,6 +133,17 @@ export function createNotebookController({ notebook, createWorker, createInterru
     }
   }
 
+  function restart(): void {
+    isRestartDue = false;
+    runAllGeneration++;
+    kernel.restart();
+    actions.kernelRestarted();
+  }
+
+  function restartIfDue(): void {
+    if (isRestartDue) restart();
+  }
+
   function focusNextCell(cellId: string): void {
     const { cells } = store.getState();
     const index = cells.findIndex((cell) => cell.id === cellId);
@@ -137,14 +156,19 @@ export function createNotebookController({ notebook, createWorker, createInterru
     start: () => kernel.start(),
 
     runCell(cellId, options = {}) {
+      restartIfDue();
       const outcome = runOne(cellId);
       if (options.advance) focusNextCell(cellId);
       return outcome;
     },
 
-    runAll: () => runCodeCells(store.getState().cells.length),
+    runAll() {
+      restartIfDue();
+      return runCodeCells(store.getState().cells.length);
+    },
 
     runThrough(cellId) {
+      restartIfDue();
       const index = selectCellIndex(store.getState(), cellId);
       return index < 0 ? Promise.resolve() : runCodeCells(index + 1);
     },
@@ -153,8 +177,7 @@ export function createNotebookController({ notebook, createWorker, createInterru
       runAllGeneration++;
       if (!kernel.stop()) {
         // Without cross-origin isolation Python cannot be interrupted in place; a restart is the only way.
-        kernel.restart();
-        actions.kernelRestarted();
+        restart();
         actions.showBanner({
           banner: {
             tone: 'info',
@@ -164,10 +187,10 @@ export function createNotebookController({ notebook, createWorker, createInterru
       }
     },
 
-    restart() {
-      runAllGeneration++;
-      kernel.restart();
-      actions.kernelRestarted();
+    restart,
+
+    restartBeforeNextRun() {
+      isRestartDue = true;
     },
 
     addCell(afterCellId, kind) {

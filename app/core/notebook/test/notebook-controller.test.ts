@@ -87,6 +87,34 @@ describe('notebook controller', () => {
     expect(state().kernel.state).toBe('loading');
   });
 
+  it('after another notebook opens, keeps Python as it is until the first run, which gets a fresh Python', async () => {
+    const { notebook, controller, worker, workers, state } = setup();
+    const done = controller.runCell('c1');
+    worker().finish(true, [{ kind: 'run-start', seq: 0, cell: 'c1' }]);
+    await done;
+
+    controller.restartBeforeNextRun();
+    const recorded = [{ kind: 'run-start' as const, seq: 0, cell: 'e1' }];
+    notebook.actions.loadNotebook({ cells: [{ ...state().cells[0]!, id: 'e1', code: 'y = 2', executionCount: null }], events: recorded });
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.isTerminated).toBe(false);
+
+    const first = controller.runCell('e1');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.isTerminated).toBe(true);
+    // The recorded graph stays while the fresh Python boots; the run's own trace replaces it.
+    expect(state().traceEvents).toEqual(recorded);
+    worker().becomeReady();
+    expect(worker().lastRun()).toMatchObject({ cellId: 'e1', code: 'y = 2' });
+    worker().finish();
+    await first;
+    expect(state().cells[0]).toMatchObject({ executionCount: 1 });
+
+    // Only the first run restarts.
+    void controller.runCell('e1');
+    expect(workers).toHaveLength(2);
+  });
+
   it('when Python crashes under a cell, keeps every cell and output, restarts it and offers to re-run the cells above', async () => {
     const { controller, worker, workers, state } = setup();
     const notes = controller.addCell('c1', 'markdown');
