@@ -52,10 +52,13 @@ if (!isSnapshotShown) controller.start();
 const library = await startLibrary({
   notebook,
   fresh: window.location.hash.length > 1,
-  // Each notebook gets a fresh Python, as a Jupyter notebook gets its own kernel.
+  // Each notebook gets a fresh Python, as a Jupyter notebook gets its own kernel. A run in progress
+  // is ended now (its output belongs to the notebook left); otherwise the new Python boots on the
+  // first run, so a notebook opens at once with its recorded outputs and graph.
   onSwitch: () => {
     const state = notebook.store.getState();
-    if (state.executionCounter > 0 || state.kernel.state === 'busy') void controller.freshSession();
+    if (state.kernel.state === 'busy') controller.restart();
+    else if (state.executionCounter > 0) controller.restartBeforeNextRun();
   },
 });
 

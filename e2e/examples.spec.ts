@@ -1,24 +1,41 @@
-import { expect, test, withoutPython } from './fixtures.ts';
+import { expect, PYTHON_LOAD_TIMEOUT, test, withoutPython } from './fixtures.ts';
 import { LibraryPage } from './pages/library-page.ts';
 
-test('an example opens as a new notebook, with its explanation rendered, and runs', async ({ freshNotebook: notebook }) => {
+test('an example opens as a new notebook at once, and its first run gets a fresh Python without booting one', async ({ freshNotebook: notebook }) => {
   const page = notebook.page;
   test.setTimeout(600_000);
   const library = new LibraryPage(page);
   await notebook.typeIntoCell(1, 'mine = "kept"');
   await library.rename('Mine');
+  await notebook.runCellByButton(1);
+  await expect(notebook.executionCount(1)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
   await library.waitUntilSaved();
+  const workersStarted: string[] = [];
+  page.on('worker', (worker) => workersStarted.push(worker.url()));
 
   await library.openExample('Fan-out: gradients add up');
   await expect(library.renderedMarkdown(1).getByRole('heading', { level: 1 })).toHaveText('Fan-out accumulation');
-  // The example comes with its graph recorded: it is drawn before anything runs.
+  // It opens as recorded, graph and printed output, before anything runs...
   await expect(notebook.graphNodes('MulBackward0').first()).toBeVisible();
-  await expect(notebook.executionCount(2)).toHaveText('[ ]');
-  await notebook.waitForKernelReady();
-  await notebook.runAllButton.click();
   await expect(notebook.output(2)).toContainText('tensor([5., 5.])');
-  await expect(notebook.output(4)).toContainText('tensor([4., 6.])');
+  await expect(notebook.executionCount(2)).toHaveText('[ ]');
+  // ...and Python is left as it was: no new worker boots it again for now.
+  await expect(notebook.kernelStatus).toHaveText(/Ready/);
+  expect(workersStarted).toEqual([]);
+
+  // The first run gives it a fresh Python, in place: numbering starts again and nothing of the
+  // notebook before is left, and no new worker boots Python again.
+  await notebook.runCellByButton(2);
+  await expect(notebook.executionCount(2)).toHaveText('[1]', { timeout: PYTHON_LOAD_TIMEOUT });
+  await expect(notebook.output(2)).toHaveText('tensor([5., 5.])');
   await expect(notebook.graphNodes('MulBackward0').first()).toBeVisible();
+  await notebook.runCellByButton(4);
+  await expect(notebook.output(4)).toContainText('tensor([4., 6.])');
+  const check = await notebook.appendCell();
+  await notebook.typeIntoCell(check, "print('mine' in globals())");
+  await notebook.runCellByButton(check);
+  await expect(notebook.output(check)).toHaveText('False');
+  expect(workersStarted).toEqual([]);
 
   // The notebook that was open is untouched.
   await library.openNotebook('Mine');

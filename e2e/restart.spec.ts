@@ -15,7 +15,9 @@ test('Restart gives a fresh Python where earlier variables are gone', async ({ f
   await expect(notebook.executionCount(2)).toHaveText('[1]');
 });
 
-test('another notebook gets a fresh Python at once: earlier variables are gone, and Python is not loaded again', async ({ freshNotebook: notebook }) => {
+test('in another notebook, the first run gets a fresh Python: earlier variables are gone, and Python is not loaded again', async ({
+  freshNotebook: notebook,
+}) => {
   await notebook.typeIntoCell(1, 'answer = 42\nprint(answer)');
   await notebook.runCellByButton(1);
   await expect(notebook.output(1)).toHaveText('42', { timeout: PYTHON_LOAD_TIMEOUT });

@@ -67,6 +67,12 @@ test('a 200-step MLP loop draws one iteration legibly at fit, redraws the pass p
     );
   expect(labelPixels.length).toBeGreaterThan(10);
   expect(Math.min(...labelPixels)).toBeGreaterThanOrEqual(11);
+  // ...and the whole pass is in view, parameters at the top to the loss at the bottom: no pan needed.
+  const canvas = (await notebook.graph.locator('svg.gs-graph').boundingBox())!;
+  const nodeBoxes = await notebook.graph.locator('g.gs-node').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect));
+  expect(
+    nodeBoxes.filter((box) => box.top < canvas.y || box.bottom > canvas.y + canvas.height || box.left < canvas.x || box.right > canvas.x + canvas.width),
+  ).toEqual([]);
 
   // Each parameter (the same leaf in every iteration) has sparklines with one point per pass.
   const weight = notebook.graph.locator('g.gs-leaf', { hasText: '0.weight' });

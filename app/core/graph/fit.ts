@@ -13,17 +13,27 @@ export const MIN_LABEL_PX = 11;
 export const LEGIBLE_SCALE = MIN_LABEL_PX / FONT_SIZE;
 export const MAX_FIT_SCALE = 1.5;
 export const FIT_MARGIN = 24;
+/**
+ * Below the graph nothing is drawn over the canvas (the top has the panel's buttons and the pass
+ * note), so a narrower margin there: a training loop's pass fits whole at 1400×900.
+ */
+export const FIT_MARGIN_BOTTOM = 8;
 
 /** A zoom transform: screen = k · layout + (x, y). */
 export type FitTransform = Readonly<Record<'x' | 'y' | 'k', number>>;
 
 type Size = Readonly<Record<'width' | 'height', number>>;
 
-/** Centre of the view's span along one axis, clamped so the graph's edge never leaves a gap wider than the margin. */
-function centreOn(wanted: number, extent: number, viewExtent: number, scale: number): number {
-  const half = (viewExtent / 2 - FIT_MARGIN) / scale;
-  if (extent <= 2 * half) return extent / 2;
-  return Math.min(extent - half, Math.max(half, wanted));
+/**
+ * The translation along one axis that shows layout coordinate `wanted` in the middle of the band
+ * between the margins, or the whole extent centred in it when it fits, never leaving a gap wider
+ * than the margin at the graph's edge.
+ */
+function placeAlong(wanted: number, extent: number, viewExtent: number, scale: number, marginStart: number, marginEnd: number): number {
+  const band = viewExtent - marginStart - marginEnd;
+  if (scale * extent <= band) return marginStart + (band - scale * extent) / 2;
+  const centred = marginStart + band / 2 - scale * wanted;
+  return Math.min(marginStart, Math.max(viewExtent - marginEnd - scale * extent, centred));
 }
 
 /** The zoom transform (screen = k · layout + (x, y)) for a graph of `bounds` in a view of `view`. */
@@ -31,13 +41,13 @@ export function fitTransform(view: Size, bounds: Size, focus?: { readonly x: num
   const wholeScale = Math.min(
     MAX_FIT_SCALE,
     (view.width - 2 * FIT_MARGIN) / Math.max(1, bounds.width),
-    (view.height - 2 * FIT_MARGIN) / Math.max(1, bounds.height),
+    (view.height - FIT_MARGIN - FIT_MARGIN_BOTTOM) / Math.max(1, bounds.height),
   );
   const k = Math.max(LEGIBLE_SCALE, wholeScale);
-  const cx = centreOn(focus?.x ?? bounds.width / 2, bounds.width, view.width, k);
+  const x = placeAlong(focus?.x ?? bounds.width / 2, bounds.width, view.width, k, FIT_MARGIN, FIT_MARGIN);
   // Without a focus, the top: a graph reads from its inputs down to the loss.
-  const cy = centreOn(focus?.y ?? 0, bounds.height, view.height, k);
-  return { x: view.width / 2 - k * cx, y: view.height / 2 - k * cy, k };
+  const y = placeAlong(focus?.y ?? 0, bounds.height, view.height, k, FIT_MARGIN, FIT_MARGIN_BOTTOM);
+  return { x, y, k };
 }
 
 /** The node a fit frames when the whole graph cannot be shown legibly: the selection, else the first failing node. */

@@ -40,7 +40,7 @@ const sizeOf = (node: DagItem): [number, number] => [node.data.width, node.data.
 
 /** Gap between boxes in a layer, and between layers. */
 export const GAP_X = 24;
-export const GAP_Y = 40;
+export const GAP_Y = 20;
 
 /**
  * Op → op links weigh more than leaf → op links, so the chain of ops stays vertical and leaves

@@ -91,7 +91,7 @@ export const FAST_MAX_NODES = 1000;
 export const WORKER_MIN_NODES = 80;
 export { GAP_X, GAP_Y } from './layout-level.ts';
 /** Room inside a group box around its members, and the band above them for its label. */
-export const GROUP_PADDING = 10;
+export const GROUP_PADDING = 6;
 export const GROUP_LABEL_HEIGHT = 16;
 /** Parallel edges (x * x) are spread this far apart where they meet their nodes. */
 const PARALLEL_EDGE_SPREAD = 8;

@@ -19,8 +19,12 @@ export interface NotebookController {
   runThrough(cellId: string): Promise<void>;
   stop(): void;
   restart(): void;
-  /** A fresh Python for another notebook: variables, numbering and graph are gone; Python stays loaded when it can. */
-  freshSession(): Promise<void>;
+  /**
+   * Another notebook took the page: Python keeps running as it is (nothing boots, the recorded
+   * graph and outputs stay) and the next run restarts it first, so no variable of the notebook
+   * before leaks into this one.
+   */
+  restartBeforeNextRun(): void;
   addCell(afterCellId?: string, kind?: CellKind): string;
   setCellKind(cellId: string, kind: CellKind): void;
   /** Code becomes markdown, markdown becomes code. */
@@ -55,6 +59,8 @@ export function createNotebookController({ notebook, createWorker, createInterru
   const { store, actions } = notebook;
   // Bumped by Stop, Restart and a crash so a Run all in progress stops queueing the rest.
   let runAllGeneration = 0;
+  // Python still holds the variables of the notebook open before this one.
+  let isRestartDue = false;
   const kernel = new KernelClient({
     createWorker,
     createInterruptBuffer,
@@ -127,6 +133,25 @@ export function createNotebookController({ notebook, createWorker, createInterru
     }
   }
 
+  function restart(): void {
+    isRestartDue = false;
+    runAllGeneration++;
+    kernel.restart();
+    actions.kernelRestarted();
+  }
+
+  /**
+   * The first run after another notebook opened gets a fresh Python: loaded and idle, it forgets
+   * its variables in place (instant, no boot); otherwise the worker is replaced, as by Restart.
+   */
+  function restartIfDue(): void {
+    if (!isRestartDue) return;
+    isRestartDue = false;
+    runAllGeneration++;
+    actions.kernelRestarted();
+    void kernel.reset();
+  }
+
   function focusNextCell(cellId: string): void {
     const { cells } = store.getState();
     const index = cells.findIndex((cell) => cell.id === cellId);
@@ -139,14 +164,19 @@ export function createNotebookController({ notebook, createWorker, createInterru
     start: () => kernel.start(),
 
     runCell(cellId, options = {}) {
+      restartIfDue();
       const outcome = runOne(cellId);
       if (options.advance) focusNextCell(cellId);
       return outcome;
     },
 
-    runAll: () => runCodeCells(store.getState().cells.length),
+    runAll() {
+      restartIfDue();
+      return runCodeCells(store.getState().cells.length);
+    },
 
     runThrough(cellId) {
+      restartIfDue();
       const index = selectCellIndex(store.getState(), cellId);
       return index < 0 ? Promise.resolve() : runCodeCells(index + 1);
     },
@@ -155,8 +185,7 @@ export function createNotebookController({ notebook, createWorker, createInterru
       runAllGeneration++;
       if (!kernel.stop()) {
         // Without cross-origin isolation Python cannot be interrupted in place; a restart is the only way.
-        kernel.restart();
-        actions.kernelRestarted();
+        restart();
         actions.showBanner({
           banner: {
             tone: 'info',
@@ -166,16 +195,10 @@ export function createNotebookController({ notebook, createWorker, createInterru
       }
     },
 
-    restart() {
-      runAllGeneration++;
-      kernel.restart();
-      actions.kernelRestarted();
-    },
+    restart,
 
-    async freshSession() {
-      runAllGeneration++;
-      actions.kernelRestarted();
-      await kernel.reset();
+    restartBeforeNextRun() {
+      isRestartDue = true;
     },
 
     addCell(afterCellId, kind) {

@@ -179,13 +179,17 @@ export const notebookHandlers = {
     return { ...state, kernel: payload.status };
   },
 
-  /** A fresh Python: numbering starts again and the old graph is gone; outputs stay for reading. */
+  /**
+   * A fresh Python: numbering starts again and the session's graph is gone; outputs stay for
+   * reading, and so does a recorded graph (an example's, a snapshot's), which no Python held.
+   */
   kernelRestarted(state: NotebookState): NotebookState {
+    const isRecorded = state.traceOrigin === 'snapshot';
     return {
       ...state,
       executionCounter: 0,
-      traceEvents: [],
-      traceOrigin: 'session',
+      traceEvents: isRecorded ? state.traceEvents : [],
+      traceOrigin: isRecorded ? 'snapshot' : 'session',
       cells: state.cells.map((cell) => (cell.runState === 'idle' ? cell : { ...cell, runState: 'idle' })),
     };
   },

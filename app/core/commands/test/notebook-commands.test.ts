@@ -24,7 +24,7 @@ function recordingController(calls: string[]): NotebookController {
     runThrough: record('runThrough'),
     stop: record('stop'),
     restart: record('restart'),
-    freshSession: record('freshSession'),
+    restartBeforeNextRun: record('restartBeforeNextRun'),
     addCell: (afterCellId?: string) => (record('addCell')(afterCellId), 'new'),
     setCellKind: record('setCellKind'),
     toggleCellKind: record('toggleCellKind'),

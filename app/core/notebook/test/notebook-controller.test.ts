@@ -87,24 +87,43 @@ describe('notebook controller', () => {
     expect(state().kernel.state).toBe('loading');
   });
 
-  it('a fresh session for another notebook clears the graph and numbering and keeps the loaded Python', async () => {
-    const { controller, worker, workers, state } = setup();
+  it('after another notebook opens, keeps Python as it is until the first run, which forgets the variables in place first', async () => {
+    const { notebook, controller, worker, workers, state } = setup();
     const done = controller.runCell('c1');
     worker().finish(true, [{ kind: 'run-start', seq: 0, cell: 'c1' }]);
     await done;
-    const fresh = controller.freshSession();
-    const reset = worker().sent.at(-1)!;
-    expect(reset.type).toBe('reset');
-    expect(state().traceEvents).toEqual([]);
-    expect(state().executionCounter).toBe(0);
-    worker().respond({ type: 'reset', id: reset.id });
-    await fresh;
+
+    controller.restartBeforeNextRun();
+    const recorded = [{ kind: 'run-start' as const, seq: 0, cell: 'e1' }];
+    notebook.actions.loadNotebook({ cells: [{ ...state().cells[0]!, id: 'e1', code: 'y = 2', executionCount: null }], events: recorded });
+    expect(worker().sent.map((m) => m.type)).toEqual(['init', 'run']);
+
+    const first = controller.runCell('e1');
+    // Python is loaded and idle: no new worker, a reset goes ahead of the run.
     expect(workers).toHaveLength(1);
-    expect(state().kernel.state).toBe('idle');
-    const again = controller.runCell('c1');
+    expect(worker().sent.map((m) => m.type)).toEqual(['init', 'run', 'reset', 'run']);
+    // The recorded graph stays until the run's own trace replaces it.
+    expect(state().traceEvents).toEqual(recorded);
+    const reset = worker().sent[2]!;
+    worker().respond({ type: 'reset', id: (reset as { id: number }).id });
+    expect(worker().lastRun()).toMatchObject({ cellId: 'e1', code: 'y = 2' });
     worker().finish();
-    await again;
-    expect(state().cells[0]!.executionCount).toBe(1);
+    await first;
+    expect(state().cells[0]).toMatchObject({ executionCount: 1 });
+
+    // Only the first run resets.
+    void controller.runCell('e1');
+    expect(worker().sent.filter((m) => m.type === 'reset')).toHaveLength(1);
+  });
+
+  it('after another notebook opens while Python is still loading, the first run gets a new Python', () => {
+    const { controller, workers } = setup();
+    controller.restart();
+    expect(workers).toHaveLength(2);
+    controller.restartBeforeNextRun();
+    void controller.runCell('c1');
+    expect(workers).toHaveLength(3);
+    expect(workers[1]!.isTerminated).toBe(true);
   });
 
   it('when Python crashes under a cell, keeps every cell and output, restarts it and offers to re-run the cells above', async () => {

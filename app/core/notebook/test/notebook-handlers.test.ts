@@ -83,6 +83,13 @@ describe('notebook handlers', () => {
     expect(state.cells[1]!.runState).toBe('idle');
   });
 
+  it('keeps a recorded graph (an example, a snapshot) through a restart: no Python held it', () => {
+    const recorded = [{ kind: 'run-start' as const, seq: 0, cell: 'a' }];
+    const state = h.kernelRestarted(h.loadNotebook(threeCells(), { cells: threeCells().cells, events: recorded }));
+    expect(state.traceEvents).toEqual(recorded);
+    expect(state.traceOrigin).toBe('snapshot');
+  });
+
   it('puts shared code into the first cell without running it', () => {
     const state = h.loadSharedCode(threeCells(), { code: 'print("shared")' });
     expect(codes(state)).toEqual(['print("shared")', 'second', 'third']);
