@@ -13,7 +13,7 @@ import { wasmSleefUnary } from './sleef.ts';
 import { sameFloat, type FloatArray } from './views.ts';
 
 /** Op codes of assembly/elementwise.ts. */
-const BINARY = { add: 0, sub: 1, mul: 2, div: 3, addScaled: 4, subScaled: 5 } as const;
+const BINARY = { add: 0, sub: 1, mul: 2, div: 3, addScaled: 4 } as const;
 const UNARY = { relu: 0, scale: 1, scaleWide: 2, neg: 3 } as const;
 
 /** 1: contiguous, 0: one value broadcast everywhere, -1: anything else. */
@@ -29,17 +29,24 @@ function copyIn(view: FloatArray, at: number, v: StridedView, step: number, n: n
   else view[at / size] = v.data[v.offset]!;
 }
 
-function binaryCode(op: BinaryOp, alpha: number): number | null {
+/**
+ * The module's op code and the α it gets: a − α·b is a + (−α)·b, as the JS kernel computes it;
+ * float32 a + α·b is fmaf(b, float(α), a) (PyTorch's add kernel), float64 only for an integer α
+ * (a non-integer one is a double FMA, left to the JS kernel).
+ */
+function binaryCode(op: BinaryOp, alpha: number, data: FloatArray): { code: number; alpha: number } | null {
   switch (op) {
-    // a ± alpha·b goes to the JS kernel, which fuses it into one FMA as PyTorch's add kernel does.
     case 'add':
-      return alpha === 1 ? BINARY.add : null;
-    case 'sub':
-      return alpha === 1 ? BINARY.sub : null;
+    case 'sub': {
+      if (alpha === 1) return { code: op === 'add' ? BINARY.add : BINARY.sub, alpha };
+      const signed = op === 'add' ? alpha : -alpha;
+      if (data instanceof Float32Array) return { code: BINARY.addScaled, alpha: Math.fround(signed) };
+      return Number.isInteger(alpha) ? { code: BINARY.addScaled, alpha: signed } : null;
+    }
     case 'mul':
-      return BINARY.mul;
+      return { code: BINARY.mul, alpha };
     case 'div':
-      return BINARY.div;
+      return { code: BINARY.div, alpha };
     default:
       return null;
   }
@@ -47,8 +54,9 @@ function binaryCode(op: BinaryOp, alpha: number): number | null {
 
 /** out = op(a, b) in WebAssembly; false (nothing done) when the case is not one it covers. */
 export function wasmBinary(wasm: KernelExports, mem: KernelMemory, op: BinaryOp, a: StridedView, b: StridedView, out: NumericArray, alpha: number): boolean {
-  const code = binaryCode(op, alpha);
-  if (code === null || !sameFloat(a.data, out) || !sameFloat(b.data, out)) return false;
+  if (!sameFloat(a.data, out) || !sameFloat(b.data, out)) return false;
+  const coded = binaryCode(op, alpha, a.data);
+  if (coded === null) return false;
   const aStep = stepOf(a),
     bStep = stepOf(b);
   if (aStep < 0 || bStep < 0) return false;
@@ -61,7 +69,7 @@ export function wasmBinary(wasm: KernelExports, mem: KernelMemory, op: BinaryOp,
   const view = size === 4 ? mem.f32 : mem.f64;
   copyIn(view, aAt, a, aStep, n);
   copyIn(view, bAt, b, bStep, n);
-  (size === 4 ? wasm.binaryF32 : wasm.binaryF64)(code, n, aAt, aStep, bAt, bStep, outAt, alpha);
+  (size === 4 ? wasm.binaryF32 : wasm.binaryF64)(coded.code, n, aAt, aStep, bAt, bStep, outAt, coded.alpha);
   out.set(view.subarray(outAt / size, outAt / size + n));
   return true;
 }
