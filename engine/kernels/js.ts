@@ -446,7 +446,8 @@ export const jsKernels: Kernels = {
     if (n === 0) return;
     const d = dst.data;
     if (isDense(dst)) {
-      for (let j = 0; j < n; j++) d[dst.offset + j] = src[j];
+      // TypedArray.set converts each element as an indexed store does (and copies overlaps safely).
+      d.set(src.subarray(0, n), dst.offset);
       return;
     }
     const it = new RowIterator(dst.shape, [dst.strides], [dst.offset]);

@@ -1,8 +1,8 @@
 /**
  * The WebAssembly elementwise kernels against the JavaScript ones: the same bits for add, sub
- * (with α = 1 and with α a double: float32's fused multiply-add, midpoints included), mul, div, relu, scale (by floats and by doubles that are not
- * floats), neg and copy, dense or broadcast, float32 and float64, every tail length, and NaN,
- * ±∞, ±0 and subnormals.
+ * (with α = 1 and with α a double: float32's fused multiply-add, midpoints included), mul, div,
+ * relu, scale (by floats and by doubles that are not floats), neg and copy, dense, broadcast or
+ * row by row, float32 and float64, every tail length, and NaN, ±∞, ±0 and subnormals.
  */
 import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../../js.ts';
@@ -66,6 +66,32 @@ describe("the WebAssembly elementwise kernels compute the JavaScript kernels' bi
           }
         });
       }
+    }
+    for (const [op, alpha] of binaries) {
+      it(`${dtype} ${op}${alpha === 1 ? '' : ` α=${alpha}`} row by row (a bias over a batch, rows of a wider tensor)`, () => {
+        for (const cols of [31, 32, 37, 64]) {
+          const rows = 3,
+            n = rows * cols;
+          const wide = values(dtype, rows * (cols + 5), cols + 3);
+          const batch: StridedView = { data: values(dtype, n, cols), shape: [rows, cols], strides: [cols, 1], offset: 2 };
+          const bias: StridedView = { data: values(dtype, cols, cols + 1), shape: [rows, cols], strides: [0, 1], offset: 1 };
+          const narrowed: StridedView = { data: wide, shape: [rows, cols], strides: [cols + 5, 1], offset: 4 };
+          const scalar: StridedView = { data: values(dtype, 1, 9), shape: [rows, cols], strides: [0, 0], offset: 0 };
+          for (const [a, b] of [
+            [batch, bias],
+            [bias, batch],
+            [narrowed, bias],
+            [narrowed, scalar],
+            [bias, narrowed],
+          ] as const) {
+            const want = make(n),
+              got = make(n);
+            jsKernels.binary(op, a, b, want, alpha);
+            wasm.binary(op, a, b, got, alpha);
+            expect(differences(got, want), `cols = ${cols}`).toEqual([]);
+          }
+        }
+      });
     }
     const unaries: [UnaryOp, number][] = [
       ['relu', 0],
