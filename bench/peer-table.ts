@@ -75,6 +75,13 @@ function workloads(): Workload[] {
     })),
     { id: 'mlp-step', title: `MLP ${MLP_SIZES.join('-')} step, batch ${MLP_BATCH}`, unit: 'ms', figure: asMs, prepare: (lib) => lib.mlpStep(mlp) },
     { id: 'copy-1m', title: 'memory copy, 1M floats (bandwidth reference)', unit: 'GB/s', figure: bandwidth(8 * ELEMENTS), prepare: (lib) => lib.copy(x) },
+    {
+      id: 'fresh-copy-1m',
+      title: 'the same copy into a fresh 1M-float buffer (what each op result costs)',
+      unit: 'GB/s',
+      figure: bandwidth(8 * ELEMENTS),
+      prepare: (lib) => lib.freshCopy(x),
+    },
     { id: 'add-1m', title: 'a + b, 1M floats', unit: 'GB/s', figure: bandwidth(12 * ELEMENTS), prepare: (lib) => lib.binary('add', x, y) },
     { id: 'mul-1m', title: 'a · b, 1M floats', unit: 'GB/s', figure: bandwidth(12 * ELEMENTS), prepare: (lib) => lib.binary('mul', x, y) },
     { id: 'exp-1m', title: 'exp, 1M floats', unit: 'ms', figure: asMs, prepare: (lib) => lib.unary('exp', x) },

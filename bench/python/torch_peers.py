@@ -93,6 +93,7 @@ def workload(name, g):
     positive = x.abs() + 0.01
     simple = {
         "copy-1m": lambda: out.copy_(x),
+        "fresh-copy-1m": lambda: torch.empty_like(x).copy_(x),
         "add-1m": lambda: x + y,
         "mul-1m": lambda: x * y,
         "exp-1m": lambda: torch.exp(x),

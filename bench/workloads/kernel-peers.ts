@@ -21,6 +21,8 @@ export interface KernelLibrary {
   mlpStep(data: MlpData): (() => void) | null;
   /** A plain copy of n floats: the memory-bandwidth reference. */
   copy(x: Float32Array): (() => void) | null;
+  /** The copy into a newly allocated array: the price of fresh memory every op's result pays. */
+  freshCopy(x: Float32Array): (() => void) | null;
   binary(op: BinaryKernel, a: Float32Array, b: Float32Array): (() => void) | null;
   unary(op: UnaryKernel, x: Float32Array): (() => void) | null;
   /** softmax over the last dim of a [rows, x.length / rows] tensor. */
@@ -68,6 +70,7 @@ export const gradscopeLibrary: KernelLibrary = {
     const out = new Float32Array(x.length);
     return () => out.set(x);
   },
+  freshCopy: (x) => () => new Float32Array(x.length).set(x),
   binary(op, a, b) {
     const A = fromArray(a, [a.length]),
       B = fromArray(b, [b.length]);
@@ -134,6 +137,7 @@ export function tfLibrary(name: string): KernelLibrary {
         });
     },
     copy: () => null,
+    freshCopy: () => null,
     binary(op, a, b) {
       const A = tf.tensor1d(a),
         B = tf.tensor1d(b);
@@ -234,6 +238,7 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
       };
     },
     copy: () => null,
+    freshCopy: () => null,
     binary(op, a, b) {
       const A = torch.tensor(nested(a, 1000)),
         B = torch.tensor(nested(b, 1000));
