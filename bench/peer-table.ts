@@ -22,6 +22,8 @@ import { collectGarbage, median } from './harness.ts';
 import { CONV, gradscopeLibrary, jsPytorchLibrary, tfLibrary, type KernelLibrary } from './workloads/kernel-peers.ts';
 
 const N = 512;
+/** The batched product: BATCH products of (N/2)² matrices, the same N² floats per operand as one N² product. */
+const BATCH = 4;
 const ELEMENTS = 1_000_000;
 const SOFTMAX_ROWS = 1000;
 const MLP_SIZES = [784, 128, 64, 10] as const;
@@ -73,8 +75,22 @@ function workloads(): Workload[] {
       figure: gflops(2 * N ** 3),
       prepare: (lib) => lib.matmul(N, a, b, ta, tb),
     })),
+    {
+      id: 'matmul-batched',
+      title: `float32 batched matmul [${BATCH}, ${N / 2}, ${N / 2}]²`,
+      unit: 'GFLOP/s',
+      figure: gflops(2 * BATCH * (N / 2) ** 3),
+      prepare: (lib) => lib.batchedMatmul(BATCH, N / 2, a, b),
+    },
     { id: 'mlp-step', title: `MLP ${MLP_SIZES.join('-')} step, batch ${MLP_BATCH}`, unit: 'ms', figure: asMs, prepare: (lib) => lib.mlpStep(mlp) },
     { id: 'copy-1m', title: 'memory copy, 1M floats (bandwidth reference)', unit: 'GB/s', figure: bandwidth(8 * ELEMENTS), prepare: (lib) => lib.copy(x) },
+    {
+      id: 'fresh-copy-1m',
+      title: 'the same copy into a fresh 1M-float buffer (what each op result costs)',
+      unit: 'GB/s',
+      figure: bandwidth(8 * ELEMENTS),
+      prepare: (lib) => lib.freshCopy(x),
+    },
     { id: 'add-1m', title: 'a + b, 1M floats', unit: 'GB/s', figure: bandwidth(12 * ELEMENTS), prepare: (lib) => lib.binary('add', x, y) },
     { id: 'mul-1m', title: 'a · b, 1M floats', unit: 'GB/s', figure: bandwidth(12 * ELEMENTS), prepare: (lib) => lib.binary('mul', x, y) },
     { id: 'exp-1m', title: 'exp, 1M floats', unit: 'ms', figure: asMs, prepare: (lib) => lib.unary('exp', x) },

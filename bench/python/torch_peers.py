@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 
 N = 512
+MATMUL_BATCH = 4  # matmul-batched: MATMUL_BATCH products of (N//2)² matrices
 SIZES = [784, 128, 64, 10]
 BATCH = 64
 ELEMENTS = 1_000_000
@@ -86,6 +87,10 @@ def workload(name, g):
         a, b = torch.rand(N, N, generator=g) * 2 - 1, torch.rand(N, N, generator=g) * 2 - 1
         left, right = (a.t() if ta else a), (b.t() if tb else b)
         return lambda: torch.mm(left, right)
+    if name == "matmul-batched":
+        a = torch.rand(MATMUL_BATCH, N // 2, N // 2, generator=g) * 2 - 1
+        b = torch.rand(MATMUL_BATCH, N // 2, N // 2, generator=g) * 2 - 1
+        return lambda: torch.bmm(a, b)
     if name == "mlp-step":
         return mlp_step(g)
     x, y = torch.rand(ELEMENTS, generator=g) * 2 - 1, torch.rand(ELEMENTS, generator=g) * 2 - 1
@@ -93,6 +98,7 @@ def workload(name, g):
     positive = x.abs() + 0.01
     simple = {
         "copy-1m": lambda: out.copy_(x),
+        "fresh-copy-1m": lambda: torch.empty_like(x).copy_(x),
         "add-1m": lambda: x + y,
         "mul-1m": lambda: x * y,
         "exp-1m": lambda: torch.exp(x),

@@ -18,9 +18,13 @@ export const CONV = { batch: 8, inChannels: 16, outChannels: 32, size: 32, kerne
 export interface KernelLibrary {
   readonly name: string;
   matmul(n: number, a: Float32Array, b: Float32Array, ta: boolean, tb: boolean): (() => void) | null;
+  /** [batch, n, n] @ [batch, n, n] from the first batch·n² values of a and b. */
+  batchedMatmul(batch: number, n: number, a: Float32Array, b: Float32Array): (() => void) | null;
   mlpStep(data: MlpData): (() => void) | null;
   /** A plain copy of n floats: the memory-bandwidth reference. */
   copy(x: Float32Array): (() => void) | null;
+  /** The copy into a newly allocated array: the price of fresh memory every op's result pays. */
+  freshCopy(x: Float32Array): (() => void) | null;
   binary(op: BinaryKernel, a: Float32Array, b: Float32Array): (() => void) | null;
   unary(op: UnaryKernel, x: Float32Array): (() => void) | null;
   /** softmax over the last dim of a [rows, x.length / rows] tensor. */
@@ -39,6 +43,11 @@ export const gradscopeLibrary: KernelLibrary = {
     const left = ta ? A.t() : A,
       right = tb ? B.t() : B;
     return () => void left.matmul(right);
+  },
+  batchedMatmul(batch, n, a, b) {
+    const A = fromArray(a.subarray(0, batch * n * n), [batch, n, n]),
+      B = fromArray(b.subarray(0, batch * n * n), [batch, n, n]);
+    return () => void A.matmul(B);
   },
   mlpStep(data) {
     const { sizes } = data;
@@ -68,6 +77,7 @@ export const gradscopeLibrary: KernelLibrary = {
     const out = new Float32Array(x.length);
     return () => out.set(x);
   },
+  freshCopy: (x) => () => new Float32Array(x.length).set(x),
   binary(op, a, b) {
     const A = fromArray(a, [a.length]),
       B = fromArray(b, [b.length]);
@@ -111,6 +121,11 @@ export function tfLibrary(name: string): KernelLibrary {
         c.dispose();
       };
     },
+    batchedMatmul(batch, n, a, b) {
+      const A = tf.tensor3d(a.subarray(0, batch * n * n), [batch, n, n]),
+        B = tf.tensor3d(b.subarray(0, batch * n * n), [batch, n, n]);
+      return timed(() => void tf.matMul(A, B).dataSync());
+    },
     mlpStep(data) {
       const { sizes } = data;
       const weights = data.weights.map((w, i) => tf.variable(tf.tensor2d(w, [sizes[i]!, sizes[i + 1]!])));
@@ -134,6 +149,7 @@ export function tfLibrary(name: string): KernelLibrary {
         });
     },
     copy: () => null,
+    freshCopy: () => null,
     binary(op, a, b) {
       const A = tf.tensor1d(a),
         B = tf.tensor1d(b);
@@ -209,6 +225,7 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
         B = torch.tensor(nested(b, n));
       return () => void torch.matmul(ta ? A.transpose(0, 1) : A, tb ? B.transpose(0, 1) : B);
     },
+    batchedMatmul: () => null,
     mlpStep(data) {
       const { sizes } = data;
       const layers = sizes.slice(1).map((s, i) => new torch.nn.Linear(sizes[i]!, s));
@@ -234,6 +251,7 @@ export async function jsPytorchLibrary(): Promise<KernelLibrary | null> {
       };
     },
     copy: () => null,
+    freshCopy: () => null,
     binary(op, a, b) {
       const A = torch.tensor(nested(a, 1000)),
         B = torch.tensor(nested(b, 1000));

@@ -4,7 +4,7 @@
  */
 import { cascadeSum } from './cascade-sum.ts';
 import { erf } from './erf.ts';
-import { fma32 } from './fma32.ts';
+import { fmaf } from './sleef/fma32-midpoint.ts';
 import { fma } from '../random/fma.ts';
 import type { NumericArray } from '../dtype.ts';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.ts';
@@ -184,7 +184,7 @@ function unaryRow(op: UnaryOp, n: number, x: NumericArray, xi: number, xs: numbe
       if (out instanceof Float32Array)
         for (let j = 0; j < n; j++, xi += xs) {
           const v = x[xi];
-          out[oi + j] = fma32(-v, v, 1);
+          out[oi + j] = fmaf(-v, v, 1);
         }
       else
         for (let j = 0; j < n; j++, xi += xs) {
@@ -213,7 +213,7 @@ function scaledAddRow(
 ): void {
   if (out instanceof Float32Array) {
     const alpha32 = Math.fround(alpha);
-    for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fma32(b[bi], alpha32, a[ai]);
+    for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fmaf(b[bi]!, alpha32, a[ai]!);
   } else if (out instanceof Float64Array && !Number.isInteger(alpha)) {
     for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = fma(b[bi], alpha, a[ai]);
   } else for (let j = 0; j < n; j++, ai += as, bi += bs) out[oi + j] = a[ai] + alpha * b[bi];
@@ -446,7 +446,8 @@ export const jsKernels: Kernels = {
     if (n === 0) return;
     const d = dst.data;
     if (isDense(dst)) {
-      for (let j = 0; j < n; j++) d[dst.offset + j] = src[j];
+      // TypedArray.set converts each element as an indexed store does (and copies overlaps safely).
+      d.set(src.subarray(0, n), dst.offset);
       return;
     }
     const it = new RowIterator(dst.shape, [dst.strides], [dst.offset]);

@@ -2,21 +2,22 @@
  * Elementwise float32 / float64 kernels over contiguous arrays, rounding exactly as the JavaScript
  * kernels do. JavaScript computes in double and rounds once when it stores to a Float32Array; for
  * a + b, a − b, a·b and a / b of two floats that equals the float32 operation itself (a double has
- * more than twice a float's precision), so those use f32x4. With a double factor (a + α·b, x·s
- * for an α or s that is not a float) the lanes are widened to f64x2, computed as JavaScript does
- * in double, and narrowed once.
+ * more than twice a float's precision), so those use f32x4. With a double factor (x·s for an s
+ * that is not a float) the lanes are widened to f64x2, computed as JavaScript does in double, and
+ * narrowed once. Float32 a + α·b is one fused multiply-add, fmaf(b, α, a), as PyTorch's add kernel
+ * computes it (float32-in-f64.ts: exact unless a lane lands on a midpoint, then redone exactly).
  *
  * An operand with step 0 is one value broadcast over all n (a scalar operand); step 1 is dense.
  */
+import { fma, fmaExact, suspect } from './float32-in-f64';
 
 /** Binary op codes (kept in step with ../elementwise.ts). */
 const ADD: i32 = 0;
 const SUB: i32 = 1;
 const MUL: i32 = 2;
 const DIV: i32 = 3;
-/** a + α·b and a − α·b computed in double (float32 arrays only; float64 ones use ADD/SUB). */
+/** a + α·b: float32 as fmaf(b, α, a) with α a float32 value; float64 as a + α·b (α an integer). */
 const ADD_SCALED: i32 = 4;
-const SUB_SCALED: i32 = 5;
 
 /** Unary op codes. */
 const RELU: i32 = 0;
@@ -46,12 +47,19 @@ function demote2(lo: v128, hi: v128): v128 {
   return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
+/** fmaf(b, α, a) on four floats, each rounded once (lanes on a double midpoint are redone exactly). */
 // @ts-ignore: decorator
 @inline
-function addScaledWide(a: v128, b: v128, alpha: v128, negate: bool): v128 {
-  const sLo = f64x2.mul(alpha, f64x2.promote_low_f32x4(b)), sHi = f64x2.mul(alpha, promoteHigh(b));
+function addScaledFused(a: v128, b: v128, alpha: v128): v128 {
   const aLo = f64x2.promote_low_f32x4(a), aHi = promoteHigh(a);
-  return negate ? demote2(f64x2.sub(aLo, sLo), f64x2.sub(aHi, sHi)) : demote2(f64x2.add(aLo, sLo), f64x2.add(aHi, sHi));
+  const bLo = f64x2.promote_low_f32x4(b), bHi = promoteHigh(b);
+  suspect = i64x2.splat(0);
+  let lo = fma(bLo, alpha, aLo), hi = fma(bHi, alpha, aHi);
+  if (v128.any_true(suspect)) {
+    lo = fmaExact(bLo, alpha, aLo);
+    hi = fmaExact(bHi, alpha, aHi);
+  }
+  return demote2(lo, hi);
 }
 
 function binaryScalarF32(op: i32, x: f32, y: f32, alpha: f64): f32 {
@@ -60,12 +68,11 @@ function binaryScalarF32(op: i32, x: f32, y: f32, alpha: f64): f32 {
     case SUB: return x - y;
     case MUL: return x * y;
     case DIV: return x / y;
-    case ADD_SCALED: return <f32>(<f64>x + alpha * <f64>y);
-    default: return <f32>(<f64>x - alpha * <f64>y);
+    default: return <f32>f64x2.extract_lane(fmaExact(f64x2.splat(<f64>y), f64x2.splat(alpha), f64x2.splat(<f64>x)), 0);
   }
 }
 
-/** out[i] = op(a[i], b[i]) for i < n, float32. */
+/** out[i] = op(a[i], b[i]) for i < n, float32 (ADD_SCALED: α must be a float32 value). */
 export function binaryF32(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep: i32, out: usize, alpha: f64): void {
   const sa = v128.load32_splat(a), sb = v128.load32_splat(b), al = f64x2.splat(alpha);
   const vn = n & ~3;
@@ -75,8 +82,7 @@ export function binaryF32(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep
     case SUB: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), f32x4.sub(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb))); break;
     case MUL: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), f32x4.mul(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb))); break;
     case DIV: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), f32x4.div(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb))); break;
-    case ADD_SCALED: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), addScaledWide(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb), al, false)); break;
-    case SUB_SCALED: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), addScaledWide(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb), al, true)); break;
+    case ADD_SCALED: for (; i < vn; i += 4) v128.store(out + (<usize>i << 2), addScaledFused(lanes(a, aStep, i, sa), lanes(b, bStep, i, sb), al)); break;
   }
   for (; i < n; i++) {
     const x = load<f32>(a + (aStep ? <usize>i << 2 : 0)), y = load<f32>(b + (bStep ? <usize>i << 2 : 0));
@@ -84,7 +90,7 @@ export function binaryF32(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep
   }
 }
 
-/** binaryF32 for doubles: every op straight in f64x2 (ADD/SUB with α ≠ 1 are a + α·b, a − α·b). */
+/** binaryF32 for doubles: every op straight in f64x2 (ADD_SCALED is a + α·b, rounded twice as JS does). */
 export function binaryF64(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep: i32, out: usize, alpha: f64): void {
   const sa = v128.load64_splat(a), sb = v128.load64_splat(b), al = f64x2.splat(alpha);
   const vn = n & ~1;
@@ -97,8 +103,7 @@ export function binaryF64(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep
       case SUB: r = f64x2.sub(x, y); break;
       case MUL: r = f64x2.mul(x, y); break;
       case DIV: r = f64x2.div(x, y); break;
-      case ADD_SCALED: r = f64x2.add(x, f64x2.mul(al, y)); break;
-      default: r = f64x2.sub(x, f64x2.mul(al, y));
+      default: r = f64x2.add(x, f64x2.mul(al, y));
     }
     v128.store(out + (<usize>i << 3), r);
   }
@@ -110,8 +115,7 @@ export function binaryF64(op: i32, n: i32, a: usize, aStep: i32, b: usize, bStep
       case SUB: r = x - y; break;
       case MUL: r = x * y; break;
       case DIV: r = x / y; break;
-      case ADD_SCALED: r = x + alpha * y; break;
-      default: r = x - alpha * y;
+      default: r = x + alpha * y;
     }
     store<f64>(out + (<usize>i << 3), r);
   }

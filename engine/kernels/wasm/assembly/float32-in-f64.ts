@@ -1,12 +1,13 @@
 /**
- * Float32 arithmetic on f64x2 lanes, for the SLEEF ports (sleef-f32.ts). WebAssembly SIMD has no
- * fused multiply-add, and SLEEF's AVX2 polynomials round through `vfmadd` a dozen times per
- * element, so each float32 value is held exactly in a double lane: a·b of two floats is exact in
- * a double, and a·b + c then rounds once to double and once to float. That double rounding can
- * only differ from a single one when the double sum sits exactly on a midpoint between two floats
- * (or in float32's subnormal range); such lanes are flagged in `suspect`, and the caller computes
- * the whole vector again with `fmaExact`, lane by lane, as ../../sleef/fma32-midpoint.ts does.
- * Plain float ops (+ − × ÷ of two floats) rounded through double equal the float32 op itself.
+ * Float32 arithmetic on f64x2 lanes, for the SLEEF ports (sleef-f32.ts) and float32 a + α·b
+ * (elementwise.ts). WebAssembly SIMD has no fused multiply-add, and SLEEF's AVX2 polynomials round
+ * through `vfmadd` a dozen times per element, so each float32 value is held exactly in a double
+ * lane: a·b of two floats is exact in a double, and a·b + c then rounds once to double and once to
+ * float. That double rounding can only differ from a single one when the double sum sits exactly on
+ * a midpoint between two floats (or in float32's subnormal range); such lanes are flagged in
+ * `suspect`, and the caller computes the whole vector again with `fmaExact`, lane by lane, as
+ * ../../sleef/fma32-midpoint.ts does. Plain float ops (+ − × ÷ of two floats) rounded through
+ * double equal the float32 op itself.
  */
 
 /** Lanes whose fused multiply-add may have rounded twice (any bit set: recompute exactly). */

@@ -1,8 +1,8 @@
 /**
  * The WebAssembly elementwise kernels against the JavaScript ones: the same bits for add, sub
- * (with α = 1 and with α a double), mul, div, relu, scale (by floats and by doubles that are not
- * floats), neg and copy, dense or broadcast, float32 and float64, every tail length, and NaN,
- * ±∞, ±0 and subnormals.
+ * (with α = 1 and with α a double: float32's fused multiply-add, midpoints included), mul, div,
+ * relu, scale (by floats and by doubles that are not floats), neg and copy, dense, broadcast or
+ * row by row, float32 and float64, every tail length, and NaN, ±∞, ±0 and subnormals.
  */
 import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../../js.ts';
@@ -67,6 +67,32 @@ describe("the WebAssembly elementwise kernels compute the JavaScript kernels' bi
         });
       }
     }
+    for (const [op, alpha] of binaries) {
+      it(`${dtype} ${op}${alpha === 1 ? '' : ` α=${alpha}`} row by row (a bias over a batch, rows of a wider tensor)`, () => {
+        for (const cols of [31, 32, 37, 64]) {
+          const rows = 3,
+            n = rows * cols;
+          const wide = values(dtype, rows * (cols + 5), cols + 3);
+          const batch: StridedView = { data: values(dtype, n, cols), shape: [rows, cols], strides: [cols, 1], offset: 2 };
+          const bias: StridedView = { data: values(dtype, cols, cols + 1), shape: [rows, cols], strides: [0, 1], offset: 1 };
+          const narrowed: StridedView = { data: wide, shape: [rows, cols], strides: [cols + 5, 1], offset: 4 };
+          const scalar: StridedView = { data: values(dtype, 1, 9), shape: [rows, cols], strides: [0, 0], offset: 0 };
+          for (const [a, b] of [
+            [batch, bias],
+            [bias, batch],
+            [narrowed, bias],
+            [narrowed, scalar],
+            [bias, narrowed],
+          ] as const) {
+            const want = make(n),
+              got = make(n);
+            jsKernels.binary(op, a, b, want, alpha);
+            wasm.binary(op, a, b, got, alpha);
+            expect(differences(got, want), `cols = ${cols}`).toEqual([]);
+          }
+        }
+      });
+    }
     const unaries: [UnaryOp, number][] = [
       ['relu', 0],
       ['neg', 0],
@@ -91,6 +117,30 @@ describe("the WebAssembly elementwise kernels compute the JavaScript kernels' bi
       });
     }
   }
+
+  it('rounds float32 a + α·b once, as one fused multiply-add, where rounding through double would differ', () => {
+    // b·α = 2^-24 − 2^-70 exactly, so a + b·α sits just below the midpoint between a and the next
+    // float: rounded once it stays a; rounded to double first it lands on the midpoint and ties up.
+    const a = 1 + 2 ** -23,
+      alpha = (1 - 2 ** -23) * 2 ** -12,
+      b = (1 + 2 ** -23) * 2 ** -12;
+    for (const n of [1, 3, 4, 7, 8]) {
+      for (let lane = 0; lane < n; lane++) {
+        const aData = values('float32', n, n + lane),
+          bData = values('float32', n, 2 * n + lane);
+        aData[2 + lane] = a;
+        bData[2 + lane] = b;
+        const want = new Float32Array(n),
+          got = new Float32Array(n);
+        jsKernels.binary('add', view(aData, n, false), view(bData, n, false), want, alpha);
+        wasm.binary('add', view(aData, n, false), view(bData, n, false), got, alpha);
+        expect(got[lane], `n = ${n}, lane ${lane}`).toBe(a);
+        expect(differences(got, want), `n = ${n}, lane ${lane}`).toEqual([]);
+        wasm.binary('sub', view(aData, n, false), view(bData, n, false), got, -alpha);
+        expect(got[lane], `sub, n = ${n}, lane ${lane}`).toBe(a);
+      }
+    }
+  });
 
   it('copies with a dtype cast as the JavaScript kernels do (float64 into float32 and int32)', () => {
     const x = view(values('float64', 9, 3), 9, false);
