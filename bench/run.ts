@@ -9,6 +9,8 @@
  *   npm run bench -- --only mlp-step,chain --repeats 9 --no-python
  *   npm run bench -- --no-peers       skip the peer table (npm run bench:kernels runs only it)
  *   npm run bench -- --js-kernels     our engine on the plain TypeScript kernels, not WebAssembly SIMD
+ *   npm run bench -- --no-browser     skip the page's figures (Playwright in Chromium; bench/browser.ts)
+ *   npm run bench -- --dist DIR       measure the page from an app already built into DIR
  */
 import { parseArgs } from 'node:util';
 import { engineComparisons, pythonComparisons, type Comparison } from './comparisons.ts';
@@ -23,6 +25,7 @@ import { differenceRow, formatMachine, formatTable, rowFrom, writeJson, type Row
 import { oursSuite } from './workloads/ours.ts';
 import { pythonOpsRows } from './python-ops.ts';
 import { startupRows } from './startup.ts';
+import { browserRows, describeSpread } from './browser.ts';
 import { createTfSuite } from './workloads/tfjs.ts';
 
 const RESULTS_PATH = '.test-artifacts/bench.json';
@@ -34,6 +37,8 @@ const { values: flags } = parseArgs({
     'no-python': { type: 'boolean', default: false },
     'js-kernels': { type: 'boolean', default: false },
     'no-peers': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    dist: { type: 'string' },
   },
 });
 const only = flags.only ? new Set(flags.only.split(',')) : null;
@@ -89,6 +94,13 @@ async function main(): Promise<void> {
     // Ops called from Python against native PyTorch's, and the command line's start against `import torch`.
     rows.push(...(await pythonOpsRows(py, { repeats, only: only ?? undefined, log })));
     rows.push(...startupRows({ repeats: 3, log }));
+  }
+
+  if (!flags['no-browser'] && (only === null || [...only].some((id) => id.startsWith('browser-')))) {
+    log('the page in Chromium: start-up, first output, snapshot open, frame times');
+    const browser = await browserRows({ repeats: 3, distDir: flags.dist ?? process.env.BENCH_DIST_DIR, log });
+    log(describeSpread(browser));
+    rows.push(...browser);
   }
 
   const totalSeconds = (performance.now() - started) / 1000;

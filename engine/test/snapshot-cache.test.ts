@@ -6,6 +6,7 @@ import { loadPyodide } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotCachedLoader } from '../python/snapshot-cache-node.ts';
 import type { LoadPyodide } from '../python/session.ts';
+import { snapshotKey } from '../python/snapshot-loader.ts';
 
 const load = snapshotCachedLoader(loadPyodide as unknown as LoadPyodide);
 const OPTIONS = { fullStdLib: false };
@@ -43,4 +44,13 @@ describe('Pyodide snapshot cache', () => {
     const [remade] = snapshots();
     expect(readdirSync(dir)).toEqual([remade]);
   }, 300_000);
+});
+
+describe('snapshot key', () => {
+  it('names a snapshot by Pyodide version and load options, not by where the files are served from', () => {
+    const key = snapshotKey('314.0.7', { fullStdLib: false, indexURL: '/a/' });
+    expect(snapshotKey('314.0.7', { indexURL: 'https://x/pyodide/', fullStdLib: false })).toBe(key);
+    expect(snapshotKey('314.0.8', { fullStdLib: false })).not.toBe(key);
+    expect(snapshotKey('314.0.7', { fullStdLib: true })).not.toBe(key);
+  });
 });

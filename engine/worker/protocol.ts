@@ -3,6 +3,7 @@
  * response that answers a request echoes its id. Types are shared by both sides.
  */
 import type { TraceEvent } from '../trace/schema.ts';
+import type { PythonStart } from '../python/snapshot-loader.ts';
 
 /** `off`: Python was never asked to start (a shared snapshot shows without it; the first Run starts it). */
 export type KernelState = 'off' | 'loading' | 'idle' | 'busy' | 'dead';
@@ -27,7 +28,8 @@ export type GradcheckEvent = Extract<TraceEvent, { kind: 'gradcheck' }>;
 
 export type WorkerResponse =
   | { readonly type: 'status'; readonly state: KernelState; readonly message?: string; readonly progress?: number }
-  | { readonly type: 'ready'; readonly id: number; readonly pythonVersion: string; readonly loadMs: number }
+  /** `pythonStart`: restored from the snapshot the browser keeps, or a fresh start (which makes it). */
+  | { readonly type: 'ready'; readonly id: number; readonly pythonVersion: string; readonly loadMs: number; readonly pythonStart?: PythonStart }
   | { readonly type: 'stream'; readonly id: number; readonly cellId: string; readonly stream: 'stdout' | 'stderr'; readonly text: string }
   /** The cell finished (successfully or with an error); `trace` holds the events this run appended. */
   | {

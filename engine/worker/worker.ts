@@ -9,6 +9,8 @@ import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPythonSession, type PythonSession } from '../python/session.ts';
 import { bundledPythonSources } from '../python/sources-bundled.ts';
 import { createEngineModule } from '../python/bridge.ts';
+import { snapshotLoader, type PythonStart } from '../python/snapshot-loader.ts';
+import { cacheSnapshotStore } from '../python/snapshot-cache-browser.ts';
 import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
 import { createStreamBuffer } from './stream-buffer.ts';
 import { isAnomalyEnabled, setAnomalyEnabled } from '../autograd/anomaly.ts';
@@ -33,8 +35,9 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   const started = performance.now();
   post({ type: 'status', state: 'loading', message: 'Loading Python…', progress: 0.1 });
   const base = new URL(`${import.meta.env.BASE_URL}pyodide/`, self.location.origin).href;
-  const { loadPyodide } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as {
+  const { loadPyodide, version } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as {
     loadPyodide: (options: Record<string, unknown>) => Promise<PyodideAPI>;
+    version: string;
   };
   // The WebAssembly SIMD kernels compile while Pyodide starts; without them the JavaScript kernels
   // compute the same bits, only slower.
@@ -43,8 +46,14 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
     return false;
   });
   post({ type: 'status', state: 'loading', message: 'Starting Python…', progress: 0.4 });
+  let pythonStart: PythonStart = 'fresh';
   session = await createPythonSession({
-    loadPyodide,
+    // From the snapshot this browser keeps (made by the first start) when there is a good one.
+    loadPyodide: snapshotLoader(loadPyodide, {
+      store: cacheSnapshotStore(),
+      pyodideVersion: version,
+      onStart: (start) => (pythonStart = start),
+    }),
     indexURL: base,
     sources: bundledPythonSources,
     stdout: streams.stdout.write,
@@ -56,7 +65,7 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   session.run('import torch', '<gradscope>');
   recording = createSessionRecording(session);
   if (interruptBuffer) session.setInterruptBuffer(new Int32Array(interruptBuffer));
-  post({ type: 'ready', id, pythonVersion: session.pythonVersion, loadMs: Math.round(performance.now() - started) });
+  post({ type: 'ready', id, pythonVersion: session.pythonVersion, loadMs: Math.round(performance.now() - started), pythonStart });
   post({ type: 'status', state: 'idle' });
 }
 

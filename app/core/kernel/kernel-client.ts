@@ -254,7 +254,7 @@ export class KernelClient {
         this.setStatus({
           state: 'idle',
           pythonVersion: message.pythonVersion,
-          message: `Python ${message.pythonVersion} ready in ${(message.loadMs / 1000).toFixed(1)} s`,
+          message: `Python ${message.pythonVersion} ready in ${(message.loadMs / 1000).toFixed(1)} s${message.pythonStart === 'snapshot' ? ' (from its saved start)' : ''}`,
           canInterrupt: session.interrupt !== undefined,
         });
         this.pump();
