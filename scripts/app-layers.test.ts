@@ -37,6 +37,11 @@ describe('app layers', () => {
     expect(offending.map((item) => `${item.from} imports ${item.to}`)).toEqual([]);
   });
 
+  it('leaves compacting the trace to the worker: no app module imports the compaction', () => {
+    const compacting = productImports.filter((item) => item.to === 'engine/trace/compact.ts');
+    expect(compacting.map((item) => `${item.from} imports ${item.to}`)).toEqual([]);
+  });
+
   it('reads the folders the way the rules name them', () => {
     expect(appFolderOf('app/core/trace/trace-index.ts')).toBe('app/core/trace');
     expect(appFolderOf('app/components/graph/draw.ts')).toBe('app/components/graph');

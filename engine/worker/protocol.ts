@@ -4,6 +4,7 @@
  */
 import type { TraceEvent } from '../trace/schema.ts';
 import type { PythonStart } from '../python/snapshot-loader.ts';
+import type { SeqRange } from '../trace/session-trace.ts';
 
 /** `off`: Python was never asked to start (a shared snapshot shows without it; the first Run starts it). */
 export type KernelState = 'off' | 'loading' | 'idle' | 'busy' | 'dead';
@@ -31,7 +32,16 @@ export type WorkerResponse =
   /** `pythonStart`: restored from the snapshot the browser keeps, or a fresh start (which makes it). */
   | { readonly type: 'ready'; readonly id: number; readonly pythonVersion: string; readonly loadMs: number; readonly pythonStart?: PythonStart }
   | { readonly type: 'stream'; readonly id: number; readonly cellId: string; readonly stream: 'stdout' | 'stderr'; readonly text: string }
-  /** The cell finished (successfully or with an error); `trace` holds the events this run appended. */
+  /**
+   * Part of a finished run's events, ahead of its `done`: a long run's events come in slices, so the
+   * page takes each in as a short task instead of copying them all in one.
+   */
+  | { readonly type: 'trace'; readonly id: number; readonly events: readonly TraceEvent[] }
+  /**
+   * The cell finished (successfully or with an error). The events this run appended to the
+   * session's trace are those of the `trace` messages before it, then `trace`; `forgotten` names
+   * the earlier events the session's trace no longer keeps (the worker compacted it).
+   */
   | {
       readonly type: 'done';
       readonly id: number;
@@ -39,6 +49,7 @@ export type WorkerResponse =
       readonly ok: boolean;
       readonly error?: PythonError;
       readonly trace: readonly TraceEvent[];
+      readonly forgotten?: readonly SeqRange[];
     }
   | { readonly type: 'fatal'; readonly id?: number; readonly message: string }
   /** Anomaly mode as it is now for the session. */

@@ -12,6 +12,8 @@ import { createEngineModule } from '../python/bridge.ts';
 import { snapshotLoader, type PythonStart } from '../python/snapshot-loader.ts';
 import { cacheSnapshotStore } from '../python/snapshot-cache-browser.ts';
 import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
+import { createSessionTrace, type SessionTrace } from '../trace/session-trace.ts';
+import { traceSlices } from './trace-slices.ts';
 import { createStreamBuffer } from './stream-buffer.ts';
 import { isAnomalyEnabled, setAnomalyEnabled } from '../autograd/anomaly.ts';
 import { enableWasmKernels } from '../kernels/wasm/loader.ts';
@@ -20,6 +22,8 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let session: PythonSession | undefined;
 let recording: SessionRecording | undefined;
+/** The trace the app holds for this session, compacted here and nowhere else. */
+let sessionTrace: SessionTrace | undefined;
 let current: { id: number; cellId: string } | undefined;
 
 function post(message: WorkerResponse): void {
@@ -64,13 +68,14 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   post({ type: 'status', state: 'loading', message: 'Loading torch…', progress: 0.8 });
   session.run('import torch', '<gradscope>');
   recording = createSessionRecording(session);
+  sessionTrace = createSessionTrace();
   if (interruptBuffer) session.setInterruptBuffer(new Int32Array(interruptBuffer));
   post({ type: 'ready', id, pythonVersion: session.pythonVersion, loadMs: Math.round(performance.now() - started), pythonStart });
   post({ type: 'status', state: 'idle' });
 }
 
 function run(id: number, cellId: string, cellLabel: string, code: string): void {
-  if (!session || !recording) {
+  if (!session || !recording || !sessionTrace) {
     post({ type: 'fatal', id, message: 'Python is not loaded yet' });
     return;
   }
@@ -86,8 +91,12 @@ function run(id: number, cellId: string, cellLabel: string, code: string): void 
     streams.stdout.flush();
     streams.stderr.flush();
   }
-  const { result: outcome, events: trace } = recorded;
-  post({ type: 'done', id, cellId, ok: outcome.ok, ...(outcome.error ? { error: outcome.error } : {}), trace });
+  const { result: outcome, events } = recorded;
+  const { appended, forgotten } = sessionTrace.append(events);
+  const slices = traceSlices(appended);
+  const trace = slices.pop()!;
+  for (const slice of slices) post({ type: 'trace', id, events: slice });
+  post({ type: 'done', id, cellId, ok: outcome.ok, ...(outcome.error ? { error: outcome.error } : {}), trace, ...(forgotten.length > 0 ? { forgotten } : {}) });
   current = undefined;
   post({ type: 'status', state: 'idle' });
 }
@@ -99,8 +108,11 @@ function gradcheck(id: number, nodeId: number): void {
   }
   post({ type: 'status', state: 'busy' });
   const event = recording.gradcheck(nodeId);
-  if (event?.kind === 'gradcheck') post({ type: 'gradcheck', id, nodeId, event });
-  else post({ type: 'gradcheck', id, nodeId, error: `node ${nodeId} is not a custom Function node of a recorded run (or it was forgotten)` });
+  if (event?.kind === 'gradcheck') {
+    // The app appends the check to the session's trace as it is.
+    sessionTrace?.appendAsIs(event);
+    post({ type: 'gradcheck', id, nodeId, event });
+  } else post({ type: 'gradcheck', id, nodeId, error: `node ${nodeId} is not a custom Function node of a recorded run (or it was forgotten)` });
   post({ type: 'status', state: 'idle' });
 }
 

@@ -71,20 +71,24 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   // Module groups (keys) the person collapsed; big graphs start with their top-level modules collapsed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => defaultCollapsedOf(fullGraph));
   const [collapsedFor, setCollapsedFor] = useState(fullGraph);
-  if (collapsedFor !== fullGraph) {
+  const isCollapsedForGraph = collapsedFor === fullGraph;
+  if (!isCollapsedForGraph) {
     setCollapsedFor(fullGraph);
     setCollapsed(defaultCollapsedOf(fullGraph));
   }
+  // React renders again at once with the new state; this render reads the same set (one object per
+  // graph), so the bounded view below is made once, not once for the old set and again for the new.
+  const shownCollapsed = isCollapsedForGraph ? collapsed : defaultCollapsedOf(fullGraph);
   // Past LAYOUT_MAX_NODES, runs of repeated ops (then lines) fold into one node each; the same plan
   // folds the graph at every step, so nothing moves while stepping.
-  const { plan, model: fullModel } = boundedViewOf(fullGraph, collapsed, index.events);
+  const { plan, model: fullModel } = boundedViewOf(fullGraph, shownCollapsed, index.events);
   const shownPass = iteration?.pass;
   const shownModel = useMemo(
     () =>
       step === undefined && shownPass === undefined
         ? fullModel
-        : applyBounds(groupGraph(iterationGraph(index.graphAt(step, { names: 'final' }), iterationIds, histories, shownPass), collapsed), plan),
-    [index, step, fullModel, collapsed, plan, iterationIds, histories, shownPass],
+        : applyBounds(groupGraph(iterationGraph(index.graphAt(step, { names: 'final' }), iterationIds, histories, shownPass), shownCollapsed), plan),
+    [index, step, fullModel, shownCollapsed, plan, iterationIds, histories, shownPass],
   );
   // A selected node hidden in a collapsed module selects the module's node.
   const shownSelection = useMemo(() => viewNodeIds(shownModel, selectedNodeIds), [shownModel, selectedNodeIds]);

@@ -65,9 +65,12 @@ interface Run {
 }
 
 /** What makes two ops "the same op repeated": op, grad_fn, output shape, line and module call. */
-function runIdentity(node: OpNode, loc: SourceLocation | undefined): string {
-  const frame = node.moduleScope?.at(-1);
-  return [node.op, node.gradFn, node.outputShape.join('x'), locationKey(loc), frame ? frameKey(frame) : ''].join('\u0000');
+function isSameRunIdentity(a: OpNode, aLoc: SourceLocation | undefined, b: OpNode, bLoc: SourceLocation | undefined): boolean {
+  if (a.op !== b.op || a.gradFn !== b.gradFn || locationKey(aLoc) !== locationKey(bLoc)) return false;
+  if (a.outputShape.length !== b.outputShape.length || a.outputShape.some((size, i) => size !== b.outputShape[i])) return false;
+  const aFrame = a.moduleScope?.at(-1);
+  const bFrame = b.moduleScope?.at(-1);
+  return aFrame === bFrame || (aFrame !== undefined && bFrame !== undefined && frameKey(aFrame) === frameKey(bFrame));
 }
 
 const MANY = '\u0000many';
@@ -93,24 +96,21 @@ export function findRepeatedRuns(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, l
     noteOnly(onlyConsumer, edge.source, edge.target);
     if (!leaves.has(edge.source)) noteOnly(onlyOpInput, edge.target, edge.source);
   }
-  const runOf = new Map<string, Run>();
-  const identities = new Map<string, string>();
+  // Each op is compared with its one op input (no identity strings: a 100,000-op chain made them by the thousand).
+  const runOf = new Map<string, { run: Run; node: OpNode; loc: SourceLocation | undefined }>();
   const runs: Run[] = [];
   for (const node of graph.nodes) {
     if (node.kind !== 'op') continue;
     const loc = locations.get(node.id);
-    const identity = runIdentity(node, loc);
-    identities.set(node.id, identity);
     const input = onlyOpInput.get(node.id);
-    const previous = input === MANY ? undefined : input;
-    const previousRun = previous === undefined ? undefined : runOf.get(previous);
-    if (previousRun && identities.get(previous!) === identity && onlyConsumer.get(previous!) === node.id) {
-      previousRun.memberIds.push(node.id);
-      runOf.set(node.id, previousRun);
+    const previous = input === undefined || input === MANY ? undefined : runOf.get(input);
+    if (previous && onlyConsumer.get(input!) === node.id && isSameRunIdentity(previous.node, previous.loc, node, loc)) {
+      previous.run.memberIds.push(node.id);
+      runOf.set(node.id, { run: previous.run, node, loc });
       continue;
     }
     const run: Run = { memberIds: [node.id], op: node, loc };
-    runOf.set(node.id, run);
+    runOf.set(node.id, { run, node, loc });
     runs.push(run);
   }
   return runs.filter((run) => run.memberIds.length >= RUN_MIN_LENGTH);

@@ -124,6 +124,8 @@ function groupInfos(model: GraphModel): Map<string, GroupInfo> {
  */
 function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map<string, readonly string[]> {
   const chains = new Map<string, readonly string[]>();
+  // A program without modules (a long chain of plain ops) has no chains: its edges need no reading.
+  if (infos.size === 0) return chains;
   const opScope = new Map<string, readonly ModuleFrame[]>();
   for (const node of model.nodes) {
     if (node.kind === 'op' && node.moduleScope) {
@@ -158,6 +160,17 @@ function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map
 
 /** Module groups per graph: the panel asks for a big graph's groups twice (default collapse, folding). */
 const groupsByModel = new WeakMap<GraphModel, ModuleGroup[]>();
+const structureByModel = new WeakMap<GraphModel, { infos: Map<string, GroupInfo>; chains: Map<string, readonly string[]> }>();
+
+/** A graph's module calls and each node's chain of them, read once per graph. */
+function moduleStructureOf(model: GraphModel): { infos: Map<string, GroupInfo>; chains: Map<string, readonly string[]> } {
+  let structure = structureByModel.get(model);
+  if (!structure) {
+    const infos = groupInfos(model);
+    structureByModel.set(model, (structure = { infos, chains: chainsOf(model, infos) }));
+  }
+  return structure;
+}
 
 /** The module groups of a graph, outermost first, then in order of first appearance. */
 export function moduleGroupsOf(model: GraphModel): ModuleGroup[] {
@@ -167,8 +180,7 @@ export function moduleGroupsOf(model: GraphModel): ModuleGroup[] {
 }
 
 function findModuleGroups(model: GraphModel): ModuleGroup[] {
-  const infos = groupInfos(model);
-  const chains = chainsOf(model, infos);
+  const { infos, chains } = moduleStructureOf(model);
   const members = new Map<string, string[]>([...infos.keys()].map((key) => [key, []]));
   for (const node of model.nodes) for (const key of chains.get(node.id) ?? []) members.get(key)?.push(node.id);
   // A second call of one module: same path within the same enclosing call.
@@ -213,7 +225,7 @@ export function defaultCollapsedGroups(model: GraphModel): Set<string> {
 export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): GroupedGraph {
   const groups = moduleGroupsOf(model);
   const infos = new Map(groups.map((group) => [group.key, group]));
-  const chains = chainsOf(model, groupInfos(model));
+  const { chains } = moduleStructureOf(model);
   const foldedKey = new Map<string, string>();
   for (const node of model.nodes) {
     const folding = (chains.get(node.id) ?? []).find((key) => collapsed.has(key));

@@ -44,8 +44,27 @@ describe('KernelClient', () => {
     expect(worker().lastRun()).toMatchObject({ cellId: 'c1', cellLabel: 'Cell 1', code: 'print(1)' });
     expect(state()).toBe('busy');
     worker().finish();
-    await expect(outcome).resolves.toEqual({ kind: 'done', ok: true, error: undefined, trace: [] });
+    await expect(outcome).resolves.toEqual({ kind: 'done', ok: true, error: undefined, trace: [], forgotten: [] });
     expect(state()).toBe('idle');
+  });
+
+  it('takes a long run’s events in the slices they came in, in order, with what the worker’s compaction forgot', async () => {
+    const { client, worker } = setup();
+    worker().becomeReady();
+    const outcome = client.run(cell(1));
+    const id = worker().lastRun().id;
+    const runStart = (seq: number) => ({ kind: 'run-start', seq, cell: 'c1' }) as const;
+    worker().respond({ type: 'trace', id, events: [runStart(5), runStart(6)] });
+    worker().respond({ type: 'trace', id: id + 99, events: [runStart(99)] });
+    worker().respond({ type: 'trace', id, events: [runStart(7)] });
+    worker().respond({ type: 'done', id, cellId: 'c1', ok: true, trace: [runStart(8)], forgotten: [[1, 4]] });
+    await expect(outcome).resolves.toEqual({
+      kind: 'done',
+      ok: true,
+      error: undefined,
+      trace: [runStart(5), runStart(6), runStart(7), runStart(8)],
+      forgotten: [[1, 4]],
+    });
   });
 
   it('sends one run at a time and streams output to the run that printed it', async () => {

@@ -1,5 +1,6 @@
 import type { GradcheckEvent, KernelState, PythonError, WorkerRequest, WorkerResponse } from '../../../engine/worker/protocol.ts';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
+import type { SeqRange } from '../../../engine/trace/session-trace.ts';
 import type { KernelWorker, KernelWorkerFactory } from './kernel-worker.ts';
 
 /** What the app shows about the kernel: its state plus the words and progress that go with it. */
@@ -29,7 +30,14 @@ export interface RunHooks {
 export type CancelReason = 'stopped' | 'restarted' | 'died' | 'unanswered';
 
 export type RunOutcome =
-  | { readonly kind: 'done'; readonly ok: boolean; readonly error?: PythonError; readonly trace: readonly TraceEvent[] }
+  /** `trace`: the events the run appended to the session's trace; `forgotten`: earlier ones the worker's compaction dropped. */
+  | {
+      readonly kind: 'done';
+      readonly ok: boolean;
+      readonly error?: PythonError;
+      readonly trace: readonly TraceEvent[];
+      readonly forgotten: readonly SeqRange[];
+    }
   /** The run never finished in Python: Stop cleared the queue, Restart dropped it, or the worker died. */
   | { readonly kind: 'cancelled'; readonly reason: CancelReason; readonly started: boolean };
 
@@ -71,6 +79,8 @@ interface PendingRun {
   readonly hooks: RunHooks;
   readonly resolve: (outcome: RunOutcome) => void;
   started: boolean;
+  /** The run's events that came ahead of its `done`, slice by slice. */
+  readonly traceSlices: (readonly TraceEvent[])[];
 }
 
 /** One worker's lifetime. Restart makes a new session, so late messages from the old worker are ignored. */
@@ -140,7 +150,7 @@ export class KernelClient {
         resolve({ kind: 'cancelled', reason: 'died', started: false });
         return;
       }
-      this.queue.push({ id: this.nextId++, request, hooks, resolve, started: false });
+      this.queue.push({ id: this.nextId++, request, hooks, resolve, started: false, traceSlices: [] });
       this.pump();
     });
   }
@@ -262,11 +272,17 @@ export class KernelClient {
       case 'stream':
         if (this.running?.id === message.id) this.running.hooks.onStream?.(message.stream, message.text);
         return;
-      case 'done':
+      case 'trace':
+        if (this.running?.id === message.id) this.running.traceSlices.push(message.events);
+        return;
+      case 'done': {
         if (this.running?.id !== message.id) return;
-        this.finishRunning({ kind: 'done', ok: message.ok, error: message.error, trace: message.trace });
+        const slices = this.running.traceSlices;
+        const trace = slices.length === 0 ? message.trace : slices.flat().concat(message.trace);
+        this.finishRunning({ kind: 'done', ok: message.ok, error: message.error, trace, forgotten: message.forgotten ?? [] });
         this.pump();
         return;
+      }
       case 'fatal':
         this.die(message.message);
         return;

@@ -2,14 +2,13 @@
  * What a notebook looks like at rest (IndexedDB, an example file): plain data, schema-versioned so a
  * record written by an older Gradscope still opens after an upgrade.
  */
-import { compactTrace } from '../../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { emptyCell, type Cell, type CellKind, type OutputItem } from '../notebook/notebook-state.ts';
 
 /** Bumped whenever the stored shape changes; migrateNotebookRecord brings older records up to date. */
 export const NOTEBOOK_RECORD_VERSION = 1;
 
-/** A stored trace keeps at most this many events (the newest, after compaction): a reload draws the graph, not a whole history. */
+/** A stored trace keeps at most this many events (the newest): a reload draws the graph, not a whole history. */
 export const STORED_TRACE_EVENT_LIMIT = 20_000;
 /** Each printed block keeps at most this many characters: one runaway print must not fill the disk. */
 export const STORED_OUTPUT_CHAR_LIMIT = 100_000;
@@ -90,11 +89,9 @@ export function restoreCells(cells: readonly StoredCell[]): Cell[] {
   }));
 }
 
-/** Old passes shrink to their summaries, then only the newest events are kept. */
+/** The store's trace as it is (the worker compacted it already), only its newest events if it is long. */
 export function boundTrace(events: readonly TraceEvent[]): readonly TraceEvent[] {
-  if (events.length === 0) return events;
-  const compacted = compactTrace(events);
-  return compacted.length > STORED_TRACE_EVENT_LIMIT ? compacted.slice(compacted.length - STORED_TRACE_EVENT_LIMIT) : compacted;
+  return events.length > STORED_TRACE_EVENT_LIMIT ? events.slice(events.length - STORED_TRACE_EVENT_LIMIT) : events;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -104,8 +104,8 @@ export function createNotebookController({ notebook, createWorker, createInterru
     );
     if (outcome.kind === 'done') {
       // A long run's events are indexed a chunk per task first, so taking them in stays responsive.
-      await indexTraceAhead(sessionTrace(store.getState()), outcome.trace);
-      actions.finishCell({ cellId, ok: outcome.ok, error: outcome.error, trace: outcome.trace });
+      if (outcome.forgotten.length === 0) await indexTraceAhead(sessionTrace(store.getState()), outcome.trace);
+      actions.finishCell({ cellId, ok: outcome.ok, error: outcome.error, trace: outcome.trace, forgotten: outcome.forgotten });
     } else {
       actions.cancelCell({ cellId, reason: outcome.reason, started: outcome.started });
     }

@@ -1,16 +1,9 @@
 import type { PythonError } from '../../../engine/worker/protocol.ts';
-import { compactTrace, DEFAULT_KEEP_PASSES } from '../../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
+import type { SeqRange } from '../../../engine/trace/session-trace.ts';
 import type { CancelReason, KernelStatus } from '../kernel/kernel-client.ts';
 import { emptyCell, type Banner, type Cell, type CellKind, type NotebookState, type OutputItem } from './notebook-state.ts';
 import { appendCapped } from './output-cap.ts';
-import { traceIndexOf } from '../trace/trace-index.ts';
-
-/**
- * Keeps a long session's trace bounded: beyond this many events the oldest are dropped (the graph
- * view tolerates references to events it no longer has).
- */
-export const TRACE_EVENT_LIMIT = 200_000;
 
 const CANCEL_NOTICES: Record<CancelReason, string> = {
   stopped: 'Stopped.',
@@ -41,17 +34,22 @@ function appendStreamText(outputs: readonly OutputItem[], stream: 'stdout' | 'st
 }
 
 /**
- * Each cell's events join the session's. The worker compacted the run's own events; the session is
- * compacted again only when it now holds more full backward passes than are kept (a loop spread
- * over many cells), which the trace's replay index counts without a scan. Otherwise the new array
- * extends the old one, and the index only reads the new events.
+ * Each run's events join the session's. The worker compacts the session's trace (the one place that
+ * does): it says which earlier events it no longer keeps, and the app drops exactly those. With
+ * nothing forgotten the new array extends the old one, and the replay index only reads the new events.
  */
-function appendTrace(events: readonly TraceEvent[], added: readonly TraceEvent[]): readonly TraceEvent[] {
-  if (added.length === 0) return events;
-  const passes = traceIndexOf(events).fullPassCount + added.filter((event) => event.kind === 'backward-start').length;
-  const joined = events.concat(added);
-  const all = passes > DEFAULT_KEEP_PASSES ? compactTrace(joined) : joined;
-  return all.length > TRACE_EVENT_LIMIT ? all.slice(all.length - TRACE_EVENT_LIMIT) : all;
+function appendTrace(events: readonly TraceEvent[], appended: readonly TraceEvent[], forgotten: readonly SeqRange[]): readonly TraceEvent[] {
+  if (forgotten.length === 0) return appended.length === 0 ? events : events.concat(appended);
+  // Both the trace and the ranges ascend by seq.
+  const kept: TraceEvent[] = [];
+  let r = 0;
+  for (const event of events) {
+    while (r < forgotten.length && forgotten[r]![1] < event.seq) r++;
+    const range = forgotten[r];
+    if (range === undefined || event.seq < range[0]) kept.push(event);
+  }
+  for (const event of appended) kept.push(event);
+  return kept;
 }
 
 /** The trace a finished run's events join: the session's (a loaded snapshot's is replaced). */
@@ -147,14 +145,18 @@ export const notebookHandlers = {
     return updateCell(state, payload.cellId, (cell) => ({ ...cell, outputs: appendStreamText(cell.outputs, payload.stream, payload.text) }));
   },
 
-  finishCell(state: NotebookState, payload: { cellId: string; ok: boolean; error?: PythonError; trace: readonly TraceEvent[] }): NotebookState {
+  /** `trace`: the events the run appended; `forgotten`: the earlier ones the worker's compaction dropped. */
+  finishCell(
+    state: NotebookState,
+    payload: { cellId: string; ok: boolean; error?: PythonError; trace: readonly TraceEvent[]; forgotten?: readonly SeqRange[] },
+  ): NotebookState {
     const { error } = payload;
     const finished = updateCell(state, payload.cellId, (cell) => ({
       ...cell,
       runState: 'idle',
       outputs: error ? [...cell.outputs, { kind: 'error', error }] : cell.outputs,
     }));
-    return { ...finished, traceEvents: appendTrace(sessionTrace(state), payload.trace), traceOrigin: 'session' };
+    return { ...finished, traceEvents: appendTrace(sessionTrace(state), payload.trace, payload.forgotten ?? []), traceOrigin: 'session' };
   },
 
   /**

@@ -1,10 +1,11 @@
 /**
- * A run's events extend the session's trace (the worker compacted them already), so the replay
- * index reads only the new events; the session is compacted again only past the kept passes.
+ * A run's events extend the session's trace, so the replay index reads only the new events; past
+ * the kept passes the worker (the one place that compacts) names the events the app drops.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KEEP_PASSES } from '../../../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
+import { createSessionTrace } from '../../../../engine/trace/session-trace.ts';
 import { notebookHandlers as h } from '../notebook-handlers.ts';
 import { initialNotebookState } from '../notebook-state.ts';
 
@@ -38,8 +39,12 @@ describe('a run joining the session trace', () => {
   });
 
   it('drops the oldest pass’s detail once one more pass arrives', () => {
+    const worker = createSessionTrace();
     let state = initialNotebookState('a');
-    for (let pass = 1; pass <= DEFAULT_KEEP_PASSES + 1; pass++) state = h.finishCell(state, { cellId: 'a', ok: true, trace: passRun(pass) });
+    for (let pass = 1; pass <= DEFAULT_KEEP_PASSES + 1; pass++) {
+      const { appended, forgotten } = worker.append(passRun(pass));
+      state = h.finishCell(state, { cellId: 'a', ok: true, trace: appended, forgotten });
+    }
     expect(state.traceEvents.some((event) => event.kind === 'backward-start' && event.pass === 1)).toBe(false);
     expect(state.traceEvents.filter((event) => event.kind === 'backward-start')).toHaveLength(DEFAULT_KEEP_PASSES);
   });

@@ -1,38 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KEEP_PASSES } from '../../../../engine/trace/compact.ts';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
+import { createSessionTrace, type SessionTrace } from '../../../../engine/trace/session-trace.ts';
+import { trainingStepRun } from '../../../../engine/trace/test/training-step-run.ts';
 import { notebookHandlers as h } from '../notebook-handlers.ts';
-import { initialNotebookState } from '../notebook-state.ts';
+import { initialNotebookState, type NotebookState } from '../notebook-state.ts';
 
-/** One cell run of a training step: an op, a backward pass over it, and the pass's summary. */
-function trainingStepRun(pass: number): TraceEvent[] {
-  const seq = pass * 10;
-  return [
-    { kind: 'run-start', seq, cell: 'a' },
-    {
-      kind: 'op',
-      seq: seq + 1,
-      nodeId: pass,
-      op: 'mul',
-      gradFn: 'MulBackward0',
-      inputs: [],
-      output: { id: 1000 + pass, shape: [], dtype: 'float32', requiresGrad: true, values: [1] },
-    },
-    { kind: 'backward-start', seq: seq + 2, pass, rootTensorId: 1000 + pass, retainGraph: false, createGraph: false },
-    { kind: 'backward-step', seq: seq + 3, pass, nodeId: pass, gradsIn: [], gradsOut: [], edges: [] },
-    { kind: 'backward-end', seq: seq + 4, pass },
-    { kind: 'pass-summary', seq: seq + 5, pass, rootTensorId: 1000 + pass, loss: 1 / pass, gradNorms: [] },
-  ];
+/** A run finishing as the worker reports it: its events go through the worker's session trace first. */
+function finishRun(state: NotebookState, worker: SessionTrace, run: readonly TraceEvent[]): NotebookState {
+  const { appended, forgotten } = worker.append(run);
+  return h.finishCell(state, { cellId: 'a', ok: true, trace: appended, forgotten });
 }
+
+const passesInDetail = (events: readonly TraceEvent[]): number[] =>
+  events.filter((e) => e.kind === 'backward-start').map((e) => (e.kind === 'backward-start' ? e.pass : 0));
 
 describe('the session trace across cells', () => {
   it('keeps only the last passes in full detail however many cells ran, and every pass summary', () => {
+    const worker = createSessionTrace();
     let state = initialNotebookState('a', 'loss.backward()');
-    for (let pass = 1; pass <= 50; pass++) state = h.finishCell(state, { cellId: 'a', ok: true, trace: trainingStepRun(pass) });
-    const starts = state.traceEvents.filter((e) => e.kind === 'backward-start').map((e) => (e.kind === 'backward-start' ? e.pass : 0));
-    expect(starts).toEqual(Array.from({ length: DEFAULT_KEEP_PASSES }, (_, i) => 51 - DEFAULT_KEEP_PASSES + i));
+    for (let pass = 1; pass <= 50; pass++) state = finishRun(state, worker, trainingStepRun(pass));
+    expect(passesInDetail(state.traceEvents)).toEqual(Array.from({ length: DEFAULT_KEEP_PASSES }, (_, i) => 51 - DEFAULT_KEEP_PASSES + i));
     expect(state.traceEvents.filter((e) => e.kind === 'pass-summary')).toHaveLength(50);
     expect(state.traceEvents.filter((e) => e.kind === 'backward-step')).toHaveLength(DEFAULT_KEEP_PASSES);
+  });
+
+  it('is compacted by the worker alone: the app drops only the events the worker says it forgot', () => {
+    let state = initialNotebookState('a', 'loss.backward()');
+    for (let pass = 1; pass <= 50; pass++) state = h.finishCell(state, { cellId: 'a', ok: true, trace: trainingStepRun(pass) });
+    expect(passesInDetail(state.traceEvents)).toHaveLength(50);
+    state = h.finishCell(state, {
+      cellId: 'a',
+      ok: true,
+      trace: trainingStepRun(51),
+      forgotten: [
+        [12, 14],
+        [22, 24],
+      ],
+    });
+    expect(passesInDetail(state.traceEvents)).toEqual(Array.from({ length: 49 }, (_, i) => i + 3));
+    expect(state.traceEvents.filter((e) => e.kind === 'pass-summary')).toHaveLength(51);
   });
 
   it('leaves a short session exactly as recorded', () => {
