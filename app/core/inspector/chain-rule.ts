@@ -5,7 +5,7 @@
  */
 import type { TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
-import { passNamer, tensorExpression, UNNAMED_ROOT } from './tensor-expression.ts';
+import { partialOf, passNamer, tensorExpression, UNNAMED_ROOT } from './tensor-expression.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 import { tangentRuleView, type TangentRuleView } from './tangent-rule.ts';
 
@@ -80,7 +80,7 @@ export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | nul
       const root = nameOf(event.rootTensorId);
       // An unnamed root (`y.sum().backward()`) is L; say once what L is.
       const legend = root === UNNAMED_ROOT ? `L = ${tensorExpression(index, event.rootTensorId)}, so ` : '';
-      return { kind: 'backward-start', rootName: root, text: `${legend}∂${root}/∂${root} = 1` };
+      return { kind: 'backward-start', rootName: root, text: `${legend}${partialOf(root)}/${partialOf(root)} = 1` };
     }
     case 'backward-step': {
       const op = opOf(event.nodeId);
@@ -101,7 +101,7 @@ export function chainRuleOf(index: TraceIndex, seq: number): ChainRuleView | nul
         targetName,
         contributions,
         sumText,
-        text: `∂${root}/∂${targetName} = ${contributions.map((c) => c.gradText).join(' + ')} = ${sumText}`,
+        text: `${partialOf(root)}/${partialOf(targetName)} = ${contributions.map((c) => c.gradText).join(' + ')} = ${sumText}`,
       };
     }
     case 'accumulate': {
@@ -149,7 +149,7 @@ function backwardStepView(
     const edge = recordedEdges.find((candidate) => candidate.index === inputIndex);
     const localText = edge?.local ? compactValues(edge.local) : upstream ? elementwiseLocalText(upstream, gradOut) : undefined;
     const productText = compactValues(gradOut);
-    const symbolic = `∂${rootName}/∂${inputName} = ∂${rootName}/∂${outputName} · ∂${outputName}/∂${inputName}`;
+    const symbolic = `${partialOf(rootName)}/${partialOf(inputName)} = ${partialOf(rootName)}/${partialOf(outputName)} · ${partialOf(outputName)}/${partialOf(inputName)}`;
     const reductionText = edge?.reduction?.text;
     let numbers: string;
     if (localText === undefined) numbers = `${upstreamText} · (local) = ${productText}`;

@@ -2,7 +2,7 @@
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { formatSummaryValues } from '../graph/format.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
-import { passNamer } from './tensor-expression.ts';
+import { partialOf, passNamer } from './tensor-expression.ts';
 
 type HookEvent = Extract<TraceEvent, { kind: 'hook' }>;
 
@@ -25,7 +25,7 @@ export function hooksOfStepIn(index: TraceIndex, seq: number): HookEvent[] {
 export function describeHook(hook: HookEvent, rootName: string, targetName: string): string {
   const before = formatSummaryValues(hook.before);
   const change = hook.after ? `before ${before} → after ${formatSummaryValues(hook.after)}` : `${before} (unchanged)`;
-  return `hook ${hook.name} ran on ∂${rootName}/∂${targetName}: ${change}`;
+  return `hook ${hook.name} ran on ${partialOf(rootName)}/${partialOf(targetName)}: ${change}`;
 }
 
 /** Hook lines for the chain-rule panel at step `seq`, with tensors named as the code names them. */

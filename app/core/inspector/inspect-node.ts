@@ -3,7 +3,7 @@ import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../..
 import type { GraphModel } from '../graph/model.ts';
 import { isForwardOnlyNode } from '../graph/forward-nodes.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
-import { UNNAMED_TENSOR } from '../graph/labels.ts';
+import { tensorExpression } from './tensor-expression.ts';
 
 export interface TensorFacts {
   readonly name: string;
@@ -42,8 +42,9 @@ export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: stri
   const names = index.finalNames;
   const leafLoc = node.kind === 'leaf' ? index.leafEvent(node.tensorId)?.loc : undefined;
   const opEvent = node.kind === 'op' ? index.opEvent(node.nodeId) : undefined;
+  // An unnamed tensor is the expression that made it, as the chain-rule panel writes it (`x @ w`).
   const facts = (summary: TensorSummary): TensorFacts => ({
-    name: names.get(summary.id) ?? UNNAMED_TENSOR,
+    name: names.get(summary.id) ?? tensorExpression(index, summary.id),
     shape: summary.shape,
     dtype: summary.dtype,
   });

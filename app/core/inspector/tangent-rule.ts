@@ -7,7 +7,7 @@
 import type { TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
 import { formatNumber, formatSummaryValues } from '../graph/format.ts';
 import type { ExpressionSource } from './tensor-expression.ts';
-import { passNamer } from './tensor-expression.ts';
+import { partialOf, passNamer } from './tensor-expression.ts';
 
 type TangentEvent = Extract<TraceEvent, { kind: 'tangent' }>;
 
@@ -72,7 +72,7 @@ export function tangentRuleView(source: ExpressionSource, event: TangentEvent): 
     // No per-input numbers recorded (a large output, or an op whose tangent comes from its backward rule).
     return { kind: 'tangent', op: event.op, outputName, terms, tangentText, text: `${out} = jvp of ${event.op} = ${tangentText}` };
   }
-  const symbolic = terms.map((term) => `∂${outputName}/∂${term.inputName} · ${tangentSymbol(term.inputName)}`).join(' + ');
+  const symbolic = terms.map((term) => `${partialOf(outputName)}/${partialOf(term.inputName)} · ${tangentSymbol(term.inputName)}`).join(' + ');
   const hasLocals = terms.every((term) => term.localText !== undefined);
   const numbers = hasLocals
     ? terms.map((term) => `${term.localText} · ${term.tangentInText}`).join(' + ')

@@ -71,6 +71,11 @@ function expressionOf(source: ExpressionSource, tensorId: number, depth: number)
   return `${operand(operands[0]!)}.${op.op}()`;
 }
 
+/**
+ * `∂name`, with an expression in parentheses (`∂(x @ w)`): `∂L/∂x @ w` would read as `(∂L/∂x) @ w`.
+ */
+export const partialOf = (name: string): string => `∂${operand(name)}`;
+
 /** What the root of a backward pass is called when the code gave it no name: `∂L/∂x`, PyTorch-style. */
 export const UNNAMED_ROOT = 'L';
 

@@ -64,6 +64,11 @@ describe('the chain-rule panel at a fan-out and a broadcast', () => {
     expect(start.kind === 'backward-start' && textAt(FAN, start.seq)).toEqual(['L = b.sum(), so ∂L/∂L = 1']);
   });
 
+  it('writes an unnamed tensor’s expression in parentheses after ∂: ∂L/∂(c + d), not ∂L/∂c + d', () => {
+    const step = FAN.find((event) => event.kind === 'backward-step' && event.pass === 2)!;
+    expect(textAt(FAN, step.seq)).toEqual(['∂L/∂(c + d) = ∂L/∂L · ∂L/∂(c + d) = 1 · 1 = 1']);
+  });
+
   it('shows the broadcast gradient summed back to the input shape', () => {
     const step = FAN.find((event) => event.kind === 'backward-step' && event.pass === 2 && event.op === 'add')!;
     const view = chainRuleAt(FAN, step.seq);
