@@ -4,7 +4,7 @@ const OPS = 100_000;
 
 // Issue #12: a 100,000-op chain froze the page for ~43 s and the graph said "Graph layout failed:
 // Maximum call stack size exceeded". Now the run of repeated muls is one ×N node, and the page answers.
-test('a 100,000-op chain draws as one collapsed run, keeps the page responsive, and the next cell runs', async ({ sharedNotebook: notebook }) => {
+test('a 100,000-op chain draws as one collapsed run, keeps the page responsive, and the next cell runs', async ({ freshNotebook: notebook }) => {
   test.setTimeout(900_000);
   const page = notebook.page;
   // Every main-thread task longer than 50 ms from here on (the Long Tasks API).

@@ -24,11 +24,9 @@ export async function withoutPython(target: Page | BrowserContext): Promise<void
 
 interface WorkerFixtures {
   /**
-   * One notebook page with Python booted, kept for every test of a Playwright worker that asks for
-   * it (its own browser context, so nothing of it leaks into the per-test `page`). For specs that
-   * only check what cells print and that do not need a fresh Python: each such test types into
-   * cells it appends (`NotebookPage.appendCell`), so earlier tests' cells and variables are simply
-   * further up, as in a long notebook. A failed test ends its worker, so the next test boots afresh.
+   * One notebook page with Python booted, kept for every test of a Playwright worker (its own browser
+   * context, so nothing of it leaks into the per-test `page`). Tests take it through `freshNotebook`,
+   * which opens a new notebook on it first. A failed test ends its worker, so the next test boots afresh.
    */
   sharedNotebook: NotebookPage;
 }

@@ -10,7 +10,7 @@ import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 const PROGRAM_PATH = fileURLToPath(new URL('./programs/makemore_mlp_50_steps.py', import.meta.url));
 const CLI = fileURLToPath(new URL('../bin/gradscope.mjs', import.meta.url));
 
-test('a 50-step makemore MLP loop typed into the notebook prints what the CLI prints', async ({ sharedNotebook: notebook }) => {
+test('a 50-step makemore MLP loop typed into the notebook prints what the CLI prints', async ({ freshNotebook: notebook }) => {
   const program = readFileSync(PROGRAM_PATH, 'utf8').trimEnd();
   // The CLI's output for the same file, computed now (same engine build as the page's).
   const cliStdout = execFileSync(process.execPath, [CLI, 'run', PROGRAM_PATH], { encoding: 'utf8', timeout: 120_000 });

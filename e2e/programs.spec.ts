@@ -18,10 +18,10 @@ const goldens = JSON.parse(readFileSync(`${PROGRAMS_DIR}goldens.json`, 'utf8')) 
 /** The seed article's three programs, a caught second-backward error, and a seeded training loop. */
 const PROGRAMS = ['seed_mean', 'seed_fanout', 'seed_myrelu', 'second_backward_error', 'tutorial_mlp_sgd_momentum'] as const;
 
-// The programs run one after another in one booted notebook (the worker's shared page), as cells of
-// a long notebook would: each is a whole script that imports, seeds and builds what it prints.
+// Each program runs in a new notebook on the worker's booted page (a fresh Python session, no boot):
+// each is a whole script that imports, seeds and builds what it prints.
 for (const name of PROGRAMS) {
-  test(`${name}.py prints in the notebook exactly what PyTorch printed`, async ({ sharedNotebook: notebook }) => {
+  test(`${name}.py prints in the notebook exactly what PyTorch printed`, async ({ freshNotebook: notebook }) => {
     const golden = goldens[name];
     expect(golden, `${name} has a golden`).toBeDefined();
     expect(golden!.exit_code, `${name} is a program that finishes without an uncaught error`).toBe(0);

@@ -1,8 +1,8 @@
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 
-// Both tests only check what their own cells print: they run in the worker's shared, booted notebook.
+// Both tests only check what their own cells print: each runs in a new notebook on the worker's booted page.
 
-test('a Python error shows a traceback naming the line, and the next run works', async ({ sharedNotebook: notebook }) => {
+test('a Python error shows a traceback naming the line, and the next run works', async ({ freshNotebook: notebook }) => {
   const cell = await notebook.appendCell();
   await notebook.typeIntoCell(cell, 'x = 1\n1/0');
   await notebook.runCellAndAdvance(cell);
@@ -18,7 +18,7 @@ test('a Python error shows a traceback naming the line, and the next run works',
   await expect(notebook.output(cell + 1)).toHaveText('2');
 });
 
-test('output is shown as text, never as HTML', async ({ sharedNotebook: notebook }) => {
+test('output is shown as text, never as HTML', async ({ freshNotebook: notebook }) => {
   const cell = await notebook.appendCell();
   await notebook.typeIntoCell(cell, 'print("<b id=injected>bold</b>")');
   await notebook.runCellAndAdvance(cell);

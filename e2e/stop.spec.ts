@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 
-// Stop must leave Python usable, so this runs in the worker's shared notebook, which later tests go on using.
-test('Stop interrupts an endless loop with KeyboardInterrupt and the next cell still runs', async ({ sharedNotebook: notebook }) => {
+// Stop must leave Python usable, so this runs on the worker's booted page, whose Python later tests go on using.
+test('Stop interrupts an endless loop with KeyboardInterrupt and the next cell still runs', async ({ freshNotebook: notebook }) => {
   const cell = await notebook.appendCell();
   await notebook.typeIntoCell(cell, 'while True: pass');
   await notebook.runCellAndAdvance(cell);
