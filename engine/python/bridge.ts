@@ -4,14 +4,13 @@
  * lookup away from the engine function it runs.
  */
 import * as engine from '../index.ts';
-import type { DType } from '../dtype.ts';
 import { getPrintOptions, setPrintOptions } from '../format/index.ts';
 import { Generator, defaultGenerator, randomInt64 } from '../random/index.ts';
 import { onceDifferentiableOutputs } from '../autograd/custom.ts';
 import { pauseRecording, resumeRecording } from '../trace/recorder-hooks.ts';
-import { countTensorMemoryFrom } from '../memory-budget.ts';
 import { storageBytes, storageFromBytes, storageKey, storageLength, tensorOnStorage } from '../storage-bytes.ts';
 import { recordHandGradient } from './exercise-bridge.ts';
+import { binaryCallersById, countHeldTensorMemory, heldTensor, heldTensorCount, holdTensor, opCallerById, releaseTensors } from './tensor-table.ts';
 import { isRecording, recordCustomCall, recordCustomLine, recordCustomReturn, recordGradcheck } from './frame-bridge.ts';
 
 let tagged = false;
@@ -27,12 +26,14 @@ export function createEngineModule(): object {
   tagTensorClass();
   return {
     ...engine,
-    // One op's caller with a Python number as its second argument, made into the wrapped-number
-    // tensor of the dtype Python's type gives (int → int64, float → float64, bool → bool).
-    opCallerWithNumber: (name: string) => {
-      const call = engine.opCaller(name);
-      return (tensor: engine.Tensor, value: number | boolean, dtype: DType) => call(tensor, engine.scalarTensor(value, dtype));
-    },
+    // Tensors cross to Python as ids in the table of tensors Python holds (tensor-table.ts).
+    holdTensor,
+    heldTensor,
+    releaseTensors,
+    heldTensorCount,
+    countHeldTensorMemory,
+    opCallerById,
+    binaryCallersById,
     setPrintOptions,
     getPrintOptions,
     // Python ints can exceed 2^53: seeds cross the bridge as decimal strings. Each call takes the
@@ -55,8 +56,6 @@ export function createEngineModule(): object {
     pauseRecording,
     resumeRecording,
     onceDifferentiableOutputs,
-    // The total memory budget counts the storages of the tensors Python holds (memory-budget.ts).
-    countTensorMemoryFrom,
     // torch.save / torch.load
     storageBytes,
     storageFromBytes,

@@ -129,15 +129,31 @@ def run(code, filename):
         sys.stderr.flush()
 
 
+# current_location's answer is one int (a file's number times _LINES, plus the line): it crosses to
+# JavaScript as a number, where a tuple would be a proxy to build, convert and destroy, per recorded event.
+_LINES = 1 << 20
+_file_numbers = {}
+_numbered_files = []
+
+
 def current_location():
-    """(filename, line) of the innermost user frame that is running now, for the trace."""
+    """Where the innermost user frame running now is, for the trace: file_number * _LINES + line, or -1."""
     frame = sys._getframe(1)
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename in _current_files:
-            return (filename, frame.f_lineno)
+            number = _file_numbers.get(filename)
+            if number is None:
+                number = _file_numbers[filename] = len(_numbered_files)
+                _numbered_files.append(filename)
+            return number * _LINES + frame.f_lineno
         frame = frame.f_back
-    return None
+    return -1
+
+
+def location_file(number):
+    """The file of a number current_location gave."""
+    return _numbered_files[number]
 
 
 def check_custom_nodes(skip=False):

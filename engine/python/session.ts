@@ -85,6 +85,11 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
   pyodide.registerJsModule('_gradscope_engine', options.engineModule);
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})\nimport gradscope_runner`);
   const runner = pyodide.pyimport('gradscope_runner');
+  // Asked once per recorded event: the function is looked up once, and its answer is a number
+  // (a file's number and the line, see gradscope_runner.current_location), so no proxy is made per call.
+  const locationCode = runner.current_location as () => number;
+  const LINES = 1 << 20;
+  const numberedFiles: string[] = [];
   const pythonVersion = String(pyodide.runPython('import sys; sys.version.split()[0]'));
   let interruptBuffer: Int32Array | undefined;
 
@@ -109,11 +114,11 @@ export async function createPythonSession(options: SessionOptions): Promise<Pyth
       if (!outcome.ok) throw new Error(`Gradscope's own Python (${filename}) failed: ${outcome.error?.traceback ?? ''}`);
     },
     currentLocation() {
-      const where = runner.current_location();
-      if (where === undefined || where === null) return undefined;
-      const [file, line] = where.toJs() as [string, number];
-      where.destroy();
-      return { file, line };
+      const code = locationCode();
+      if (code < 0) return undefined;
+      const number = Math.floor(code / LINES);
+      while (numberedFiles.length <= number) numberedFiles.push(String(runner.location_file(numberedFiles.length)));
+      return { file: numberedFiles[number], line: code % LINES };
     },
     namedTensors() {
       const pairs = runner.named_tensors();

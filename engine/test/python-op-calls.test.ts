@@ -36,6 +36,36 @@ print(type(m.weight).__name__, m.weight is m.weight, list(m.parameters())[0] is 
     expect(out).toBe('True Tensor Parameter\nParameter True True\n');
   });
 
+  it('gives every engine tensor back when its Python object dies, and keeps those still in use', () => {
+    const out = printed(`
+import gc, torch, _gradscope_engine as E
+from torch._tensor import _flush_releases
+def held():
+    gc.collect()
+    _flush_releases()
+    return E.heldTensorCount()
+before = held()
+x = torch.ones(3, requires_grad=True)
+kept = []
+for i in range(600):
+    y = x * 2 + 1.0
+    z = torch.mul(y, y).sum()
+    z.backward()
+    g = x.grad
+    d = y.detach()
+    same = d.add_(1)
+    p = torch.nn.Parameter(d[0:2])
+    if i % 6 == 0:
+        kept.append(y.tanh())
+print(same is d, len(kept), held() - before > 100, sum(float(t.sum()) for t in kept) > 0)
+del kept
+print(held() - before <= 10)
+del x, y, z, g, d, same, p
+print(held() - before)
+`);
+    expect(out).toBe('True 100 True True\nTrue\n0\n');
+  });
+
   it('binds positional and keyword arguments to the same results', () => {
     const out = printed(`
 import torch

@@ -12,7 +12,7 @@ from . import _dtype
 from ._engine import E, JsException, js_list, raise_from_js
 from ._out import check_no_grad, write_out
 from ._size import Size
-from ._tensor import _TENSOR_PROXY, Tensor, _wrap, as_engine_tensor, wrap_result
+from ._tensor import Tensor, _wrap_id, as_engine_tensor, wrap_result
 from .return_types import named_return
 
 _MISSING = object()
@@ -217,7 +217,7 @@ def _converter(param, takes_numbers, param_position):
 
         def tensor(value):
             if isinstance(value, Tensor):
-                return value._t
+                return value._tid  # the engine's caller takes tensors by id (tensor-table.ts)
             if takes_numbers and _is_number(value):
                 return as_engine_tensor(value)
             return _MISSING
@@ -278,12 +278,12 @@ def _make(op_name, params, returns, as_method):
             inputs = [v for i in tensor_params for v in _tensors_in(args, kwargs, binder, i)]
             check_no_grad(op_name, inputs, out)
         if engine_op is None:
-            engine_op = E.opCaller(op_name)
+            engine_op = E.opCallerById(op_name)
         try:
             result = engine_op(*bound)
         except JsException as exc:
             raise_from_js(exc)
-        result = _wrap(result) if type(result) is _TENSOR_PROXY else wrap_result(result)
+        result = _wrap_id(result) if type(result) is builtins.int else wrap_result(result)
         if out is not None:
             result = write_out(op_name, result, out)
             if returns and isinstance(result, (tuple, list)):

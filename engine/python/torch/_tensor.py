@@ -23,6 +23,22 @@ _sweep_at = _SWEEP_MIN
 # Engine dtypes whose elements are Python ints.
 _INTEGRAL = ("int64", "int32", "int16", "int8", "uint8")
 
+# Each Python Tensor holds one reference in the engine's table of tensors Python holds
+# (engine/python/tensor-table.ts), given back when it dies: in batches, so that a dying temporary
+# costs no call into the engine.
+_hold = E.holdTensor
+_held_tensor = E.heldTensor
+_release = E.releaseTensors
+_releases = []
+_RELEASE_BATCH = 32
+
+
+def _flush_releases():
+    if _releases:
+        ids = _releases[:]
+        _releases.clear()
+        _release(*ids)
+
 
 def _remember(tid, wrapper):
     global _sweep_at
@@ -33,30 +49,45 @@ def _remember(tid, wrapper):
         _sweep_at = builtins.max(_SWEEP_MIN, 2 * len(_wrappers))
 
 
-def _live_wrappers():
-    return [wrapper for wrapper in (ref() for ref in list(_wrappers.values())) if wrapper is not None]
-
-
 def _wrap(js):
     """The Python Tensor for an engine tensor (created on first sight, then reused)."""
     if js is None or js is jsnull:
         return None
-    tid = js.id
+    tid = _hold(js)
     ref = _wrappers.get(tid)
     if ref is not None:
         existing = ref()
         if existing is not None:
+            _releases.append(tid)  # the existing Tensor holds its own reference
             return existing
     wrapper = object.__new__(Tensor)
     wrapper._t = js
+    wrapper._tid = tid
+    _remember(tid, wrapper)
+    return wrapper
+
+
+def _wrap_id(tid):
+    """The Python Tensor for an op's result, given as a new reference's id (its engine tensor is fetched on first use)."""
+    ref = _wrappers.get(tid)
+    if ref is not None:
+        existing = ref()
+        if existing is not None:
+            _releases.append(tid)
+            return existing
+    wrapper = object.__new__(Tensor)
+    wrapper._tid = tid
     _remember(tid, wrapper)
     return wrapper
 
 
 def _adopt(wrapper, js):
     """Makes `wrapper` (e.g. a new nn.Parameter) the Python object of engine tensor `js`."""
+    if wrapper._tid is not None:
+        _releases.append(wrapper._tid)
     wrapper._t = js
-    _remember(js.id, wrapper)
+    wrapper._tid = _hold(js)
+    _remember(wrapper._tid, wrapper)
     return wrapper
 
 
@@ -67,6 +98,8 @@ _TENSOR_PROXY = type(E.scalarTensor(0, "float32"))
 
 def wrap_result(result):
     # Most ops return one tensor: test for that first, since isinstance(JsArray) is slow in Pyodide.
+    if type(result) is builtins.int:
+        return _wrap_id(result)
     if type(result) is _TENSOR_PROXY or hasattr(result, "_isTensor"):
         return _wrap(result)
     if result is jsnull:
@@ -177,24 +210,25 @@ _NUMBER_DTYPES = {builtins.bool: "bool", builtins.int: "int64", builtins.float: 
 
 
 def _binary_operator(name):
-    """A Tensor operator (`x * y`, `x + 1.0`) as one engine call, its op looked up once."""
-    with_tensor = E.opCaller(name)
-    with_number = E.opCallerWithNumber(name)
+    """A Tensor operator (`x * y`, `x + 1.0`) as one engine call by ids, its op looked up once."""
+    callers = E.binaryCallersById(name)
+    with_tensor = callers.withTensor
+    with_number = callers.withNumber
 
     def operator(self, other):
         try:
             if isinstance(other, Tensor):
-                result = with_tensor(self._t, other._t)
+                result = with_tensor(self._tid, other._tid)
             else:
                 dtype = _NUMBER_DTYPES.get(type(other))
                 if dtype is None:
                     if not isinstance(other, (builtins.bool, builtins.int, builtins.float)):
                         return NotImplemented
                     dtype = scalar_dtype_name(other)
-                result = with_number(self._t, other, dtype)
+                result = with_number(self._tid, other, dtype)
         except JsException as exc:
             raise_from_js(exc)
-        return _wrap(result) if type(result) is _TENSOR_PROXY else wrap_result(result)
+        return _wrap_id(result) if type(result) is builtins.int else wrap_result(result)
 
     operator.__name__ = name
     return operator
@@ -205,6 +239,22 @@ class Tensor:
 
     __module__ = "torch"  # type(x) prints <class 'torch.Tensor'>, as PyTorch's does
     __hash__ = object.__hash__
+    # This tensor's id in the engine's table of tensors Python holds; None until it holds one.
+    _tid = None
+
+    def __getattr__(self, name):
+        # An op's result is made from its id: its engine tensor is fetched the first time it is needed.
+        if name == "_t" and self._tid is not None:
+            js = self._t = _held_tensor(self._tid)
+            return js
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __del__(self):
+        tid = self._tid
+        if tid is not None:
+            _releases.append(tid)
+            if len(_releases) >= _RELEASE_BATCH:
+                _flush_releases()
 
     def __new__(cls, *args):
         """The legacy constructor: `torch.Tensor([1., 2.])` copies data as float32, `torch.Tensor(2, 3)` allocates."""
@@ -668,10 +718,6 @@ def wrap_node(js):
     return wrap(js)
 
 
-def _held_engine_tensors():
-    """Every engine tensor Python holds now: what the total memory budget counts as live."""
-    return to_js([wrapper._t for wrapper in _live_wrappers()])
-
-
+# The memory budget's census counts the tensors Python holds, after the releases not yet given back.
 # Kept alive by the engine for the session (a plain function would be freed after the call).
-E.countTensorMemoryFrom(create_proxy(_held_engine_tensors))
+E.countHeldTensorMemory(create_proxy(_flush_releases))
