@@ -8,14 +8,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngineModule } from '../python/bridge.ts';
-import { createPythonSession, type LoadPyodide, type PythonSession, type RunOutcome } from '../python/session.ts';
-import { readPythonSources } from '../python/sources-node.ts';
+import type { PythonSession, RunOutcome } from '../python/session.ts';
 import type { LocalValue, PyValue, TraceEvent } from '../trace/schema.ts';
 import { loadSnapshot } from '../trace/snapshot.ts';
 import { createSessionRecording, type SessionRecording } from '../worker/cell-recorder.ts';
+import { sharedPythonSession } from './python-session.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'engine/test/custom-frames');
@@ -38,12 +36,9 @@ let stdout = '';
 let stderr = '';
 
 beforeAll(async () => {
-  session = await createPythonSession({
-    loadPyodide: loadPyodide as unknown as LoadPyodide,
-    sources: readPythonSources(),
+  session = await sharedPythonSession({
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    engineModule: createEngineModule(),
   });
   recording = createSessionRecording(session);
 }, 120_000);
