@@ -14,8 +14,8 @@ function testFilesIn(folder: string): string[] {
   });
 }
 
-/** What a test file that boots Pyodide imports: Pyodide, the test session, or the suites built on it. */
-const BOOTS_PYTHON = /from '(?:pyodide|[^']*\/(?:python-session|corpus-suite|golden-programs)\.ts)'/;
+/** What a test file that boots Pyodide imports: Pyodide, the test session, the suites built on it, or `gradscope run`. */
+const BOOTS_PYTHON = /from '(?:pyodide|[^']*\/(?:python-session|corpus-suite|golden-programs|gradscope-run)\.ts)'/;
 const pythonTestFiles = TEST_FOLDERS.flatMap(testFilesIn).filter((file) => BOOTS_PYTHON.test(readFileSync(file, 'utf8')));
 
 export default defineConfig({

@@ -3,7 +3,6 @@
  * Function frames line by line with their locals, the gradcheck of each custom node, and named
  * backward errors (PyTorch's texts, goldens by scripts/goldens/custom_frames.py).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { LocalValue, PyValue, TraceEvent } from '../trace/schema.ts';
 import { loadSnapshot } from '../trace/snapshot.ts';
 import { createSessionRecording, type SessionRecording } from '../worker/cell-recorder.ts';
 import { sharedPythonSession } from './python-session.ts';
+import { gradscopeInProcess } from './gradscope-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'engine/test/custom-frames');
@@ -339,9 +339,9 @@ describe('double backward through a custom Function', () => {
 });
 
 describe('gradscope run --snapshot', () => {
-  it('writes the line events of custom Functions into the snapshot', () => {
+  it('writes the line events of custom Functions into the snapshot', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gradscope-')), 'relu.json');
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), 'run', 'myrelu.py', '--snapshot', out], { cwd: DIR, encoding: 'utf8' });
+    const result = await gradscopeInProcess(['run', 'myrelu.py', '--snapshot', out], DIR);
     expect(result.status).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as { trace: { events: TraceEvent[] } };
     expect(loadSnapshot(json).ok).toBe(true);
