@@ -1,98 +1,14 @@
 /**
- * `gradscope run FILE.py [--snapshot OUT.json]`: runs a Python file on Gradscope's engine and Python
- * layer in Node, printing exactly what Python prints. An uncaught exception prints its traceback to
- * stderr and exits with status 1, as `python FILE.py` does.
+ * `gradscope run FILE.py [--snapshot OUT.json]` (run-file.ts), over this process's arguments,
+ * working directory and streams; its status is the process's exit status.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { loadPyodide } from 'pyodide';
-import { createPythonSession, type LoadPyodide } from './python/session.ts';
-import { readPythonSources } from './python/sources-node.ts';
-import { snapshotCachedLoader } from './python/snapshot-cache-node.ts';
-import { createEngineModule } from './python/bridge.ts';
-import { createSessionRecording } from './worker/cell-recorder.ts';
-import { buildSnapshot, type SnapshotOutput } from './trace/snapshot.ts';
+import { runFile } from './run-file.ts';
 
-const USAGE = 'usage: gradscope run FILE.py [--snapshot OUT.json]';
-
-interface CliArgs {
-  readonly file: string;
-  readonly snapshot?: string;
-}
-
-function parseArgs(argv: readonly string[]): CliArgs | string {
-  const [command, ...rest] = argv;
-  if (command !== 'run') return USAGE;
-  let file: string | undefined;
-  let snapshot: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--snapshot') snapshot = rest[++i];
-    else if (arg.startsWith('--snapshot=')) snapshot = arg.slice('--snapshot='.length);
-    else if (!file) file = arg;
-    else return USAGE;
-  }
-  if (!file || (rest.includes('--snapshot') && !snapshot)) return USAGE;
-  return snapshot ? { file, snapshot } : { file };
-}
-
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\n`);
-    return 2;
-  }
-  let code: string;
-  try {
-    code = readFileSync(args.file, 'utf8');
-  } catch {
-    process.stderr.write(`gradscope: can't open file '${args.file}': [Errno 2] No such file or directory\n`);
-    return 2;
-  }
-  // With --snapshot, what the program prints also goes into the snapshot's cell, as the app keeps it.
-  const printed: SnapshotOutput[] = [];
-  const keep = (stream: 'stdout' | 'stderr', text: string): void => {
-    if (!args.snapshot) return;
-    const last = printed.at(-1);
-    if (last?.kind === 'stream' && last.stream === stream) printed[printed.length - 1] = { ...last, text: last.text + text };
-    else printed.push({ kind: 'stream', stream, text });
-  };
-  const session = await createPythonSession({
-    // Python's own start restored from a snapshot on disk (made by the first run).
-    loadPyodide: snapshotCachedLoader(loadPyodide as unknown as LoadPyodide),
-    sources: readPythonSources(),
-    stdout: (text) => {
-      keep('stdout', text);
-      process.stdout.write(text);
-    },
-    stderr: (text) => {
-      keep('stderr', text);
-      process.stderr.write(text);
-    },
-    engineModule: createEngineModule(),
-    workingDirectory: process.cwd(),
-  });
-  // Recording costs nothing unless a snapshot was asked for.
-  const recording = args.snapshot ? createSessionRecording(session) : undefined;
-  let outcome;
-  if (recording && args.snapshot) {
-    const recorded = recording.record('cell-1', args.file, () => session.run(code, args.file));
-    outcome = recorded.result;
-    const error = outcome.error;
-    const outputs: SnapshotOutput[] = error
-      ? [...printed, { kind: 'error', ename: error.ename, evalue: error.evalue, traceback: error.traceback, ...(error.line ? { line: error.line } : {}) }]
-      : printed;
-    writeFileSync(args.snapshot, JSON.stringify(buildSnapshot([{ id: 'cell-1', source: code, ...(outputs.length > 0 ? { outputs } : {}) }], recorded.events)));
-  } else {
-    outcome = session.run(code, args.file);
-  }
-  if (!outcome.ok && outcome.error) {
-    process.stderr.write(outcome.error.traceback);
-    return outcome.error.ename === 'SystemExit' ? Number(outcome.error.evalue) || 0 : 1;
-  }
-  return 0;
-}
-
-main().then(
+runFile(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}).then(
   (status) => {
     process.exitCode = status;
   },

@@ -4,13 +4,13 @@
  * absence. Goldens come from real PyTorch (scripts/goldens/api_compat.py); behaviour that only
  * PyTorch 2.x has (the 1.13 oracle lacks it) is written here beside the 2.x source it follows.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestSession, type TestSession } from './python-session.ts';
+import { gradscopeInProcess } from './gradscope-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROGRAMS = join(ROOT, 'engine/test/api-compat');
@@ -26,16 +26,8 @@ const programs = readdirSync(PROGRAMS)
   .filter((name) => name.endsWith('.py'))
   .map((name) => name.slice(0, -3));
 
-function gradscopeRun(file: string, cwd: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), 'run', file], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
+/** `gradscope run FILE` in `cwd`, whose files Python reads and writes as real files. */
+const gradscopeRun = (file: string, cwd: string) => gradscopeInProcess(['run', file], cwd);
 
 describe('API programs print what PyTorch prints', () => {
   let python: TestSession;
@@ -56,7 +48,7 @@ describe('API programs print what PyTorch prints', () => {
   }
 });
 
-// Each test starts a whole `gradscope run` (Pyodide included): slow on a busy machine.
+// Each test starts Pyodide afresh, as `gradscope run` does: slow on a busy machine.
 const CLI_TIMEOUT = 180_000;
 
 describe('checkpoints move between PyTorch and Gradscope (real files, through gradscope run)', () => {

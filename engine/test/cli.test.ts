@@ -1,16 +1,17 @@
 /**
  * `npx gradscope run FILE.py` behaves like `python FILE.py`: same stdout, traceback on stderr, exit 1.
  *
- * Each run here starts a fresh Node and Pyodide (~4 s of CPU), so the command is proven on a few
- * representative programs; programs.test.ts runs every program of engine/test/programs in-process
- * against the same goldens, so what the engine prints is covered there, program by program.
+ * A run of the real command starts a fresh Node and Pyodide (~5 s of CPU), so it is kept for what
+ * only the command shows (streams and exit status end to end); what representative programs print
+ * and write goes through the same `runFile` in this process. programs.test.ts runs every program of
+ * engine/test/programs in-process against the same goldens, program by program.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { gradscopeCommand, gradscopeInProcess } from './gradscope-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROGRAMS = join(ROOT, 'engine/test/programs');
@@ -25,18 +26,6 @@ const goldens = JSON.parse(readFileSync(join(PROGRAMS, 'goldens.json'), 'utf8'))
  */
 const REPRESENTATIVE_PROGRAMS = ['tutorial_mlp_sgd_momentum', 'tutorial_inplace_saved_error'] as const;
 
-/** Runs the command (without blocking the test runner's own process). */
-function gradscope(...args: string[]): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), ...args], { cwd: PROGRAMS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
-
 // One run at a time: side by side they only share the same cores, and on a busy machine each then
 // takes longer than a test may. A fresh Node and Pyodide can take a minute there, hence the timeout.
 describe('gradscope run', { timeout: 180_000 }, () => {
@@ -44,7 +33,7 @@ describe('gradscope run', { timeout: 180_000 }, () => {
     it(`${name}.py prints what PyTorch prints and exits as python does`, async () => {
       const golden = goldens[name];
       expect(golden, `${name} has a golden`).toBeDefined();
-      const result = await gradscope('run', `${name}.py`);
+      const result = await gradscopeInProcess(['run', `${name}.py`], PROGRAMS);
       expect(result.stdout).toBe(golden!.stdout);
       expect(result.status).toBe(golden!.exit_code);
       if (golden!.exit_code !== 0) {
@@ -54,13 +43,13 @@ describe('gradscope run', { timeout: 180_000 }, () => {
   }
 
   it('writes nothing to stderr for a program that succeeds', async () => {
-    const result = await gradscope('run', 'seed_myrelu.py');
+    const result = await gradscopeCommand(['run', 'seed_myrelu.py'], PROGRAMS);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('prints the traceback of an uncaught exception to stderr and exits 1', async () => {
-    const result = await gradscope('run', 'uncaught_error.py');
+    const result = await gradscopeCommand(['run', 'uncaught_error.py'], PROGRAMS);
     expect(result.stdout).toBe('before\n');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('File "uncaught_error.py", line 5, in <module>');
@@ -69,7 +58,7 @@ describe('gradscope run', { timeout: 180_000 }, () => {
 
   it('writes a snapshot with the cells and the trace when asked', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gradscope-')), 'seed.json');
-    const result = await gradscope('run', 'seed_mean.py', '--snapshot', out);
+    const result = await gradscopeInProcess(['run', 'seed_mean.py', '--snapshot', out], PROGRAMS);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(goldens.seed_mean!.stdout);
     const snapshot = JSON.parse(readFileSync(out, 'utf8'));
@@ -82,7 +71,7 @@ describe('gradscope run', { timeout: 180_000 }, () => {
   });
 
   it('explains its usage when called wrongly', async () => {
-    const result = await gradscope('frobnicate');
+    const result = await gradscopeCommand(['frobnicate'], PROGRAMS);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('usage: gradscope run FILE.py');
   });

@@ -1,33 +1,26 @@
 /**
- * A few corpus programs through the real command, `node bin/gradscope.mjs run <file>`, as a learner
- * would run a lecture they saved: the CLI must agree with corpus/status.json exactly as the
- * in-process corpus test does (the whole corpus runs in-process there, for speed).
+ * A few corpus programs through `gradscope run <file>` (its `runFile`, in this process; cli.test.ts
+ * starts the real command), as a learner would run a lecture they saved, from the lecture's folder:
+ * the CLI must agree with corpus/status.json exactly as the corpus test's shared session does (the
+ * whole corpus runs there, for speed).
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, flipMessage, mismatch, readGoldens, readStatus } from './corpus-programs.ts';
+import { gradscopeInProcess } from './gradscope-run.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Each run starts node and Pyodide afresh, which takes a while on a busy machine. */
+/** Each run starts Pyodide afresh, which takes a while on a busy machine. */
 const CLI_TIMEOUT_MS = 240_000;
 /** One program per kind of source: a lecture's training loop, a tutorial, the docs' custom Function. */
 const REPRESENTATIVE = ['makemore/part2_mlp', 'pytorch-tutorials/polynomial_autograd', 'pytorch-docs/extending_linear_function'];
 
-function gradscopeRun(key: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
+function gradscopeRun(key: string) {
   const [source, name] = key.split('/') as [string, string];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), 'run', `${name}.py`], { cwd: join(CORPUS_DIR, source) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
+  return gradscopeInProcess(['run', `${name}.py`], join(CORPUS_DIR, source));
 }
 
-describe.concurrent('gradscope run on corpus programs', () => {
+// One run at a time: the runs share this process's one thread.
+describe('gradscope run on corpus programs', () => {
   const goldens = readGoldens();
   const status = readStatus();
   for (const key of REPRESENTATIVE) {

@@ -3,19 +3,17 @@
  * Function frames line by line with their locals, the gradcheck of each custom node, and named
  * backward errors (PyTorch's texts, goldens by scripts/goldens/custom_frames.py).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngineModule } from '../python/bridge.ts';
-import { createPythonSession, type LoadPyodide, type PythonSession, type RunOutcome } from '../python/session.ts';
-import { readPythonSources } from '../python/sources-node.ts';
+import type { PythonSession, RunOutcome } from '../python/session.ts';
 import type { LocalValue, PyValue, TraceEvent } from '../trace/schema.ts';
 import { loadSnapshot } from '../trace/snapshot.ts';
 import { createSessionRecording, type SessionRecording } from '../worker/cell-recorder.ts';
+import { sharedPythonSession } from './python-session.ts';
+import { gradscopeInProcess } from './gradscope-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'engine/test/custom-frames');
@@ -38,12 +36,9 @@ let stdout = '';
 let stderr = '';
 
 beforeAll(async () => {
-  session = await createPythonSession({
-    loadPyodide: loadPyodide as unknown as LoadPyodide,
-    sources: readPythonSources(),
+  session = await sharedPythonSession({
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    engineModule: createEngineModule(),
   });
   recording = createSessionRecording(session);
 }, 120_000);
@@ -344,9 +339,9 @@ describe('double backward through a custom Function', () => {
 });
 
 describe('gradscope run --snapshot', () => {
-  it('writes the line events of custom Functions into the snapshot', () => {
+  it('writes the line events of custom Functions into the snapshot', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gradscope-')), 'relu.json');
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), 'run', 'myrelu.py', '--snapshot', out], { cwd: DIR, encoding: 'utf8' });
+    const result = await gradscopeInProcess(['run', 'myrelu.py', '--snapshot', out], DIR);
     expect(result.status).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as { trace: { events: TraceEvent[] } };
     expect(loadSnapshot(json).ok).toBe(true);

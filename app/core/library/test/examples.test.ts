@@ -5,11 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngineModule } from '../../../../engine/python/bridge.ts';
-import { createPythonSession, type LoadPyodide, type PythonSession } from '../../../../engine/python/session.ts';
-import { readPythonSources } from '../../../../engine/python/sources-node.ts';
+import type { PythonSession } from '../../../../engine/python/session.ts';
+import { sharedPythonSession } from '../../../../engine/test/python-session.ts';
 import { createSessionRecording } from '../../../../engine/worker/cell-recorder.ts';
 import { readExampleIndex, readNotebookFile, type NotebookFile } from '../notebook-file.ts';
 
@@ -77,12 +75,9 @@ describe('every example runs cleanly and prints what PyTorch prints', () => {
   let stdout = '';
   let stderr = '';
   beforeAll(async () => {
-    session = await createPythonSession({
-      loadPyodide: loadPyodide as unknown as LoadPyodide,
-      sources: readPythonSources(),
+    session = await sharedPythonSession({
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
-      engineModule: createEngineModule(),
     });
   }, 120_000);
 

@@ -6,11 +6,9 @@
  * scripts/goldens/forward_tangents.py).
  */
 import { readFileSync } from 'node:fs';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngineModule } from '../../../../engine/python/bridge.ts';
-import { createPythonSession, type LoadPyodide, type PythonSession } from '../../../../engine/python/session.ts';
-import { readPythonSources } from '../../../../engine/python/sources-node.ts';
+import type { PythonSession } from '../../../../engine/python/session.ts';
+import { sharedPythonSession } from '../../../../engine/test/python-session.ts';
 import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { createSessionRecording } from '../../../../engine/worker/cell-recorder.ts';
 import { chainRuleOf } from '../../inspector/chain-rule.ts';
@@ -34,12 +32,9 @@ describe('forward mode, replayed step by step', () => {
   let stdout = '';
   let events: TraceEvent[] = [];
   beforeAll(async () => {
-    session = await createPythonSession({
-      loadPyodide: loadPyodide as unknown as LoadPyodide,
-      sources: readPythonSources(),
+    session = await sharedPythonSession({
       stdout: (text) => (stdout += text),
       stderr: () => {},
-      engineModule: createEngineModule(),
     });
     const recording = createSessionRecording(session);
     const { result, events: recorded } = recording.record('cell-1', 'Cell 1', () => session.run(programOf('make-dual'), 'Cell 1'));
