@@ -16,7 +16,15 @@ function testFilesIn(folder: string): string[] {
 
 /** What a test file that boots Pyodide imports: Pyodide, the test session, the suites built on it, or `gradscope run`. */
 const BOOTS_PYTHON = /from '(?:pyodide|[^']*\/(?:python-session|corpus-suite|golden-programs|gradscope-run)\.ts)'/;
-const pythonTestFiles = TEST_FOLDERS.flatMap(testFilesIn).filter((file) => BOOTS_PYTHON.test(readFileSync(file, 'utf8')));
+/**
+ * A file that asks for a process of its own: its results depend on engine-wide counters (tensor and
+ * node ids) starting afresh, as they do in a new session, e.g. the length of a share link.
+ */
+const OWN_PROCESS = '// vitest: own process';
+const ownProcessFiles = TEST_FOLDERS.flatMap(testFilesIn).filter((file) => {
+  const text = readFileSync(file, 'utf8');
+  return BOOTS_PYTHON.test(text) || text.includes(OWN_PROCESS);
+});
 
 export default defineConfig({
   test: {
@@ -32,14 +40,15 @@ export default defineConfig({
         // A fresh process per file costs about a second of CPU (Node, vitest, importing the engine),
         // more than most files take to run: the files without Python share their worker's process.
         // Each test file is evaluated afresh; the modules it imports are shared with the files before.
-        test: { name: 'unit', include: TEST_FILES, exclude: [...configDefaults.exclude, ...pythonTestFiles], isolate: false },
+        test: { name: 'unit', include: TEST_FILES, exclude: [...configDefaults.exclude, ...ownProcessFiles], isolate: false },
       },
       {
         extends: true,
         // A process per file: a Python exception unwinding into a JavaScript engine made hot by many
         // files before has aborted node (V8's "unreachable code" in its deoptimizer). Each file boots
-        // Python once, from the memory snapshot (engine/test/python-session.ts).
-        test: { name: 'python', include: pythonTestFiles, isolate: true },
+        // Python once, from the memory snapshot (engine/test/python-session.ts). Files that ask for it
+        // (OWN_PROCESS) get a process of their own too.
+        test: { name: 'own-process', include: ownProcessFiles, isolate: true },
       },
     ],
   },

@@ -119,8 +119,11 @@ function gradcheck(id: number, nodeId: number): void {
 function reset(id: number): void {
   if (session) {
     session.reset();
-    // Event seqs, leaf first-sightings and pass numbers start again, as the page's graph does.
+    // Event seqs, leaf first-sightings and pass numbers start again, as the page's graph does, and
+    // so does the worker's copy of the session's trace: otherwise its compaction would name old seqs
+    // as forgotten, and the page would drop the new events that reuse them.
     recording = createSessionRecording(session);
+    sessionTrace = createSessionTrace();
   }
   post({ type: 'reset', id });
 }

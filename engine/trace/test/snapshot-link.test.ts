@@ -1,3 +1,4 @@
+// vitest: own process (a link's length depends on the ids of the run, which start at 1 in a new session)
 import { describe, expect, it } from 'vitest';
 import { compactTrace } from '../compact.ts';
 import { decodeSnapshotPayload, encodeJsonPayload, encodeSnapshotLink, LINK_TARGET_LENGTH } from '../snapshot-codec.ts';
