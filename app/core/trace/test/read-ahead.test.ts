@@ -20,6 +20,9 @@ const seen = (events: readonly TraceEvent[]) => {
 
 describe('indexing a run ahead of the notebook', () => {
   beforeEach(() => {
+    // Unit files share one process: start from an empty session trace whatever ran before
+    // (a recorded graph left by another file survives a kernel restart by design).
+    notebook.actions.loadNotebook({ cells: notebook.store.getState().cells, events: [] });
     notebook.actions.kernelRestarted();
     traceIndexOf(notebook.store.getState().traceEvents);
     resetTraceIndexStats();
