@@ -35,6 +35,8 @@ export interface Autosave {
   flush(): Promise<void>;
   /** The browser refused storage at start: the notebook lives in memory only, and the header says so. */
   refuse(reason: string): void;
+  /** Storage answered after all (late): saves are real again. */
+  accept(): void;
   /** The repository reconnected after the browser dropped its storage: the open notebook is written again in full. */
   storageWasReset(): void;
   dispose(): void;
@@ -128,6 +130,9 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     refuse(reason) {
       storageUnavailable = `Notebooks cannot be saved in this browser: ${reason} Export the notebook to keep it.`;
       set({ saveStatus: { state: 'error', message: storageUnavailable } });
+    },
+    accept() {
+      storageUnavailable = undefined;
     },
     storageWasReset() {
       // Nothing of the open notebook can be assumed stored any more: the next save writes all of it.

@@ -70,6 +70,12 @@ export interface NotebookLibrary {
   unreadableAsJson(): Promise<string>;
   /** The repository reconnected after the browser dropped its storage: the open notebook is written again in full. */
   storageWasReset(): void;
+  /**
+   * The browser's storage answered after the library had started in memory (and now holds what was
+   * kept there): saves are real again, the stored notebooks are listed, and a notebook nobody has
+   * touched yet gives way to the one open last time, as if storage had answered at once.
+   */
+  storageArrived(): Promise<void>;
   dispose(): void;
 }
 
@@ -78,6 +84,11 @@ export function unreadableNotice(unreadable: readonly UnreadableNotebook[]): str
   const names = unreadable.map((item) => `${item.title === null ? 'a notebook with no title' : `“${item.title}”`} (${item.reason})`).join('; ');
   const count = unreadable.length === 1 ? '1 stored notebook' : `${unreadable.length} stored notebooks`;
   return `${count} could not be opened and ${unreadable.length === 1 ? 'was' : 'were'} left as stored: ${names}. Download ${unreadable.length === 1 ? 'it' : 'them'} to keep what ${unreadable.length === 1 ? 'it holds' : 'they hold'}.`;
+}
+
+/** The notebook to open at start: the one open last time while it still exists, else the newest. */
+function notebookToOpen(notebooks: readonly NotebookSummary[], remembered: string | null): string | undefined {
+  return remembered !== null && notebooks.some((item) => item.id === remembered) ? remembered : notebooks[0]?.id;
 }
 
 function defaultNotebookId(): string {
@@ -96,6 +107,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
   /** Above zero while the library itself replaces the notebook store's content: that is not an edit. */
   let loading = 0;
   let deleted: { record: NotebookRecord; events: readonly TraceEvent[] } | null = null;
+  /** Started on what was on screen (a shared link), not on a stored notebook. */
+  let startedFresh = false;
   const cleanups: (() => void)[] = [];
 
   const ownership = createTabOwnership({
@@ -215,6 +228,11 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     }),
   );
 
+  async function noticeUnreadable(): Promise<void> {
+    const unreadable = await repository.unreadable().catch((): UnreadableNotebook[] => []);
+    if (unreadable.length > 0) set({ storageNotice: { text: unreadableNotice(unreadable), unreadable } });
+  }
+
   async function reloadReadOnly(id: string): Promise<void> {
     const record = await repository.get(id);
     if (!record || openId() !== id || store.getState().readOnly === null) return;
@@ -226,6 +244,7 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     store,
 
     async start({ fresh = false, storageError } = {}) {
+      startedFresh = fresh;
       let notebooks: NotebookSummary[] = [];
       let remembered: string | null = null;
       try {
@@ -235,9 +254,8 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
         storageError ??= (error as Error).message;
       }
       // Records that cannot be opened stay as they are (never overwritten: the open notebook has another id), and the person is told.
-      const unreadable = storageError ? [] : await repository.unreadable().catch((): UnreadableNotebook[] => []);
-      if (unreadable.length > 0) set({ storageNotice: { text: unreadableNotice(unreadable), unreadable } });
-      const target = remembered !== null && notebooks.some((item) => item.id === remembered) ? remembered : notebooks[0]?.id;
+      if (!storageError) await noticeUnreadable();
+      const target = notebookToOpen(notebooks, remembered);
       const isOpened =
         !fresh &&
         target !== undefined &&
@@ -348,6 +366,25 @@ export function createNotebookLibrary(options: NotebookLibraryOptions): Notebook
     },
 
     storageWasReset: () => autosave.storageWasReset(),
+
+    async storageArrived() {
+      autosave.accept();
+      await noticeUnreadable();
+      const untouched = !startedFresh && !open.isPersisted && !isDirty(open, notebook.store.getState()) && store.getState().readOnly === null;
+      if (untouched) {
+        const [notebooks, remembered] = await Promise.all([repository.list(), repository.getSetting(OPEN_SETTING)]).catch(() => [[], null] as const);
+        const target = notebookToOpen(notebooks, remembered);
+        if (target !== undefined && (await openRecord(target).catch(() => false))) {
+          await refreshList();
+          return;
+        }
+      }
+      const id = openId();
+      if (id !== null && open.isPersisted) void repository.setSetting(OPEN_SETTING, id).catch(() => {});
+      if (store.getState().readOnly === null) set({ saveStatus: open.isPersisted ? { state: 'saved' } : { state: 'new' } });
+      if (isDirty(open, notebook.store.getState())) autosave.schedule();
+      await refreshList();
+    },
 
     dispose() {
       autosave.dispose();
