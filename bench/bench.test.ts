@@ -8,6 +8,7 @@ import { createTraceRecorder, setRecorder } from '../engine/index.ts';
 import { ELEMENTWISE, setupPythonElementwise, setupPythonMlp } from './comparisons.ts';
 import { mlpData, scalarGraphData, uniformValues } from './data.ts';
 import { measureInterleaved, median } from './harness.ts';
+import { installMakemore, makemoreCell } from './makemore-step.ts';
 import { startBenchPython, type BenchPython } from './python-session.ts';
 import { oursSuite } from './workloads/ours.ts';
 import { createTfSuite } from './workloads/tfjs.ts';
@@ -128,6 +129,13 @@ describe('the Python workloads agree with the engine called from TypeScript', ()
     setupPythonMlp(py, SMALL_MLP);
     const fromPython = py.json<{ loss: number; params: number[][] }>('bw.mlp_result()');
     expectSameMlpStep({ loss: fromPython.loss, params: fromPython.params.map((p) => Float32Array.from(p)) }, oursSuite.mlpStep(SMALL_MLP).result());
+  });
+
+  it('takes the makemore steps native PyTorch takes: the same loss and weights, bit for bit', () => {
+    installMakemore(py);
+    py.exec(makemoreCell(py, 3));
+    // PyTorch 1.13 (/usr/bin/python3): SETUP then three steps of bench/python/makemore_step.py.
+    expect(py.json<number[]>('[loss.item(), W1.sum().item()]')).toEqual([29.13450813293457, -72.2785415649414]);
   });
 });
 

@@ -101,3 +101,11 @@ export function relativeSpread(values: readonly number[]): number {
   const m = median(values);
   return m > 0 ? (q(0.75) - q(0.25)) / 2 / m : 0;
 }
+
+/** Takes one sample of each side per round, the order alternating (A B, B A, …) so neither always goes first. */
+export async function alternateRounds(rounds: number, ours: () => void | Promise<void>, peer: () => void | Promise<void>): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [ours, peer] : [peer, ours];
+    for (const take of order) await take();
+  }
+}

@@ -24,6 +24,7 @@ import { buildWasm } from '../scripts/build-wasm.mjs';
 import { differenceRow, formatMachine, formatTable, rowFrom, writeJson, type Row } from './report.ts';
 import { oursSuite } from './workloads/ours.ts';
 import { pythonOpsRows } from './python-ops.ts';
+import { MAKEMORE_ROW, makemoreRows } from './makemore-step.ts';
 import { startupRows } from './startup.ts';
 import { browserRows, describeSpread } from './browser.ts';
 import { createTfSuite } from './workloads/tfjs.ts';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     // Ops called from Python against native PyTorch's, and the command line's start against `import torch`.
     rows.push(...(await pythonOpsRows(py, { repeats, only: only ?? undefined, log })));
     rows.push(...startupRows({ repeats: 3, log }));
+    if (only === null || only.has(MAKEMORE_ROW.id)) rows.push(...(await makemoreRows(py, { repeats, log })));
   }
 
   if (!flags['no-browser'] && (only === null || [...only].some((id) => id.startsWith('browser-')))) {
