@@ -21,6 +21,7 @@ import { encodeSnapshotLink } from '../engine/trace/snapshot-codec.ts';
 import type { Snapshot } from '../engine/trace/snapshot.ts';
 import { codeLinkHash } from '../app/core/share/code-link.ts';
 import type { Comparison } from './comparisons.ts';
+import { INSTALL_LONG_TASKS, trainInPage } from './browser-training.ts';
 import { median } from './harness.ts';
 import { formatTable, rowFrom, type Row } from './report.ts';
 
@@ -251,6 +252,12 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
     await big.context().close();
     log(`  graphs drawn: ${nodes300} nodes for the animation, ${nodes2000} for zoom and pan`);
 
+    const trainingPage = await newPage();
+    await trainingPage.context().addInitScript(INSTALL_LONG_TASKS);
+    const training = await trainInPage(trainingPage);
+    await trainingPage.context().close();
+    log(`  makemore steps in the page: ${training.msPerStep.join(', ')} ms per step; longest main-thread task ${training.longestTaskMs.toFixed(0)} ms`);
+
     const budget = [FRAME_BUDGET_MS];
     return [
       rowFrom(comparison('browser-ready-warm', 'browser: Python ready after load, warm (peer: cold)', 'cold start, fresh profile'), [
@@ -281,6 +288,14 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
         samples('frames', zooming),
         samples('budget', budget),
       ]),
+      rowFrom(comparison('browser-makemore-step', 'browser: makemore MLP step in a cell, recorded (per step)', 'native PyTorch, same program'), [
+        samples('page', [...training.msPerStep]),
+        samples('native', training.nativeMsPerStep.length > 0 ? [...training.nativeMsPerStep] : [Number.NaN]),
+      ]),
+      rowFrom(
+        comparison('browser-makemore-longest-task', `browser: longest main-thread task while training (${training.tasksOver50} over 50 ms)`, 'target 50 ms'),
+        [samples('longest', [training.longestTaskMs]), samples('target', [50])],
+      ),
       rowFrom(comparison('browser-pan-frames', `browser: frame time, panning (${nodes2000} nodes)`, '60 fps budget'), [
         samples('frames', panning),
         samples('budget', budget),
