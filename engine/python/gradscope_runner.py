@@ -178,9 +178,18 @@ def check_custom_node(node_id):
 
 
 def named_tensors():
-    """(name, engine tensor) for each tensor bound to a top-level name, to label the graph."""
+    """(name, engine tensor) for each tensor bound to a top-level name, to label the graph.
+
+    A tensor with several names gets the one that came first in the namespace: after
+    `for p in parameters: ...` the last parameter is still `b2`, not the loop variable `p`.
+    """
     try:
         tensor_type = sys.modules["torch"].Tensor
-        return [(k, v._t) for k, v in _namespace.items() if isinstance(v, tensor_type) and not k.startswith("_")]
+        named, seen = [], set()
+        for k, v in _namespace.items():
+            if isinstance(v, tensor_type) and not k.startswith("_") and id(v) not in seen:
+                seen.add(id(v))
+                named.append((k, v._t))
+        return named
     except (KeyboardInterrupt, KeyError):
         return []

@@ -53,3 +53,22 @@ describe('leaf locations', () => {
     expect(leaves(events)).toEqual([{ cell: 'cell-2', line: 2 }]);
   });
 });
+
+describe('names on the graph', () => {
+  const names = (events: readonly TraceEvent[]) => events.flatMap((event) => (event.kind === 'name' ? [event.name] : []));
+
+  it('calls a parameter by its own name, not by the loop variable last bound to it', () => {
+    const events = record(
+      'cell-4',
+      [
+        'W = torch.ones(2, requires_grad=True)',
+        'b2 = torch.zeros(2, requires_grad=True)',
+        'for p in [W, b2]:',
+        '    p.grad = None',
+        'loss = (W * b2).sum()',
+      ].join('\n'),
+    );
+    expect(names(events)).toEqual(expect.arrayContaining(['W', 'b2', 'loss']));
+    expect(names(events)).not.toContain('p');
+  });
+});
