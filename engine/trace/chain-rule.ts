@@ -11,7 +11,7 @@ import { onesLike } from '../creation.ts';
 import type { BackwardContext } from '../ops/types.ts';
 import { sameShape } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
-import { SUMMARY_VALUE_LIMIT, type BackwardEdge, type GradReduction, type InputRef } from './schema.ts';
+import { SUMMARY_VALUE_LIMIT, type BackwardEdge, type GradReduction, type InputRef, type TensorSummary } from './schema.ts';
 import { summarize } from './summarize.ts';
 
 /**
@@ -141,12 +141,17 @@ function tryNumbers<T>(fn: () => T): T | undefined {
   }
 }
 
-/** The chain rule of one backward step, edge by edge. */
-export function chainRuleEdges(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): BackwardEdge[] {
-  const edges = node.nextFunctions.map((edge, index): BackwardEdge => {
-    const g = gradsOut[index] ?? null;
-    return { index, input: inputRefOf(edge), grad: g ? summarize(g) : null };
-  });
+/**
+ * The chain rule of one backward step, edge by edge. `gradSummaries` are the step's `gradsOut`
+ * already summarized (the step event holds them too: one summary serves both).
+ */
+export function chainRuleEdges(
+  node: GradNode,
+  gradsIn: readonly (Tensor | null)[],
+  gradsOut: readonly (Tensor | null)[],
+  gradSummaries: readonly (TensorSummary | null)[] = gradsOut.map((g) => (g ? summarize(g) : null)),
+): BackwardEdge[] {
+  const edges = node.nextFunctions.map((edge, index): BackwardEdge => ({ index, input: inputRefOf(edge), grad: gradSummaries[index] ?? null }));
   if (!(node instanceof OpNode) || !node.op.backward) return edges;
   const name = baseOpName(node.op.name);
   const formulas = perInputFormulas(node.op.display.formula, edges.length);

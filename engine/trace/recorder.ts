@@ -127,15 +127,15 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     }
   };
 
-  const noteContributions = (node: GradNode, gradsOut: readonly (Tensor | null)[]): void => {
+  const noteContributions = (node: GradNode, gradsOut: readonly (TensorSummary | null)[]): void => {
     node.nextFunctions.forEach(([next, slot], i) => {
-      const g = gradsOut[i];
-      if (!next || !g) return;
+      const grad = gradsOut[i];
+      if (!next || !grad) return;
       let slots = pending.get(next);
       if (!slots) pending.set(next, (slots = new Map()));
       let entry = slots.get(slot);
       if (!entry) slots.set(slot, (entry = { target: inputRef([next, slot]), contributions: [] }));
-      entry.contributions.push({ fromNodeId: node.id, grad: summarize(g) });
+      entry.contributions.push({ fromNodeId: node.id, grad });
     });
   };
 
@@ -208,18 +208,21 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       if (countsInstead('backward-step', op)) return;
       gradsIn.forEach((g, slot) => flushSum(node, slot, g));
       const formula = opFormulaOf(node);
+      // Each gradient sent is summarized once: the step, its chain-rule edges and the sum at a
+      // fan-out share the summary (the tensor does not change within the step).
+      const sent = gradsOut.map(maybe);
       push({
         kind: 'backward-step',
         seq: seq++,
         pass,
         nodeId: node.id,
         gradsIn: gradsIn.map(maybe),
-        gradsOut: gradsOut.map(maybe),
+        gradsOut: sent,
         ...(op !== undefined ? { op } : {}),
         ...(formula !== undefined ? { formula } : {}),
-        edges: chainRuleEdges(node, gradsIn, gradsOut),
+        edges: chainRuleEdges(node, gradsIn, gradsOut, sent),
       });
-      noteContributions(node, gradsOut);
+      noteContributions(node, sent);
     },
     hook(node, outputNr, info, before, replacement) {
       // The fan-out's sum is what the hook saw: report it first, before any replacement.
