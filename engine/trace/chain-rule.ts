@@ -119,11 +119,15 @@ export function describeReduction(from: readonly number[], to: readonly number[]
  * so `upstream · local` comes out before the reduction to the input's shape.
  */
 function backwardUnreduced(node: OpNode, grad: Tensor): (Tensor | null)[] {
+  if (!node.op.backward) return [];
   const outShape = node.outputMeta[0].shape;
+  // No input was broadcast: the rule as recorded is already unreduced. (The context below, an
+  // object with redefined properties, costs more than a scalar op's whole backward rule.)
+  if (node.inputMeta.every((m) => sameShape(m.shape, outShape))) return node.op.backward(node, grad);
   const ctx: BackwardContext = Object.create(node) as OpNode;
   Object.defineProperty(ctx, 'meta', { value: (name: string) => ({ ...node.meta(name), shape: outShape }) });
   Object.defineProperty(ctx, 'metas', { value: (name: string) => node.metas(name).map((m) => ({ ...m, shape: outShape })) });
-  return node.op.backward ? node.op.backward(ctx, grad) : [];
+  return node.op.backward(ctx, grad);
 }
 
 function inputRefOf([next, outputNr]: readonly [GradNode | null, number]): InputRef {
