@@ -54,6 +54,9 @@ export interface TraceRecorderOptions {
   readonly maxEvents?: number;
 }
 
+type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The gradients a node output received from several backward steps, waiting for its own step. */
 interface PendingSum {
   readonly target: InputRef;
@@ -158,6 +161,8 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
         omitted.count('op', op, currentLocation());
         return;
       }
+      // Asked once per op (it is a call into Python): the op and the leaves it first uses share it.
+      const loc = currentLocation();
       for (const t of inputs) {
         if (t && t.isLeaf && t.requiresGrad && !seenLeaves.has(t.id)) {
           seenLeaves.add(t.id);
@@ -165,25 +170,26 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
           const parameter = parameters.get(t.id);
           const leaf = { kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}), ...(parameter ? { parameter } : {}) } as const;
           // A leaf belongs to the line that made it require grad, not to the line that first used it.
-          const born = leafBirthplace(t);
-          push(born ? { ...leaf, loc: born } : withLoc(leaf));
+          const born = leafBirthplace(t) ?? loc;
+          push(born ? { ...leaf, loc: born } : leaf);
         }
       }
+      // Built in place, optional fields set only when present: this runs for every recorded op.
+      const event: Mutable<OpEvent> = {
+        kind: 'op',
+        seq: seq++,
+        nodeId: node.id,
+        op,
+        gradFn: node.className(),
+        inputs: node.nextFunctions.map(inputRef),
+        output: summarize(output),
+      };
       const moduleScope = currentModuleScope();
-      push(
-        withLoc({
-          kind: 'op',
-          seq: seq++,
-          nodeId: node.id,
-          op,
-          gradFn: node.className(),
-          inputs: node.nextFunctions.map(inputRef),
-          output: summarize(output),
-          ...(moduleScope.length > 0 ? { moduleScope } : {}),
-          ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
-          ...(customCall !== undefined ? { customCall } : {}),
-        }),
-      );
+      if (moduleScope.length > 0) event.moduleScope = moduleScope;
+      if (activePasses.length > 0) event.pass = activePasses[activePasses.length - 1];
+      if (customCall !== undefined) event.customCall = customCall;
+      if (loc) event.loc = loc;
+      push(event);
     },
     backwardStart(rootTensor, retainGraph, createGraph) {
       pass++;
