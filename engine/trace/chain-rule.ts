@@ -130,6 +130,17 @@ function backwardUnreduced(node: OpNode, grad: Tensor): (Tensor | null)[] {
   return node.op.backward(ctx, grad);
 }
 
+/**
+ * Whether the gradients the step sent are its rule's own products: no input was broadcast (nothing
+ * summed to size) or of another dtype (nothing cast), and no hook on the node replaced them. Then
+ * running the rule again for `upstream · local` would give the same tensors.
+ */
+function sentUnchanged(node: OpNode, gradsOut: readonly (Tensor | null)[]): boolean {
+  const out = node.outputMeta[0];
+  if (!out || node.postHooks.length > 0) return false;
+  return node.inputMeta.every((m, i) => gradsOut[i] === null || gradsOut[i] === undefined || (m.dtype === out.dtype && sameShape(m.shape, out.shape)));
+}
+
 function inputRefOf([next, outputNr]: readonly [GradNode | null, number]): InputRef {
   if (!next) return { kind: 'none' };
   if (next instanceof AccumulateGrad) return { kind: 'leaf', tensorId: next.variable.id };
@@ -166,13 +177,13 @@ export function chainRuleEdges(
   const isSmall = upstream !== null && outNumel <= SUMMARY_VALUE_LIMIT;
 
   let locals: (Tensor | null)[] | undefined;
-  let products: (Tensor | null)[] | undefined;
+  let products: readonly (Tensor | null)[] | undefined;
   let elementwise = false;
   if (ELEMENTWISE_OPS.has(name) && upstream) {
     elementwise = true;
     if (isSmall) {
       locals = tryNumbers(() => backwardUnreduced(node, onesLike(upstream)));
-      products = tryNumbers(() => backwardUnreduced(node, upstream));
+      products = sentUnchanged(node, gradsOut) ? gradsOut : tryNumbers(() => backwardUnreduced(node, upstream));
     }
   } else if (outNumel === 1 && upstream && node.inputMeta.every((m) => m.shape.reduce((a, b) => a * b, 1) <= SUMMARY_VALUE_LIMIT)) {
     // A one-element output: the local derivative is the gradient for an upstream of 1.
@@ -190,7 +201,7 @@ export function chainRuleEdges(
       ...(formulas ? { formula: formulas[i] } : {}),
       ...(rules?.[i] ? { rule: rules[i] } : {}),
       ...(local ? { local: summarize(local) } : {}),
-      ...(product ? { product: summarize(product) } : {}),
+      ...(product ? { product: product === gradsOut[i] ? (gradSummaries[i] ?? summarize(product)) : summarize(product) } : {}),
       ...(reduction ? { reduction } : {}),
     };
   });

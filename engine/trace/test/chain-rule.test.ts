@@ -64,6 +64,25 @@ describe('chain rule in backward steps', () => {
     expect(add.edges[1].grad?.values).toEqual([2, 2, 2]);
   });
 
+  it('gives upstream · local as the rule computes it, not what a hook sent instead or a cast made of it', () => {
+    const events = record(() => {
+      const a = tensor([1, 2], 'float32', true);
+      const b = tensor([3, 4], 'float64', true);
+      const mixed = a.mul(b);
+      const c = tensor([5, 6], 'float32', true);
+      const hooked = c.mul(tensor([2, 2], 'float32'));
+      hooked.gradFn!.postHooks.push((gradInputs) => gradInputs.map((g) => (g ? g.mul(100) : null)));
+      mixed.sum().add(hooked.sum()).backward();
+    });
+    const [hookedStep, mixedStep] = only(events, 'backward-step').filter((s) => s.op === 'mul');
+    // What the hook sent (×100) is the edge's grad; the product is the rule's own 1 · 2.
+    expect(hookedStep!.edges[0]!.grad?.values).toEqual([200, 200]);
+    expect(hookedStep!.edges[0]!.product?.values).toEqual([2, 2]);
+    // a is float32 and the product float64: the grad sent to a was cast after the rule.
+    expect(mixedStep!.edges[0]!.product).toMatchObject({ dtype: 'float64', values: [3, 4] });
+    expect(mixedStep!.edges[0]!.grad).toMatchObject({ dtype: 'float32', values: [3, 4] });
+  });
+
   it('says which transposed product each input of a matmul gets', () => {
     const events = record(() => {
       const a = tensor(
