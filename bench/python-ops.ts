@@ -44,12 +44,12 @@ export const PYTHON_OP_WORKLOADS: readonly PythonWorkload[] = [
   { id: 'scalar-graph', title: 'Python: 10,000-node scalar graph, build + backward', unit: 'ms', figure: asMs },
 ];
 
-/** Installs the workload file into the session as the module `python_ops`. */
+/** Installs the workload file into the session as the module `python_ops`, its inputs made (a recorded cell alone needs them too). */
 export function installPythonOps(py: BenchPython): void {
   py.exec(
     `import sys, types\n_m = types.ModuleType("python_ops")\nsys.modules["python_ops"] = _m\n` +
       `exec(compile(${JSON.stringify(WORKLOADS_SOURCE)}, "python_ops.py", "exec"), _m.__dict__)\n` +
-      `import python_ops as pops\ndel _m`,
+      `import python_ops as pops\ndel _m\npops._setup()`,
   );
 }
 

@@ -143,14 +143,16 @@ function propagate({ roots, grads, retainGraph, createGraph }: BackwardPass, cap
       recorder?.backwardStep(node, gradsIn, validated);
       executed.push(node);
 
-      node.nextFunctions.forEach(([next, slot], i) => {
-        if (!next) return;
+      const edges = node.nextFunctions;
+      for (let i = 0; i < edges.length; i++) {
+        const [next, slot] = edges[i]!;
+        if (!next) continue;
         const g = validated[i];
         if (g) addToBuffer(next, slot, g);
         const left = (dependencies.count.get(next) ?? 1) - 1;
         dependencies.count.set(next, left);
         if (left === 0) queue.push(next);
-      });
+      }
     }
 
     if (!retainGraph) {
@@ -219,7 +221,8 @@ function runTensorHooks(node: GradNode, outputNr: number, grad: Tensor | null): 
   if (!grad) return null;
   let g = grad;
   const hooks = node instanceof AccumulateGrad ? node.variable.leafHooks : node.hooksFor(outputNr);
-  for (const hook of [...hooks]) {
+  // A copy (a hook may add hooks) only when there are any: most nodes have none.
+  for (const hook of hooks.length === 0 ? hooks : [...hooks]) {
     const replaced = hook(g);
     getRecorder()?.hook(node, outputNr, hookInfoOf(hook), g, replaced || null);
     if (replaced) g = replaced;
@@ -233,6 +236,7 @@ function runTensorHooks(node: GradNode, outputNr: number, grad: Tensor | null): 
 
 /** grad_fn.register_prehook: each hook may replace the node's incoming gradients. */
 function runPreHooks(node: GradNode, gradOutputs: (Tensor | null)[]): (Tensor | null)[] {
+  if (node.preHooks.length === 0) return gradOutputs;
   let grads = gradOutputs;
   for (const hook of [...node.preHooks]) grads = checkedHookResult(hook(grads), grads.length, 'pre-hook') ?? grads;
   return grads;
@@ -240,6 +244,7 @@ function runPreHooks(node: GradNode, gradOutputs: (Tensor | null)[]): (Tensor | 
 
 /** grad_fn.register_hook: each hook sees (grad_inputs, grad_outputs) and may replace grad_inputs. */
 function runPostHooks(node: GradNode, gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]): (Tensor | null)[] {
+  if (node.postHooks.length === 0) return gradInputs;
   let grads = gradInputs;
   for (const hook of [...node.postHooks]) grads = checkedHookResult(hook(grads, gradOutputs), grads.length, 'hook') ?? grads;
   return grads;

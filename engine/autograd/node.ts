@@ -46,6 +46,9 @@ let nextSequenceNr = 0;
 /** AccumulateGrad runs before any other ready node, as in PyTorch (its sequence number is UINT64_MAX). */
 export const ACCUMULATE_SEQUENCE_NR = Number.MAX_SAFE_INTEGER;
 
+/** The hooks of an output that has none (one shared empty list, not one per backward step). */
+const NO_HOOKS: readonly TensorHook[] = Object.freeze([]);
+
 export abstract class GradNode {
   /** Unique id, used by the trace. */
   readonly id: number = nextNodeId++;
@@ -107,7 +110,7 @@ export abstract class GradNode {
   }
 
   hooksFor(outputNr: number): readonly TensorHook[] {
-    return this.hooksByOutput?.get(outputNr) ?? [];
+    return this.hooksByOutput?.get(outputNr) ?? NO_HOOKS;
   }
 
   retainGradOf(outputNr: number, tensor: Tensor): void {

@@ -88,14 +88,21 @@ export class OpNode extends GradNode implements BackwardContext {
    * Tensors without hooks stay lazy: unpacking them has no effect beyond the version check.
    */
   private withHookedTensorsUnpacked<R>(run: () => R): R {
-    const hooked = [...(this.savedTensors ?? [])].filter(([, s]) => s.hasHooks);
-    if (hooked.length === 0) return run();
+    if (!this.hasHookedSavedTensor()) return run();
+    const hooked = [...this.savedTensors!].filter(([, s]) => s.hasHooks);
     this.unpackedForApply = new Map(hooked.map(([name, s]) => [name, s.unpack()]));
     try {
       return run();
     } finally {
       this.unpackedForApply = null;
     }
+  }
+
+  /** Without building anything: this is asked at every backward step, and hooks are rare. */
+  private hasHookedSavedTensor(): boolean {
+    if (!this.savedTensors) return false;
+    for (const s of this.savedTensors.values()) if (s.hasHooks) return true;
+    return false;
   }
 
   saved(name: string): Tensor {

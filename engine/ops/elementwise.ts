@@ -2,7 +2,7 @@
 import { allocate, DEFAULT_FLOAT, isFloating, resultType, type DType } from '../dtype.ts';
 import { kernels } from '../kernels/index.ts';
 import type { BinaryOp, UnaryOp } from '../kernels/types.ts';
-import { broadcastAll, numelOf } from '../shape.ts';
+import { broadcastShapes, numelOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { asDtype, broadcastView } from './tensor-utils.ts';
 import type { BackwardContext, BinaryArgs, OpDef, OutputSpec, Scalar, SelfArgs } from './types.ts';
@@ -11,7 +11,7 @@ export type BinaryKind = 'arith' | 'trueDivide' | 'compare';
 
 /** Broadcast shape and PyTorch's result dtype for a binary op. */
 export function inferBinary(a: Tensor, b: Tensor, kind: BinaryKind): OutputSpec & { compute: DType } {
-  const shape = broadcastAll([a.shape, b.shape]);
+  const shape = broadcastShapes(a.shape, b.shape);
   let compute = resultType([a, b]);
   if (kind === 'trueDivide' && !isFloating(compute)) compute = DEFAULT_FLOAT;
   return { shape, dtype: kind === 'compare' ? 'bool' : compute, compute };
@@ -35,7 +35,8 @@ export function binaryOp(op: BinaryOp, kind: BinaryKind, alphaParam = false) {
     forward: (args: BinaryArgs & { readonly alpha?: Scalar }, spec: OutputSpec): Tensor => {
       const a = args.self;
       const b = args.other;
-      const { compute } = inferBinary(a, b, kind);
+      // The spec is infer's own (with the compute dtype) when dispatch made it; otherwise infer again.
+      const compute = (spec as Partial<ReturnType<typeof inferBinary>>).compute ?? inferBinary(a, b, kind).compute;
       return binaryForward(op, a, b, spec.shape, compute, spec.dtype, alphaParam ? Number(args.alpha) : 1);
     },
   };

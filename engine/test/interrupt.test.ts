@@ -137,6 +137,27 @@ z.sum().backward()
     expect(py.session.run('print(1)', 'cell-11.py')).toEqual({ ok: true });
   });
 
+  it('stops a loop whose temporaries die as it runs, every time (a Stop landing as a tensor dies is not swallowed)', () => {
+    // Tensors once gave their engine reference back from a Python __del__: a Stop that CPython saw
+    // in it was printed as "Exception ignored" and the loop ran to its end (about 1 press in 6).
+    (globalThis as { gradscopePressStop?: () => void }).gradscopePressStop = () => Atomics.store(interrupt, 0, 2);
+    const outcomes: string[] = [];
+    for (let press = 0; press < 40; press++) {
+      const code = `import js, torch
+x = torch.rand(4, requires_grad=True)
+y = torch.rand(4)
+for i in range(2000):
+    if i == ${100 + press}:
+        js.gradscopePressStop()
+    x * y
+`;
+      const result = py.session.run(code, `cell-stop-${press}.py`);
+      Atomics.store(interrupt, 0, 0);
+      outcomes.push(result.ok ? 'ran on' : (result.error?.ename ?? ''));
+    }
+    expect(outcomes).toEqual(outcomes.map(() => 'KeyboardInterrupt'));
+  }, 60_000);
+
   it('reaches time.sleep', async () => {
     const stop = await armedStop(200);
     stop.go();

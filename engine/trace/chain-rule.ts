@@ -11,7 +11,7 @@ import { onesLike } from '../creation.ts';
 import type { BackwardContext } from '../ops/types.ts';
 import { sameShape } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
-import { SUMMARY_VALUE_LIMIT, type BackwardEdge, type GradReduction, type InputRef } from './schema.ts';
+import { SUMMARY_VALUE_LIMIT, type BackwardEdge, type GradReduction, type InputRef, type TensorSummary } from './schema.ts';
 import { summarize } from './summarize.ts';
 
 /**
@@ -119,11 +119,26 @@ export function describeReduction(from: readonly number[], to: readonly number[]
  * so `upstream · local` comes out before the reduction to the input's shape.
  */
 function backwardUnreduced(node: OpNode, grad: Tensor): (Tensor | null)[] {
+  if (!node.op.backward) return [];
   const outShape = node.outputMeta[0].shape;
+  // No input was broadcast: the rule as recorded is already unreduced. (The context below, an
+  // object with redefined properties, costs more than a scalar op's whole backward rule.)
+  if (node.inputMeta.every((m) => sameShape(m.shape, outShape))) return node.op.backward(node, grad);
   const ctx: BackwardContext = Object.create(node) as OpNode;
   Object.defineProperty(ctx, 'meta', { value: (name: string) => ({ ...node.meta(name), shape: outShape }) });
   Object.defineProperty(ctx, 'metas', { value: (name: string) => node.metas(name).map((m) => ({ ...m, shape: outShape })) });
-  return node.op.backward ? node.op.backward(ctx, grad) : [];
+  return node.op.backward(ctx, grad);
+}
+
+/**
+ * Whether the gradients the step sent are its rule's own products: no input was broadcast (nothing
+ * summed to size) or of another dtype (nothing cast), and no hook on the node replaced them. Then
+ * running the rule again for `upstream · local` would give the same tensors.
+ */
+function sentUnchanged(node: OpNode, gradsOut: readonly (Tensor | null)[]): boolean {
+  const out = node.outputMeta[0];
+  if (!out || node.postHooks.length > 0) return false;
+  return node.inputMeta.every((m, i) => gradsOut[i] === null || gradsOut[i] === undefined || (m.dtype === out.dtype && sameShape(m.shape, out.shape)));
 }
 
 function inputRefOf([next, outputNr]: readonly [GradNode | null, number]): InputRef {
@@ -141,12 +156,17 @@ function tryNumbers<T>(fn: () => T): T | undefined {
   }
 }
 
-/** The chain rule of one backward step, edge by edge. */
-export function chainRuleEdges(node: GradNode, gradsIn: readonly (Tensor | null)[], gradsOut: readonly (Tensor | null)[]): BackwardEdge[] {
-  const edges = node.nextFunctions.map((edge, index): BackwardEdge => {
-    const g = gradsOut[index] ?? null;
-    return { index, input: inputRefOf(edge), grad: g ? summarize(g) : null };
-  });
+/**
+ * The chain rule of one backward step, edge by edge. `gradSummaries` are the step's `gradsOut`
+ * already summarized (the step event holds them too: one summary serves both).
+ */
+export function chainRuleEdges(
+  node: GradNode,
+  gradsIn: readonly (Tensor | null)[],
+  gradsOut: readonly (Tensor | null)[],
+  gradSummaries: readonly (TensorSummary | null)[] = gradsOut.map((g) => (g ? summarize(g) : null)),
+): BackwardEdge[] {
+  const edges = node.nextFunctions.map((edge, index): BackwardEdge => ({ index, input: inputRefOf(edge), grad: gradSummaries[index] ?? null }));
   if (!(node instanceof OpNode) || !node.op.backward) return edges;
   const name = baseOpName(node.op.name);
   const formulas = perInputFormulas(node.op.display.formula, edges.length);
@@ -157,13 +177,13 @@ export function chainRuleEdges(node: GradNode, gradsIn: readonly (Tensor | null)
   const isSmall = upstream !== null && outNumel <= SUMMARY_VALUE_LIMIT;
 
   let locals: (Tensor | null)[] | undefined;
-  let products: (Tensor | null)[] | undefined;
+  let products: readonly (Tensor | null)[] | undefined;
   let elementwise = false;
   if (ELEMENTWISE_OPS.has(name) && upstream) {
     elementwise = true;
     if (isSmall) {
       locals = tryNumbers(() => backwardUnreduced(node, onesLike(upstream)));
-      products = tryNumbers(() => backwardUnreduced(node, upstream));
+      products = sentUnchanged(node, gradsOut) ? gradsOut : tryNumbers(() => backwardUnreduced(node, upstream));
     }
   } else if (outNumel === 1 && upstream && node.inputMeta.every((m) => m.shape.reduce((a, b) => a * b, 1) <= SUMMARY_VALUE_LIMIT)) {
     // A one-element output: the local derivative is the gradient for an upstream of 1.
@@ -181,7 +201,7 @@ export function chainRuleEdges(node: GradNode, gradsIn: readonly (Tensor | null)
       ...(formulas ? { formula: formulas[i] } : {}),
       ...(rules?.[i] ? { rule: rules[i] } : {}),
       ...(local ? { local: summarize(local) } : {}),
-      ...(product ? { product: summarize(product) } : {}),
+      ...(product ? { product: product === gradsOut[i] ? (gradSummaries[i] ?? summarize(product)) : summarize(product) } : {}),
       ...(reduction ? { reduction } : {}),
     };
   });

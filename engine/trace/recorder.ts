@@ -54,6 +54,9 @@ export interface TraceRecorderOptions {
   readonly maxEvents?: number;
 }
 
+type OpEvent = Extract<TraceEvent, { kind: 'op' }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The gradients a node output received from several backward steps, waiting for its own step. */
 interface PendingSum {
   readonly target: InputRef;
@@ -127,15 +130,15 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
     }
   };
 
-  const noteContributions = (node: GradNode, gradsOut: readonly (Tensor | null)[]): void => {
+  const noteContributions = (node: GradNode, gradsOut: readonly (TensorSummary | null)[]): void => {
     node.nextFunctions.forEach(([next, slot], i) => {
-      const g = gradsOut[i];
-      if (!next || !g) return;
+      const grad = gradsOut[i];
+      if (!next || !grad) return;
       let slots = pending.get(next);
       if (!slots) pending.set(next, (slots = new Map()));
       let entry = slots.get(slot);
       if (!entry) slots.set(slot, (entry = { target: inputRef([next, slot]), contributions: [] }));
-      entry.contributions.push({ fromNodeId: node.id, grad: summarize(g) });
+      entry.contributions.push({ fromNodeId: node.id, grad });
     });
   };
 
@@ -158,6 +161,8 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
         omitted.count('op', op, currentLocation());
         return;
       }
+      // Asked once per op (it is a call into Python): the op and the leaves it first uses share it.
+      const loc = currentLocation();
       for (const t of inputs) {
         if (t && t.isLeaf && t.requiresGrad && !seenLeaves.has(t.id)) {
           seenLeaves.add(t.id);
@@ -165,25 +170,26 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
           const parameter = parameters.get(t.id);
           const leaf = { kind: 'leaf', seq: seq++, tensor: summarize(t), ...(name ? { name } : {}), ...(parameter ? { parameter } : {}) } as const;
           // A leaf belongs to the line that made it require grad, not to the line that first used it.
-          const born = leafBirthplace(t);
-          push(born ? { ...leaf, loc: born } : withLoc(leaf));
+          const born = leafBirthplace(t) ?? loc;
+          push(born ? { ...leaf, loc: born } : leaf);
         }
       }
+      // Built in place, optional fields set only when present: this runs for every recorded op.
+      const event: Mutable<OpEvent> = {
+        kind: 'op',
+        seq: seq++,
+        nodeId: node.id,
+        op,
+        gradFn: node.className(),
+        inputs: node.nextFunctions.map(inputRef),
+        output: summarize(output),
+      };
       const moduleScope = currentModuleScope();
-      push(
-        withLoc({
-          kind: 'op',
-          seq: seq++,
-          nodeId: node.id,
-          op,
-          gradFn: node.className(),
-          inputs: node.nextFunctions.map(inputRef),
-          output: summarize(output),
-          ...(moduleScope.length > 0 ? { moduleScope } : {}),
-          ...(activePasses.length > 0 ? { pass: activePasses[activePasses.length - 1] } : {}),
-          ...(customCall !== undefined ? { customCall } : {}),
-        }),
-      );
+      if (moduleScope.length > 0) event.moduleScope = moduleScope;
+      if (activePasses.length > 0) event.pass = activePasses[activePasses.length - 1];
+      if (customCall !== undefined) event.customCall = customCall;
+      if (loc) event.loc = loc;
+      push(event);
     },
     backwardStart(rootTensor, retainGraph, createGraph) {
       pass++;
@@ -208,18 +214,21 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
       if (countsInstead('backward-step', op)) return;
       gradsIn.forEach((g, slot) => flushSum(node, slot, g));
       const formula = opFormulaOf(node);
+      // Each gradient sent is summarized once: the step, its chain-rule edges and the sum at a
+      // fan-out share the summary (the tensor does not change within the step).
+      const sent = gradsOut.map(maybe);
       push({
         kind: 'backward-step',
         seq: seq++,
         pass,
         nodeId: node.id,
         gradsIn: gradsIn.map(maybe),
-        gradsOut: gradsOut.map(maybe),
+        gradsOut: sent,
         ...(op !== undefined ? { op } : {}),
         ...(formula !== undefined ? { formula } : {}),
-        edges: chainRuleEdges(node, gradsIn, gradsOut),
+        edges: chainRuleEdges(node, gradsIn, gradsOut, sent),
       });
-      noteContributions(node, gradsOut);
+      noteContributions(node, sent);
     },
     hook(node, outputNr, info, before, replacement) {
       // The fan-out's sum is what the hook saw: report it first, before any replacement.

@@ -1,27 +1,31 @@
-/** Tensors as the trace holds them: small ones with values and PyTorch's text, large ones statistics. */
-import { formatTensor } from '../format/index.ts';
+/** Tensors as the trace holds them: small ones with values, large ones statistics. */
 import type { Tensor } from '../tensor.ts';
 import { SUMMARY_VALUE_LIMIT, type TensorSummary } from './schema.ts';
 
-/** A tensor as the picture needs it. */
+/**
+ * A tensor as the picture needs it. PyTorch's text is not made here: it is most of a recorded
+ * op's cost and the page rarely shows it, so `summaryText` formats it from the values on demand.
+ */
 export function summarize(t: Tensor): TensorSummary {
-  const base = { id: t.id, shape: [...t.shape], dtype: t.dtype, requiresGrad: t.requiresGrad };
+  const shape = t.shape.slice();
   const n = t.numel();
   const values = t.contiguousValues();
   if (n <= SUMMARY_VALUE_LIMIT) {
-    const text = formatTensor({ shape: t.shape, dtype: t.dtype, values, requiresGrad: false, gradFnName: null });
-    return { ...base, values: Array.from(values), text };
+    // A loop, not Array.from: most summaries hold one to a few numbers, where Array.from's setup dominates.
+    const copy = new Array<number>(n);
+    for (let i = 0; i < n; i++) copy[i] = values[i] as number;
+    return { id: t.id, shape, dtype: t.dtype, requiresGrad: t.requiresGrad, values: copy };
   }
   let min = Infinity,
     max = -Infinity,
     sum = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const v = values[i] as number;
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
   }
-  return { ...base, stats: { min, max, mean: sum / n } };
+  return { id: t.id, shape, dtype: t.dtype, requiresGrad: t.requiresGrad, stats: { min, max, mean: sum / n } };
 }
 
 /** A summary that keeps the values of tensors up to `limit` elements (heatmaps need them). */

@@ -1,5 +1,6 @@
 /** A Python value from a recorded frame, as the locals panel shows it (tensors as numbers). */
 import type { PyValue } from '../../../engine/trace/schema.ts';
+import { summaryText } from '../../../engine/trace/summary-text.ts';
 import { formatShape } from '../../core/graph/format.ts';
 import { TensorView } from '../inspector/TensorView.tsx';
 
@@ -14,7 +15,7 @@ export function PyValueView({ value, label }: { readonly value: PyValue; readonl
   switch (value.kind) {
     case 'tensor':
       return (
-        <span className="py-value py-value--tensor" title={value.tensor.text}>
+        <span className="py-value py-value--tensor" title={summaryText(value.tensor)}>
           <TensorView summary={value.tensor} label={label} />
           <span className="py-value__meta">
             {formatShape(value.tensor.shape)} {value.tensor.dtype}

@@ -14,39 +14,81 @@ from . import _dtype
 from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
 from ._size import Size
 
-# Engine tensor id -> weak reference to its Python Tensor. A plain dict of weakref.ref (dead entries
-# swept when the dict has doubled) costs far less per op than a WeakValueDictionary, whose entries
-# are Python-level objects with a Python-level callback.
+# Engine tensor id -> weak reference to its Python Tensor, for identity (the same engine tensor is
+# always the same Python object). A plain dict of weak references costs far less per op than a
+# WeakValueDictionary, whose entries are Python-level objects with a Python-level callback.
 _wrappers = {}
-_SWEEP_MIN = 1024
-_sweep_at = _SWEEP_MIN
 # Engine dtypes whose elements are Python ints.
 _INTEGRAL = ("int64", "int32", "int16", "int8", "uint8")
 
 # Each Python Tensor holds one reference in the engine's table of tensors Python holds
-# (engine/python/tensor-table.ts), given back when it dies: in batches, so that a dying temporary
-# costs no call into the engine.
+# (engine/python/tensor-table.ts), given back when it dies, in batches: a dying temporary costs no
+# call into the engine. A Tensor's death is noticed by its weak reference's callback, which is the
+# C method `_dead.append`: no Python code runs as a tensor dies. (A `__del__` did before; a Stop that
+# landed in it was printed as "Exception ignored" and the program ran on.)
 _hold = E.holdTensor
 _held_tensor = E.heldTensor
 _release = E.releaseTensors
-_releases = []
 _RELEASE_BATCH = 32
 
 
+class _Ref(weakref.ref):
+    """A Tensor's weak reference in _wrappers, carrying the id whose reference the Tensor holds."""
+
+    __slots__ = ("tid",)
+
+
+# References of Tensors that died (queued by their callback), and ids of references to give back
+# at once (an op that returned a tensor Python already has a Tensor for).
+_dead = []
+_queue_dead = _dead.append
+_releases = []
+# References no longer in _wrappers whose Tensor still lives (a Parameter made over a tensor still
+# held): kept, so that their callback still runs when that Tensor dies.
+_shadowed = set()
+
+
 def _flush_releases():
-    if _releases:
-        ids = _releases[:]
-        _releases.clear()
-        _release(*ids)
+    """Gives the engine back the references of Tensors that died, and those queued in _releases."""
+    if not (_dead or _releases):
+        return
+    ids = _releases[:]
+    _releases.clear()
+    refs = _dead[:]
+    _dead.clear()
+    for ref in refs:
+        tid = ref.tid
+        ids.append(tid)
+        if _wrappers.get(tid) is ref:
+            del _wrappers[tid]
+        elif _shadowed:
+            _shadowed.discard(ref)
+    _release(*ids)
 
 
 def _remember(tid, wrapper):
-    global _sweep_at
-    _wrappers[tid] = weakref.ref(wrapper)
-    if len(_wrappers) > _sweep_at:
-        for key in [key for key, ref in _wrappers.items() if ref() is None]:
-            del _wrappers[key]
-        _sweep_at = builtins.max(_SWEEP_MIN, 2 * len(_wrappers))
+    """Makes `wrapper` the Python object of engine tensor `tid`; a live one it replaces stays counted."""
+    ref = _Ref(wrapper, _queue_dead)
+    ref.tid = tid
+    old = _wrappers.get(tid)
+    if old is not None and old() is not None:
+        _shadowed.add(old)
+    _wrappers[tid] = ref
+    if len(_dead) >= _RELEASE_BATCH:
+        _flush_releases()
+
+
+def _existing(tid):
+    """The live Tensor of `tid`, whose reference the caller's new one joins (given back at once); or None."""
+    ref = _wrappers.get(tid)
+    if ref is None:
+        return None
+    existing = ref()
+    if existing is not None:
+        _releases.append(tid)
+        if len(_releases) >= _RELEASE_BATCH:
+            _flush_releases()
+    return existing
 
 
 def _wrap(js):
@@ -54,12 +96,9 @@ def _wrap(js):
     if js is None or js is jsnull:
         return None
     tid = _hold(js)
-    ref = _wrappers.get(tid)
-    if ref is not None:
-        existing = ref()
-        if existing is not None:
-            _releases.append(tid)  # the existing Tensor holds its own reference
-            return existing
+    existing = _existing(tid)
+    if existing is not None:
+        return existing
     wrapper = object.__new__(Tensor)
     wrapper._t = js
     wrapper._tid = tid
@@ -69,22 +108,38 @@ def _wrap(js):
 
 def _wrap_id(tid):
     """The Python Tensor for an op's result, given as a new reference's id (its engine tensor is fetched on first use)."""
-    ref = _wrappers.get(tid)
-    if ref is not None:
-        existing = ref()
+    if tid in _wrappers:
+        existing = _existing(tid)
         if existing is not None:
-            _releases.append(tid)
             return existing
+    # Written out rather than through _remember: this runs for every op result. A dead Tensor's
+    # reference replaced here is still queued in _dead, so its id is given back all the same.
     wrapper = object.__new__(Tensor)
     wrapper._tid = tid
-    _remember(tid, wrapper)
+    ref = _Ref(wrapper, _queue_dead)
+    ref.tid = tid
+    _wrappers[tid] = ref
+    if len(_dead) >= _RELEASE_BATCH:
+        _flush_releases()
     return wrapper
+
+
+def _forget(wrapper):
+    """Gives back the reference `wrapper` holds now (it is about to hold another), its callback cancelled."""
+    tid = wrapper._tid
+    ref = _wrappers.get(tid)
+    if ref is not None and ref() is wrapper:
+        del _wrappers[tid]
+    else:
+        for shadowed in [r for r in _shadowed if r() is wrapper]:
+            _shadowed.discard(shadowed)
+    _releases.append(tid)
 
 
 def _adopt(wrapper, js):
     """Makes `wrapper` (e.g. a new nn.Parameter) the Python object of engine tensor `js`."""
     if wrapper._tid is not None:
-        _releases.append(wrapper._tid)
+        _forget(wrapper)
     wrapper._t = js
     wrapper._tid = _hold(js)
     _remember(wrapper._tid, wrapper)
@@ -248,13 +303,6 @@ class Tensor:
             js = self._t = _held_tensor(self._tid)
             return js
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def __del__(self):
-        tid = self._tid
-        if tid is not None:
-            _releases.append(tid)
-            if len(_releases) >= _RELEASE_BATCH:
-                _flush_releases()
 
     def __new__(cls, *args):
         """The legacy constructor: `torch.Tensor([1., 2.])` copies data as float32, `torch.Tensor(2, 3)` allocates."""
