@@ -13,11 +13,11 @@ const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/library/test/exampl
   'backprop-exercise.json'
 ]!;
 
-test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ notebook, page }) => {
+test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   test.setTimeout(600_000);
   const library = new LibraryPage(page);
   const replay = new ReplayPage(page);
-  await notebook.open();
   await library.openExample('Backprop exercise: an MLP by hand');
   const wrong = page.locator('[data-node-id][data-hand-check="wrong"]');
   const right = page.locator('[data-node-id][data-hand-check="exact"], [data-node-id][data-hand-check="close"]');
