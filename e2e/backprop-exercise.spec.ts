@@ -26,10 +26,19 @@ test('a wrong hand gradient is red, the right ones green, with heatmaps of yours
 
   // Run it for real: the same verdicts, and PyTorch's cmp() lines.
   await notebook.waitForKernelReady();
-  await notebook.runAllButton.click();
   const checksCell = 8;
-  // The recorded outputs already hold the checks' lines: what is read must be this run's.
-  await expect(notebook.cell(checksCell)).toHaveAttribute('data-run-state', /queued|running/);
+  // The recorded outputs already hold the checks' lines, so what is read must wait for this run to
+  // end. On a loaded Python it can end before a test could look: every run state is noted instead.
+  await notebook.cell(checksCell).evaluate((cell) => {
+    const states: string[] = [];
+    (window as unknown as { checksCellStates: string[] }).checksCellStates = states;
+    new MutationObserver((changes) => {
+      for (const change of changes) states.push(change.oldValue ?? '', (change.target as HTMLElement).dataset.runState ?? '');
+    }).observe(cell, { attributes: true, attributeFilter: ['data-run-state'], attributeOldValue: true });
+  });
+  await notebook.runAllButton.click();
+  const checksCellStates = () => notebook.page.evaluate(() => (window as unknown as { checksCellStates: string[] }).checksCellStates);
+  await expect.poll(checksCellStates, { timeout: 120_000 }).toContain('queued');
   await expect(notebook.cell(checksCell)).toHaveAttribute('data-run-state', 'idle', { timeout: 120_000 });
   await expect(notebook.output(checksCell)).toContainText('b1              | exact: False | approximate: False');
   expect(await notebook.stdoutOf(checksCell)).toBe(GOLDEN[3]);
