@@ -7,8 +7,11 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
+  // Two workers, each a browser of its own taking spec files in turn (a file's tests run in order,
+  // sharing its worker's booted notebook page): Python's start is mostly one core's work, so one
+  // worker leaves the other core idle while the page waits on it.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   // Pyodide takes ~10 s to load on an idle machine and several times that on a busy one; a test
   // may load it more than once (Restart).

@@ -28,27 +28,32 @@ async function expectSqrtMarked(notebook: NotebookPage, replay: ReplayPage, line
   await expect(replay.inspector.getByRole('alert', { name: 'Backward error' })).toContainText(`RuntimeError: ${SQRT_ANOMALY_MESSAGE}`);
 }
 
-test('detect_anomaly with sqrt: the node is marked, `y = torch.sqrt(x)` is lit, PyTorch’s message is shown', async ({ notebook, page }) => {
+test('detect_anomaly with sqrt: the node is marked, `y = torch.sqrt(x)` is lit, PyTorch’s message is shown', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(SQRT_ANOMALY_CODE);
+  await notebook.runInFirstCell(SQRT_ANOMALY_CODE);
   await expect(notebook.output(1)).toContainText(SQRT_ANOMALY_MESSAGE);
   await expectSqrtMarked(notebook, replay, 4);
   await shot(page, 'anomaly');
 });
 
-test('the Detect anomaly toggle turns anomaly mode on for code that does not ask for it', async ({ notebook, page }) => {
+test('the Detect anomaly toggle turns anomaly mode on for code that does not ask for it', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
   const code = 'import torch\nx = torch.tensor([0., 1.], requires_grad=True)\ny = torch.sqrt(x)\n(y * torch.tensor([0., 1.])).sum().backward()\n';
-  await notebook.runFromLink(code, async () => {
+  await notebook.runInFirstCell(code, async () => {
     await page.getByRole('checkbox', { name: 'Detect anomaly' }).check();
   });
   await expect(notebook.output(1)).toContainText(SQRT_ANOMALY_MESSAGE);
   await expectSqrtMarked(notebook, replay, 3);
+  // The toggle outlives a notebook: off again, the later tests on this shared page get PyTorch's default.
+  await page.getByRole('checkbox', { name: 'Detect anomaly' }).uncheck();
 });
 
-test('a backward returning the wrong number of gradients marks the node and lights its return line', async ({ notebook, page }) => {
+test('a backward returning the wrong number of gradients marks the node and lights its return line', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(WRONG_COUNT_CODE);
+  await notebook.runInFirstCell(WRONG_COUNT_CODE);
   await expect(notebook.output(1)).toContainText(WRONG_COUNT_MESSAGE);
   const node = notebook.graphNodes('TwoInBackward');
   await expect(node).toHaveClass(/has-error/);

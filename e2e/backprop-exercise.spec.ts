@@ -13,11 +13,11 @@ const GOLDEN = (JSON.parse(readFileSync(new URL('../app/core/library/test/exampl
   'backprop-exercise.json'
 ]!;
 
-test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ notebook, page }) => {
+test('a wrong hand gradient is red, the right ones green, with heatmaps of yours, autograd’s and the difference', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   test.setTimeout(600_000);
   const library = new LibraryPage(page);
   const replay = new ReplayPage(page);
-  await notebook.open();
   await library.openExample('Backprop exercise: an MLP by hand');
   const wrong = page.locator('[data-node-id][data-hand-check="wrong"]');
   const right = page.locator('[data-node-id][data-hand-check="exact"], [data-node-id][data-hand-check="close"]');
@@ -26,9 +26,21 @@ test('a wrong hand gradient is red, the right ones green, with heatmaps of yours
 
   // Run it for real: the same verdicts, and PyTorch's cmp() lines.
   await notebook.waitForKernelReady();
-  await notebook.runAllButton.click();
   const checksCell = 8;
-  await expect(notebook.output(checksCell)).toContainText('b1              | exact: False | approximate: False', { timeout: 120_000 });
+  // The recorded outputs already hold the checks' lines, so what is read must wait for this run to
+  // end. On a loaded Python it can end before a test could look: every run state is noted instead.
+  await notebook.cell(checksCell).evaluate((cell) => {
+    const states: string[] = [];
+    (window as unknown as { checksCellStates: string[] }).checksCellStates = states;
+    new MutationObserver((changes) => {
+      for (const change of changes) states.push(change.oldValue ?? '', (change.target as HTMLElement).dataset.runState ?? '');
+    }).observe(cell, { attributes: true, attributeFilter: ['data-run-state'], attributeOldValue: true });
+  });
+  await notebook.runAllButton.click();
+  const checksCellStates = () => notebook.page.evaluate(() => (window as unknown as { checksCellStates: string[] }).checksCellStates);
+  await expect.poll(checksCellStates, { timeout: 120_000 }).toContain('queued');
+  await expect(notebook.cell(checksCell)).toHaveAttribute('data-run-state', 'idle', { timeout: 120_000 });
+  await expect(notebook.output(checksCell)).toContainText('b1              | exact: False | approximate: False');
   expect(await notebook.stdoutOf(checksCell)).toBe(GOLDEN[3]);
   await expect(wrong).toHaveCount(1);
   await expect(wrong).toHaveAttribute('aria-label', /^leaf b1, .*your gradient: wrong/);

@@ -128,8 +128,8 @@ test('a recorded run: timeline hints match the palette, ← → and space still 
   await expect(replay.status).toHaveText(status ?? '');
 });
 
-test('a cell runs from the palette, and Ctrl+Enter and Ctrl+Shift+Enter still run from the editor', async ({ notebook, page }) => {
-  await notebook.open();
+test('a cell runs from the palette, and Ctrl+Enter and Ctrl+Shift+Enter still run from the editor', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   await notebook.typeIntoCell(1, 'print(6 * 7)');
   const palette = new Palette(page);
   await palette.open();

@@ -61,9 +61,10 @@ async function stepThroughMyReluBackward(page: Page, replay: ReplayPage): Promis
   await expect(replay.stepOverButton()).toBeDisabled();
 }
 
-test('MyReLU run in the notebook: step into its backward line by line, step back, and stop Play at a breakpoint', async ({ notebook, page }) => {
+test('MyReLU run in the notebook: step into its backward line by line, step back, and stop Play at a breakpoint', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(MYRELU_CODE);
+  await notebook.runInFirstCell(MYRELU_CODE);
   await expect(notebook.output(1)).toContainText('tensor([0., 0., 1., 1.])');
   await expect(notebook.graphNodes('MyReLUBackward')).toHaveAttribute('data-gradcheck', 'passed');
   await stepThroughMyReluBackward(page, replay);
@@ -87,9 +88,10 @@ test('MyReLU run in the notebook: step into its backward line by line, step back
   await expect(replay.status).toContainText(/^(\d+)\/\1 /, { timeout: 30_000 });
 });
 
-test('a backward that returns g * x for x * x gets a failed gradcheck badge, with both Jacobians as heatmaps', async ({ notebook, page }) => {
+test('a backward that returns g * x for x * x gets a failed gradcheck badge, with both Jacobians as heatmaps', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(BAD_SQUARE_CODE);
+  await notebook.runInFirstCell(BAD_SQUARE_CODE);
   const node = notebook.graphNodes('SquareBackward');
   await expect(node).toHaveAttribute('data-gradcheck', 'failed');
   await expect(node.locator('text.gs-badge')).toHaveText('✗');

@@ -14,9 +14,10 @@ y = x + b
 y.sum().backward()
 print(b.grad)`;
 
-test('a fan-out shows both gradient contributions and their sum', async ({ notebook, page }) => {
+test('a fan-out shows both gradient contributions and their sum', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(FAN_OUT_PROGRAM);
+  await notebook.runInFirstCell(FAN_OUT_PROGRAM);
   await expect(notebook.output(1)).toHaveText('tensor([5., 5.])');
 
   await replay.stepTo('fan-out sum', 40);
@@ -32,9 +33,10 @@ test('a fan-out shows both gradient contributions and their sum', async ({ noteb
   await expect(notebook.graphNodes('leaf')).toHaveAttribute('aria-label', /^leaf a, .*grad \[5, 5\]/);
 });
 
-test('a broadcast add sums the gradient over the broadcast dimension', async ({ notebook, page }) => {
+test('a broadcast add sums the gradient over the broadcast dimension', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(BROADCAST_PROGRAM);
+  await notebook.runInFirstCell(BROADCAST_PROGRAM);
   await expect(notebook.output(1)).toHaveText('tensor([2., 2., 2.])');
 
   await replay.stepTo('backward of AddBackward0', 40);

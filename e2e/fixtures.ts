@@ -1,5 +1,6 @@
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
-import { NotebookPage } from './pages/notebook-page.ts';
+import { expect, test as base, type Browser, type BrowserContext, type Page, type WorkerInfo } from '@playwright/test';
+import { NotebookPage, PYTHON_LOAD_TIMEOUT } from './pages/notebook-page.ts';
+import { mirrorCacheStorage, type CacheMirror } from './cache-mirror.ts';
 
 export { PYTHON_LOAD_TIMEOUT } from './pages/notebook-page.ts';
 
@@ -22,7 +23,40 @@ export async function withoutPython(target: Page | BrowserContext): Promise<void
   await target.route('**/pyodide/**', (route) => route.abort());
 }
 
+/** A new context with the config's `use` options (a context made in a fixture does not get them by itself). */
+function newConfiguredContext(browser: Browser, workerInfo: WorkerInfo): Promise<BrowserContext> {
+  const { baseURL, viewport, reducedMotion } = workerInfo.project.use;
+  return browser.newContext({ baseURL, viewport, reducedMotion });
+}
+
+/**
+ * Boots the app once in a context of its own, waits until it has kept Python's start-up snapshot in
+ * Cache Storage, and mirrors that storage for the contexts of later tests.
+ */
+async function mirrorBootedCaches(browser: Browser, workerInfo: WorkerInfo): Promise<CacheMirror> {
+  const context = await newConfiguredContext(browser, workerInfo);
+  try {
+    const notebook = new NotebookPage(await context.newPage());
+    await notebook.open();
+    await notebook.waitForKernelReady();
+    // The snapshot reaches Cache Storage after Python is ready (the app does not wait for the write).
+    const entryCount = () =>
+      notebook.page.evaluate(async () =>
+        (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0),
+      );
+    await expect.poll(entryCount, { timeout: PYTHON_LOAD_TIMEOUT }).toBeGreaterThan(0);
+    return await mirrorCacheStorage(context, workerInfo.project.use.baseURL!);
+  } finally {
+    await context.close();
+  }
+}
+
 interface WorkerFixtures {
+  /**
+   * This worker's copy of what the app keeps in Cache Storage after its first start (Python's
+   * snapshot), made on first use by booting the app once cold.
+   */
+  pythonCaches: () => Promise<CacheMirror>;
   /**
    * One notebook page with Python booted, kept for every test of a Playwright worker (its own browser
    * context, so nothing of it leaks into the per-test `page`). Tests take it through `freshNotebook`,
@@ -32,6 +66,12 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /**
+   * Whether the test's context starts with the app's Cache Storage as a first start left it, so
+   * Python starts from its snapshot (~2 s) instead of cold (~15 s of CPU here). Default true;
+   * `test.use({ warmPython: false })` for tests about a first start.
+   */
+  warmPython: boolean;
   /** The notebook on the test's own page (nothing loaded yet: the test opens it). */
   notebook: NotebookPage;
   /**
@@ -45,6 +85,22 @@ interface TestFixtures {
 
 /** Every spec gets a page object for the notebook. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  warmPython: [true, { option: true }],
+  context: async ({ context, warmPython, pythonCaches }, use) => {
+    if (warmPython) await (await pythonCaches()).seed(context);
+    await use(context);
+  },
+  pythonCaches: [
+    async ({ browser }, use, workerInfo) => {
+      let mirror: Promise<CacheMirror> | undefined;
+      await use(() => (mirror ??= mirrorBootedCaches(browser, workerInfo)));
+      await mirror?.then(
+        (made) => made.close(),
+        () => undefined,
+      );
+    },
+    { scope: 'worker' },
+  ],
   notebook: async ({ page }, use) => {
     await use(new NotebookPage(page));
   },
@@ -53,10 +109,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(sharedNotebook);
   },
   sharedNotebook: [
-    async ({ browser }, use, workerInfo) => {
-      // A context made here does not get the config's `use` options by itself.
-      const { baseURL, viewport, reducedMotion } = workerInfo.project.use;
-      const context = await browser.newContext({ baseURL, viewport, reducedMotion });
+    async ({ browser, pythonCaches }, use, workerInfo) => {
+      const context = await newConfiguredContext(browser, workerInfo);
+      await (await pythonCaches()).seed(context);
       const page = await context.newPage();
       const notebook = new NotebookPage(page);
       await notebook.open();

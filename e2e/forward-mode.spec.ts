@@ -22,9 +22,10 @@ function shown(values: readonly number[]): string {
   return numbers.length === 1 ? numbers[0]! : `[${numbers.join(', ')}]`;
 }
 
-test('a make_dual program replays its tangents forward, op by op, with PyTorch’s numbers', async ({ notebook, page }) => {
+test('a make_dual program replays its tangents forward, op by op, with PyTorch’s numbers', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.runFromLink(PROGRAM);
+  await notebook.runInFirstCell(PROGRAM);
   expect(await notebook.stdoutOf(1)).toBe(GOLDEN.stdout);
 
   // make_dual: the tangent starts at dx (a leaf forward mode made; nothing requires grad here).

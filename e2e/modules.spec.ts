@@ -65,8 +65,8 @@ loss = model(torch.randn(4, 3)).sum()
 loss.backward()
 print(loss.grad_fn)`;
 
-async function runFromLink(notebook: NotebookPage, code: string): Promise<void> {
-  await notebook.runFromLink(code);
+async function runModel(notebook: NotebookPage, code: string): Promise<void> {
+  await notebook.runInFirstCell(code);
   await expect(notebook.output(1)).toContainText('SumBackward0');
 }
 
@@ -102,8 +102,8 @@ const intersect = (a: DrawnBox, b: DrawnBox) => a.left < b.right && b.left < a.r
 /** `encoder` encloses `encoder.layers.0`; the outermost module (path '') encloses everything. */
 const encloses = (outer: string, inner: string) => outer !== inner && (outer === '' || inner.startsWith(`${outer}.`));
 
-test('an nn.Sequential model is grouped per module, and modules collapse, select and expand', async ({ notebook, page }) => {
-  await notebook.open();
+test('an nn.Sequential model is grouped per module, and modules collapse, select and expand', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   await notebook.typeIntoCell(1, MLP_PROGRAM);
   await notebook.runCellByButton(1);
   await expect(notebook.output(1)).toContainText('SumBackward0', { timeout: PYTHON_LOAD_TIMEOUT });
@@ -148,8 +148,8 @@ test('an nn.Sequential model is grouped per module, and modules collapse, select
   await expect(notebook.graphNodes('group')).toHaveAttribute('aria-label', /^module Sequential, collapsed, 9 nodes/);
 });
 
-test('nested modules draw nested boxes that never overlap their siblings', async ({ notebook, page }) => {
-  await runFromLink(notebook, NESTED_PROGRAM);
+test('nested modules draw nested boxes that never overlap their siblings', async ({ freshNotebook: notebook }) => {
+  await runModel(notebook, NESTED_PROGRAM);
   const moduleBox = (path: string) => notebook.graph.locator(`g.gs-module[data-group-path="${path}"]`);
   await expect(moduleBox('encoder.layers.0')).toHaveAttribute('aria-label', 'module encoder.layers.0: Layer');
   await expect(moduleBox('encoder.layers.1.fc')).toHaveAttribute('aria-label', 'module encoder.layers.1.fc: Linear');
@@ -182,8 +182,9 @@ test('nested modules draw nested boxes that never overlap their siblings', async
   expect(problems).toEqual([]);
 });
 
-test('stepping the timeline into a collapsed module lights the module and names the current member', async ({ notebook, page }) => {
-  await runFromLink(notebook, MLP_PROGRAM);
+test('stepping the timeline into a collapsed module lights the module and names the current member', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
+  await runModel(notebook, MLP_PROGRAM);
   await page.getByRole('button', { name: 'Collapse 0: Linear', exact: true }).click();
   const folded = notebook.graphNodes('group');
   await expect(folded).toHaveCount(1);
@@ -209,8 +210,8 @@ test('stepping the timeline into a collapsed module lights the module and names 
   expect(sawPulseIntoGroup).toBe(true);
 });
 
-test('two models that both have an fc1 show two fc1 groups', async ({ notebook }) => {
-  await runFromLink(notebook, TWO_MODELS_PROGRAM);
+test('two models that both have an fc1 show two fc1 groups', async ({ freshNotebook: notebook }) => {
+  await runModel(notebook, TWO_MODELS_PROGRAM);
   const fc1Boxes = notebook.graph.locator('g.gs-module[data-group-path="fc1"]');
   await expect(fc1Boxes).toHaveCount(2);
   await expect(notebook.graph.locator('g.gs-module[data-group-path=""]')).toHaveCount(2);
@@ -218,8 +219,8 @@ test('two models that both have an fc1 show two fc1 groups', async ({ notebook }
   expect(intersect(a!, b!)).toBe(false);
 });
 
-test('a three-layer MLP in a Sequential lays out one box per layer', async ({ notebook, page }) => {
-  await runFromLink(notebook, DEEP_MLP_PROGRAM);
+test('a three-layer MLP in a Sequential lays out one box per layer', async ({ freshNotebook: notebook }) => {
+  await runModel(notebook, DEEP_MLP_PROGRAM);
   await expect(notebook.graph.locator('g.gs-module')).toHaveCount(6);
   await notebook.fitGraphButton.click();
   const boxes = (await moduleBoxRects(notebook)).filter((box) => box.path !== '');

@@ -3,9 +3,9 @@ import { ReplayPage } from './pages/replay-page.ts';
 
 const SHOTS = process.env.REPLAY_SHOTS_DIR;
 
-test('the seed program replays forward and backward, with the chain rule on screen', async ({ notebook, page }) => {
+test('the seed program replays forward and backward, with the chain rule on screen', async ({ freshNotebook: notebook }) => {
+  const page = notebook.page;
   const replay = new ReplayPage(page);
-  await notebook.open();
   await notebook.typeIntoCell(1, SEED_PROGRAM);
   await notebook.runCellByButton(1);
   await expect(notebook.output(1)).toHaveText('tensor([0.6667, 0.6667, 0.6667])', { timeout: PYTHON_LOAD_TIMEOUT });

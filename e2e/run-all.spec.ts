@@ -1,7 +1,6 @@
 import { expect, PYTHON_LOAD_TIMEOUT, test } from './fixtures.ts';
 
-test('Run all runs the cells top to bottom and stops at the first error', async ({ notebook }) => {
-  await notebook.open();
+test('Run all runs the cells top to bottom and stops at the first error', async ({ freshNotebook: notebook }) => {
   await notebook.typeIntoCell(1, 'n = 1\nprint(n)');
   await notebook.runCellAndAdvance(1);
   await notebook.typeIntoCell(2, 'n = n + 1\nraise ValueError("stop here")');

@@ -1,7 +1,8 @@
 /**
  * Python's start kept as a memory snapshot in the browser's Cache Storage: the first page load makes
  * it, later loads restore it, and a damaged one costs a fresh start rather than a broken kernel.
- * Each test has its own browser context, so it begins with empty Cache Storage.
+ * The first test begins with empty Cache Storage (a first visit); the second with what a first start
+ * kept there, as every test's context does by default (fixtures.ts, `warmPython`).
  */
 import type { Page } from '@playwright/test';
 import { expect, PYTHON_LOAD_TIMEOUT, SEED_PROGRAM, test } from './fixtures.ts';
@@ -29,16 +30,20 @@ async function runSeedProgram(notebook: NotebookPage): Promise<void> {
   await expect(notebook.output(1)).toHaveText('tensor([0.6667, 0.6667, 0.6667])', { timeout: PYTHON_LOAD_TIMEOUT });
 }
 
-test('a reload starts Python from the snapshot the first load kept, and runs the same', async ({ notebook, page }) => {
-  await notebook.open();
-  await notebook.waitForKernelReady();
-  await expect(notebook.kernelStatus).not.toHaveAttribute('title', /saved start/);
-  await expectOneGoodSnapshotKept(page);
+test.describe('a first visit', () => {
+  test.use({ warmPython: false });
 
-  await notebook.open();
-  await notebook.waitForKernelReady();
-  await expect(notebook.kernelStatus).toHaveAttribute('title', /from its saved start/);
-  await runSeedProgram(notebook);
+  test('a reload starts Python from the snapshot the first load kept, and runs the same', async ({ notebook, page }) => {
+    await notebook.open();
+    await notebook.waitForKernelReady();
+    await expect(notebook.kernelStatus).not.toHaveAttribute('title', /saved start/);
+    await expectOneGoodSnapshotKept(page);
+
+    await notebook.open();
+    await notebook.waitForKernelReady();
+    await expect(notebook.kernelStatus).toHaveAttribute('title', /from its saved start/);
+    await runSeedProgram(notebook);
+  });
 });
 
 test('a damaged snapshot costs a fresh start, not a broken Python, and is replaced', async ({ notebook, page }) => {
