@@ -7,6 +7,7 @@ import { toLeafNode, toOpNode, type BuildGraphOptions } from '../graph/build-gra
 import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
 import { nameWithDual } from '../graph/forward-nodes.ts';
 import { countBefore, lastIndexBefore, valueBefore, type History } from './history.ts';
+import { finish, sliceCounter, type Sliced } from '../graph/sliced.ts';
 import type { IndexCore, LeafRecord, OpRecord } from './index-core.ts';
 
 /** What a node's picture depends on; the same inputs give back the same node object. */
@@ -85,10 +86,17 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
  * (TraceIndex.marksAt, memoised so unchanged marks keep their identity).
  */
 export function graphFromIndex(core: IndexCore, end: number, marks: ReadonlyMap<number, OpMarks>, options: BuildGraphOptions = {}): GraphModel {
+  return finish(graphFromIndexSliced(core, end, marks, options));
+}
+
+/** graphFromIndex as sliced work (sliced.ts): a 50,000-node graph is made over many short tasks. */
+export function* graphFromIndexSliced(core: IndexCore, end: number, marks: ReadonlyMap<number, OpMarks>, options: BuildGraphOptions = {}): Sliced<GraphModel> {
   const isFinal = options.names === 'final';
   const nodeCount = countBefore(core.nodeCreatedAt, end);
   const nodes: GraphNode[] = new Array(nodeCount);
+  const due = sliceCounter();
   for (let i = 0; i < nodeCount; i++) {
+    if (due()) yield;
     const record = core.nodes[i]!;
     nodes[i] = record.kind === 'leaf' ? leafAt(core, record, end, isFinal) : opAt(core, record, end, isFinal, marks.get(record.event.nodeId));
   }
