@@ -119,10 +119,6 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       const detail = detailAt(event.transform.k);
       if (detail !== shownDetail) svg.attr('data-detail', (shownDetail = detail));
     });
-  // While a wheel or drag gesture lasts, the graph is a layer of its own that the compositor moves
-  // and scales without painting it again (each repaint of 2,000 nodes took 150-700 ms under load).
-  // Only while it lasts: a layer keeps the scale it was drawn at, and text zoomed into would blur.
-  zoomBehavior.on('start', () => viewport.style('will-change', 'transform')).on('end', () => viewport.style('will-change', null));
   svg.call(zoomBehavior);
   // A double click should not zoom: people double-click nodes to inspect them.
   svg.on('dblclick.zoom', null);
