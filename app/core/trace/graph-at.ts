@@ -82,6 +82,25 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
 }
 
 /**
+ * One node of graphFromIndex(core, end, marks, options) by its graph id (`t3`, `n7`), without
+ * making the others: what the inspector shows of a 50,000-node graph. Undefined when the graph has
+ * no such node at `end`.
+ */
+export function nodeFromIndex(
+  core: IndexCore,
+  end: number,
+  marks: ReadonlyMap<number, OpMarks>,
+  nodeId: string,
+  options: BuildGraphOptions = {},
+): GraphNode | undefined {
+  const number = Number(nodeId.slice(1));
+  const record = nodeId.startsWith('t') ? core.leaves.get(number) : nodeId.startsWith('n') ? core.ops.get(number) : undefined;
+  if (!record || record.id !== nodeId || record.createdAt >= end) return undefined;
+  const isFinal = options.names === 'final';
+  return record.kind === 'leaf' ? leafAt(core, record, end, isFinal) : opAt(core, record, end, isFinal, marks.get(record.event.nodeId));
+}
+
+/**
  * The graph with the first `end` events applied. `marks` are the op marks at that position
  * (TraceIndex.marksAt, memoised so unchanged marks keep their identity).
  */

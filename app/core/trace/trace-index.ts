@@ -10,12 +10,12 @@
  */
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { buildGraph, type BuildGraphOptions } from '../graph/build-graph.ts';
-import type { GraphModel, OpMarks } from '../graph/model.ts';
+import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
 import { isGroupNodeId } from '../graph/module-groups.ts';
 import { recordedLinesByCell } from './frame-builder.ts';
 import type { CustomFrame } from './frames.ts';
 import type { TimelineStep } from './steps.ts';
-import { graphFromIndexSliced } from './graph-at.ts';
+import { graphFromIndexSliced, nodeFromIndex } from './graph-at.ts';
 import { finish, type Sliced } from '../graph/sliced.ts';
 import type { HandGradientEvent } from '../graph/hand-checks.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
@@ -139,6 +139,12 @@ export class TraceIndex {
     if (this.graphs.size >= GRAPH_CACHE_SIZE) this.graphs.delete(this.graphs.keys().next().value!);
     this.graphs.set(key, graph);
     return graph;
+  }
+
+  /** graphAt(step, options)'s node `nodeId`, made alone (the same object when graphAt made it). */
+  nodeAt(step: number | undefined, nodeId: string, options: BuildGraphOptions = {}): GraphNode | undefined {
+    if (!this.core.isOrdered || this.hasGraphAt(step, options)) return this.graphAt(step, options).nodes.find((node) => node.id === nodeId);
+    return nodeFromIndex(this.core, this.endOf(step), this.marksAt(step), nodeId, options);
   }
 
   /**
