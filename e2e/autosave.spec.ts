@@ -27,7 +27,7 @@ test.describe('autosave', () => {
     await expect(library.saveStatus).toHaveText('Saved');
   });
 
-  // Past 1,000 events the trace is stored in parts, a part per task (trace-parts.ts).
+  // Past 250 events the trace is stored in parts, a part per task (trace-parts.ts).
   test('a long run’s trace, stored in parts, comes back whole after a reload', async ({ notebook, page }) => {
     test.setTimeout(600_000);
     const library = new LibraryPage(page);

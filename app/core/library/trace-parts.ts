@@ -9,8 +9,8 @@
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
 import { NOTEBOOK_RECORD_VERSION, type TraceRecord } from './notebook-record.ts';
 
-/** Events per stored record: a copy of well under 50 ms on a loaded machine. */
-export const TRACE_PART_EVENTS = 1_000;
+/** Events per stored record: 1,000 took up to 170 ms to copy at load average 17 on 2 cores. */
+export const TRACE_PART_EVENTS = 250;
 
 /** Whether `events` is stored in more than one record. */
 export const isPartedTrace = (events: readonly TraceEvent[]): boolean => events.length > TRACE_PART_EVENTS;
