@@ -5,7 +5,10 @@
  * graph on screen; frame times while a 300-node backward pass plays and while a 2,000-node graph is
  * zoomed and panned.
  *
- *   npx tsx bench/browser.ts [--repeats 3] [--dist /tmp/built-dist]
+ *   npx tsx bench/browser.ts [--repeats 3] [--dist /tmp/built-dist] [--port 4390] [--graph-only]
+ *
+ * --graph-only measures only the frame times (and logs what made each long frame); --port (or
+ * $BENCH_BROWSER_PORT) picks vite preview's port.
  *
  * Without --dist (or $BENCH_DIST_DIR) the app is built first into a temporary folder. Each row's
  * peer column is what the figure is held against: the cold start, or issue #11's target.
@@ -26,8 +29,8 @@ import { median } from './harness.ts';
 import { formatTable, rowFrom, type Row } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 4390);
-const ORIGIN = `http://localhost:${PORT}`;
+const DEFAULT_PORT = Number(process.env.BENCH_BROWSER_PORT ?? 4390);
+const originOf = (port: number): string => `http://localhost:${port}`;
 const FRAME_BUDGET_MS = 1000 / 60;
 const TARGET = { firstOutputWarmMs: 1500, snapshotGraphMs: 500 };
 const HELLO = 'print("hello")';
@@ -37,6 +40,10 @@ export interface BrowserBenchOptions {
   /** A built app (`npx vite build --outDir DIR`); built into a temporary folder when absent. */
   readonly distDir?: string;
   readonly log?: (text: string) => void;
+  /** Port for `vite preview` (BENCH_BROWSER_PORT, else 4390): helpers sharing a machine each need their own. */
+  readonly port?: number;
+  /** Only the graph's frame times (skips the Python start-up rows, which take minutes under load). */
+  readonly graphOnly?: boolean;
 }
 
 /** A program whose backward graph has about 3·n nodes: n leaves, n muls and n − 1 adds. */
@@ -68,19 +75,58 @@ const INSTALL_MARKS = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
-/** Intervals between animation frames (ms) for the given time, skipping the first (it has no predecessor). */
+/**
+ * Intervals between animation frames (ms) for the given time, skipping the first (it has no
+ * predecessor); and what made each long frame (the long-animation-frame entries over 50 ms: their
+ * scripts' entry points, style and layout time), so a slow frame names its cause.
+ */
 const FRAME_INTERVALS = (durationMs: number): string => `new Promise((done) => {
   const intervals = [];
+  const longFrames = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const scripts = (entry.scripts ?? [])
+        .filter((script) => script.duration >= 5)
+        .map((script) => \`\${script.invoker || script.name} \${Math.round(script.duration)} ms\`);
+      const styleAndLayout = entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
+      longFrames.push({ ms: Math.round(entry.duration), styleAndLayoutMs: Math.round(styleAndLayout), scripts });
+    }
+  });
+  observer.observe({ type: 'long-animation-frame', buffered: false });
   let last = performance.now();
   const end = last + ${durationMs};
   const frame = (now) => {
     intervals.push(now - last);
     last = now;
     if (now < end) requestAnimationFrame(frame);
-    else done(intervals.slice(1));
+    else {
+      observer.disconnect();
+      done({ intervals: intervals.slice(1), longFrames });
+    }
   };
   requestAnimationFrame(frame);
 })`;
+
+interface LongFrame {
+  readonly ms: number;
+  readonly styleAndLayoutMs: number;
+  readonly scripts: readonly string[];
+}
+
+interface FrameRecord {
+  readonly intervals: number[];
+  readonly longFrames: readonly LongFrame[];
+}
+
+const describeLongFrames = (frames: readonly LongFrame[]): string =>
+  frames.length === 0
+    ? 'no long animation frames'
+    : frames
+        .slice()
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((frame) => `${frame.ms} ms (style+layout ${frame.styleAndLayoutMs} ms${frame.scripts.length > 0 ? `; ${frame.scripts.join(', ')}` : ''})`)
+        .join(' | ');
 
 async function marksOf(page: Page, names: readonly string[], timeoutMs = 300_000): Promise<Record<string, number>> {
   const seen = (): Promise<Record<string, number>> => page.evaluate(() => (window as unknown as { gradscopeMarks: Record<string, number> }).gradscopeMarks);
@@ -100,8 +146,8 @@ async function marksOf(page: Page, names: readonly string[], timeoutMs = 300_000
 }
 
 /** Intervals between animation frames for `ms`, while `drive` acts on the page (or nothing, when it only watches). */
-async function frameIntervals(page: Page, ms: number, drive: () => Promise<void> = async () => {}): Promise<number[]> {
-  const collected = page.evaluate(FRAME_INTERVALS(ms)) as Promise<number[]>;
+async function frameIntervals(page: Page, ms: number, drive: () => Promise<void> = async () => {}): Promise<FrameRecord> {
+  const collected = page.evaluate(FRAME_INTERVALS(ms)) as Promise<FrameRecord>;
   await drive();
   return collected;
 }
@@ -113,17 +159,17 @@ function buildApp(log: (text: string) => void): string {
   return outDir;
 }
 
-async function startServer(distDir: string): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', distDir], { cwd: ROOT, stdio: 'ignore', detached: true });
+async function startServer(distDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', distDir], { cwd: ROOT, stdio: 'ignore', detached: true });
   for (let tries = 0; tries < 600; tries++) {
     try {
-      if ((await fetch(ORIGIN)).ok) return server;
+      if ((await fetch(originOf(port))).ok) return server;
     } catch {
       // Not listening yet.
     }
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  throw new Error(`vite preview did not answer on ${ORIGIN}`);
+  throw new Error(`vite preview did not answer on ${originOf(port)}`);
 }
 
 /** The snapshot file of `program` as the CLI records it (`gradscope run --snapshot`). */
@@ -183,7 +229,8 @@ const samples = (label: string, ms: number[]) => ({ label, ms, runsPerSample: 1 
 export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> {
   const log = options.log ?? (() => {});
   const distDir = options.distDir ?? buildApp(log);
-  const server = await startServer(distDir);
+  const port = options.port ?? DEFAULT_PORT;
+  const server = await startServer(distDir, port);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
@@ -191,7 +238,7 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const newPage = async (): Promise<Page> => {
-      const context = await browser!.newContext({ baseURL: ORIGIN, viewport: { width: 1400, height: 900 } });
+      const context = await browser!.newContext({ baseURL: originOf(port), viewport: { width: 1400, height: 900 } });
       // A loaded machine takes far longer than Playwright's defaults to load a page.
       context.setDefaultTimeout(300_000);
       context.setDefaultNavigationTimeout(300_000);
@@ -200,7 +247,8 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
     };
     const cold: StartTimes[] = [];
     const warm: StartTimes[] = [];
-    for (let round = 0; round < options.repeats; round++) {
+    const startRounds = options.graphOnly ? 0 : options.repeats;
+    for (let round = 0; round < startRounds; round++) {
       const page = await newPage();
       cold.push(await timeStart(page));
       await snapshotKept(page);
@@ -217,7 +265,7 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
     log('  shared snapshot links: recording the graphs with the CLI');
     const small = await snapshotLink(sumOfSquares(3));
     const snapshotOpen: number[] = [];
-    for (let round = 0; round < options.repeats; round++) {
+    for (let round = 0; round < startRounds; round++) {
       const page = await newPage();
       await page.goto(small);
       snapshotOpen.push((await marksOf(page, ['graph'])).graph!);
@@ -250,15 +298,32 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
       await big.mouse.up();
     });
     await big.context().close();
+    const budget = [FRAME_BUDGET_MS];
     log(`  graphs drawn: ${nodes300} nodes for the animation, ${nodes2000} for zoom and pan`);
+    log(`  longest frames, backward animation: ${describeLongFrames(playing.longFrames)}`);
+    log(`  longest frames, zooming: ${describeLongFrames(zooming.longFrames)}`);
+    log(`  longest frames, panning: ${describeLongFrames(panning.longFrames)}`);
+    const frameRows = [
+      rowFrom(comparison('browser-backward-frames', `browser: frame time, backward animation (${nodes300} nodes)`, '60 fps budget'), [
+        samples('frames', playing.intervals),
+        samples('budget', budget),
+      ]),
+      rowFrom(comparison('browser-zoom-frames', `browser: frame time, zooming (${nodes2000} nodes)`, '60 fps budget'), [
+        samples('frames', zooming.intervals),
+        samples('budget', budget),
+      ]),
+      rowFrom(comparison('browser-pan-frames', `browser: frame time, panning (${nodes2000} nodes)`, '60 fps budget'), [
+        samples('frames', panning.intervals),
+        samples('budget', budget),
+      ]),
+    ];
+    if (options.graphOnly) return frameRows;
 
     const trainingPage = await newPage();
     await trainingPage.context().addInitScript(INSTALL_LONG_TASKS);
     const training = await trainInPage(trainingPage);
     await trainingPage.context().close();
     log(`  makemore steps in the page: ${training.msPerStep.join(', ')} ms per step; longest main-thread task ${training.longestTaskMs.toFixed(0)} ms`);
-
-    const budget = [FRAME_BUDGET_MS];
     return [
       rowFrom(comparison('browser-ready-warm', 'browser: Python ready after load, warm (peer: cold)', 'cold start, fresh profile'), [
         samples('warm', pick(warm, 'ready')),
@@ -280,14 +345,6 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
         samples('graph', snapshotOpen),
         samples('target', [TARGET.snapshotGraphMs]),
       ]),
-      rowFrom(comparison('browser-backward-frames', `browser: frame time, backward animation (${nodes300} nodes)`, '60 fps budget'), [
-        samples('frames', playing),
-        samples('budget', budget),
-      ]),
-      rowFrom(comparison('browser-zoom-frames', `browser: frame time, zooming (${nodes2000} nodes)`, '60 fps budget'), [
-        samples('frames', zooming),
-        samples('budget', budget),
-      ]),
       rowFrom(comparison('browser-makemore-step', 'browser: makemore MLP step in a cell, recorded (per step)', 'native PyTorch, same program'), [
         samples('page', [...training.msPerStep]),
         samples('native', training.nativeMsPerStep.length > 0 ? [...training.nativeMsPerStep] : [Number.NaN]),
@@ -296,10 +353,7 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
         comparison('browser-makemore-longest-task', `browser: longest main-thread task while training (${training.tasksOver50} over 50 ms)`, 'target 50 ms'),
         [samples('longest', [training.longestTaskMs]), samples('target', [50])],
       ),
-      rowFrom(comparison('browser-pan-frames', `browser: frame time, panning (${nodes2000} nodes)`, '60 fps budget'), [
-        samples('frames', panning),
-        samples('budget', budget),
-      ]),
+      ...frameRows,
     ];
   } finally {
     await browser?.close();
@@ -324,8 +378,12 @@ export function describeSpread(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { repeats: { type: 'string' }, dist: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { repeats: { type: 'string' }, dist: { type: 'string' }, port: { type: 'string' }, 'graph-only': { type: 'boolean' } },
+  });
   const rows = await browserRows({
+    ...(values.port !== undefined && { port: Number(values.port) }),
+    graphOnly: values['graph-only'] ?? false,
     repeats: values.repeats ? Math.max(1, Number(values.repeats)) : 3,
     distDir: values.dist ?? process.env.BENCH_DIST_DIR,
     log: (text) => void process.stderr.write(`${text}\n`),

@@ -27,6 +27,28 @@ test.describe('autosave', () => {
     await expect(library.saveStatus).toHaveText('Saved');
   });
 
+  // Past 250 events the trace is stored in parts, a part per task (trace-parts.ts).
+  test('a long run’s trace, stored in parts, comes back whole after a reload', async ({ notebook, page }) => {
+    test.setTimeout(600_000);
+    const library = new LibraryPage(page);
+    await notebook.open();
+    await notebook.waitForKernelReady();
+    await notebook.pasteIntoCell(1, 'import torch\ny = torch.ones(1, requires_grad=True)\nfor _ in range(3000):\n    y = y * 1.0\ny.backward()');
+    await notebook.runCellByButton(1);
+    await expect(notebook.executionCount(1)).toHaveText('[1]', { timeout: 300_000 });
+    const graphNote = page.getByRole('note', { name: 'Graph simplified' });
+    await expect(graphNote).toContainText('3,000 repeated `mul` ops on line 4 collapsed', { timeout: 120_000 });
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    const lastStep = await timeline.getAttribute('max');
+    expect(Number(lastStep)).toBeGreaterThan(6_000);
+    await library.waitUntilSaved();
+
+    await page.reload();
+    await expect(notebook.editorOf(1)).toBeVisible();
+    await expect(graphNote).toContainText('3,000 repeated `mul` ops on line 4 collapsed', { timeout: 120_000 });
+    await expect(timeline).toHaveAttribute('max', lastStep!);
+  });
+
   test('an edit made just before the page goes away is kept', async ({ notebook, page }) => {
     await withoutPython(page);
     const library = new LibraryPage(page);

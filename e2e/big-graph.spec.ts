@@ -38,8 +38,13 @@ test('a 100,000-op chain draws as one collapsed run, keeps the page responsive, 
 
   const longest = await page.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
   console.log(`longest main-thread task: ${Math.round(longest)} ms`);
-  // Generous for a loaded 2-core machine: 1.0-2.4 s measured at load average 8-15; when the page
-  // took in the run's 50,000 events, its graph and its folding in one task, 3.0-3.8 s at load
-  // average 9 (and 6.7 s and 25 s at 15); before that, a quadratic backward-step scan took minutes.
-  expect(longest).toBeLessThan(5_000);
+  // The run's events arrive and are indexed 250 per task, the graph is built and folded ~12 ms per
+  // task while the panel says "Preparing the graph…" (prepared-graph.ts), the inspector makes only
+  // its node, and the stored trace is written 250 events per task (trace-parts.ts). What is left
+  // is ~15-30 ms tasks that a loaded machine stretches: on this 2-core machine no task reached
+  // 55 ms at load average 8-10 (the build before: 201 ms), but 187-458 ms at 10-16 and 335-703 ms
+  // at 20-24 (a minor GC in a task waits on its starved helper threads: 166 ms once). The issue's
+  // 100 ms holds on a quiet machine; CI shares its cores.
+  // Before the slicing this spec allowed 5,000 ms (1.0-2.4 s measured at load average 8-15).
+  expect(longest).toBeLessThan(1_000);
 });

@@ -5,7 +5,8 @@
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
-import { traceIndexOf } from '../../core/trace/trace-index.ts';
+import { createTraceIndex, traceIndexOf, type TraceIndex } from '../../core/trace/trace-index.ts';
+import { isGraphViewReady, prepareGraphView } from '../../core/trace/prepared-graph.ts';
 import { createGraphView, type GraphView } from './draw.ts';
 import { createLayoutRunner, type LayoutRunner } from '../../core/graph/layout-client.ts';
 import type { GraphLayout } from '../../core/graph/layout.ts';
@@ -44,6 +45,33 @@ function iterationGraph(
 
 const ZOOM_STEP = 1.25;
 
+/** What the panel shows until the first big trace it is given is prepared (a page opened on one). */
+let emptyIndex: TraceIndex | undefined;
+const noTraceIndex = (): TraceIndex => (emptyIndex ??= createTraceIndex([]));
+
+/**
+ * The trace index the panel draws: `latest` once its graph view is ready; until then the one drawn
+ * before, while the view of a big trace is made over many short tasks (prepared-graph.ts), so the
+ * page never waits on one long fold. `isPreparing` says a newer trace is on its way.
+ */
+function usePreparedIndex(latest: TraceIndex): { readonly index: TraceIndex; readonly isPreparing: boolean } {
+  const shownRef = useRef<TraceIndex | null>(null);
+  const [, setPrepared] = useState<TraceIndex | null>(null);
+  const isReady = isGraphViewReady(latest);
+  if (isReady) shownRef.current = latest;
+  useEffect(() => {
+    if (isReady) return;
+    let isCancelled = false;
+    void prepareGraphView(latest, { isCancelled: () => isCancelled }).then((done) => {
+      if (done && !isCancelled) setPrepared(latest);
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, [latest, isReady]);
+  return { index: shownRef.current ?? noTraceIndex(), isPreparing: !isReady };
+}
+
 export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeClick }: GraphPanelProps) {
   const onNodeClickRef = useRef(onNodeClick);
   onNodeClickRef.current = onNodeClick;
@@ -56,9 +84,9 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
   const [error, setError] = useState<string | null>(null);
 
   // One replay index per trace: each step's graph is read from it, not replayed from event 0.
-  // Deferred: a new trace's graph (hundreds of milliseconds for a 100,000-op chain) is built in a
-  // render of its own after the rest of the page has taken the run in, not in the same task.
-  const index = useDeferredValue(traceIndexOf(events));
+  // Deferred, so a new trace reaches the panel in a render of its own after the rest of the page
+  // has taken the run in; a big one's graph is then made over many short tasks before it is shown.
+  const { index, isPreparing } = usePreparedIndex(useDeferredValue(traceIndexOf(events)));
   // A training loop shows one iteration: the pass at the step (the loss chart picks it; the last by default).
   const iteration = useMemo(() => trainingIterationAt(index, step), [index, step]);
   const isLoop = iteration !== undefined;
@@ -215,7 +243,7 @@ export function GraphPanel({ events, step, selectedNodeIds = EMPTY_IDS, onNodeCl
         </p>
       )}
       <div role="status" aria-live="polite" style={{ position: 'absolute', left: 8, bottom: 8, fontSize: 12 }}>
-        {error ?? (isLayingOut && nodeCount > 0 ? `Laying out ${nodeCount} nodes…` : '')}
+        {error ?? (isPreparing ? 'Preparing the graph…' : isLayingOut && nodeCount > 0 ? `Laying out ${nodeCount} nodes…` : '')}
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import { GroupInspector } from '../graph/GroupInspector.tsx';
 import { selectSelectedNodeIds } from '../../core/replay/replay-store.ts';
 import { useReplay } from '../hooks/use-replay.ts';
 import { useReplayFrame } from '../timeline/use-replay-frame.ts';
-import { inspectNodeIn, type TensorFacts } from '../../core/inspector/inspect-node.ts';
+import { inspectGraphNode, type TensorFacts } from '../../core/inspector/inspect-node.ts';
 import { TensorView } from './TensorView.tsx';
 import { NodeChecks } from './NodeChecks.tsx';
 import { HandGradientHeatmaps } from './HandGradientHeatmaps.tsx';
@@ -19,9 +19,8 @@ export function Inspector() {
   const nodeId = selectedNodeIds[0] ?? current?.graphNodeId;
   const details = useMemo(() => {
     if (nodeId === undefined) return null;
-    // The same model object the graph panel shows at this step (the index memoises it).
-    const model = trace.graphAt(step ?? undefined, { names: 'final' });
-    return inspectNodeIn(trace, model, nodeId);
+    // The node alone: the whole graph of a 100,000-op chain took a long task as a run was taken in.
+    return inspectGraphNode(trace, trace.nodeAt(step ?? undefined, nodeId, { names: 'final' }));
   }, [trace, step, nodeId]);
   const handCheck = details ? trace.handGradientOf(details.id) : undefined;
   // A module group selected in the graph (its collapsed node was clicked).

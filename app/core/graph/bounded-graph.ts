@@ -13,6 +13,7 @@
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { leafNodeId, opNodeId, type GraphEdge, type OpNode } from './model.ts';
 import { frameKey, memberText, type GroupedGraph, type GroupNode, type ViewNode } from './module-groups.ts';
+import { finish, sliceCounter, type Sliced } from './sliced.ts';
 
 /** The layout never sees more nodes than this (about what the fastest preset lays out in a second). */
 export const LAYOUT_MAX_NODES = 2000;
@@ -24,8 +25,14 @@ export const isSummaryNodeId = (id: string): boolean => id.startsWith(SUMMARY_ID
 
 /** Source locations of graph nodes (op and leaf ids), from the trace. */
 export function sourceLocationsOf(events: readonly TraceEvent[]): Map<string, SourceLocation> {
+  return finish(sourceLocationsSliced(events));
+}
+
+export function* sourceLocationsSliced(events: readonly TraceEvent[]): Sliced<Map<string, SourceLocation>> {
   const locations = new Map<string, SourceLocation>();
+  const due = sliceCounter();
   for (const event of events) {
+    if (due()) yield;
     if (event.kind === 'op' && event.loc) locations.set(opNodeId(event.nodeId), event.loc);
     else if (event.kind === 'leaf' && event.loc) locations.set(leafNodeId(event.tensor.id), event.loc);
   }
@@ -87,12 +94,21 @@ function noteOnly(only: Map<string, string>, key: string, value: string): void {
  * and each op's only op input is the previous one. One pass in creation order (producers come first).
  */
 export function findRepeatedRuns(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, locations: ReadonlyMap<string, SourceLocation>): Run[] {
+  return finish(findRepeatedRunsSliced(graph, locations));
+}
+
+function* findRepeatedRunsSliced(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, locations: ReadonlyMap<string, SourceLocation>): Sliced<Run[]> {
   // Only "exactly one" matters: the one consumer (op input) of a node, or MANY once a second differs.
   const onlyConsumer = new Map<string, string>();
   const onlyOpInput = new Map<string, string>();
   const leaves = new Set<string>();
-  for (const node of graph.nodes) if (node.kind === 'leaf') leaves.add(node.id);
+  const due = sliceCounter();
+  for (const node of graph.nodes) {
+    if (due()) yield;
+    if (node.kind === 'leaf') leaves.add(node.id);
+  }
   for (const edge of graph.edges) {
+    if (due()) yield;
     noteOnly(onlyConsumer, edge.source, edge.target);
     if (!leaves.has(edge.source)) noteOnly(onlyOpInput, edge.target, edge.source);
   }
@@ -100,6 +116,7 @@ export function findRepeatedRuns(graph: Pick<GroupedGraph, 'nodes' | 'edges'>, l
   const runOf = new Map<string, { run: Run; node: OpNode; loc: SourceLocation | undefined }>();
   const runs: Run[] = [];
   for (const node of graph.nodes) {
+    if (due()) yield;
     if (node.kind !== 'op') continue;
     const loc = locations.get(node.id);
     const input = onlyOpInput.get(node.id);
@@ -130,14 +147,23 @@ export function planBounds(
   locations: ReadonlyMap<string, SourceLocation>,
   maxNodes: number = LAYOUT_MAX_NODES,
 ): BoundsPlan {
+  return finish(planBoundsSliced(graph, locations, maxNodes));
+}
+
+export function* planBoundsSliced(
+  graph: Pick<GroupedGraph, 'nodes' | 'edges'>,
+  locations: ReadonlyMap<string, SourceLocation>,
+  maxNodes: number = LAYOUT_MAX_NODES,
+): Sliced<BoundsPlan> {
   if (graph.nodes.length <= maxNodes) return EMPTY_PLAN;
+  const due = sliceCounter();
   const foldInto = new Map<string, string>();
   const summaries = new Map<string, SummaryInfo>();
   const notes: string[] = [];
   let remaining = graph.nodes.length;
 
   // Stage 1: repeated runs, longest first (stable: earlier runs first among equals).
-  const runs = findRepeatedRuns(graph, locations).sort((a, b) => b.memberIds.length - a.memberIds.length);
+  const runs = (yield* findRepeatedRunsSliced(graph, locations)).sort((a, b) => b.memberIds.length - a.memberIds.length);
   const folded: Run[] = [];
   for (const run of runs) {
     if (remaining <= maxNodes) break;
@@ -145,7 +171,10 @@ export function planBounds(
     const key = `run:${firstMemberId}`;
     const id = `${SUMMARY_ID_PREFIX}${key}`;
     summaries.set(id, { id, key, kind: 'run', label: runLabel(run), firstMemberId });
-    for (const memberId of run.memberIds) foldInto.set(memberId, id);
+    for (const memberId of run.memberIds) {
+      if (due()) yield;
+      foldInto.set(memberId, id);
+    }
     remaining -= run.memberIds.length - 1;
     folded.push(run);
   }
@@ -158,8 +187,12 @@ export function planBounds(
     const isFoldable = (node: ViewNode): boolean => !foldInto.has(node.id) && node.kind !== 'group';
     // A line with one node left keeps it as it is: a summary of one hides without saving anything.
     const perLine = new Map<string, number>();
-    for (const node of graph.nodes) if (isFoldable(node)) perLine.set(lineKeyOf(node), (perLine.get(lineKeyOf(node)) ?? 0) + 1);
     for (const node of graph.nodes) {
+      if (due()) yield;
+      if (isFoldable(node)) perLine.set(lineKeyOf(node), (perLine.get(lineKeyOf(node)) ?? 0) + 1);
+    }
+    for (const node of graph.nodes) {
+      if (due()) yield;
       if (!isFoldable(node)) continue;
       const key = lineKeyOf(node);
       if (perLine.get(key)! < 2) continue;
@@ -188,11 +221,13 @@ export function planBounds(
   // point back against creation order are dropped so the layout stays acyclic.
   const droppedLinks = new Set<string>();
   const rank = new Map<string, number>();
-  graph.nodes.forEach((node, index) => {
+  for (const [index, node] of graph.nodes.entries()) {
+    if (due()) yield;
     const id = foldInto.get(node.id) ?? node.id;
     if (!rank.has(id)) rank.set(id, index);
-  });
+  }
   for (const edge of graph.edges) {
+    if (due()) yield;
     const source = foldInto.get(edge.source) ?? edge.source;
     const target = foldInto.get(edge.target) ?? edge.target;
     if (source === target || (source === edge.source && target === edge.target)) continue;
@@ -214,7 +249,12 @@ function runNote(runs: readonly Run[]): string {
 
 /** The graph with the plan's folds applied: summaries in place of their members, edges rerouted once. */
 export function applyBounds<G extends GroupedGraph>(graph: G, plan: BoundsPlan): G {
+  return finish(applyBoundsSliced(graph, plan));
+}
+
+export function* applyBoundsSliced<G extends GroupedGraph>(graph: G, plan: BoundsPlan): Sliced<G> {
   if (plan.foldInto.size === 0) return graph;
+  const due = sliceCounter();
   interface Folded {
     index: number;
     memberCount: number;
@@ -225,6 +265,7 @@ export function applyBounds<G extends GroupedGraph>(graph: G, plan: BoundsPlan):
   const nodes: ViewNode[] = [];
   const folds = new Map<string, Folded>();
   for (const node of graph.nodes) {
+    if (due()) yield;
     const into = plan.foldInto.get(node.id);
     if (into === undefined) {
       nodes.push(node);
@@ -262,6 +303,7 @@ export function applyBounds<G extends GroupedGraph>(graph: G, plan: BoundsPlan):
   const edges: GraphEdge[] = [];
   const rerouted = new Set<string>();
   for (const edge of graph.edges) {
+    if (due()) yield;
     const source = endpoint(edge.source);
     const target = endpoint(edge.target);
     if (source === edge.source && target === edge.target) {
@@ -276,8 +318,12 @@ export function applyBounds<G extends GroupedGraph>(graph: G, plan: BoundsPlan):
   }
 
   const foldedInto = new Map<string, string>();
-  for (const [graphId, viewId] of graph.foldedInto) foldedInto.set(graphId, endpoint(viewId));
+  for (const [graphId, viewId] of graph.foldedInto) {
+    if (due()) yield;
+    foldedInto.set(graphId, endpoint(viewId));
+  }
   for (const node of graph.nodes) {
+    if (due()) yield;
     const into = plan.foldInto.get(node.id);
     if (into !== undefined && node.kind !== 'group') foldedInto.set(node.id, into);
   }

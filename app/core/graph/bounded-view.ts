@@ -5,9 +5,10 @@
  * chain costs several hundred milliseconds each time. Framework-free.
  */
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
-import { applyBounds, planBounds, sourceLocationsOf, type BoundsPlan } from './bounded-graph.ts';
+import { applyBoundsSliced, planBoundsSliced, sourceLocationsSliced, type BoundsPlan } from './bounded-graph.ts';
 import type { GraphModel } from './model.ts';
-import { defaultCollapsedGroups, groupGraph, type GroupedGraph } from './module-groups.ts';
+import { defaultCollapsedGroupsSliced, groupGraphSliced, type GroupedGraph } from './module-groups.ts';
+import { finish, type Sliced } from './sliced.ts';
 
 export interface BoundedView {
   /** The whole trace's graph after module folding. */
@@ -23,27 +24,45 @@ const viewsByGraph = new WeakMap<GraphModel, WeakMap<ReadonlySet<string>, Bounde
 
 /** Source locations of a trace's graph nodes (sourceLocationsOf), read once per trace array. */
 export function locationsOf(events: readonly TraceEvent[]): ReadonlyMap<string, SourceLocation> {
+  return finish(locationsSliced(events));
+}
+
+function* locationsSliced(events: readonly TraceEvent[]): Sliced<ReadonlyMap<string, SourceLocation>> {
   let locations = locationsByTrace.get(events);
-  if (!locations) locationsByTrace.set(events, (locations = sourceLocationsOf(events)));
+  if (!locations) locationsByTrace.set(events, (locations = yield* sourceLocationsSliced(events)));
   return locations;
 }
 
 /** The modules a graph starts with collapsed (defaultCollapsedGroups): one set object per graph. */
 export function defaultCollapsedOf(graph: GraphModel): ReadonlySet<string> {
+  return finish(defaultCollapsedSliced(graph));
+}
+
+export function* defaultCollapsedSliced(graph: GraphModel): Sliced<ReadonlySet<string>> {
   let collapsed = defaultCollapsedByGraph.get(graph);
-  if (!collapsed) defaultCollapsedByGraph.set(graph, (collapsed = defaultCollapsedGroups(graph)));
+  if (!collapsed) defaultCollapsedByGraph.set(graph, (collapsed = yield* defaultCollapsedGroupsSliced(graph)));
   return collapsed;
+}
+
+/** Whether boundedViewOf(graph, collapsed, …) is made already (then it costs nothing). */
+export function hasBoundedView(graph: GraphModel, collapsed: ReadonlySet<string>): boolean {
+  return viewsByGraph.get(graph)?.has(collapsed) ?? false;
 }
 
 /** The bounded view of `graph` with `collapsed` modules folded, made once per (graph, set, trace). */
 export function boundedViewOf(graph: GraphModel, collapsed: ReadonlySet<string>, events: readonly TraceEvent[]): BoundedView {
+  return finish(boundedViewSliced(graph, collapsed, events));
+}
+
+/** boundedViewOf as sliced work (sliced.ts): what it makes is kept for boundedViewOf to return. */
+export function* boundedViewSliced(graph: GraphModel, collapsed: ReadonlySet<string>, events: readonly TraceEvent[]): Sliced<BoundedView> {
   let views = viewsByGraph.get(graph);
   if (!views) viewsByGraph.set(graph, (views = new WeakMap()));
   let view = views.get(collapsed);
   if (!view) {
-    const grouped = groupGraph(graph, collapsed);
-    const plan = planBounds(grouped, locationsOf(events));
-    view = { grouped, plan, model: applyBounds(grouped, plan) };
+    const grouped = yield* groupGraphSliced(graph, collapsed);
+    const plan = yield* planBoundsSliced(grouped, yield* locationsSliced(events));
+    view = { grouped, plan, model: yield* applyBoundsSliced(grouped, plan) };
     views.set(collapsed, view);
   }
   return view;

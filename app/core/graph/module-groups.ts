@@ -7,6 +7,7 @@
 import type { ModuleFrame } from '../../../engine/trace/schema.ts';
 import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
 import { leafName } from './labels.ts';
+import { finish, sliceCounter, type Sliced } from './sliced.ts';
 
 /**
  * One nn.Module call. Groups are keyed by the recorder's call number, so two models that both
@@ -101,9 +102,11 @@ interface GroupInfo {
   chain: string[];
 }
 
-function groupInfos(model: GraphModel): Map<string, GroupInfo> {
+function* groupInfos(model: GraphModel): Sliced<Map<string, GroupInfo>> {
   const infos = new Map<string, GroupInfo>();
+  const due = sliceCounter();
   for (const node of model.nodes) {
+    if (due()) yield;
     if (node.kind !== 'op' || !node.moduleScope) continue;
     const chain: string[] = [];
     node.moduleScope.forEach((frame, depth) => {
@@ -122,12 +125,14 @@ function groupInfos(model: GraphModel): Map<string, GroupInfo> {
  * Ops carry their module calls; a parameter leaf belongs to the call of its module that first used
  * it (a module called twice shares its weights; they are drawn in the first call).
  */
-function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map<string, readonly string[]> {
+function* chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Sliced<Map<string, readonly string[]>> {
   const chains = new Map<string, readonly string[]>();
   // A program without modules (a long chain of plain ops) has no chains: its edges need no reading.
   if (infos.size === 0) return chains;
   const opScope = new Map<string, readonly ModuleFrame[]>();
+  const due = sliceCounter();
   for (const node of model.nodes) {
+    if (due()) yield;
     if (node.kind === 'op' && node.moduleScope) {
       opScope.set(node.id, node.moduleScope);
       chains.set(node.id, node.moduleScope.map(frameKey));
@@ -135,6 +140,7 @@ function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map
   }
   const consumers = new Map<string, string[]>();
   for (const edge of model.edges) {
+    if (due()) yield;
     const list = consumers.get(edge.source);
     if (list) list.push(edge.target);
     else consumers.set(edge.source, [edge.target]);
@@ -142,6 +148,7 @@ function chainsOf(model: GraphModel, infos: ReadonlyMap<string, GroupInfo>): Map
   const firstGroupOfPath = new Map<string, string>();
   for (const [key, info] of infos) if (!firstGroupOfPath.has(info.path)) firstGroupOfPath.set(info.path, key);
   for (const node of model.nodes) {
+    if (due()) yield;
     if (node.kind !== 'leaf' || node.parameter === undefined) continue;
     const owner = ownerPath(node.parameter);
     let key: string | undefined;
@@ -163,26 +170,34 @@ const groupsByModel = new WeakMap<GraphModel, ModuleGroup[]>();
 const structureByModel = new WeakMap<GraphModel, { infos: Map<string, GroupInfo>; chains: Map<string, readonly string[]> }>();
 
 /** A graph's module calls and each node's chain of them, read once per graph. */
-function moduleStructureOf(model: GraphModel): { infos: Map<string, GroupInfo>; chains: Map<string, readonly string[]> } {
+function* moduleStructureOf(model: GraphModel): Sliced<{ infos: Map<string, GroupInfo>; chains: Map<string, readonly string[]> }> {
   let structure = structureByModel.get(model);
   if (!structure) {
-    const infos = groupInfos(model);
-    structureByModel.set(model, (structure = { infos, chains: chainsOf(model, infos) }));
+    const infos = yield* groupInfos(model);
+    structureByModel.set(model, (structure = { infos, chains: yield* chainsOf(model, infos) }));
   }
   return structure;
 }
 
 /** The module groups of a graph, outermost first, then in order of first appearance. */
 export function moduleGroupsOf(model: GraphModel): ModuleGroup[] {
+  return finish(moduleGroupsSliced(model));
+}
+
+function* moduleGroupsSliced(model: GraphModel): Sliced<ModuleGroup[]> {
   let groups = groupsByModel.get(model);
-  if (!groups) groupsByModel.set(model, (groups = findModuleGroups(model)));
+  if (!groups) groupsByModel.set(model, (groups = yield* findModuleGroups(model)));
   return groups;
 }
 
-function findModuleGroups(model: GraphModel): ModuleGroup[] {
-  const { infos, chains } = moduleStructureOf(model);
+function* findModuleGroups(model: GraphModel): Sliced<ModuleGroup[]> {
+  const { infos, chains } = yield* moduleStructureOf(model);
   const members = new Map<string, string[]>([...infos.keys()].map((key) => [key, []]));
-  for (const node of model.nodes) for (const key of chains.get(node.id) ?? []) members.get(key)?.push(node.id);
+  const due = sliceCounter();
+  for (const node of model.nodes) {
+    if (due()) yield;
+    for (const key of chains.get(node.id) ?? []) members.get(key)?.push(node.id);
+  }
   // A second call of one module: same path within the same enclosing call.
   const callsSoFar = new Map<string, number>();
   const labels = new Map<string, string>();
@@ -212,8 +227,12 @@ function findModuleGroups(model: GraphModel): ModuleGroup[] {
  * module (`0`, `fc1`, `encoder`), so the picture shows the model's top-level structure.
  */
 export function defaultCollapsedGroups(model: GraphModel): Set<string> {
+  return finish(defaultCollapsedGroupsSliced(model));
+}
+
+export function* defaultCollapsedGroupsSliced(model: GraphModel): Sliced<Set<string>> {
   if (model.nodes.length <= COLLAPSE_MIN_NODES) return new Set();
-  const groups = moduleGroupsOf(model);
+  const groups = yield* moduleGroupsSliced(model);
   const topDepth = groups.some((group) => group.depth === 1) ? 1 : 0;
   return new Set(groups.filter((group) => group.depth === topDepth).map((group) => group.key));
 }
@@ -223,11 +242,17 @@ export function defaultCollapsedGroups(model: GraphModel): Set<string> {
  * it and drops edges inside it. Expanded groups are listed for laying out and drawing their boxes.
  */
 export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): GroupedGraph {
-  const groups = moduleGroupsOf(model);
+  return finish(groupGraphSliced(model, collapsed));
+}
+
+export function* groupGraphSliced(model: GraphModel, collapsed: ReadonlySet<string>): Sliced<GroupedGraph> {
+  const groups = yield* moduleGroupsSliced(model);
   const infos = new Map(groups.map((group) => [group.key, group]));
-  const { chains } = moduleStructureOf(model);
+  const { chains } = yield* moduleStructureOf(model);
   const foldedKey = new Map<string, string>();
+  const due = sliceCounter();
   for (const node of model.nodes) {
+    if (due()) yield;
     const folding = (chains.get(node.id) ?? []).find((key) => collapsed.has(key));
     if (folding !== undefined) foldedKey.set(node.id, folding);
   }
@@ -244,6 +269,7 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
   }
   const groupNodes = new Map<string, Folded>();
   for (const node of model.nodes) {
+    if (due()) yield;
     const key = foldedKey.get(node.id);
     if (key === undefined) {
       nodes.push(node);
@@ -284,13 +310,18 @@ export function groupGraph(model: GraphModel, collapsed: ReadonlySet<string>): G
   const endpoint = (nodeId: string) => foldedInto.get(nodeId) ?? nodeId;
   const edges: GraphEdge[] = [];
   for (const edge of model.edges) {
+    if (due()) yield;
     const source = endpoint(edge.source);
     const target = endpoint(edge.target);
     if (source === target) continue;
     edges.push(source === edge.source && target === edge.target ? edge : { ...edge, source, target });
   }
 
-  const present = new Set(model.nodes.map((node) => node.id));
+  const present = new Set<string>();
+  for (const node of model.nodes) {
+    if (due()) yield;
+    present.add(node.id);
+  }
   // A loop up the parents, not recursion: modules can nest as deep as a program makes them.
   const isHidden = (group: ModuleGroup): boolean => {
     for (let at: ModuleGroup | undefined = group; at !== undefined; at = at.parentKey === undefined ? undefined : infos.get(at.parentKey)) {

@@ -1,6 +1,6 @@
 /** What the inspector shows about one graph node at one step: pure data from the trace. */
 import type { DTypeName, SourceLocation, TensorSummary, TraceEvent } from '../../../engine/trace/schema.ts';
-import type { GraphModel } from '../graph/model.ts';
+import type { GraphModel, GraphNode } from '../graph/model.ts';
 import { isForwardOnlyNode } from '../graph/forward-nodes.ts';
 import { traceIndexOf, type TraceIndex } from '../trace/trace-index.ts';
 import { tensorExpression } from './tensor-expression.ts';
@@ -37,7 +37,14 @@ export function inspectNode(events: readonly TraceEvent[], model: GraphModel, no
 
 /** inspectNode with the trace's lookups (last leaf and op events, final names) from its replay index. */
 export function inspectNodeIn(index: TraceIndex, model: GraphModel, nodeId: string): NodeDetails | null {
-  const node = model.nodes.find((candidate) => candidate.id === nodeId);
+  return inspectGraphNode(
+    index,
+    model.nodes.find((candidate) => candidate.id === nodeId),
+  );
+}
+
+/** What the inspector shows of a graph node (TraceIndex.nodeAt: no need to make the whole graph). */
+export function inspectGraphNode(index: TraceIndex, node: GraphNode | undefined): NodeDetails | null {
   if (!node) return null;
   const names = index.finalNames;
   const leafLoc = node.kind === 'leaf' ? index.leafEvent(node.tensorId)?.loc : undefined;

@@ -3,7 +3,8 @@
  * in-memory map in tests. Both behave the same through this interface.
  */
 import type { TraceEvent } from '../../../engine/trace/schema.ts';
-import { migrateNotebookRecord, NOTEBOOK_RECORD_VERSION, summarize, type NotebookRecord, type NotebookSummary, type TraceRecord } from './notebook-record.ts';
+import { migrateNotebookRecord, summarize, type NotebookRecord, type NotebookSummary } from './notebook-record.ts';
+import { isPartedTrace, partsRange, putTraceInParts, readTraceParts } from './trace-parts.ts';
 
 export interface NotebookRepository {
   /** Every stored notebook, most recently changed first. */
@@ -240,32 +241,40 @@ export async function openIndexedDbRepository(factory: IDBFactory = indexedDB, o
       }),
     put: (record, events) =>
       withDb(async (connection) => {
-        const transaction = connection.transaction(events ? [NOTEBOOKS, TRACES] : [NOTEBOOKS], 'readwrite', { durability: 'relaxed' });
+        // A long trace is put a part per task (trace-parts.ts), in a transaction of its own: the
+        // notebook's is issued and committed at once, so a save on pagehide keeps the cells even
+        // when the page goes before the trace's last part (the trace stored before then stays).
+        const isTraceApart = events !== undefined && isPartedTrace(events);
+        const transaction = connection.transaction(events && !isTraceApart ? [NOTEBOOKS, TRACES] : [NOTEBOOKS], 'readwrite', { durability: 'relaxed' });
         transaction.objectStore(NOTEBOOKS).put(record);
-        if (events) transaction.objectStore(TRACES).put({ schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId: record.id, events } satisfies TraceRecord);
-        const done = committed(transaction);
+        if (events && !isTraceApart) putTraceInParts(transaction.objectStore(TRACES), record.id, events, () => {});
+        const done = [committed(transaction)];
         // Commit now rather than when this task ends: on pagehide there may be no later task.
         transaction.commit();
-        await done;
+        if (events && isTraceApart) {
+          const traceTransaction = connection.transaction([TRACES], 'readwrite', { durability: 'relaxed' });
+          done.push(committed(traceTransaction));
+          putTraceInParts(traceTransaction.objectStore(TRACES), record.id, events, () => traceTransaction.commit());
+        }
+        await Promise.all(done);
       }),
     delete: (id) =>
       withDb(async (connection) => {
         const transaction = connection.transaction([NOTEBOOKS, TRACES], 'readwrite');
         transaction.objectStore(NOTEBOOKS).delete(id);
         transaction.objectStore(TRACES).delete(id);
+        transaction.objectStore(TRACES).delete(partsRange(id));
         await committed(transaction);
       }),
     getTrace: (notebookId) =>
       withDb(async (connection) => {
         const { objects } = store(connection, TRACES, 'readonly');
-        const value = (await promisify(objects.get(notebookId))) as TraceRecord | undefined;
-        return value && value.schemaVersion <= NOTEBOOK_RECORD_VERSION && Array.isArray(value.events) ? value.events : [];
+        return (await readTraceParts(objects, notebookId, promisify)) ?? [];
       }),
     putTrace: (notebookId, events) =>
       withDb(async (connection) => {
         const { objects, done } = store(connection, TRACES, 'readwrite');
-        const record: TraceRecord = { schemaVersion: NOTEBOOK_RECORD_VERSION, notebookId, events };
-        objects.put(record);
+        putTraceInParts(objects, notebookId, events, () => {});
         await done;
       }),
     getSetting: (key) =>

@@ -7,6 +7,7 @@ import { toLeafNode, toOpNode, type BuildGraphOptions } from '../graph/build-gra
 import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
 import { nameWithDual } from '../graph/forward-nodes.ts';
 import { countBefore, lastIndexBefore, valueBefore, type History } from './history.ts';
+import { finish, sliceCounter, type Sliced } from '../graph/sliced.ts';
 import type { IndexCore, LeafRecord, OpRecord } from './index-core.ts';
 
 /** What a node's picture depends on; the same inputs give back the same node object. */
@@ -81,14 +82,40 @@ function opAt(core: IndexCore, op: OpRecord, end: number, isFinal: boolean, mark
 }
 
 /**
+ * One node of graphFromIndex(core, end, marks, options) by its graph id (`t3`, `n7`), without
+ * making the others: what the inspector shows of a 50,000-node graph. Undefined when the graph has
+ * no such node at `end`.
+ */
+export function nodeFromIndex(
+  core: IndexCore,
+  end: number,
+  marks: ReadonlyMap<number, OpMarks>,
+  nodeId: string,
+  options: BuildGraphOptions = {},
+): GraphNode | undefined {
+  const number = Number(nodeId.slice(1));
+  const record = nodeId.startsWith('t') ? core.leaves.get(number) : nodeId.startsWith('n') ? core.ops.get(number) : undefined;
+  if (!record || record.id !== nodeId || record.createdAt >= end) return undefined;
+  const isFinal = options.names === 'final';
+  return record.kind === 'leaf' ? leafAt(core, record, end, isFinal) : opAt(core, record, end, isFinal, marks.get(record.event.nodeId));
+}
+
+/**
  * The graph with the first `end` events applied. `marks` are the op marks at that position
  * (TraceIndex.marksAt, memoised so unchanged marks keep their identity).
  */
 export function graphFromIndex(core: IndexCore, end: number, marks: ReadonlyMap<number, OpMarks>, options: BuildGraphOptions = {}): GraphModel {
+  return finish(graphFromIndexSliced(core, end, marks, options));
+}
+
+/** graphFromIndex as sliced work (sliced.ts): a 50,000-node graph is made over many short tasks. */
+export function* graphFromIndexSliced(core: IndexCore, end: number, marks: ReadonlyMap<number, OpMarks>, options: BuildGraphOptions = {}): Sliced<GraphModel> {
   const isFinal = options.names === 'final';
   const nodeCount = countBefore(core.nodeCreatedAt, end);
   const nodes: GraphNode[] = new Array(nodeCount);
+  const due = sliceCounter();
   for (let i = 0; i < nodeCount; i++) {
+    if (due()) yield;
     const record = core.nodes[i]!;
     nodes[i] = record.kind === 'leaf' ? leafAt(core, record, end, isFinal) : opAt(core, record, end, isFinal, marks.get(record.event.nodeId));
   }

@@ -10,12 +10,13 @@
  */
 import type { SourceLocation, TraceEvent } from '../../../engine/trace/schema.ts';
 import { buildGraph, type BuildGraphOptions } from '../graph/build-graph.ts';
-import type { GraphModel, OpMarks } from '../graph/model.ts';
+import type { GraphModel, GraphNode, OpMarks } from '../graph/model.ts';
 import { isGroupNodeId } from '../graph/module-groups.ts';
 import { recordedLinesByCell } from './frame-builder.ts';
 import type { CustomFrame } from './frames.ts';
 import type { TimelineStep } from './steps.ts';
-import { graphFromIndex } from './graph-at.ts';
+import { graphFromIndexSliced, nodeFromIndex } from './graph-at.ts';
+import { finish, type Sliced } from '../graph/sliced.ts';
 import type { HandGradientEvent } from '../graph/hand-checks.ts';
 import { countBefore, lastIndexBefore, valueBefore } from './history.ts';
 import {
@@ -44,6 +45,8 @@ export function resetTraceIndexStats(): void {
 /** Graph models kept per index (the steps around the current one: panel, inspector, marks). */
 const GRAPH_CACHE_SIZE = 8;
 
+const graphKey = (step: number | undefined, options: BuildGraphOptions): string => `${step ?? 'end'}:${options.names ?? 'at-step'}`;
+
 export class TraceIndex {
   private graphs = new Map<string, GraphModel>();
   private marksByErrorCount = new Map<number, ReadonlyMap<number, OpMarks>>();
@@ -61,6 +64,16 @@ export class TraceIndex {
   /** Number of events indexed; grows with each extension. */
   get eventCount(): number {
     return this.events.length;
+  }
+
+  /** Graph nodes (leaves and ops) the trace has made by its end. */
+  get nodeCount(): number {
+    return countBefore(this.core.nodeCreatedAt, this.events.length);
+  }
+
+  /** Whether graphAt(step, options) is made already (then it costs nothing). */
+  hasGraphAt(step?: number, options: BuildGraphOptions = {}): boolean {
+    return this.graphs.has(graphKey(step, options));
   }
 
   /** Backward passes whose detail is in the trace (compaction keeps the last few). */
@@ -112,13 +125,26 @@ export class TraceIndex {
 
   /** The graph after the event with seq `step` (the end when omitted): buildGraph(events, step, options). */
   graphAt(step?: number, options: BuildGraphOptions = {}): GraphModel {
-    const key = `${step ?? 'end'}:${options.names ?? 'at-step'}`;
+    return finish(this.graphAtSliced(step, options));
+  }
+
+  /** graphAt as sliced work (sliced.ts); the graph it makes is the one graphAt then returns. */
+  *graphAtSliced(step?: number, options: BuildGraphOptions = {}): Sliced<GraphModel> {
+    const key = graphKey(step, options);
     const cached = this.graphs.get(key);
     if (cached) return cached;
-    const graph = this.core.isOrdered ? graphFromIndex(this.core, this.endOf(step), this.marksAt(step), options) : buildGraph(this.events, step, options);
+    const graph = this.core.isOrdered
+      ? yield* graphFromIndexSliced(this.core, this.endOf(step), this.marksAt(step), options)
+      : buildGraph(this.events, step, options);
     if (this.graphs.size >= GRAPH_CACHE_SIZE) this.graphs.delete(this.graphs.keys().next().value!);
     this.graphs.set(key, graph);
     return graph;
+  }
+
+  /** graphAt(step, options)'s node `nodeId`, made alone (the same object when graphAt made it). */
+  nodeAt(step: number | undefined, nodeId: string, options: BuildGraphOptions = {}): GraphNode | undefined {
+    if (!this.core.isOrdered || this.hasGraphAt(step, options)) return this.graphAt(step, options).nodes.find((node) => node.id === nodeId);
+    return nodeFromIndex(this.core, this.endOf(step), this.marksAt(step), nodeId, options);
   }
 
   /**
@@ -307,8 +333,8 @@ export function traceIndexOf(events: readonly TraceEvent[]): TraceIndex {
   return index;
 }
 
-/** Events read per task by indexTraceAhead: about ten milliseconds of work on a slow machine (2,000 took 100-500 ms under load). */
-export const READ_AHEAD_CHUNK = 500;
+/** Events read per task by indexTraceAhead: a few milliseconds of work on a slow machine (2,000 took 100-500 ms under load, 500 up to ~140 ms). */
+export const READ_AHEAD_CHUNK = 250;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../../engine/trace/schema.ts';
 import { buildGraph } from '../build-graph.ts';
 import { createLayoutRunner } from '../layout-client.ts';
 import { computeLayout, presetFor, WORKER_MIN_NODES } from '../layout.ts';
 import type { LayoutRequest, LayoutResponse } from '../layout-protocol.ts';
 import { groupGraph } from '../module-groups.ts';
 import { SEED_TRACE } from './fixtures/seed-trace.ts';
-import { moduleModelTrace } from './fixtures/synthetic-traces.ts';
-
-/** A chain of `n` ops on one leaf, like `for _ in range(n): x = x * 2`. */
-function chainTrace(n: number): TraceEvent[] {
-  const events: TraceEvent[] = [{ kind: 'leaf', seq: 0, tensor: { id: 0, shape: [], dtype: 'float32', requiresGrad: true, values: [1] } }];
-  for (let i = 1; i <= n; i++) {
-    events.push({
-      kind: 'op',
-      seq: i,
-      nodeId: i,
-      op: 'mul',
-      gradFn: 'MulBackward0',
-      inputs: [i === 1 ? { kind: 'leaf', tensorId: 0 } : { kind: 'node', nodeId: i - 1, outputNr: 0 }, { kind: 'none' }],
-      output: { id: i, shape: [], dtype: 'float32', requiresGrad: true, values: [2 ** i] },
-    });
-  }
-  return events;
-}
+import { chainTrace, moduleModelTrace } from './fixtures/synthetic-traces.ts';
 
 /** Stands in for the module worker: answers each request on a later tick, like a real one. */
 function fakeWorkerFactory(log: LayoutRequest[]) {

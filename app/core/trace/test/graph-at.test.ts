@@ -52,6 +52,19 @@ describe('the replay index', () => {
       }
     });
 
+    it(`gives each node alone as graphAt gives it, without making the graph: ${name}`, () => {
+      const events = make();
+      const everyNodeId = buildGraph(events).nodes.map((node) => node.id);
+      for (const step of stepsToCheck(events)) {
+        const alone = createTraceIndex(events);
+        const graph = buildGraph(events, step, { names: 'final' });
+        for (const nodeId of [...everyNodeId, 'n999999', 't999999', 'g:0']) {
+          expect(alone.nodeAt(step, nodeId, { names: 'final' }), `step ${step}, ${nodeId}`).toEqual(graph.nodes.find((node) => node.id === nodeId));
+        }
+        expect(alone.hasGraphAt(step, { names: 'final' })).toBe(false);
+      }
+    });
+
     it(`gives the same marks and steps as the scans it replaces: ${name}`, () => {
       const events = make();
       const index = createTraceIndex(events);
