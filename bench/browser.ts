@@ -5,7 +5,7 @@
  * graph on screen; frame times while a 300-node backward pass plays and while a 2,000-node graph is
  * zoomed and panned.
  *
- *   npx tsx bench/browser.ts [--repeats 3] [--dist /tmp/built-dist]
+ *   npx tsx bench/browser.ts [--repeats 3] [--dist /tmp/built-dist] [--port 4390]
  *
  * Without --dist (or $BENCH_DIST_DIR) the app is built first into a temporary folder. Each row's
  * peer column is what the figure is held against: the cold start, or issue #11's target.
@@ -25,8 +25,8 @@ import { median } from './harness.ts';
 import { formatTable, rowFrom, type Row } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 4390);
-const ORIGIN = `http://localhost:${PORT}`;
+const DEFAULT_PORT = Number(process.env.BENCH_BROWSER_PORT ?? 4390);
+const originOf = (port: number): string => `http://localhost:${port}`;
 const FRAME_BUDGET_MS = 1000 / 60;
 const TARGET = { firstOutputWarmMs: 1500, snapshotGraphMs: 500 };
 const HELLO = 'print("hello")';
@@ -35,6 +35,8 @@ export interface BrowserBenchOptions {
   readonly repeats: number;
   /** A built app (`npx vite build --outDir DIR`); built into a temporary folder when absent. */
   readonly distDir?: string;
+  /** Where `vite preview` serves it (`--port`, else $BENCH_BROWSER_PORT, else 4390): runs side by side need their own. */
+  readonly port?: number;
   readonly log?: (text: string) => void;
 }
 
@@ -59,7 +61,9 @@ const INSTALL_MARKS = `(() => {
   window.gradscopeMarks = marks;
   const mark = (name, seen) => { if (seen && marks[name] === undefined) marks[name] = performance.now(); };
   new MutationObserver(() => {
-    mark('editor', document.querySelector('.monaco-editor') !== null);
+    // The editor is usable once either takes typing: the plain text area (before Monaco loads) or Monaco.
+    mark('editor', document.querySelector('.monaco-editor, .cell-editor__plain') !== null);
+    mark('monaco', document.querySelector('.monaco-editor') !== null);
     // Ready, or already running the cell queued before Python was (the "Ready" text may never show).
     mark('ready', ['idle', 'busy'].includes(document.querySelector('.kernel-status')?.dataset.state ?? ''));
     mark('output', (document.querySelector('[aria-label="Output of cell 1"]')?.textContent ?? '').includes('hello'));
@@ -112,17 +116,17 @@ function buildApp(log: (text: string) => void): string {
   return outDir;
 }
 
-async function startServer(distDir: string): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', distDir], { cwd: ROOT, stdio: 'ignore', detached: true });
+async function startServer(distDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', distDir], { cwd: ROOT, stdio: 'ignore', detached: true });
   for (let tries = 0; tries < 600; tries++) {
     try {
-      if ((await fetch(ORIGIN)).ok) return server;
+      if ((await fetch(originOf(port))).ok) return server;
     } catch {
       // Not listening yet.
     }
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  throw new Error(`vite preview did not answer on ${ORIGIN}`);
+  throw new Error(`vite preview did not answer on ${originOf(port)}`);
 }
 
 /** The snapshot file of `program` as the CLI records it (`gradscope run --snapshot`). */
@@ -182,7 +186,8 @@ const samples = (label: string, ms: number[]) => ({ label, ms, runsPerSample: 1 
 export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> {
   const log = options.log ?? (() => {});
   const distDir = options.distDir ?? buildApp(log);
-  const server = await startServer(distDir);
+  const port = options.port ?? DEFAULT_PORT;
+  const server = await startServer(distDir, port);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
@@ -190,7 +195,7 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const newPage = async (): Promise<Page> => {
-      const context = await browser!.newContext({ baseURL: ORIGIN, viewport: { width: 1400, height: 900 } });
+      const context = await browser!.newContext({ baseURL: originOf(port), viewport: { width: 1400, height: 900 } });
       // A loaded machine takes far longer than Playwright's defaults to load a page.
       context.setDefaultTimeout(300_000);
       context.setDefaultNavigationTimeout(300_000);
@@ -309,10 +314,11 @@ export function describeSpread(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { repeats: { type: 'string' }, dist: { type: 'string' } } });
+  const { values } = parseArgs({ options: { repeats: { type: 'string' }, dist: { type: 'string' }, port: { type: 'string' } } });
   const rows = await browserRows({
     repeats: values.repeats ? Math.max(1, Number(values.repeats)) : 3,
     distDir: values.dist ?? process.env.BENCH_DIST_DIR,
+    ...(values.port ? { port: Number(values.port) } : {}),
     log: (text) => void process.stderr.write(`${text}\n`),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\n${describeSpread(rows)}\n`);
