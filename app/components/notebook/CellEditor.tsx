@@ -25,11 +25,19 @@ import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import { PlainCodeEditor } from './PlainCodeEditor.tsx';
 
 /**
- * Monaco (2.7 MB of script) loads after the page's first paint, never before it: until it is here
- * the cell is a plain text area that already takes typing and the notebook's keys, and a shared
- * snapshot's graph never waits for it.
+ * Monaco (2.7 MB of script) loads once the page is idle after its first paint (a shared snapshot's
+ * graph drawn), or a second after at the latest: until it is here the cell is a plain text area
+ * that already takes typing and the notebook's keys, and nothing on screen waits for it.
  */
-const loadMonaco = () => import('./monaco-setup.ts');
+let monacoLoading: Promise<typeof import('./monaco-setup.ts')> | undefined;
+const MONACO_WAIT_MS = 1000;
+function loadMonaco(): Promise<typeof import('./monaco-setup.ts')> {
+  monacoLoading ??= new Promise<void>((idle) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => idle(), { timeout: MONACO_WAIT_MS });
+    else setTimeout(idle, 0);
+  }).then(() => import('./monaco-setup.ts'));
+  return monacoLoading;
+}
 
 const LINE_HEIGHT = 20;
 /**
