@@ -158,8 +158,6 @@ interface StartTimes {
   readonly ready: number;
   readonly output: number;
   readonly firstPaint: number;
-  /** Python came from the snapshot kept in Cache Storage (the kernel status says so). */
-  readonly restored: boolean;
 }
 
 /** Opens the app at a code link, presses Run all at once (the run waits for Python) and times the marks. */
@@ -168,8 +166,7 @@ async function timeStart(page: Page): Promise<StartTimes> {
   await page.getByRole('button', { name: 'Run all', exact: true }).click();
   const marks = await marksOf(page, ['editor', 'ready', 'output']);
   const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
-  const status = (await page.getByRole('status', { name: 'Kernel status' }).getAttribute('title')) ?? '';
-  return { editor: marks.editor!, ready: marks.ready!, output: marks.output!, firstPaint, restored: status.includes('from its saved start') };
+  return { editor: marks.editor!, ready: marks.ready!, output: marks.output!, firstPaint };
 }
 
 async function snapshotKept(page: Page): Promise<void> {
@@ -215,11 +212,11 @@ export async function browserRows(options: BrowserBenchOptions): Promise<Row[]> 
       await page.goto('about:blank');
       warm.push(await timeStart(page));
       log(
-        `  browser start-up round ${round + 1}: cold ready ${cold.at(-1)!.ready.toFixed(0)} ms, output ${cold.at(-1)!.output.toFixed(0)} ms; warm ready ${warm.at(-1)!.ready.toFixed(0)} ms, output ${warm.at(-1)!.output.toFixed(0)} ms${warm.at(-1)!.restored ? ' (restored)' : ' (NOT restored: a fresh start)'}`,
+        `  browser start-up round ${round + 1}: cold ready ${cold.at(-1)!.ready.toFixed(0)} ms, output ${cold.at(-1)!.output.toFixed(0)} ms; warm ready ${warm.at(-1)!.ready.toFixed(0)} ms, output ${warm.at(-1)!.output.toFixed(0)} ms`,
       );
       await page.context().close();
     }
-    const pick = (runs: StartTimes[], key: Exclude<keyof StartTimes, 'restored'>): number[] => runs.map((run) => run[key]);
+    const pick = (runs: StartTimes[], key: keyof StartTimes): number[] => runs.map((run) => run[key]);
 
     log('  shared snapshot links: recording the graphs with the CLI');
     const small = await snapshotLink(sumOfSquares(3));
