@@ -67,7 +67,9 @@ const INSTALL_MARKS = `(() => {
   window.gradscopeMarks = marks;
   const mark = (name, seen) => { if (seen && marks[name] === undefined) marks[name] = performance.now(); };
   new MutationObserver(() => {
-    mark('editor', document.querySelector('.monaco-editor') !== null);
+    // The editor is usable once either takes typing: the plain text area (before Monaco loads) or Monaco.
+    mark('editor', document.querySelector('.monaco-editor, .cell-editor__plain') !== null);
+    mark('monaco', document.querySelector('.monaco-editor') !== null);
     // Ready, or already running the cell queued before Python was (the "Ready" text may never show).
     mark('ready', ['idle', 'busy'].includes(document.querySelector('.kernel-status')?.dataset.state ?? ''));
     mark('output', (document.querySelector('[aria-label="Output of cell 1"]')?.textContent ?? '').includes('hello'));

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import { createPythonSession, type LoadPyodide } from './python/session.ts';
 import { readPythonSources } from './python/sources-node.ts';
-import { snapshotCachedLoader } from './python/snapshot-cache-node.ts';
+import { nodeSnapshots } from './python/snapshot-cache-node.ts';
 import { createEngineModule } from './python/bridge.ts';
 import { createSessionRecording } from './worker/cell-recorder.ts';
 import { buildSnapshot, type SnapshotOutput } from './trace/snapshot.ts';
@@ -69,8 +69,9 @@ export async function runFile(argv: readonly string[], io: RunFileIO): Promise<n
     else printed.push({ kind: 'stream', stream, text });
   };
   const session = await createPythonSession({
-    // Python's own start restored from a snapshot on disk (made by the first run).
-    loadPyodide: snapshotCachedLoader(loadPyodide as unknown as LoadPyodide),
+    loadPyodide: loadPyodide as unknown as LoadPyodide,
+    // Python with torch imported, restored from a snapshot on disk (made by the first run).
+    snapshots: nodeSnapshots(),
     sources: readPythonSources(),
     stdout: (text) => {
       keep('stdout', text);

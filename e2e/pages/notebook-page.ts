@@ -58,6 +58,8 @@ export class NotebookPage {
 
   /** The cell's code as the editor holds it (Monaco renders non-breaking spaces; they read as spaces). */
   async codeOf(n: number): Promise<string> {
+    // Monaco loads after the first paint (the cell shows a plain text area until then).
+    await expect(this.editorOf(n)).toBeVisible();
     const lines = await this.editorOf(n).locator('.view-lines .view-line').allInnerTexts();
     return lines.join('\n').replace(/\u00a0/g, ' ');
   }

@@ -6,6 +6,8 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PythonError } from '../worker/protocol.ts';
 import { setInterruptCheck } from '../interrupt.ts';
+import { PACKAGE_ROOT, sessionSnapshot } from './session-snapshot.ts';
+import { snapshotLoader, type SnapshotLoaderOptions } from './snapshot-loader.ts';
 
 export type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
 
@@ -24,6 +26,11 @@ export interface SessionOptions {
    * `torch.save` and `torch.load` reach real files (the CLI passes its working directory).
    */
   readonly workingDirectory?: string;
+  /**
+   * Where the memory snapshot of a started session (Python with `torch` imported) is kept, so that
+   * later starts restore it instead; without, every start imports torch afresh.
+   */
+  readonly snapshots?: Omit<SnapshotLoaderOptions, 'contents'>;
 }
 
 export interface RunOutcome {
@@ -58,8 +65,6 @@ export interface PythonSession {
 /** What Stop writes into the interrupt buffer: Pyodide raises KeyboardInterrupt when it sees it. */
 const SIGINT = 2;
 
-const PACKAGE_ROOT = '/home/pyodide/gradscope';
-
 /** A stdout/stderr writer that decodes UTF-8 bytes as they come, keeping split characters whole. */
 function byteWriter(sink: (text: string) => void): { write(buffer: Uint8Array): number; isatty: boolean } {
   const decoder = new TextDecoder('utf-8');
@@ -73,17 +78,22 @@ function byteWriter(sink: (text: string) => void): { write(buffer: Uint8Array): 
   };
 }
 
+/** Pyodide with Gradscope's package installed and torch imported: from the kept snapshot when there is one. */
+async function startPython(options: SessionOptions): Promise<PyodideAPI> {
+  const contents = sessionSnapshot(options.sources, options.engineModule);
+  const loadOptions = { ...(options.indexURL ? { indexURL: options.indexURL } : {}), fullStdLib: false };
+  if (options.snapshots) return snapshotLoader(options.loadPyodide, { ...options.snapshots, contents })(loadOptions);
+  const pyodide = await options.loadPyodide(loadOptions);
+  contents.prepare(pyodide);
+  return pyodide;
+}
+
 export async function createPythonSession(options: SessionOptions): Promise<PythonSession> {
-  const pyodide = await options.loadPyodide({
-    ...(options.indexURL ? { indexURL: options.indexURL } : {}),
-    fullStdLib: false,
-  });
+  const pyodide = await startPython(options);
   pyodide.setStdout(byteWriter(options.stdout));
   pyodide.setStderr(byteWriter(options.stderr));
-  installSources(pyodide, options.sources);
+  // After the snapshot: the host's folder differs from run to run.
   if (options.workingDirectory) mountHostFolder(pyodide, options.workingDirectory);
-  pyodide.registerJsModule('_gradscope_engine', options.engineModule);
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})\nimport gradscope_runner`);
   const runner = pyodide.pyimport('gradscope_runner');
   // Asked once per recorded event: the function is looked up once, and its answer is a number
   // (a file's number and the line, see gradscope_runner.current_location), so no proxy is made per call.
@@ -149,12 +159,4 @@ function mountHostFolder(pyodide: PyodideAPI, folder: string): void {
   pyodide.FS.mkdirTree(folder);
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: folder }, folder);
   pyodide.runPython(`import os\nos.chdir(${JSON.stringify(folder)})`);
-}
-
-function installSources(pyodide: PyodideAPI, sources: Readonly<Record<string, string>>): void {
-  for (const [relative, text] of Object.entries(sources)) {
-    const path = `${PACKAGE_ROOT}/${relative}`;
-    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-    pyodide.FS.writeFile(path, text);
-  }
 }

@@ -25,13 +25,10 @@ export function cacheSnapshotStore(): SnapshotStore {
       return response ? new Uint8Array(await response.arrayBuffer()) : undefined;
     },
     async write(key, bytes) {
-      // Not awaited: Python is ready now, and the 30 MB reach the disk while the first cell runs.
-      void (async () => {
-        const cache = await openCache();
-        if (!cache) return;
-        for (const request of await cache.keys()) await cache.delete(request);
-        await cache.put(requestFor(key), new Response(bytes, { headers: { 'content-type': 'application/octet-stream' } }));
-      })().catch(() => {});
+      const cache = await openCache();
+      if (!cache) return;
+      for (const request of await cache.keys()) await cache.delete(request);
+      await cache.put(requestFor(key), new Response(bytes, { headers: { 'content-type': 'application/octet-stream' } }));
     },
     async remove(key) {
       await (await openCache())?.delete(requestFor(key));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { version as pyodideVersion } from 'pyodide';
 import type { LoadPyodide } from './session.ts';
-import { snapshotLoader, type SnapshotStore } from './snapshot-loader.ts';
+import { snapshotLoader, type SnapshotLoaderOptions, type SnapshotStore } from './snapshot-loader.ts';
 
 /** Where snapshots are kept: $GRADSCOPE_CACHE_DIR, else a folder in the system's temporary directory. */
 export function snapshotCacheDir(): string {
@@ -39,9 +39,19 @@ export function fileSnapshotStore(dir: string): SnapshotStore {
   };
 }
 
-/** `loadPyodide`, restoring the cached snapshot when there is one and making it when there is not. */
-export function snapshotCachedLoader(loadPyodide: LoadPyodide): LoadPyodide {
-  if (process.env.GRADSCOPE_NO_SNAPSHOT) return loadPyodide;
-  // The folder is read at each start, so $GRADSCOPE_CACHE_DIR set later still counts.
-  return (options) => snapshotLoader(loadPyodide, { store: fileSnapshotStore(snapshotCacheDir()), pyodideVersion })(options);
+/**
+ * A session's snapshots in the cache folder (read at each start, so $GRADSCOPE_CACHE_DIR set later
+ * still counts); none with GRADSCOPE_NO_SNAPSHOT. `onStart` as in SnapshotLoaderOptions.
+ */
+export function nodeSnapshots(onStart?: SnapshotLoaderOptions['onStart']): Omit<SnapshotLoaderOptions, 'contents'> | undefined {
+  if (process.env.GRADSCOPE_NO_SNAPSHOT) return undefined;
+  return { store: fileSnapshotStore(snapshotCacheDir()), pyodideVersion, ...(onStart ? { onStart } : {}) };
+}
+
+/** `loadPyodide` (Python's own start only), restoring the cached snapshot when there is one and making it when there is not. */
+export function snapshotCachedLoader(loadPyodide: LoadPyodide, onStart?: SnapshotLoaderOptions['onStart']): LoadPyodide {
+  return (options) => {
+    const snapshots = nodeSnapshots(onStart);
+    return snapshots ? snapshotLoader(loadPyodide, snapshots)(options) : loadPyodide(options);
+  };
 }

@@ -6,10 +6,14 @@
  * with other options (a different key), or that fails to restore, costs only a fresh start, never a
  * broken Python: the fresh start then replaces it.
  *
- * The snapshot holds Python and its standard library only, never Gradscope's package or the engine
- * (which Python reaches through JavaScript objects a snapshot cannot hold), so a changed `torch`
- * package needs no new snapshot.
+ * Without `contents` the snapshot holds Python and its standard library only. With them (the
+ * session's: Gradscope's package with `torch` imported, see session.ts) it holds what their
+ * `prepare` left in memory too, with the JavaScript objects Python holds written as names, and
+ * their `restore` puts back what JavaScript held; their fingerprint is part of the key.
+ *
+ * The snapshot is written in the background: Python is handed over as soon as its memory is copied.
  */
+import type { PyodideAPI } from 'pyodide';
 import type { LoadPyodide } from './session.ts';
 
 /** Standard-library modules Gradscope's package imports beyond Python's own start: loaded before the snapshot. */
@@ -20,6 +24,20 @@ export interface SnapshotStore {
   read(key: string): Promise<Uint8Array | undefined>;
   write(key: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   remove(key: string): Promise<void>;
+}
+
+/** What a snapshot holds beyond Python's own start (session.ts makes the session's). */
+export interface SnapshotContents {
+  /** Part of the key: differs whenever `prepare` would leave different memory behind. */
+  readonly fingerprint: string;
+  /** Runs on a freshly started Python, before its memory is copied; false when that memory is not worth keeping. */
+  prepare(pyodide: PyodideAPI): boolean;
+  /** A JSON name for a JavaScript object Python holds; throws for one it cannot name. */
+  serialize(object: unknown): unknown;
+  /** The object that a name stands for, here. */
+  deserialize(name: unknown): unknown;
+  /** Runs on a restored Python: puts back what JavaScript held when the snapshot was taken. */
+  restore(pyodide: PyodideAPI): void;
 }
 
 /** How a session's Python started: restored from a kept snapshot, or fresh (and a snapshot made). */
@@ -44,28 +62,61 @@ function hash53(text: string): string {
  * folder Pyodide's files are read from) and what is preloaded, so a snapshot is only ever restored
  * into the Pyodide that made it.
  */
-export function snapshotKey(pyodideVersion: string, options: Readonly<Record<string, unknown>>): string {
+export function snapshotKey(pyodideVersion: string, options: Readonly<Record<string, unknown>>, contents = ''): string {
   const { indexURL: _where, ...rest } = options;
   const sorted = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-  return `pyodide-${pyodideVersion}-${hash53(JSON.stringify({ options: sorted, PRELOADED }))}`;
+  return `pyodide-${pyodideVersion}-${hash53(JSON.stringify({ options: sorted, PRELOADED, contents }))}`;
 }
+
+/** A fingerprint of texts (the Python sources, the engine's op table): a short hash, the same everywhere. */
+export const fingerprintOf = (texts: readonly string[]): string => hash53(texts.join('\u0000'));
 
 export interface SnapshotLoaderOptions {
   readonly store: SnapshotStore;
   readonly pyodideVersion: string;
-  /** Told how Python started, once it has. */
-  readonly onStart?: (start: PythonStart) => void;
+  /** What the snapshot holds beyond Python's own start; Python's own start only when omitted. */
+  readonly contents?: SnapshotContents;
+  /**
+   * Told how Python started, once it has, and when the snapshot a fresh start made is kept (at
+   * once after a restore): tests that restore next await it.
+   */
+  readonly onStart?: (start: PythonStart, saved: Promise<void>) => void;
+}
+
+interface SnapshotMaker {
+  makeMemorySnapshot(options?: { serializer?: (object: unknown) => unknown }): Uint8Array<ArrayBuffer>;
+  _module: { __hiwire_get(index: number): unknown };
+}
+
+/**
+ * A copy of Python's memory, over an ArrayBuffer of its own. Pyodide 314 stops at a freed slot of
+ * its table of JavaScript objects Python held (it reads as `undefined`): those are read as empty.
+ */
+function copyMemory(pyodide: PyodideAPI, serializer: ((object: unknown) => unknown) | undefined): Uint8Array<ArrayBuffer> {
+  const maker = pyodide as unknown as SnapshotMaker;
+  const get = maker._module.__hiwire_get;
+  maker._module.__hiwire_get = (index) => get(index) ?? null;
+  try {
+    return maker.makeMemorySnapshot(serializer ? { serializer } : {});
+  } finally {
+    maker._module.__hiwire_get = get;
+  }
 }
 
 /** `loadPyodide`, restoring the kept snapshot when there is one and making it when there is not. */
-export function snapshotLoader(loadPyodide: LoadPyodide, { store, pyodideVersion, onStart }: SnapshotLoaderOptions): LoadPyodide {
+export function snapshotLoader(loadPyodide: LoadPyodide, { store, pyodideVersion, contents, onStart }: SnapshotLoaderOptions): LoadPyodide {
   return async (options) => {
-    const key = snapshotKey(pyodideVersion, options);
+    const key = snapshotKey(pyodideVersion, options, contents?.fingerprint);
     const saved = await store.read(key).catch(() => undefined);
     if (saved) {
       try {
-        const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
-        onStart?.('snapshot');
+        const pyodide = await loadPyodide({
+          ...options,
+          _loadSnapshot: saved,
+          ...(contents ? { _snapshotDeserializer: (name: unknown) => contents.deserialize(name) } : {}),
+        });
+        contents?.restore(pyodide);
+        onStart?.('snapshot', Promise.resolve());
         return pyodide;
       } catch {
         await store.remove(key).catch(() => {});
@@ -73,11 +124,18 @@ export function snapshotLoader(loadPyodide: LoadPyodide, { store, pyodideVersion
     }
     const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
     pyodide.runPython(PRELOADED);
-    // A fresh copy of the memory, over an ArrayBuffer of its own.
-    const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array<ArrayBuffer> }).makeMemorySnapshot();
-    // A store that refuses only costs the next start its speed.
-    await store.write(key, bytes).catch(() => {});
-    onStart?.('fresh');
+    let written = Promise.resolve();
+    const keep = contents?.prepare(pyodide) ?? true;
+    try {
+      if (!keep) throw new Error('what was prepared is not worth keeping');
+      const bytes = copyMemory(pyodide, contents && ((object) => contents.serialize(object)));
+      // A store that refuses only costs the next start its speed.
+      written = store.write(key, bytes).catch(() => {});
+    } catch (error) {
+      // Python works; only the next start will not be faster.
+      console.warn('Gradscope: no Python snapshot kept.', error);
+    }
+    onStart?.('fresh', written);
     return pyodide;
   };
 }

@@ -17,10 +17,13 @@ export interface CommandResult {
   readonly status: number | null;
 }
 
-/** Runs `node bin/gradscope.mjs …args` in `cwd` (without blocking the test runner's own process). */
-export function gradscopeCommand(args: readonly string[], cwd: string): Promise<CommandResult> {
+/**
+ * Runs `node bin/gradscope.mjs …args` in `cwd` (without blocking the test runner's own process),
+ * with `env` added to this process's environment.
+ */
+export function gradscopeCommand(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), ...args], { cwd });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/gradscope.mjs'), ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));

@@ -8,7 +8,7 @@
 import { loadPyodide } from 'pyodide';
 import { createPythonSession, type LoadPyodide, type PythonSession, type RunOutcome } from '../python/session.ts';
 import { readPythonSources } from '../python/sources-node.ts';
-import { snapshotCachedLoader } from '../python/snapshot-cache-node.ts';
+import { nodeSnapshots } from '../python/snapshot-cache-node.ts';
 import { createEngineModule } from '../python/bridge.ts';
 import { setInterruptCheck } from '../interrupt.ts';
 
@@ -33,7 +33,8 @@ let booted: Promise<PythonSession> | undefined;
 
 function bootSession(): Promise<PythonSession> {
   return createPythonSession({
-    loadPyodide: snapshotCachedLoader(loadPyodide as unknown as LoadPyodide),
+    loadPyodide: loadPyodide as unknown as LoadPyodide,
+    snapshots: nodeSnapshots(),
     sources: readPythonSources(),
     stdout: (text) => sinks.stdout(text),
     stderr: (text) => sinks.stderr(text),

@@ -9,7 +9,7 @@ import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPythonSession, type PythonSession } from '../python/session.ts';
 import { bundledPythonSources } from '../python/sources-bundled.ts';
 import { createEngineModule } from '../python/bridge.ts';
-import { snapshotLoader, type PythonStart } from '../python/snapshot-loader.ts';
+import type { PythonStart } from '../python/snapshot-loader.ts';
 import { cacheSnapshotStore } from '../python/snapshot-cache-browser.ts';
 import { createSessionRecording, type SessionRecording } from './cell-recorder.ts';
 import { createSessionTrace, type SessionTrace } from '../trace/session-trace.ts';
@@ -52,12 +52,13 @@ async function init(id: number, interruptBuffer?: SharedArrayBuffer): Promise<vo
   post({ type: 'status', state: 'loading', message: 'Starting Python…', progress: 0.4 });
   let pythonStart: PythonStart = 'fresh';
   session = await createPythonSession({
-    // From the snapshot this browser keeps (made by the first start) when there is a good one.
-    loadPyodide: snapshotLoader(loadPyodide, {
+    loadPyodide,
+    // From the snapshot this browser keeps (made by the first start, torch imported) when there is a good one.
+    snapshots: {
       store: cacheSnapshotStore(),
       pyodideVersion: version,
       onStart: (start) => (pythonStart = start),
-    }),
+    },
     indexURL: base,
     sources: bundledPythonSources,
     stdout: streams.stdout.write,

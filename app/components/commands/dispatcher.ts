@@ -20,7 +20,8 @@ const hasClosest = (target: unknown): target is Closest =>
 export function focusOf(target: unknown): Focus {
   if (!hasClosest(target)) return 'page';
   if (target.closest('[aria-modal="true"]')) return 'modal';
-  if (target.closest('.monaco-editor')) return 'editor';
+  // A cell's plain text area stands in for Monaco until Monaco has loaded (PlainCodeEditor.tsx).
+  if (target.closest('.monaco-editor, .cell-editor__plain')) return 'editor';
   if (target.closest('input, textarea, select, [contenteditable="true"]')) return 'field';
   if (target.closest('button, [role="button"], a[href], summary')) return 'button';
   return 'page';

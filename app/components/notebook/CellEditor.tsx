@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLibraryState } from '../library/library-context.ts';
 import { selectIsReadOnly } from '../../core/library/library-state.ts';
 import { notebook, selectFocusRequest } from '../../core/notebook/notebook-store.ts';
@@ -21,7 +21,23 @@ import {
   replayLineDecorations,
   type LineDecoration,
 } from './editor-decorations.ts';
-import { EDITOR_THEME, monaco } from './monaco-setup.ts';
+import type * as Monaco from 'monaco-editor/editor/editor.api.js';
+import { PlainCodeEditor } from './PlainCodeEditor.tsx';
+
+/**
+ * Monaco (2.7 MB of script) loads once the page is idle after its first paint (a shared snapshot's
+ * graph drawn), or a second after at the latest: until it is here the cell is a plain text area
+ * that already takes typing and the notebook's keys, and nothing on screen waits for it.
+ */
+let monacoLoading: Promise<typeof import('./monaco-setup.ts')> | undefined;
+const MONACO_WAIT_MS = 1000;
+function loadMonaco(): Promise<typeof import('./monaco-setup.ts')> {
+  monacoLoading ??= new Promise<void>((idle) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => idle(), { timeout: MONACO_WAIT_MS });
+    else setTimeout(idle, 0);
+  }).then(() => import('./monaco-setup.ts'));
+  return monacoLoading;
+}
 
 const LINE_HEIGHT = 20;
 /**
@@ -31,7 +47,7 @@ const LINE_HEIGHT = 20;
 let handledFocusRequest: NotebookState['focusRequest'] = null;
 const VERTICAL_PADDING = 8;
 
-type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
+type Editor = Monaco.editor.IStandaloneCodeEditor | null;
 
 interface CellEditorProps {
   readonly cellId: string;
@@ -52,19 +68,19 @@ export const READ_ONLY_MESSAGE = 'This notebook is open in another tab, so typin
 export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, selectedLine }: CellEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const registry = useCommands();
-  const editorRef = useMonacoEditor(hostRef, cellId, cellNumber, registry);
+  const editor = useMonacoEditor(hostRef, cellId, cellNumber, registry);
   const { frameLine, isReturn, recordedLines, breakpointLines, errorMarks } = useFrameLines(cellId);
   const hasRecordedLines = recordedLines.size > 0;
   // Another tab is editing this notebook: this one shows it without taking edits (two-tab safety).
   const isReadOnly = useLibraryState(selectIsReadOnly);
 
-  useEditorOptions(editorRef, {
+  useEditorOptions(editor, {
     ariaLabel: `Code of cell ${cellNumber}`,
     readOnly: isReadOnly,
     // The glyph margin (breakpoint dots) appears only in cells with recorded custom frames.
     glyphMargin: hasRecordedLines,
   });
-  useCodeFromOutside(editorRef, code);
+  useCodeFromOutside(editor, code);
   const decorations = useMemo(
     () => [
       ...errorLineDecorations(errorLine),
@@ -75,9 +91,9 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
     ],
     [errorLine, stepLine, selectedLine, recordedLines, breakpointLines, frameLine, isReturn, errorMarks],
   );
-  useLineDecorations(editorRef, decorations);
-  useFrameLineInView(editorRef, hostRef, frameLine);
-  useFocusRequest(editorRef, hostRef, cellId);
+  useLineDecorations(editor, decorations);
+  useFrameLineInView(editor, hostRef, frameLine);
+  useFocusRequest(editor, hostRef, cellId);
 
   return (
     <div
@@ -88,89 +104,118 @@ export function CellEditor({ cellId, code, cellNumber, errorLine, stepLine, sele
       data-frame-line={frameLine}
       data-error-lines={errorMarks.map((mark) => mark.loc!.line).join(' ') || undefined}
       data-breakpoints={breakpointLines.join(' ') || undefined}
-    />
+    >
+      {!editor && <PlainCodeEditor cellId={cellId} code={code} cellNumber={cellNumber} readOnly={isReadOnly} registry={registry} />}
+    </div>
   );
 }
 
 /** The editor itself, for as long as the cell lives: its typing goes to the store, its keys to the commands. */
-function useMonacoEditor(hostRef: RefObject<HTMLDivElement | null>, cellId: string, cellNumber: number, registry: CommandRegistry): EditorRef {
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+function useMonacoEditor(hostRef: RefObject<HTMLDivElement | null>, cellId: string, cellNumber: number, registry: CommandRegistry): Editor {
+  const [editor, setEditor] = useState<Editor>(null);
   useEffect(() => {
-    const host = hostRef.current!;
-    const editor = monaco.editor.create(host, {
-      value: notebook.store.getState().cells.find((cell) => cell.id === cellId)?.code ?? '',
-      language: 'python',
-      theme: EDITOR_THEME,
-      ariaLabel: `Code of cell ${cellNumber}`,
-      placeholder: `Type PyTorch code. ${keyHintOf(registry.get('runCellAndAdvance').keys)} runs it.`,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      // The page scrolls, not the cell: the editor is always as tall as its code.
-      scrollbar: { vertical: 'hidden', horizontal: 'auto', alwaysConsumeMouseWheel: false, handleMouseWheel: false },
-      overviewRulerLanes: 0,
-      hideCursorInOverviewRuler: true,
-      overviewRulerBorder: false,
-      renderLineHighlight: 'none',
-      renderLineHighlightOnlyWhenFocus: true,
-      lineNumbersMinChars: 3,
-      lineDecorationsWidth: 8,
-      folding: false,
-      glyphMargin: false,
-      fontSize: 14,
-      lineHeight: LINE_HEIGHT,
-      fontFamily: "'JetBrains Mono', 'SF Mono', 'Cascadia Code', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
-      padding: { top: VERTICAL_PADDING, bottom: VERTICAL_PADDING },
-      tabSize: 4,
-      insertSpaces: true,
-      fixedOverflowWidgets: true,
-      contextmenu: false,
-      automaticLayout: false,
+    let dispose: (() => void) | undefined;
+    let gone = false;
+    void loadMonaco().then(({ monaco, EDITOR_THEME }) => {
+      if (gone) return;
+      dispose = createMonacoEditor(monaco, EDITOR_THEME, hostRef.current!, cellId, cellNumber, registry, setEditor);
     });
-    editorRef.current = editor;
-    const focusTarget: FocusedEditor = { cellId, cursorLine: () => editor.getPosition()?.lineNumber };
-
-    const fitHeight = () => {
-      const height = Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * VERTICAL_PADDING);
-      host.style.height = `${height}px`;
-      editor.layout({ width: host.clientWidth, height });
-    };
-    const disposables = [
-      editor.onDidContentSizeChange(fitHeight),
-      editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
-      // Keys reach the registered commands (Shift+Enter, F9, …) before Monaco's own keybindings see them.
-      editor.onKeyDown((event) => void dispatchKey(registry, event.browserEvent, pageKeyOptions)),
-      editor.onDidFocusEditorText(() => {
-        editorFocused(focusTarget);
-        notebook.actions.setActiveCell({ cellId });
-      }),
-      // Clicking a line selects the graph nodes it made (the cursor still moves as usual).
-      editor.onMouseDown((event) => {
-        const line = event.target.position?.lineNumber;
-        if (line === undefined) return;
-        // The glyph margin toggles a breakpoint on lines that ran inside a recorded custom frame.
-        if (event.target.type === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN) {
-          toggleBreakpointAt(cellId, line);
-          return;
-        }
-        const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
-        if (nodeIds.length > 0) replay.actions.select({ nodeIds });
-      }),
-    ];
-    const resizeObserver = new ResizeObserver(fitHeight);
-    resizeObserver.observe(host);
-    fitHeight();
-
     return () => {
-      resizeObserver.disconnect();
-      editorGone(focusTarget);
-      for (const disposable of disposables) disposable.dispose();
-      editor.getModel()?.dispose();
-      editor.dispose();
-      editorRef.current = null;
+      gone = true;
+      dispose?.();
     };
     // The editor lives as long as the cell; its number, options and code are synced by the hooks below.
   }, [cellId, registry]);
-  return editorRef;
+  return editor;
+}
+
+/** Monaco in `host` in place of the plain text area, keeping the text area's focus and cursor; returns its disposer. */
+function createMonacoEditor(
+  monaco: typeof Monaco,
+  theme: string,
+  host: HTMLDivElement,
+  cellId: string,
+  cellNumber: number,
+  registry: CommandRegistry,
+  setEditor: (editor: Editor) => void,
+): () => void {
+  const plain = host.querySelector('textarea');
+  const typingInPlain = plain !== null && document.activeElement === plain;
+  const editor = monaco.editor.create(host, {
+    value: notebook.store.getState().cells.find((cell) => cell.id === cellId)?.code ?? '',
+    language: 'python',
+    theme,
+    ariaLabel: `Code of cell ${cellNumber}`,
+    placeholder: `Type PyTorch code. ${keyHintOf(registry.get('runCellAndAdvance').keys)} runs it.`,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    // The page scrolls, not the cell: the editor is always as tall as its code.
+    scrollbar: { vertical: 'hidden', horizontal: 'auto', alwaysConsumeMouseWheel: false, handleMouseWheel: false },
+    overviewRulerLanes: 0,
+    hideCursorInOverviewRuler: true,
+    overviewRulerBorder: false,
+    renderLineHighlight: 'none',
+    renderLineHighlightOnlyWhenFocus: true,
+    lineNumbersMinChars: 3,
+    lineDecorationsWidth: 8,
+    folding: false,
+    glyphMargin: false,
+    fontSize: 14,
+    lineHeight: LINE_HEIGHT,
+    fontFamily: "'JetBrains Mono', 'SF Mono', 'Cascadia Code', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+    padding: { top: VERTICAL_PADDING, bottom: VERTICAL_PADDING },
+    tabSize: 4,
+    insertSpaces: true,
+    fixedOverflowWidgets: true,
+    contextmenu: false,
+    automaticLayout: false,
+  });
+  if (typingInPlain) {
+    editor.setPosition(editor.getModel()!.getPositionAt(plain.selectionStart));
+    editor.focus();
+  }
+  setEditor(editor);
+  const focusTarget: FocusedEditor = { cellId, cursorLine: () => editor.getPosition()?.lineNumber };
+
+  const fitHeight = () => {
+    const height = Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * VERTICAL_PADDING);
+    host.style.height = `${height}px`;
+    editor.layout({ width: host.clientWidth, height });
+  };
+  const disposables = [
+    editor.onDidContentSizeChange(fitHeight),
+    editor.onDidChangeModelContent(() => notebook.actions.setCode({ cellId, code: editor.getValue() })),
+    // Keys reach the registered commands (Shift+Enter, F9, …) before Monaco's own keybindings see them.
+    editor.onKeyDown((event) => void dispatchKey(registry, event.browserEvent, pageKeyOptions)),
+    editor.onDidFocusEditorText(() => {
+      editorFocused(focusTarget);
+      notebook.actions.setActiveCell({ cellId });
+    }),
+    // Clicking a line selects the graph nodes it made (the cursor still moves as usual).
+    editor.onMouseDown((event) => {
+      const line = event.target.position?.lineNumber;
+      if (line === undefined) return;
+      // The glyph margin toggles a breakpoint on lines that ran inside a recorded custom frame.
+      if (event.target.type === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN) {
+        toggleBreakpointAt(cellId, line);
+        return;
+      }
+      const nodeIds = nodesAtLine(notebook.store.getState().traceEvents, cellId, line);
+      if (nodeIds.length > 0) replay.actions.select({ nodeIds });
+    }),
+  ];
+  const resizeObserver = new ResizeObserver(fitHeight);
+  resizeObserver.observe(host);
+  fitHeight();
+
+  return () => {
+    resizeObserver.disconnect();
+    editorGone(focusTarget);
+    for (const disposable of disposables) disposable.dispose();
+    editor.getModel()?.dispose();
+    editor.dispose();
+    setEditor(null);
+  };
 }
 
 interface EditorOptions {
@@ -179,48 +224,48 @@ interface EditorOptions {
   readonly glyphMargin: boolean;
 }
 
-function useEditorOptions(editorRef: EditorRef, { ariaLabel, readOnly, glyphMargin }: EditorOptions): void {
+function useEditorOptions(editor: Editor, { ariaLabel, readOnly, glyphMargin }: EditorOptions): void {
   useEffect(() => {
     // A read-only editor says why where the person types, not only in the banner they may not have read.
-    editorRef.current?.updateOptions({ ariaLabel, readOnly, readOnlyMessage: { value: READ_ONLY_MESSAGE }, glyphMargin });
-  }, [editorRef, ariaLabel, readOnly, glyphMargin]);
+    editor?.updateOptions({ ariaLabel, readOnly, readOnlyMessage: { value: READ_ONLY_MESSAGE }, glyphMargin });
+  }, [editor, ariaLabel, readOnly, glyphMargin]);
 }
 
 /** Code set from outside the editor (a shared link) flows in; the editor's own typing already matches. */
-function useCodeFromOutside(editorRef: EditorRef, code: string): void {
+function useCodeFromOutside(editor: Editor, code: string): void {
   useEffect(() => {
-    const editor = editorRef.current;
     if (editor && editor.getValue() !== code) editor.setValue(code);
-  }, [editorRef, code]);
+  }, [editor, code]);
 }
 
-function useLineDecorations(editorRef: EditorRef, decorations: readonly LineDecoration[]): void {
+function useLineDecorations(editor: Editor, decorations: readonly LineDecoration[]): void {
   useEffect(() => {
-    const editor = editorRef.current;
     if (!editor || decorations.length === 0) return;
     const marks = editor.createDecorationsCollection([...decorations]);
     return () => marks.clear();
-  }, [editorRef, decorations]);
+  }, [editor, decorations]);
 }
 
 /** The line of the custom frame being stepped through is scrolled into the notebook's view. */
-function useFrameLineInView(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement | null>, frameLine: number | undefined): void {
+function useFrameLineInView(editor: Editor, hostRef: RefObject<HTMLDivElement | null>, frameLine: number | undefined): void {
   useEffect(() => {
-    const editor = editorRef.current;
     const scroller = hostRef.current?.closest('.app__notebook');
     if (!editor || !scroller || frameLine === undefined) return;
     const lineTop = hostRef.current!.getBoundingClientRect().top + editor.getTopForLineNumber(frameLine) - scroller.getBoundingClientRect().top;
     if (lineTop < 40 || lineTop > scroller.clientHeight - 60) {
       scroller.scrollTo({ top: scroller.scrollTop + lineTop - scroller.clientHeight / 2, behavior: 'auto' });
     }
-  }, [editorRef, hostRef, frameLine]);
+  }, [editor, hostRef, frameLine]);
 }
 
 /**
  * Focus moves here when the store asks (Shift+Enter on the cell above). A request can arrive before
  * this editor exists (Shift+Enter on the last cell adds one), so it is checked on mount as well.
  */
-function useFocusRequest(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement | null>, cellId: string): void {
+function useFocusRequest(editor: Editor, hostRef: RefObject<HTMLDivElement | null>, cellId: string): void {
+  // Read when the request is acted on, a frame later: Monaco may have arrived meanwhile.
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
   useEffect(() => {
     let frame = 0;
     const focusIfAsked = () => {
@@ -231,7 +276,8 @@ function useFocusRequest(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement
       frame = requestAnimationFrame(() => {
         if (request === handledFocusRequest) return;
         handledFocusRequest = request;
-        editorRef.current?.focus();
+        if (editorRef.current) editorRef.current.focus();
+        else hostRef.current?.querySelector('textarea')?.focus();
         hostRef.current?.closest('[role="group"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       });
     };
@@ -241,5 +287,5 @@ function useFocusRequest(editorRef: EditorRef, hostRef: RefObject<HTMLDivElement
       cancelAnimationFrame(frame);
       unsubscribe();
     };
-  }, [editorRef, hostRef, cellId]);
+  }, [hostRef, cellId]);
 }

@@ -9,7 +9,7 @@ import builtins
 import _gradscope_engine as E
 from pyodide.ffi import JsArray, JsException, JsProxy, to_js
 
-__all__ = ["E", "call", "raise_from_js", "hold_exception", "js_list", "JsArray", "JsException", "JsProxy"]
+__all__ = ["E", "call", "raise_from_js", "hold_exception", "js_list", "import_effect", "JsArray", "JsException", "JsProxy"]
 
 _PY_TYPES = {
     "RuntimeError": RuntimeError,
@@ -19,6 +19,25 @@ _PY_TYPES = {
     "NotImplementedError": NotImplementedError,
     "KeyError": KeyError,
 }
+
+
+# Engine calls made while torch is imported whose effect lives in JavaScript: a callback the engine
+# keeps, a tensor made (which moves the engine's id counter on). A session restored from a memory
+# snapshot taken after `import torch` has Python's memory as it was then but a fresh engine, so
+# `redo_import_effects` makes these calls again, in the same order (engine/python/session-snapshot.ts).
+# Calls without such effects (an op's callers, looked up and kept) need nothing: the snapshot names them.
+_import_effects = []
+
+
+def import_effect(make):
+    """Returns make(); a session restored from a snapshot taken after this import calls it again."""
+    _import_effects.append(make)
+    return make()
+
+
+def redo_import_effects():
+    for make in _import_effects:
+        make()
 
 
 # A Python exception raised by Python code the engine called (a custom Function's backward), held

@@ -11,7 +11,7 @@ from js import Object
 from pyodide.ffi import create_proxy, jsnull, to_js
 
 from . import _dtype
-from ._engine import E, JsArray, JsException, call, js_list, raise_from_js
+from ._engine import E, JsArray, JsException, call, import_effect, js_list, raise_from_js
 from ._size import Size
 
 # Engine tensor id -> weak reference to its Python Tensor, for identity (the same engine tensor is
@@ -148,7 +148,7 @@ def _adopt(wrapper, js):
 
 # The Python type Pyodide gives every engine tensor's proxy (its type depends only on the object's
 # shape, the same for all tensors): one `type(...) is` test instead of a JavaScript property lookup.
-_TENSOR_PROXY = type(E.scalarTensor(0, "float32"))
+_TENSOR_PROXY = import_effect(lambda: type(E.scalarTensor(0, "float32")))
 
 
 def wrap_result(result):
@@ -768,4 +768,4 @@ def wrap_node(js):
 
 # The memory budget's census counts the tensors Python holds, after the releases not yet given back.
 # Kept alive by the engine for the session (a plain function would be freed after the call).
-E.countHeldTensorMemory(create_proxy(_flush_releases))
+import_effect(lambda: E.countHeldTensorMemory(create_proxy(_flush_releases)))

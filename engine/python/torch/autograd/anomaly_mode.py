@@ -11,7 +11,7 @@ import warnings
 from js import Object
 from pyodide.ffi import create_proxy, to_js
 
-from .._engine import E
+from .._engine import E, import_effect
 
 # Gradscope's own Python (the torch package and the runner beside it) is not the user's code.
 _INTERNAL_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -54,11 +54,14 @@ def _report(node_name, forward_stack):
     )
 
 
-_host = to_js(
-    {"captureForwardStack": create_proxy(_user_stack), "reportBackwardError": create_proxy(_report)},
-    dict_converter=Object.fromEntries,
+import_effect(
+    lambda: E.setAnomalyHost(
+        to_js(
+            {"captureForwardStack": create_proxy(_user_stack), "reportBackwardError": create_proxy(_report)},
+            dict_converter=Object.fromEntries,
+        )
+    )
 )
-E.setAnomalyHost(_host)
 
 
 class detect_anomaly:
