@@ -7,6 +7,7 @@ import { loadPyodide } from 'pyodide';
 import { createEngineModule } from '../engine/python/bridge.ts';
 import { createPythonSession, type LoadPyodide, type PythonSession } from '../engine/python/session.ts';
 import { readPythonSources } from '../engine/python/sources-node.ts';
+import { nodeSnapshots } from '../engine/python/snapshot-cache-node.ts';
 
 export interface BenchPython {
   /** Runs Python statements in the shared namespace; throws with Python's traceback on error. */
@@ -36,6 +37,8 @@ export async function startBenchPython(): Promise<BenchPython> {
       process.stderr.write(text);
     },
     engineModule: createEngineModule(),
+    // As `gradscope run` starts: from the kept memory snapshot (torch imported) when there is one.
+    snapshots: nodeSnapshots(),
   });
   const loadMs = performance.now() - start;
   const exec = (code: string): void => {
