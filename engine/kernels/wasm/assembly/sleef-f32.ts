@@ -2,11 +2,12 @@
  * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), and the fused
  * 1 − y² of tanh_backward, ported from
  * the TypeScript emulations in ../../sleef/ operation for operation, so every result has the same
- * bits: two elements per f64x2 vector, each float32 value held exactly in a double lane
+ * bits. tanh runs four elements per f32x4 vector (tanh-f32x4.ts); the others two per f64x2 vector, each float32 value held exactly in a double lane
  * (float32-in-f64.ts says why, and how the fused multiply-adds stay single-rounded). Lanes never
  * mix, so a vector's two elements are independent, as in SLEEF.
  */
 import { fmaf, fr, load1, load2, pow2, splat, store1, store2, suspect } from './float32-in-f64';
+import { tanhf4 } from './tanh-f32x4';
 
 /** Op codes of sleefF32 (kept in step with ../sleef.ts). */
 const EXP: i32 = 0;
@@ -18,7 +19,6 @@ const SIGMOID: i32 = 3;
 const ONE_MINUS_SQUARE: i32 = 4;
 
 const INF: f64 = Infinity;
-const SIGN: i64 = 0x8000000000000000;
 
 // expf (../../sleef/expf.ts)
 const R_LN2F: f64 = <f64><f32>1.442695040888963407359924681001892137426645954152985934135449406931;
@@ -107,83 +107,8 @@ function logf2(d0: v128, exact: bool): v128 {
   return v128.bitselect(splat(NaN), r, v128.or(f64x2.ne(d0, d0), f64x2.lt(d0, splat(0))));
 }
 
-// tanhf (../../sleef/tanhf.ts)
-const L2UF: f64 = <f64><f32>0.693145751953125;
-const L2LF: f64 = <f64><f32>1.428606765330187045e-06;
-const E0: f64 = <f64><f32>0.1980960224e-3;
-const E1: f64 = <f64><f32>0.1394256484e-2;
-const E2: f64 = <f64><f32>0.8333456703e-2;
-const E3: f64 = <f64><f32>0.4166637361e-1;
-const E4: f64 = <f64><f32>0.166666659414234244790680580464e+0;
-const SATURATION: f64 = <f64><f32>8.664339742;
-
 // @ts-ignore: decorator
 @inline function add(a: v128, b: v128): v128 { return fr(f64x2.add(a, b)); }
-// @ts-ignore: decorator
-@inline function sub(a: v128, b: v128): v128 { return fr(f64x2.sub(a, b)); }
-// @ts-ignore: decorator
-@inline function mul(a: v128, b: v128): v128 { return fr(f64x2.mul(a, b)); }
-
-// @ts-ignore: decorator
-@inline
-function tanhf2(x: v128, exact: bool): v128 {
-  const a = f64x2.abs(x);
-  // expk2f((a, 0)): e^a = 2^q · e^s as a double-float (dh, dl).
-  const q = f64x2.nearest(mul(a, splat(R_LN2F)));
-  const y1 = mul(q, splat(-L2UF));
-  let sh = add(a, y1);
-  let v = sub(sh, a);
-  let sl = add(add(sub(a, sub(sh, v)), sub(y1, v)), splat(0));
-  const y2 = mul(q, splat(-L2LF));
-  let nh = add(sh, y2);
-  v = sub(nh, sh);
-  sl = add(add(sub(sh, sub(nh, v)), sub(y2, v)), sl);
-  sh = nh;
-  const u = fmaf(fmaf(fmaf(splat(E0), sh, splat(E1), exact), sh, splat(E2), exact), sh, splat(E3), exact);
-  let th = mul(sh, u);
-  let tl = fmaf(sl, u, fmaf(sh, u, f64x2.neg(th), exact), exact);
-  nh = add(th, splat(E4));
-  v = sub(nh, th);
-  tl = add(add(sub(th, sub(nh, v)), sub(splat(E4), v)), tl);
-  th = nh;
-  nh = mul(sh, th);
-  tl = fmaf(sh, tl, fmaf(sl, th, fmaf(sh, th, f64x2.neg(nh), exact), exact), exact);
-  th = nh;
-  nh = add(th, splat(0.5));
-  v = sub(nh, th);
-  tl = add(add(sub(th, sub(nh, v)), sub(splat(0.5), v)), tl);
-  th = nh;
-  let qh = mul(sh, sh);
-  let ql = fmaf(add(sh, sh), sl, fmaf(sh, sh, f64x2.neg(qh), exact), exact);
-  nh = mul(qh, th);
-  ql = fmaf(qh, tl, fmaf(ql, th, fmaf(qh, th, f64x2.neg(nh), exact), exact), exact);
-  qh = nh;
-  th = add(sh, qh);
-  v = sub(th, sh);
-  tl = add(add(sub(sh, sub(th, v)), sub(qh, v)), add(sl, ql));
-  let dh = add(splat(1), th);
-  let dl = add(add(sub(splat(1), dh), th), tl);
-  const scale = pow2(q);
-  dh = mul(dh, scale);
-  dl = mul(dl, scale);
-
-  const eh = f64x2.div(splat(1), dh);
-  const ehf = fr(eh);
-  const el = mul(ehf, fmaf(f64x2.neg(dl), ehf, fmaf(f64x2.neg(dh), ehf, splat(1), exact), exact));
-  const mh = sub(dh, ehf);
-  const ml = sub(add(sub(sub(dh, mh), ehf), dl), el);
-  const ph = add(dh, ehf);
-  const pl = add(add(add(sub(dh, ph), ehf), dl), el);
-  const rt = fr(f64x2.div(splat(1), ph));
-  const rs = mul(mh, rt);
-  const rl = fmaf(rs, fmaf(f64x2.neg(pl), rt, fmaf(f64x2.neg(ph), rt, splat(1), exact), exact),
-    fmaf(ml, rt, fmaf(rt, mh, f64x2.neg(rs), exact), exact), exact);
-  let r = add(rs, rl);
-  r = v128.bitselect(splat(1), r, f64x2.gt(a, splat(SATURATION)));
-  // tanh(|x|) ≥ 0 takes x's sign (−0 included); NaN stays x.
-  r = v128.or(r, v128.and(x, i64x2.splat(SIGN)));
-  return v128.bitselect(x, r, f64x2.ne(x, x));
-}
 
 // @ts-ignore: decorator
 @inline
@@ -197,7 +122,6 @@ function apply(op: i32, x: v128, exact: bool): v128 {
   switch (op) {
     case EXP: return expf2(x, exact);
     case LOG: return logf2(x, exact);
-    case TANH: return tanhf2(x, exact);
     case SIGMOID: return sigmoid2(x, exact);
     default: return fmaf(f64x2.neg(x), x, splat(1), exact);
   }
@@ -222,6 +146,29 @@ function step(op: i32, x: usize, out: usize): void {
   store2(out + 8, rb);
 }
 
+/** Eight elements of tanh as two independent f32x4 vectors (their dependency chains overlap). */
+// @ts-ignore: decorator
+@inline
+function tanhStep(x: usize, out: usize): void {
+  const a = v128.load(x), b = v128.load(x + 16);
+  v128.store(out, tanhf4(a));
+  v128.store(out + 16, tanhf4(b));
+}
+
+/** tanh's last one to seven elements: a whole vector, then the rest lane by lane. */
+function tanhTail(n: i32, i: i32, x: usize, out: usize): void {
+  for (; i + 4 <= n; i += 4) v128.store(out + (<usize>i << 2), tanhf4(v128.load(x + (<usize>i << 2))));
+  if (i == n) return;
+  const p = x + (<usize>i << 2), o = out + (<usize>i << 2), left = n - i;
+  let v = f32x4.splat(load<f32>(p));
+  if (left > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (left > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  const r = tanhf4(v);
+  store<f32>(o, f32x4.extract_lane(r, 0));
+  if (left > 1) store<f32>(o, f32x4.extract_lane(r, 1), 4);
+  if (left > 2) store<f32>(o, f32x4.extract_lane(r, 2), 8);
+}
+
 /** The last one to three elements, a vector at a time. */
 function tail(op: i32, n: i32, i: i32, x: usize, out: usize): void {
   for (; i < n; i += 2) {
@@ -242,7 +189,12 @@ export function sleefF32(op: i32, n: i32, x: usize, out: usize): void {
     // One loop per op, so each inlines its own arithmetic.
     case EXP: for (; i < quads; i += 4) step(EXP, x + (<usize>i << 2), out + (<usize>i << 2)); break;
     case LOG: for (; i < quads; i += 4) step(LOG, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    case TANH: for (; i < quads; i += 4) step(TANH, x + (<usize>i << 2), out + (<usize>i << 2)); break;
+    case TANH: {
+      const octets = n & ~7;
+      for (; i < octets; i += 8) tanhStep(x + (<usize>i << 2), out + (<usize>i << 2));
+      tanhTail(n, i, x, out);
+      return;
+    }
     case SIGMOID: for (; i < quads; i += 4) step(SIGMOID, x + (<usize>i << 2), out + (<usize>i << 2)); break;
     default: for (; i < quads; i += 4) step(ONE_MINUS_SQUARE, x + (<usize>i << 2), out + (<usize>i << 2));
   }
