@@ -1,53 +1,27 @@
 /**
- * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), and the fused
- * 1 − y² of tanh_backward, ported from
- * the TypeScript emulations in ../../sleef/ operation for operation, so every result has the same
- * bits. tanh runs four elements per f32x4 vector (tanh-f32x4.ts); the others two per f64x2 vector, each float32 value held exactly in a double lane
- * (float32-in-f64.ts says why, and how the fused multiply-adds stay single-rounded). Lanes never
- * mix, so a vector's two elements are independent, as in SLEEF.
+ * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), PyTorch's
+ * sigmoid, and the fused 1 − y² of tanh_backward, ported from the TypeScript emulations in
+ * ../../sleef/ operation for operation, so every result has the same bits. exp, tanh and sigmoid
+ * run four elements per f32x4 vector (exp-f32x4.ts, tanh-f32x4.ts over float32x4-fma.ts); log and
+ * 1 − y² two per f64x2 vector, each float32 value held exactly in a double lane (float32-in-f64.ts
+ * says why, and how the fused multiply-adds stay single-rounded). Lanes never mix, so a vector's
+ * elements are independent, as in SLEEF.
  */
 import { fmaf, fr, load1, load2, pow2, splat, store1, store2, suspect } from './float32-in-f64';
+import { expf4, sigmoidf4 } from './exp-f32x4';
+import { suspect4 } from './float32x4-fma';
 import { tanhf4 } from './tanh-f32x4';
 
 /** Op codes of sleefF32 (kept in step with ../sleef.ts). */
 const EXP: i32 = 0;
 const LOG: i32 = 1;
 const TANH: i32 = 2;
-/** PyTorch's vectorised sigmoid: 1 / (exp(0 − x) + 1), the exp SLEEF's. */
+/** PyTorch's vectorised sigmoid (exp-f32x4.ts). */
 const SIGMOID: i32 = 3;
 /** 1 − x² rounded once: tanh_backward's fused multiply-add. */
 const ONE_MINUS_SQUARE: i32 = 4;
 
 const INF: f64 = Infinity;
-
-// expf (../../sleef/expf.ts)
-const R_LN2F: f64 = <f64><f32>1.442695040888963407359924681001892137426645954152985934135449406931;
-const NEG_L2UF: f64 = -<f64><f32>0.693145751953125;
-const NEG_L2LF: f64 = -<f64><f32>1.428606765330187045e-06;
-const C0: f64 = <f64><f32>0.000198527617612853646278381;
-const C1: f64 = <f64><f32>0.00139304355252534151077271;
-const C2: f64 = <f64><f32>0.00833336077630519866943359;
-const C3: f64 = <f64><f32>0.0416664853692054748535156;
-const C4: f64 = <f64><f32>0.166666671633720397949219;
-
-// @ts-ignore: decorator
-@inline
-function expf2(d: v128, exact: bool): v128 {
-  const q = f64x2.nearest(fr(f64x2.mul(d, splat(R_LN2F))));
-  let s = fmaf(q, splat(NEG_L2UF), d, exact);
-  s = fmaf(q, splat(NEG_L2LF), s, exact);
-  let u = fmaf(splat(C0), s, splat(C1), exact);
-  u = fmaf(u, s, splat(C2), exact);
-  u = fmaf(u, s, splat(C3), exact);
-  u = fmaf(u, s, splat(C4), exact);
-  u = fmaf(u, s, splat(0.5), exact);
-  u = fr(f64x2.add(splat(1), fmaf(fr(f64x2.mul(s, s)), u, s, exact)));
-  // SLEEF scales by 2^⌊q/2⌋ (exact in float) then 2^(q−⌊q/2⌋): one rounding, as u·2^q in double.
-  let r = fr(f64x2.mul(u, pow2(q)));
-  r = v128.bitselect(splat(0), r, f64x2.lt(d, splat(-104)));
-  r = v128.bitselect(splat(INF), r, f64x2.gt(d, splat(100)));
-  return v128.bitselect(d, r, f64x2.ne(d, d));
-}
 
 // logf (../../sleef/logf.ts)
 const FLT_MIN: f64 = 1.1754943508222875e-38;
@@ -108,21 +82,10 @@ function logf2(d0: v128, exact: bool): v128 {
 }
 
 // @ts-ignore: decorator
-@inline function add(a: v128, b: v128): v128 { return fr(f64x2.add(a, b)); }
-
-// @ts-ignore: decorator
-@inline
-function sigmoid2(x: v128, exact: bool): v128 {
-  return fr(f64x2.div(splat(1), add(expf2(fr(f64x2.sub(splat(0), x)), exact), splat(1))));
-}
-
-// @ts-ignore: decorator
 @inline
 function apply(op: i32, x: v128, exact: bool): v128 {
   switch (op) {
-    case EXP: return expf2(x, exact);
     case LOG: return logf2(x, exact);
-    case SIGMOID: return sigmoid2(x, exact);
     default: return fmaf(f64x2.neg(x), x, splat(1), exact);
   }
 }
@@ -146,27 +109,62 @@ function step(op: i32, x: usize, out: usize): void {
   store2(out + 8, rb);
 }
 
-/** Eight elements of tanh as two independent f32x4 vectors (their dependency chains overlap). */
+/** exp, tanh or sigmoid on four float32 lanes (`exact`: the redo of a flagged vector). */
 // @ts-ignore: decorator
 @inline
-function tanhStep(x: usize, out: usize): void {
-  const a = v128.load(x), b = v128.load(x + 16);
-  v128.store(out, tanhf4(a));
-  v128.store(out + 16, tanhf4(b));
+function apply4(op: i32, x: v128, exact: bool): v128 {
+  switch (op) {
+    case EXP: return expf4(x, exact);
+    case TANH: return tanhf4(x);
+    default: return sigmoidf4(x, exact);
+  }
 }
 
-/** tanh's last one to seven elements: a whole vector, then the rest lane by lane. */
-function tanhTail(n: i32, i: i32, x: usize, out: usize): void {
-  for (; i + 4 <= n; i += 4) v128.store(out + (<usize>i << 2), tanhf4(v128.load(x + (<usize>i << 2))));
-  if (i == n) return;
-  const p = x + (<usize>i << 2), o = out + (<usize>i << 2), left = n - i;
-  let v = f32x4.splat(load<f32>(p));
-  if (left > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
-  if (left > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
-  const r = tanhf4(v);
+/**
+ * Eight elements as two independent f32x4 vectors (their dependency chains overlap), redone with
+ * exactly rounded FMAs if one was flagged (never, for tanh: its FMAs need no check).
+ */
+// @ts-ignore: decorator
+@inline
+function step4(op: i32, x: usize, out: usize): void {
+  const a = v128.load(x), b = v128.load(x + 16);
+  suspect4 = i64x2.splat(0);
+  let ra = apply4(op, a, false);
+  let rb = apply4(op, b, false);
+  if (op != TANH && v128.any_true(suspect4)) {
+    ra = apply4(op, a, true);
+    rb = apply4(op, b, true);
+  }
+  v128.store(out, ra);
+  v128.store(out + 16, rb);
+}
+
+/** One f32x4 vector of up to four elements at p (lanes past `count` are zero and not stored). */
+// @ts-ignore: decorator
+@inline
+function partial4(op: i32, count: i32, p: usize, o: usize): void {
+  let v = f32x4.splat(0);
+  v = f32x4.replace_lane(v, 0, load<f32>(p));
+  if (count > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (count > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  if (count > 3) v = f32x4.replace_lane(v, 3, load<f32>(p, 12));
+  suspect4 = i64x2.splat(0);
+  let r = apply4(op, v, false);
+  if (op != TANH && v128.any_true(suspect4)) r = apply4(op, v, true);
   store<f32>(o, f32x4.extract_lane(r, 0));
-  if (left > 1) store<f32>(o, f32x4.extract_lane(r, 1), 4);
-  if (left > 2) store<f32>(o, f32x4.extract_lane(r, 2), 8);
+  if (count > 1) store<f32>(o, f32x4.extract_lane(r, 1), 4);
+  if (count > 2) store<f32>(o, f32x4.extract_lane(r, 2), 8);
+  if (count > 3) store<f32>(o, f32x4.extract_lane(r, 3), 12);
+}
+
+/** out[i] = op(x[i]) for i < n on f32x4 vectors: exp, tanh, sigmoid. */
+// @ts-ignore: decorator
+@inline
+function run4(op: i32, n: i32, x: usize, out: usize): void {
+  const octets = n & ~7;
+  let i = 0;
+  for (; i < octets; i += 8) step4(op, x + (<usize>i << 2), out + (<usize>i << 2));
+  for (; i < n; i += 4) partial4(op, min(4, n - i), x + (<usize>i << 2), out + (<usize>i << 2));
 }
 
 /** The last one to three elements, a vector at a time. */
@@ -187,15 +185,10 @@ export function sleefF32(op: i32, n: i32, x: usize, out: usize): void {
   let i = 0;
   switch (op) {
     // One loop per op, so each inlines its own arithmetic.
-    case EXP: for (; i < quads; i += 4) step(EXP, x + (<usize>i << 2), out + (<usize>i << 2)); break;
+    case EXP: return run4(EXP, n, x, out);
+    case TANH: return run4(TANH, n, x, out);
+    case SIGMOID: return run4(SIGMOID, n, x, out);
     case LOG: for (; i < quads; i += 4) step(LOG, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    case TANH: {
-      const octets = n & ~7;
-      for (; i < octets; i += 8) tanhStep(x + (<usize>i << 2), out + (<usize>i << 2));
-      tanhTail(n, i, x, out);
-      return;
-    }
-    case SIGMOID: for (; i < quads; i += 4) step(SIGMOID, x + (<usize>i << 2), out + (<usize>i << 2)); break;
     default: for (; i < quads; i += 4) step(ONE_MINUS_SQUARE, x + (<usize>i << 2), out + (<usize>i << 2));
   }
   tail(op, n, i, x, out);
