@@ -56,6 +56,20 @@ export function fmaExactInDouble(a: v128, b: v128, c: v128): v128 {
   return demote2(f64x2.add(f64x2.mul(low(a), low(b)), low(c)), f64x2.add(f64x2.mul(promoteHigh(a), promoteHigh(b)), promoteHigh(c)));
 }
 
+/** fmaf(a, b, −p) for p = fl(a·b): the product's rounding error, exact in double. */
+// @ts-ignore: decorator
+@inline
+export function productError(a: v128, b: v128, p: v128): v128 {
+  return fmaExactInDouble(a, b, f32x4.neg(p));
+}
+
+/** fmaf(−d, r, 1) for r = fl(1/d), d and 1/d normal: the reciprocal's residual, exact in double. */
+// @ts-ignore: decorator
+@inline
+export function reciprocalResidual(d: v128, r: v128): v128 {
+  return fmaExactInDouble(f32x4.neg(d), r, f32x4.splat(1));
+}
+
 /**
  * Lanes whose two roundings (double sums lo, hi, then float r) may differ from one: a double sum on
  * a midpoint between floats (low 29 bits 1000…0; those bits sit in each double's low 32-bit word,

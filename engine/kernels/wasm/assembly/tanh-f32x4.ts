@@ -11,7 +11,7 @@
  * ever puts one of these sums on a float midpoint or into the subnormal range in a way that
  * changes a result. Re-run that scan if the sequence changes.
  */
-import { fmaExactInDouble } from './float32x4-fma';
+import { fmaExactInDouble, productError, reciprocalResidual } from './float32x4-fma';
 
 const R_LN2F: f32 = <f32>1.442695040888963407359924681001892137426645954152985934135449406931;
 const L2UF: f32 = <f32>0.693145751953125;
@@ -35,12 +35,6 @@ const SIGN: i32 = 0x80000000;
 /** fmaf(a, b, c): exhaustively shown single-rounded for this sequence (above). */
 // @ts-ignore: decorator
 @inline function fma(a: v128, b: v128, c: v128): v128 { return fmaExactInDouble(a, b, c); }
-/** fmaf(a, b, −p) for p = fl(a·b): the product's rounding error, exact in double. */
-// @ts-ignore: decorator
-@inline function productError(a: v128, b: v128, p: v128): v128 { return fmaExactInDouble(a, b, f32x4.neg(p)); }
-/** fmaf(−d, r, 1) for r = fl(1/d): the reciprocal's residual, exact in double. */
-// @ts-ignore: decorator
-@inline function reciprocalResidual(d: v128, r: v128): v128 { return fmaExactInDouble(f32x4.neg(d), r, k(1)); }
 
 /** tanh of four float32 lanes. */
 // @ts-ignore: decorator
