@@ -18,22 +18,29 @@ const SIGMOID: i32 = 3;
 /** 1 − x² rounded once: tanh_backward's fused multiply-add. */
 const ONE_MINUS_SQUARE: i32 = 4;
 
+/** Whether op has FMAs that flag lanes (exp's, sigmoid's and tanh's need no check). */
+// @ts-ignore: decorator
+@inline
+function checked(op: i32): bool {
+  return op == LOG || op == ONE_MINUS_SQUARE;
+}
+
 /** One op on four float32 lanes (`exact`: the redo of a flagged vector). */
 // @ts-ignore: decorator
 @inline
 function apply4(op: i32, x: v128, exact: bool): v128 {
   switch (op) {
-    case EXP: return expf4(x, exact);
+    case EXP: return expf4(x);
     case TANH: return tanhf4(x);
     case LOG: return logf4(x, exact);
     case ONE_MINUS_SQUARE: return fmaf4(f32x4.neg(x), x, f32x4.splat(1), exact);
-    default: return sigmoidf4(x, exact);
+    default: return sigmoidf4(x);
   }
 }
 
 /**
  * Eight elements as two independent f32x4 vectors (their dependency chains overlap), redone with
- * exactly rounded FMAs if one was flagged (never, for tanh: its FMAs need no check).
+ * exactly rounded FMAs if one was flagged.
  */
 // @ts-ignore: decorator
 @inline
@@ -42,7 +49,7 @@ function step4(op: i32, x: usize, out: usize): void {
   suspect4 = i64x2.splat(0);
   let ra = apply4(op, a, false);
   let rb = apply4(op, b, false);
-  if (op != TANH && v128.any_true(suspect4)) {
+  if (checked(op) && v128.any_true(suspect4)) {
     ra = apply4(op, a, true);
     rb = apply4(op, b, true);
   }
@@ -61,7 +68,7 @@ function partial4(op: i32, count: i32, p: usize, o: usize): void {
   if (count > 3) v = f32x4.replace_lane(v, 3, load<f32>(p, 12));
   suspect4 = i64x2.splat(0);
   let r = apply4(op, v, false);
-  if (op != TANH && v128.any_true(suspect4)) r = apply4(op, v, true);
+  if (checked(op) && v128.any_true(suspect4)) r = apply4(op, v, true);
   store<f32>(o, f32x4.extract_lane(r, 0));
   if (count > 1) store<f32>(o, f32x4.extract_lane(r, 1), 4);
   if (count > 2) store<f32>(o, f32x4.extract_lane(r, 2), 8);
