@@ -1,10 +1,15 @@
 /**
  * SLEEF 3.5.1's float32 log (../../sleef/logf.ts with ../../sleef/log-reduce.ts, operation for
  * operation), four elements per f32x4 vector: plain float ops native, the fused multiply-adds
- * widened to f64x2 pairs (float32x4-fma.ts). Four of its nine FMAs are exact in double (product
- * errors, a reciprocal residual with 1.75 ≤ dx < 2.5, and ln2·e's low part); five are checked.
+ * widened to f64x2 pairs (float32x4-fma.ts), each rounded to double, then to float.
+ *
+ * None needs float32x4-fma.ts's double-rounding check. Four of the nine are exact in double
+ * (product errors, a reciprocal residual with 1.75 ≤ dx < 2.5, ln2·e's low part). For the other
+ * five, bench/exhaustive-sleef.ts compared this unchecked kernel with the TypeScript emulation over
+ * every float32 from +0 to +∞ (below 0 and NaN give NaN by selection) and found no input whose
+ * bits differ. Re-run that scan if the sequence changes.
  */
-import { fmaExactInDouble, fmaf4, productError, reciprocalResidual } from './float32x4-fma';
+import { fmaExactInDouble, productError, reciprocalResidual } from './float32x4-fma';
 
 const FLT_MIN: f32 = 1.1754943508222875e-38;
 const TWO_64: f32 = 18446744073709551616.0;
@@ -24,10 +29,10 @@ const P2: f32 = <f32>0.666669488;
 // @ts-ignore: decorator
 @inline function mul(a: v128, b: v128): v128 { return f32x4.mul(a, b); }
 
-/** log of four float32 lanes; `exact` picks the lane-by-lane FMAs (the redo of a flagged vector). */
+/** log of four float32 lanes. */
 // @ts-ignore: decorator
 @inline
-export function logf4(d0: v128, exact: bool): v128 {
+export function logf4(d0: v128): v128 {
   // d = m · 2^e, e = ilogb(d / 0.75) from the exponent field (an overflow to ∞ reads 128), m by
   // subtracting e from d's exponent field; subnormal d scaled by 2^64 first.
   const tiny = f32x4.lt(d0, k(FLT_MIN));
@@ -38,9 +43,8 @@ export function logf4(d0: v128, exact: bool): v128 {
   const e = f32x4.convert_i32x4_s(ei);
 
   let sx = mul(k(LN2_HI), e);
-  // Exact in double, so unchecked (and never flagged for its zeros at e = 0): LN2_LO·e has at most
-  // 24 + 8 bits, at or above 2^−52; the product error is a multiple of LN2_HI's last bit, 2^−24,
-  // below 2^−16 (|e| < 2^8); their sum spans under 53 bits.
+  // Exact in double: LN2_LO·e has at most 24 + 8 bits, at or above 2^−52; the product error is a
+  // multiple of LN2_HI's last bit, 2^−24, below 2^−16 (|e| < 2^8); their sum spans under 53 bits.
   let sy = fmaExactInDouble(k(LN2_LO), e, productError(k(LN2_HI), e, sx));
 
   const nx = add(k(-1), m);
@@ -53,12 +57,12 @@ export function logf4(d0: v128, exact: bool): v128 {
   const t = f32x4.div(k(1), dx);
   const xx = mul(nx, t);
   const u = productError(t, nx, xx);
-  const w = fmaf4(f32x4.neg(dy), t, reciprocalResidual(dx, t), exact);
-  const xy = fmaf4(xx, w, fmaf4(ny, t, u, exact), exact);
+  const w = fmaExactInDouble(f32x4.neg(dy), t, reciprocalResidual(dx, t));
+  const xy = fmaExactInDouble(xx, w, fmaExactInDouble(ny, t, u));
 
   const x2 = mul(xx, xx);
-  let p = fmaf4(k(P0), x2, k(P1), exact);
-  p = fmaf4(p, x2, k(P2), exact);
+  let p = fmaExactInDouble(k(P0), x2, k(P1));
+  p = fmaExactInDouble(p, x2, k(P2));
 
   const x2x = add(xx, xx), x2y = add(xy, xy);
   let sum = add(sx, x2x);

@@ -18,11 +18,11 @@ const SIGMOID: i32 = 3;
 /** 1 − x² rounded once: tanh_backward's fused multiply-add. */
 const ONE_MINUS_SQUARE: i32 = 4;
 
-/** Whether op has FMAs that flag lanes (exp's, sigmoid's and tanh's need no check). */
+/** Whether op has FMAs that flag lanes (only 1 − y²: the SLEEF kernels' need no check). */
 // @ts-ignore: decorator
 @inline
 function checked(op: i32): bool {
-  return op == LOG || op == ONE_MINUS_SQUARE;
+  return op == ONE_MINUS_SQUARE;
 }
 
 /** One op on four float32 lanes (`exact`: the redo of a flagged vector). */
@@ -32,7 +32,7 @@ function apply4(op: i32, x: v128, exact: bool): v128 {
   switch (op) {
     case EXP: return expf4(x);
     case TANH: return tanhf4(x);
-    case LOG: return logf4(x, exact);
+    case LOG: return logf4(x);
     case ONE_MINUS_SQUARE: return fmaf4(f32x4.neg(x), x, f32x4.splat(1), exact);
     default: return sigmoidf4(x);
   }
