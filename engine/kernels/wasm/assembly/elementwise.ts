@@ -10,6 +10,7 @@
  * An operand with step 0 is one value broadcast over all n (a scalar operand); step 1 is dense.
  */
 import { fma, fmaExact, suspect } from './float32-in-f64';
+import { demote2, promoteHigh } from './float32x4-fma';
 
 /** Binary op codes (kept in step with ../elementwise.ts). */
 const ADD: i32 = 0;
@@ -31,20 +32,6 @@ const NEG: i32 = 3;
 @inline
 function lanes(p: usize, step: i32, i: i32, splat: v128): v128 {
   return step ? v128.load(p + (<usize>i << 2)) : splat;
-}
-
-/** The high two floats widened to doubles. */
-// @ts-ignore: decorator
-@inline
-function promoteHigh(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
-}
-
-/** Two pairs of doubles narrowed into one f32x4 (each rounded once). */
-// @ts-ignore: decorator
-@inline
-function demote2(lo: v128, hi: v128): v128 {
-  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
 /** fmaf(b, α, a) on four floats, each rounded once (lanes on a double midpoint are redone exactly). */

@@ -1,6 +1,6 @@
 /**
- * Float32 arithmetic on f64x2 lanes, for the SLEEF ports (sleef-f32.ts) and float32 a + α·b
- * (elementwise.ts). WebAssembly SIMD has no fused multiply-add, and SLEEF's AVX2 polynomials round
+ * Fused float32 multiply-adds on f64x2 lanes, for float32 a + α·b (elementwise.ts) and, through
+ * float32x4-fma.ts, the SLEEF ports. WebAssembly SIMD has no fused multiply-add, and SLEEF's AVX2 polynomials round
  * through `vfmadd` a dozen times per element, so each float32 value is held exactly in a double
  * lane: a·b of two floats is exact in a double, and a·b + c then rounds once to double and once to
  * float. That double rounding can only differ from a single one when the double sum sits exactly on
@@ -58,52 +58,4 @@ export function fmaExact(a: v128, b: v128, c: v128): v128 {
   const lo = fmaExact1(f64x2.extract_lane(a, 0), f64x2.extract_lane(b, 0), f64x2.extract_lane(c, 0));
   const hi = fmaExact1(f64x2.extract_lane(a, 1), f64x2.extract_lane(b, 1), f64x2.extract_lane(c, 1));
   return f64x2.replace_lane(f64x2.splat(lo), 1, hi);
-}
-
-/** fma or fmaExact; `exact` is a constant at every (inlined) call site. */
-// @ts-ignore: decorator
-@inline
-export function fmaf(a: v128, b: v128, c: v128, exact: bool): v128 {
-  return exact ? fmaExact(a, b, c) : fma(a, b, c);
-}
-
-/** 2^q for integer-valued double lanes q with −1022 ≤ q ≤ 1023, built in the exponent field. */
-// @ts-ignore: decorator
-@inline
-export function pow2(q: v128): v128 {
-  const qi = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(q));
-  return i64x2.shl(i64x2.add(qi, i64x2.splat(1023)), 52);
-}
-
-/** Two float32 values at p, widened. */
-// @ts-ignore: decorator
-@inline
-export function load2(p: usize): v128 {
-  return f64x2.promote_low_f32x4(v128.load64_zero(p));
-}
-
-/** Stores two lanes (float32 values) as floats at p. */
-// @ts-ignore: decorator
-@inline
-export function store2(p: usize, v: v128): void {
-  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
-}
-
-/** One float32 value at p, widened into lane 0 (lane 1 is 0). */
-// @ts-ignore: decorator
-@inline
-export function load1(p: usize): v128 {
-  return f64x2.promote_low_f32x4(v128.load32_zero(p));
-}
-
-// @ts-ignore: decorator
-@inline
-export function store1(p: usize, v: v128): void {
-  v128.store32_lane(p, f32x4.demote_f64x2_zero(v), 0);
-}
-
-// @ts-ignore: decorator
-@inline
-export function splat(v: f64): v128 {
-  return f64x2.splat(v);
 }

@@ -1,250 +1,98 @@
 /**
- * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), and the fused
- * 1 − y² of tanh_backward, ported from
- * the TypeScript emulations in ../../sleef/ operation for operation, so every result has the same
- * bits: two elements per f64x2 vector, each float32 value held exactly in a double lane
- * (float32-in-f64.ts says why, and how the fused multiply-adds stay single-rounded). Lanes never
- * mix, so a vector's two elements are independent, as in SLEEF.
+ * SLEEF 3.5.1's float32 exp, log and tanh (the AVX2 + FMA build PyTorch 1.13 calls), PyTorch's
+ * sigmoid, and the fused 1 − y² of tanh_backward, ported from the TypeScript emulations in
+ * ../../sleef/ operation for operation, so every result has the same bits. Each runs four elements
+ * per f32x4 vector (exp-f32x4.ts, log-f32x4.ts, tanh-f32x4.ts over float32x4-fma.ts).
  */
-import { fmaf, fr, load1, load2, pow2, splat, store1, store2, suspect } from './float32-in-f64';
+import { expf4, sigmoidf4 } from './exp-f32x4';
+import { fmaf4, suspect4 } from './float32x4-fma';
+import { logf4 } from './log-f32x4';
+import { tanhf4 } from './tanh-f32x4';
 
 /** Op codes of sleefF32 (kept in step with ../sleef.ts). */
 const EXP: i32 = 0;
 const LOG: i32 = 1;
 const TANH: i32 = 2;
-/** PyTorch's vectorised sigmoid: 1 / (exp(0 − x) + 1), the exp SLEEF's. */
+/** PyTorch's vectorised sigmoid (exp-f32x4.ts). */
 const SIGMOID: i32 = 3;
 /** 1 − x² rounded once: tanh_backward's fused multiply-add. */
 const ONE_MINUS_SQUARE: i32 = 4;
 
-const INF: f64 = Infinity;
-const SIGN: i64 = 0x8000000000000000;
-
-// expf (../../sleef/expf.ts)
-const R_LN2F: f64 = <f64><f32>1.442695040888963407359924681001892137426645954152985934135449406931;
-const NEG_L2UF: f64 = -<f64><f32>0.693145751953125;
-const NEG_L2LF: f64 = -<f64><f32>1.428606765330187045e-06;
-const C0: f64 = <f64><f32>0.000198527617612853646278381;
-const C1: f64 = <f64><f32>0.00139304355252534151077271;
-const C2: f64 = <f64><f32>0.00833336077630519866943359;
-const C3: f64 = <f64><f32>0.0416664853692054748535156;
-const C4: f64 = <f64><f32>0.166666671633720397949219;
-
+/** Whether op has FMAs that flag lanes (only 1 − y²: the SLEEF kernels' need no check). */
 // @ts-ignore: decorator
 @inline
-function expf2(d: v128, exact: bool): v128 {
-  const q = f64x2.nearest(fr(f64x2.mul(d, splat(R_LN2F))));
-  let s = fmaf(q, splat(NEG_L2UF), d, exact);
-  s = fmaf(q, splat(NEG_L2LF), s, exact);
-  let u = fmaf(splat(C0), s, splat(C1), exact);
-  u = fmaf(u, s, splat(C2), exact);
-  u = fmaf(u, s, splat(C3), exact);
-  u = fmaf(u, s, splat(C4), exact);
-  u = fmaf(u, s, splat(0.5), exact);
-  u = fr(f64x2.add(splat(1), fmaf(fr(f64x2.mul(s, s)), u, s, exact)));
-  // SLEEF scales by 2^⌊q/2⌋ (exact in float) then 2^(q−⌊q/2⌋): one rounding, as u·2^q in double.
-  let r = fr(f64x2.mul(u, pow2(q)));
-  r = v128.bitselect(splat(0), r, f64x2.lt(d, splat(-104)));
-  r = v128.bitselect(splat(INF), r, f64x2.gt(d, splat(100)));
-  return v128.bitselect(d, r, f64x2.ne(d, d));
+function checked(op: i32): bool {
+  return op == ONE_MINUS_SQUARE;
 }
 
-// logf (../../sleef/logf.ts)
-const FLT_MIN: f64 = 1.1754943508222875e-38;
-const TWO_64: f64 = 18446744073709551616.0;
-const R_075: f64 = <f64><f32>(1 / 0.75);
-const LN2_HI: f64 = <f64><f32>0.69314718246459960938;
-const LN2_LO: f64 = <f64><f32>-1.904654323148236017e-09;
-const P0: f64 = <f64><f32>0.3027294874;
-const P1: f64 = <f64><f32>0.3996108174;
-const P2: f64 = <f64><f32>0.666669488;
-
+/** One op on four float32 lanes (`exact`: the redo of a flagged vector). */
 // @ts-ignore: decorator
 @inline
-function logf2(d0: v128, exact: bool): v128 {
-  const tiny = f64x2.lt(d0, splat(FLT_MIN));
-  const d = v128.bitselect(f64x2.mul(d0, splat(TWO_64)), d0, tiny);
-  // e = ilogb(d / 0.75) from the exponent field; m = d · 2^−e, exact.
-  // A product past FLT_MAX rounds to float32's infinity, whose exponent field reads as 128.
-  let e64 = i64x2.sub(v128.and(i64x2.shr_u(fr(f64x2.mul(d, splat(R_075))), 52), i64x2.splat(0x7ff)), i64x2.splat(1023));
-  e64 = v128.bitselect(i64x2.splat(128), e64, i64x2.gt_s(e64, i64x2.splat(128)));
-  const m = f64x2.mul(d, i64x2.shl(i64x2.sub(i64x2.splat(1023), e64), 52));
-  let e = f64x2.convert_low_i32x4_s(v128.shuffle<i32>(e64, e64, 0, 2, 0, 2));
-  e = v128.bitselect(f64x2.sub(e, splat(64)), e, tiny);
-
-  let sx = fr(f64x2.mul(splat(LN2_HI), e));
-  let sy = fmaf(splat(LN2_LO), e, fmaf(splat(LN2_HI), e, f64x2.neg(sx), exact), exact);
-
-  const nx = fr(f64x2.add(splat(-1), m));
-  let v = fr(f64x2.add(nx, splat(1)));
-  const ny = fr(f64x2.add(fr(f64x2.sub(splat(-1), fr(f64x2.sub(nx, v)))), fr(f64x2.sub(m, v))));
-  const dx = fr(f64x2.add(splat(1), m));
-  v = fr(f64x2.sub(dx, splat(1)));
-  const dy = fr(f64x2.add(fr(f64x2.sub(splat(1), fr(f64x2.sub(dx, v)))), fr(f64x2.sub(m, v))));
-
-  const t = fr(f64x2.div(splat(1), dx));
-  const xx = fr(f64x2.mul(nx, t));
-  const u = fmaf(t, nx, f64x2.neg(xx), exact);
-  const w = fmaf(f64x2.neg(dy), t, fmaf(f64x2.neg(dx), t, splat(1), exact), exact);
-  const xy = fmaf(xx, w, fmaf(ny, t, u, exact), exact);
-
-  const x2 = fr(f64x2.mul(xx, xx));
-  let p = fmaf(splat(P0), x2, splat(P1), exact);
-  p = fmaf(p, x2, splat(P2), exact);
-
-  const x2x = f64x2.add(xx, xx), x2y = f64x2.add(xy, xy);
-  let sum = fr(f64x2.add(sx, x2x));
-  let err = fr(f64x2.add(fr(f64x2.add(fr(f64x2.add(fr(f64x2.sub(sx, sum)), x2x)), sy)), x2y));
-  sx = sum;
-  sy = err;
-  const tail = fr(f64x2.mul(fr(f64x2.mul(x2, xx)), p));
-  sum = fr(f64x2.add(sx, tail));
-  err = fr(f64x2.add(fr(f64x2.add(fr(f64x2.sub(sx, sum)), tail)), sy));
-  let r = fr(f64x2.add(sum, err));
-
-  r = v128.bitselect(splat(INF), r, f64x2.eq(d0, splat(INF)));
-  r = v128.bitselect(splat(-INF), r, f64x2.eq(d0, splat(0)));
-  return v128.bitselect(splat(NaN), r, v128.or(f64x2.ne(d0, d0), f64x2.lt(d0, splat(0))));
-}
-
-// tanhf (../../sleef/tanhf.ts)
-const L2UF: f64 = <f64><f32>0.693145751953125;
-const L2LF: f64 = <f64><f32>1.428606765330187045e-06;
-const E0: f64 = <f64><f32>0.1980960224e-3;
-const E1: f64 = <f64><f32>0.1394256484e-2;
-const E2: f64 = <f64><f32>0.8333456703e-2;
-const E3: f64 = <f64><f32>0.4166637361e-1;
-const E4: f64 = <f64><f32>0.166666659414234244790680580464e+0;
-const SATURATION: f64 = <f64><f32>8.664339742;
-
-// @ts-ignore: decorator
-@inline function add(a: v128, b: v128): v128 { return fr(f64x2.add(a, b)); }
-// @ts-ignore: decorator
-@inline function sub(a: v128, b: v128): v128 { return fr(f64x2.sub(a, b)); }
-// @ts-ignore: decorator
-@inline function mul(a: v128, b: v128): v128 { return fr(f64x2.mul(a, b)); }
-
-// @ts-ignore: decorator
-@inline
-function tanhf2(x: v128, exact: bool): v128 {
-  const a = f64x2.abs(x);
-  // expk2f((a, 0)): e^a = 2^q · e^s as a double-float (dh, dl).
-  const q = f64x2.nearest(mul(a, splat(R_LN2F)));
-  const y1 = mul(q, splat(-L2UF));
-  let sh = add(a, y1);
-  let v = sub(sh, a);
-  let sl = add(add(sub(a, sub(sh, v)), sub(y1, v)), splat(0));
-  const y2 = mul(q, splat(-L2LF));
-  let nh = add(sh, y2);
-  v = sub(nh, sh);
-  sl = add(add(sub(sh, sub(nh, v)), sub(y2, v)), sl);
-  sh = nh;
-  const u = fmaf(fmaf(fmaf(splat(E0), sh, splat(E1), exact), sh, splat(E2), exact), sh, splat(E3), exact);
-  let th = mul(sh, u);
-  let tl = fmaf(sl, u, fmaf(sh, u, f64x2.neg(th), exact), exact);
-  nh = add(th, splat(E4));
-  v = sub(nh, th);
-  tl = add(add(sub(th, sub(nh, v)), sub(splat(E4), v)), tl);
-  th = nh;
-  nh = mul(sh, th);
-  tl = fmaf(sh, tl, fmaf(sl, th, fmaf(sh, th, f64x2.neg(nh), exact), exact), exact);
-  th = nh;
-  nh = add(th, splat(0.5));
-  v = sub(nh, th);
-  tl = add(add(sub(th, sub(nh, v)), sub(splat(0.5), v)), tl);
-  th = nh;
-  let qh = mul(sh, sh);
-  let ql = fmaf(add(sh, sh), sl, fmaf(sh, sh, f64x2.neg(qh), exact), exact);
-  nh = mul(qh, th);
-  ql = fmaf(qh, tl, fmaf(ql, th, fmaf(qh, th, f64x2.neg(nh), exact), exact), exact);
-  qh = nh;
-  th = add(sh, qh);
-  v = sub(th, sh);
-  tl = add(add(sub(sh, sub(th, v)), sub(qh, v)), add(sl, ql));
-  let dh = add(splat(1), th);
-  let dl = add(add(sub(splat(1), dh), th), tl);
-  const scale = pow2(q);
-  dh = mul(dh, scale);
-  dl = mul(dl, scale);
-
-  const eh = f64x2.div(splat(1), dh);
-  const ehf = fr(eh);
-  const el = mul(ehf, fmaf(f64x2.neg(dl), ehf, fmaf(f64x2.neg(dh), ehf, splat(1), exact), exact));
-  const mh = sub(dh, ehf);
-  const ml = sub(add(sub(sub(dh, mh), ehf), dl), el);
-  const ph = add(dh, ehf);
-  const pl = add(add(add(sub(dh, ph), ehf), dl), el);
-  const rt = fr(f64x2.div(splat(1), ph));
-  const rs = mul(mh, rt);
-  const rl = fmaf(rs, fmaf(f64x2.neg(pl), rt, fmaf(f64x2.neg(ph), rt, splat(1), exact), exact),
-    fmaf(ml, rt, fmaf(rt, mh, f64x2.neg(rs), exact), exact), exact);
-  let r = add(rs, rl);
-  r = v128.bitselect(splat(1), r, f64x2.gt(a, splat(SATURATION)));
-  // tanh(|x|) ≥ 0 takes x's sign (−0 included); NaN stays x.
-  r = v128.or(r, v128.and(x, i64x2.splat(SIGN)));
-  return v128.bitselect(x, r, f64x2.ne(x, x));
-}
-
-// @ts-ignore: decorator
-@inline
-function sigmoid2(x: v128, exact: bool): v128 {
-  return fr(f64x2.div(splat(1), add(expf2(fr(f64x2.sub(splat(0), x)), exact), splat(1))));
-}
-
-// @ts-ignore: decorator
-@inline
-function apply(op: i32, x: v128, exact: bool): v128 {
+function apply4(op: i32, x: v128, exact: bool): v128 {
   switch (op) {
-    case EXP: return expf2(x, exact);
-    case LOG: return logf2(x, exact);
-    case TANH: return tanhf2(x, exact);
-    case SIGMOID: return sigmoid2(x, exact);
-    default: return fmaf(f64x2.neg(x), x, splat(1), exact);
+    case EXP: return expf4(x);
+    case TANH: return tanhf4(x);
+    case LOG: return logf4(x);
+    case ONE_MINUS_SQUARE: return fmaf4(f32x4.neg(x), x, f32x4.splat(1), exact);
+    default: return sigmoidf4(x);
   }
 }
 
 /**
- * Two vectors (four elements) bit for bit: the fast path, or the exact one where a fused step may
- * have rounded twice. Two independent vectors per step let the CPU overlap their dependency chains.
+ * Eight elements as two independent f32x4 vectors (their dependency chains overlap), redone with
+ * exactly rounded FMAs if one was flagged.
  */
 // @ts-ignore: decorator
 @inline
-function step(op: i32, x: usize, out: usize): void {
-  const a = load2(x), b = load2(x + 8);
-  suspect = i64x2.splat(0);
-  let ra = apply(op, a, false);
-  let rb = apply(op, b, false);
-  if (v128.any_true(suspect)) {
-    ra = apply(op, a, true);
-    rb = apply(op, b, true);
+function step4(op: i32, x: usize, out: usize): void {
+  const a = v128.load(x), b = v128.load(x + 16);
+  suspect4 = i64x2.splat(0);
+  let ra = apply4(op, a, false);
+  let rb = apply4(op, b, false);
+  if (checked(op) && v128.any_true(suspect4)) {
+    ra = apply4(op, a, true);
+    rb = apply4(op, b, true);
   }
-  store2(out, ra);
-  store2(out + 8, rb);
+  v128.store(out, ra);
+  v128.store(out + 16, rb);
 }
 
-/** The last one to three elements, a vector at a time. */
-function tail(op: i32, n: i32, i: i32, x: usize, out: usize): void {
-  for (; i < n; i += 2) {
-    const v = i + 1 < n ? load2(x + (<usize>i << 2)) : load1(x + (<usize>i << 2));
-    suspect = i64x2.splat(0);
-    let r = apply(op, v, false);
-    if (v128.any_true(suspect)) r = apply(op, v, true);
-    if (i + 1 < n) store2(out + (<usize>i << 2), r);
-    else store1(out + (<usize>i << 2), r);
-  }
+/** One f32x4 vector of up to four elements at p (lanes past `count` are zero and not stored). */
+// @ts-ignore: decorator
+@inline
+function partial4(op: i32, count: i32, p: usize, o: usize): void {
+  let v = f32x4.splat(0);
+  v = f32x4.replace_lane(v, 0, load<f32>(p));
+  if (count > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (count > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  if (count > 3) v = f32x4.replace_lane(v, 3, load<f32>(p, 12));
+  suspect4 = i64x2.splat(0);
+  let r = apply4(op, v, false);
+  if (checked(op) && v128.any_true(suspect4)) r = apply4(op, v, true);
+  store<f32>(o, f32x4.extract_lane(r, 0));
+  if (count > 1) store<f32>(o, f32x4.extract_lane(r, 1), 4);
+  if (count > 2) store<f32>(o, f32x4.extract_lane(r, 2), 8);
+  if (count > 3) store<f32>(o, f32x4.extract_lane(r, 3), 12);
+}
+
+/** out[i] = op(x[i]) for i < n on f32x4 vectors. */
+// @ts-ignore: decorator
+@inline
+function run4(op: i32, n: i32, x: usize, out: usize): void {
+  const octets = n & ~7;
+  let i = 0;
+  for (; i < octets; i += 8) step4(op, x + (<usize>i << 2), out + (<usize>i << 2));
+  for (; i < n; i += 4) partial4(op, min(4, n - i), x + (<usize>i << 2), out + (<usize>i << 2));
 }
 
 /** out[i] = op(x[i]) for i < n, float32 (x may be out, for in place). */
 export function sleefF32(op: i32, n: i32, x: usize, out: usize): void {
-  const quads = n & ~3;
-  let i = 0;
+  // One loop per op, so each inlines its own arithmetic.
   switch (op) {
-    // One loop per op, so each inlines its own arithmetic.
-    case EXP: for (; i < quads; i += 4) step(EXP, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    case LOG: for (; i < quads; i += 4) step(LOG, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    case TANH: for (; i < quads; i += 4) step(TANH, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    case SIGMOID: for (; i < quads; i += 4) step(SIGMOID, x + (<usize>i << 2), out + (<usize>i << 2)); break;
-    default: for (; i < quads; i += 4) step(ONE_MINUS_SQUARE, x + (<usize>i << 2), out + (<usize>i << 2));
+    case EXP: return run4(EXP, n, x, out);
+    case LOG: return run4(LOG, n, x, out);
+    case TANH: return run4(TANH, n, x, out);
+    case SIGMOID: return run4(SIGMOID, n, x, out);
+    default: return run4(ONE_MINUS_SQUARE, n, x, out);
   }
-  tail(op, n, i, x, out);
 }

@@ -130,6 +130,55 @@ describe("the WebAssembly SLEEF kernels compute the TypeScript emulations' bits"
   }
 });
 
+/**
+ * Values a network feeds these ops (every magnitude from 2^−30 to 2^7, both signs, q's rounding
+ * boundaries at odd multiples of ln2/2, the saturation and cut-off points, floats with few
+ * significant bits), with zeros, subnormals and NaNs sprinkled so that vectors whose fused
+ * multiply-adds need the exact redo sit next to vectors that do not.
+ */
+function denseInputs(n: number, seed: number): Float32Array {
+  const x = new Float32Array(n);
+  let s = seed;
+  const next = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const halfLn2 = Math.LN2 / 2;
+  for (let i = 0; i < n; i++) {
+    const sign = next() < 0.5 ? -1 : 1;
+    switch (i % 6) {
+      case 0:
+        x[i] = sign * 2 ** (next() * 37 - 30);
+        break;
+      case 1:
+        x[i] = (next() - 0.5) * 24;
+        break;
+      case 2: {
+        const boundary = Math.fround((2 * Math.floor(next() * 30) + 1) * halfLn2);
+        const bits = new Uint32Array(new Float32Array([boundary]).buffer)[0]! + Math.floor(next() * 9) - 4;
+        x[i] = sign * new Float32Array(new Uint32Array([bits]).buffer)[0]!;
+        break;
+      }
+      case 3:
+        x[i] = sign * Math.floor(next() * 64) * 2 ** -Math.floor(next() * 8);
+        break;
+      case 4:
+        x[i] = sign * (8.6643 + next() * 0.0002);
+        break;
+      default:
+        x[i] = [0, -0, 1e-45, -3e-39, NaN, (next() - 0.5) * 220][Math.floor(next() * 6)]!;
+    }
+  }
+  return x;
+}
+
+describe('the WebAssembly SLEEF kernels on dense everyday inputs compute the same bits', () => {
+  for (const op of OPS) {
+    it(`${op}: 200,000 values across magnitudes, boundaries and specials`, () => {
+      const x = denseInputs(200_003, OPS.indexOf(op) + 101);
+      if (op === 'log') x.forEach((v, i) => (x[i] = Math.abs(v)));
+      expect(differences(x, run(wasm, op, x), run(jsKernels, op, x))).toEqual([]);
+    });
+  }
+});
+
 describe('softmax and log_softmax take their exp from the active kernels without changing a bit', () => {
   const previous = kernels();
   afterEach(() => setKernels(previous));
