@@ -7,8 +7,8 @@
 // changed. Files are written beside and renamed into place, so concurrent starts never see a torn
 // bundle: at worst two of them build the same bytes.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,10 @@ import { pathToFileURL } from 'node:url';
 /** Bumped when the way bundles are built changes, so bundles built the old way are not reused. */
 const BUNDLE_FORMAT = 1;
 const MANIFEST = 'cli-bundle.json';
+/** A bundle not run for this long (each source edit leaves one behind) is removed at the next build. */
+const UNUSED_FOR_MS = 24 * 60 * 60 * 1000;
+/** A bundle's time of last use is refreshed at most this often, to keep starts free of writes. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
 /** The CLI's cache folder: the same rule as engine/python/snapshot-cache-node.ts's snapshotCacheDir. */
 export function cliCacheDir() {
@@ -65,7 +69,37 @@ async function freshBundle(entry, cacheDir) {
     return undefined; // a source was removed or renamed: rebuild
   }
   const bundle = join(cacheDir, `cli-${hashOf(contents)}.mjs`);
-  return existsSync(bundle) ? bundle : undefined;
+  let modified;
+  try {
+    modified = statSync(bundle).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  // Its modification time stands for its last use (access times are often not kept): see pruneUnused.
+  const now = Date.now();
+  try {
+    if (now - modified > TOUCH_EVERY_MS) utimesSync(bundle, now / 1000, now / 1000);
+  } catch {
+    // a cache folder we may read but not write: the bundle still runs
+  }
+  return bundle;
+}
+
+/**
+ * Removes the bundles of `cacheDir` not run for a day (checkouts elsewhere keep theirs in use).
+ * @param {string} cacheDir @param {string} keep
+ */
+async function pruneUnused(cacheDir, keep) {
+  for (const name of await readdir(cacheDir)) {
+    const path = join(cacheDir, name);
+    // A .partial is what a build stopped half-way left behind.
+    if (!/^cli-[0-9a-f]+\.mjs(\.\d+\.[0-9a-z]+\.partial)?$/.test(name) || path === keep) continue;
+    try {
+      if (Date.now() - (await stat(path)).mtimeMs > UNUSED_FOR_MS) await rm(path, { force: true });
+    } catch {
+      // removed meanwhile by another start: nothing to do
+    }
+  }
 }
 
 /**
@@ -119,6 +153,7 @@ async function buildBundle(entry, cacheDir) {
     // none yet, or torn by nothing (written atomically): start a new one
   }
   await writeAtomically(join(cacheDir, MANIFEST), JSON.stringify({ ...manifest, [entry]: Object.keys(contents).sort() }));
+  await pruneUnused(cacheDir, bundle);
   return bundle;
 }
 

@@ -4,7 +4,7 @@
  * masked by a stale bundle.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,5 +62,34 @@ describe('the bundled CLI', { timeout: 180_000 }, () => {
     expect(new Set(bundles).size).toBe(1);
     expect(readdirSync(cache).filter((name) => name.endsWith('.partial'))).toEqual([]);
     expect(runNode(bundles[0]!, [], program.dir).stdout).toMatch(/^together /);
+  });
+});
+
+describe('bundles left behind', () => {
+  it('are removed at the next build once unused for a day, while recently used ones stay', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'gradscope-bundle-cache-'));
+    const program = tinyProgram('one');
+    const stale = join(cache, 'cli-0123456789abcdef01234567.mjs');
+    const recent = join(cache, 'cli-76543210fedcba9876543210.mjs');
+    writeFileSync(stale, '');
+    writeFileSync(recent, '');
+    const twoDaysAgo = Date.now() / 1000 - 2 * 24 * 60 * 60;
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
+    const built = await bundledCli(program.entry, cache);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(built)).toBe(true);
+  });
+
+  it('count as used when a start reuses them', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'gradscope-bundle-cache-'));
+    const program = tinyProgram('kept');
+    const bundle = await bundledCli(program.entry, cache);
+    const twoDaysAgo = Date.now() / 1000 - 2 * 24 * 60 * 60;
+    utimesSync(bundle, twoDaysAgo, twoDaysAgo);
+    expect(await bundledCli(program.entry, cache)).toBe(bundle);
+    // Another checkout's build now prunes: the bundle just run must survive it.
+    await bundledCli(tinyProgram('elsewhere').entry, cache);
+    expect(existsSync(bundle)).toBe(true);
   });
 });
