@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     for (const c of pythonComparisons(py, oursSuite).filter(wanted)) rows.push(measure(c));
     // Ops called from Python against native PyTorch's, and the command line's start against `import torch`.
     rows.push(...(await pythonOpsRows(py, { repeats, only: only ?? undefined, log })));
-    rows.push(...startupRows({ repeats: 3, log }));
+    rows.push(...(await startupRows({ repeats: 3, log })));
     if (only === null || only.has(MAKEMORE_ROW.id)) rows.push(...(await makemoreRows(py, { repeats, log })));
   }
 

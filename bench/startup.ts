@@ -1,7 +1,7 @@
 /**
  * Start-up: `gradscope run hello.py` (`import torch`, then a print) against native `python -c "import torch"` (/usr/bin/python3),
  * each a fresh process, runs interleaved; then where our start-up goes, phase by phase (in a fresh
- * process of its own, as the CLI starts a session).
+ * process of its own, bundled and started as the command is: startup-phases.ts).
  *
  *   npx tsx bench/startup.ts [--repeats 5]
  *
@@ -15,14 +15,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { LoadPyodide } from '../engine/python/session.ts';
+import { bundledCli } from '../bin/cli-bundle.mjs';
 import type { Comparison } from './comparisons.ts';
 import { median } from './harness.ts';
 import { NATIVE_PYTHON, nativeTorchInstalled } from './native-torch.ts';
 import { formatTable, rowFrom, type Row } from './report.ts';
 
 const CLI = fileURLToPath(new URL('../bin/gradscope.mjs', import.meta.url));
-const THIS_FILE = fileURLToPath(import.meta.url);
+const PHASES_SOURCE = fileURLToPath(new URL('./startup-phases.ts', import.meta.url));
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** CPU milliseconds of this process's waited-for children so far (Linux), or NaN elsewhere. */
@@ -52,51 +52,13 @@ function timeProcess(command: string, args: readonly string[], expect: string): 
   return { wall, cpu: childrenCpuMs() - cpu };
 }
 
-/** What each phase of a session's start costs, in this (fresh) process: printed as JSON. */
-async function measurePhases(): Promise<void> {
-  const phases: Record<string, Timed> = {};
-  let last = { wall: performance.now(), cpu: process.cpuUsage() };
-  const lap = (name: string): void => {
-    const now = { wall: performance.now(), cpu: process.cpuUsage() };
-    const cpu = process.cpuUsage(last.cpu);
-    phases[name] = { wall: now.wall - last.wall, cpu: (cpu.user + cpu.system) / 1000 };
-    last = now;
-  };
-  const { loadPyodide } = await import('pyodide');
-  const { createPythonSession } = await import('../engine/python/session.ts');
-  const { readPythonSources } = await import('../engine/python/sources-node.ts');
-  const { createEngineModule } = await import('../engine/python/bridge.ts');
-  const { nodeSnapshots } = await import('../engine/python/snapshot-cache-node.ts');
-  lap('our TypeScript modules (tsx)');
-  // As the CLI starts it: from the snapshot on disk (torch imported) when there is one.
-  const session = await createPythonSession({
-    loadPyodide: (options) => {
-      return (loadPyodide as unknown as LoadPyodide)(options).then((pyodide) => {
-        lap('Pyodide (snapshot restore, or fresh start)');
-        return pyodide;
-      });
-    },
-    snapshots: nodeSnapshots(),
-    sources: readPythonSources(),
-    stdout: () => {},
-    stderr: () => {},
-    engineModule: createEngineModule(),
-  });
-  lap('our sources and import-time engine calls (or, fresh, import torch and the snapshot)');
-  session.run('import torch', 'hello.py');
-  lap('import torch');
-  session.run('print("hello")', 'hello.py');
-  lap('hello.py');
-  process.stdout.write(JSON.stringify(phases));
-}
-
 export interface StartupOptions {
   readonly repeats: number;
   readonly log?: (text: string) => void;
 }
 
 /** `gradscope run hello.py` against native `import torch`, then one row per phase of ours. */
-export function startupRows(options: StartupOptions): Row[] {
+export async function startupRows(options: StartupOptions): Promise<Row[]> {
   const log = options.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'gradscope-startup-'));
   const hello = join(dir, 'hello.py');
@@ -135,9 +97,11 @@ export function startupRows(options: StartupOptions): Row[] {
     );
   }
   // Phases: a fresh process each round; the peer column is the phase's share of the whole.
+  // Bundled as the command is (built here, before any round, so no round pays for the build).
+  const phasesBundle = await bundledCli(PHASES_SOURCE);
   const phaseRuns: Record<string, Timed>[] = [];
   for (let round = 0; round < options.repeats; round++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', THIS_FILE, '--phases'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [phasesBundle], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`start-up phases failed: ${child.stderr}`);
     phaseRuns.push(JSON.parse(child.stdout) as Record<string, Timed>);
   }
@@ -163,13 +127,9 @@ export function startupRows(options: StartupOptions): Row[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { repeats: { type: 'string' }, phases: { type: 'boolean', default: false } } });
-  if (values.phases) {
-    await measurePhases();
-    return;
-  }
+  const { values } = parseArgs({ options: { repeats: { type: 'string' } } });
   const repeats = values.repeats ? Math.max(1, Number(values.repeats)) : 5;
-  const rows = startupRows({ repeats, log: (text) => void process.stderr.write(`${text}\n`) });
+  const rows = await startupRows({ repeats, log: (text) => void process.stderr.write(`${text}\n`) });
   process.stdout.write(`\n${formatTable(rows)}\n`);
 }
 
