@@ -1,7 +1,6 @@
 """torch.set_printoptions / get_printoptions over the engine's PyTorch-exact formatter."""
 import math
 
-from js import Object
 from pyodide.ffi import to_js
 
 from ._engine import E
@@ -19,7 +18,7 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
         options["edgeitems"] = int(edgeitems)
     if linewidth is not None:
         options["linewidth"] = int(linewidth)
-    E.setPrintOptions(to_js(options, dict_converter=Object.fromEntries))
+    E.setPrintOptions(to_js(options, dict_converter=E.objectFromEntries))
 
 
 def get_printoptions():

@@ -7,7 +7,6 @@ engine tensor is always the same Python object, so `x.grad is x.grad` as in PyTo
 import builtins
 import weakref
 
-from js import Object
 from pyodide.ffi import create_proxy, jsnull, to_js
 
 from . import _dtype
@@ -27,6 +26,8 @@ _INTEGRAL = ("int64", "int32", "int16", "int8", "uint8")
 # C method `_dead.append`: no Python code runs as a tensor dies. (A `__del__` did before; a Stop that
 # landed in it was printed as "Exception ignored" and the program ran on.)
 _hold = E.holdTensor
+# Index keys' dicts become JavaScript objects with this (bound once: an index is a hot path).
+_from_entries = E.objectFromEntries
 _held_tensor = E.heldTensor
 _release = E.releaseTensors
 _RELEASE_BATCH = 32
@@ -257,7 +258,7 @@ def _sequence_is_tuple(key):
 
 def index_items(key):
     keys = key if isinstance(key, tuple) else tuple(key) if _sequence_is_tuple(key) else (key,)
-    return to_js([_index_item(k) for k in keys], dict_converter=Object.fromEntries)
+    return to_js([_index_item(k) for k in keys], dict_converter=_from_entries)
 
 
 # A Python number as an op's Tensor argument: PyTorch's wrapped number of this dtype.

@@ -76,10 +76,11 @@ def _locals_of(frame):
 
 
 def _to_js(value):
-    from js import Object
     from pyodide.ffi import to_js
 
-    return to_js(value, dict_converter=Object.fromEntries)
+    from .._engine import E
+
+    return to_js(value, dict_converter=E.objectFromEntries)
 
 
 def _recorded_frame(code):

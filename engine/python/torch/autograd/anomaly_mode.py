@@ -8,7 +8,6 @@ import os
 import traceback
 import warnings
 
-from js import Object
 from pyodide.ffi import create_proxy, to_js
 
 from .._engine import E, import_effect
@@ -58,7 +57,7 @@ import_effect(
     lambda: E.setAnomalyHost(
         to_js(
             {"captureForwardStack": create_proxy(_user_stack), "reportBackwardError": create_proxy(_report)},
-            dict_converter=Object.fromEntries,
+            dict_converter=E.objectFromEntries,
         )
     )
 )

@@ -9,7 +9,6 @@ locals), and the node is remembered for the gradcheck badge (`_node_gradcheck`).
 import builtins
 import functools
 
-from js import Object
 from pyodide.ffi import create_proxy, to_js
 
 from .._engine import E, JsException, call, hold_exception, js_list, raise_from_js
@@ -160,7 +159,7 @@ class Function(metaclass=_FunctionMeta):
                 return backward_grads(node, grads)
             except BaseException as exc:  # noqa: B036  (a Stop's KeyboardInterrupt too)
                 hold_exception(exc)
-                return to_js({"raised": type(exc).__name__, "message": str(exc)}, dict_converter=Object.fromEntries)
+                return to_js({"raised": type(exc).__name__, "message": str(exc)}, dict_converter=E.objectFromEntries)
 
         def backward_grads(node, grads):
             ctx._node = node
@@ -197,7 +196,7 @@ class Function(metaclass=_FunctionMeta):
         if forward_call is not None:
             spec["customCall"] = forward_call
         try:
-            js_outputs = E.applyCustom(to_js(spec, dict_converter=Object.fromEntries))
+            js_outputs = E.applyCustom(to_js(spec, dict_converter=E.objectFromEntries))
         except JsException as exc:
             raise_from_js(exc)
         wrapped = [_wrap(t) for t in js_outputs]

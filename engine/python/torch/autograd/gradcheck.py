@@ -6,7 +6,6 @@ prints both Jacobians of the first output/input pair that disagrees.
 """
 import warnings
 
-from js import Object
 from pyodide.ffi import create_proxy, to_js
 
 from .. import _dtype
@@ -50,7 +49,7 @@ def _run_engine_check(check, func, inputs, options):
     proxy = create_proxy(run)
     try:
         tensors = js_list([t._t for t in inputs if isinstance(t, Tensor)])
-        return call(check, proxy, tensors, to_js(options, dict_converter=Object.fromEntries))
+        return call(check, proxy, tensors, to_js(options, dict_converter=E.objectFromEntries))
     finally:
         proxy.destroy()
 

@@ -8,7 +8,6 @@ engine (`engine/autograd/saved-attributes.ts`), which derives them from the op t
 import builtins
 import weakref
 
-from js import Object
 from pyodide.ffi import create_proxy, jsnull, to_js
 
 from .._engine import E, JsArray, JsProxy, call
@@ -206,7 +205,7 @@ def _engine_hooks(pack_hook, unpack_hook):
             )
         return result._t
 
-    return to_js({"pack": create_proxy(pack), "unpack": create_proxy(unpack)}, dict_converter=Object.fromEntries)
+    return to_js({"pack": create_proxy(pack), "unpack": create_proxy(unpack)}, dict_converter=E.objectFromEntries)
 
 
 class saved_tensors_hooks:
