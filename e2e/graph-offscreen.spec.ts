@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test, withoutPython } from './fixtures.ts';
 import { SharePage } from './pages/share-page.ts';
 
@@ -29,8 +30,17 @@ test.beforeEach(async ({ page, notebook }) => {
   await expect(notebook.graphNodes('AddBackward0')).toHaveCount(59);
 });
 
+/** The id of the node drawn highest in the graph (an input, where a fit frames the view). */
+async function highestNodeId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<SVGGElement>('[data-node-id]')];
+    const highest = nodes.reduce((a, b) => (b.transform.baseVal.consolidate()!.matrix.f < a.transform.baseVal.consolidate()!.matrix.f ? b : a));
+    return highest.getAttribute('data-node-id')!;
+  });
+}
+
 /** The id of the node drawn lowest in the graph (the loss, where the sum ends). */
-async function lowestNodeId(page: import('@playwright/test').Page): Promise<string> {
+async function lowestNodeId(page: Page): Promise<string> {
   return page.evaluate(() => {
     const nodes = [...document.querySelectorAll<SVGGElement>('[data-node-id]')];
     const lowest = nodes.reduce((a, b) => (b.transform.baseVal.consolidate()!.matrix.f > a.transform.baseVal.consolidate()!.matrix.f ? b : a));
@@ -52,6 +62,17 @@ test('the label of a node far below the fitted view is there once the view is dr
   }
   await expect(lowest.locator('text.gs-op-text')).toBeVisible();
   await expect(lowest.locator('text.gs-op-text')).toHaveText('AddBackward0 → total');
+});
+
+test('labels come back on zooming in again from the overview, where none is drawn', async ({ page, notebook }) => {
+  const topLabel = page.locator(`[data-node-id="${await highestNodeId(page)}"] text`).first();
+  await expect(topLabel).toBeVisible();
+  const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+  for (let steps = 0; steps < 6; steps++) await zoomOut.click();
+  await expect(notebook.graph.locator('svg')).toHaveAttribute('data-detail', 'shapes');
+  await expect(topLabel).toBeHidden();
+  await notebook.fitGraphButton.click();
+  await expect(topLabel).toBeVisible();
 });
 
 test('the exported SVG shows every label, also those far off screen', async ({ page }) => {

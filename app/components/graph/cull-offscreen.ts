@@ -11,17 +11,22 @@ import { boxTouchesRegion, isRegionStillGood, OFFSCREEN_ATTRIBUTE, regionOnScree
 type Size = Readonly<Record<'width' | 'height', number>>;
 
 export interface OffscreenCuller {
-  /** The view moved: re-decides only when the screen left the region drawn last time. */
-  viewChanged(transform: FitTransform, view: Size): void;
+  /**
+   * The view moved: re-decides only when the screen left the region drawn last time, or when text
+   * became shown or hidden (`textShown` false: the zoom level draws no text, so none is laid out).
+   */
+  viewChanged(transform: FitTransform, view: Size, textShown: boolean): void;
   /** The nodes were drawn again: decides for every node, with these boxes. */
-  nodesDrawn(boxes: ReadonlyMap<string, NodeBox>, transform: FitTransform, view: Size): void;
+  nodesDrawn(boxes: ReadonlyMap<string, NodeBox>, transform: FitTransform, view: Size, textShown: boolean): void;
 }
 
 export function createOffscreenCuller(nodeLayer: SVGGElement): OffscreenCuller {
   let boxes: ReadonlyMap<string, NodeBox> = new Map();
   let drawnRegion: Region | undefined;
+  let drawnWithText = true;
 
-  const cull = (transform: FitTransform, view: Size) => {
+  const cull = (transform: FitTransform, view: Size, textShown: boolean) => {
+    drawnWithText = textShown;
     // A view not laid out yet (a hidden tab) has no size: draw everything rather than nothing.
     if (view.width <= 0 || view.height <= 0) {
       drawnRegion = undefined;
@@ -32,20 +37,20 @@ export function createOffscreenCuller(nodeLayer: SVGGElement): OffscreenCuller {
     drawnRegion = region;
     for (const element of nodeLayer.children) {
       const box = boxes.get(element.getAttribute('data-node-id') ?? '');
-      const offscreen = box !== undefined && !boxTouchesRegion(box, region);
+      const offscreen = box !== undefined && (!textShown || !boxTouchesRegion(box, region));
       // Only the nodes that changed side are written: each write restyles that node.
       if (offscreen !== element.hasAttribute(OFFSCREEN_ATTRIBUTE)) element.toggleAttribute(OFFSCREEN_ATTRIBUTE, offscreen);
     }
   };
 
   return {
-    viewChanged(transform, view) {
-      if (drawnRegion && isRegionStillGood(drawnRegion, regionOnScreen(view, transform))) return;
-      cull(transform, view);
+    viewChanged(transform, view, textShown) {
+      if (textShown === drawnWithText && (!textShown || (drawnRegion && isRegionStillGood(drawnRegion, regionOnScreen(view, transform))))) return;
+      cull(transform, view, textShown);
     },
-    nodesDrawn(nextBoxes, transform, view) {
+    nodesDrawn(nextBoxes, transform, view, textShown) {
       boxes = nextBoxes;
-      cull(transform, view);
+      cull(transform, view, textShown);
     },
   };
 }

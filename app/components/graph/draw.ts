@@ -108,6 +108,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .attr('visibility', 'hidden')
     .text(EMPTY_MESSAGE);
 
+  let shownDetail: string | undefined;
   const culler = createOffscreenCuller(nodeLayer.node()!);
   // Read once per update or resize, not per wheel event: a read after the previous event's
   // transform write would force a layout of the whole drawing in the middle of the frame.
@@ -118,10 +119,11 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     return knownSize;
   };
   const resizeObserver =
-    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => culler.viewChanged(zoomTransform(svg.node()!), measureSize()));
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver(() => culler.viewChanged(zoomTransform(svg.node()!), measureSize(), shownDetail !== 'shapes'));
   resizeObserver?.observe(container);
 
-  let shownDetail: string | undefined;
   const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     .on('zoom', (event: { transform: { x: number; y: number; k: number } }) => {
@@ -133,7 +135,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       // Written only when the level changes: each write restyles every text of the graph.
       const detail = detailAt(event.transform.k);
       if (detail !== shownDetail) svg.attr('data-detail', (shownDetail = detail));
-      culler.viewChanged(event.transform, knownSize);
+      culler.viewChanged(event.transform, knownSize, detail !== 'shapes');
     });
   svg.call(zoomBehavior);
   // A double click should not zoom: people double-click nodes to inspect them.
@@ -164,7 +166,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       drawGroupBoxes(groupLayer, groupBoxViews(model.expandedGroups ?? [], layout), options.onGroupToggle);
       legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
       drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
-      culler.nodesDrawn(boxes, zoomTransform(svg.node()!), size);
+      culler.nodesDrawn(boxes, zoomTransform(svg.node()!), size, shownDetail !== 'shapes');
     },
     fit(focusNodeId) {
       if (!lastLayout || lastLayout.nodes.length === 0) {
