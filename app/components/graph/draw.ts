@@ -2,7 +2,7 @@
  * The graph drawing: plain TypeScript + d3 behind a small interface (xyflow's framework-free core
  * style), so React only mounts it. SVG; d3-zoom for zoom and pan; text always set with .text().
  */
-import { curveBumpY, line, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
+import { curveBumpY, line, select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
 import { GRAPH_CSS } from '../../core/graph/graph-style.ts';
 import { MARK_CSS, markBadge, markClasses, markDescription } from '../../core/graph/node-marks.ts';
 import { leafName, nodeAriaLabel } from '../../core/graph/labels.ts';
@@ -11,6 +11,8 @@ import type { GraphModel, GraphNode, LeafNode, OpNode } from '../../core/graph/m
 import { fitTransform } from '../../core/graph/fit.ts';
 import { DETAIL_CSS, detailAt } from '../../core/graph/graph-lod.ts';
 import { drawSparklines, SPARKLINE_CSS } from './draw-sparklines.ts';
+import { createOffscreenCuller } from './cull-offscreen.ts';
+import { OFFSCREEN_CSS } from '../../core/graph/visible-region.ts';
 import { appendGroupNodeParts, drawGroupBoxes, drawGroupNode, groupBoxViews } from './draw-groups.ts';
 import type { GroupedGraph, ViewNode } from '../../core/graph/module-groups.ts';
 import { formatShape } from '../../core/graph/format.ts';
@@ -69,7 +71,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .attr('width', '100%')
     .attr('height', '100%')
     .style('display', 'block');
-  svg.append('style').text(GRAPH_CSS + MARK_CSS + SPARKLINE_CSS + DETAIL_CSS);
+  svg.append('style').text(GRAPH_CSS + MARK_CSS + SPARKLINE_CSS + DETAIL_CSS + OFFSCREEN_CSS);
   svg
     .append('defs')
     .append('marker')
@@ -107,6 +109,21 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     .text(EMPTY_MESSAGE);
 
   let shownDetail: string | undefined;
+  const culler = createOffscreenCuller(nodeLayer.node()!);
+  // Read once per update or resize, not per wheel event: a read after the previous event's
+  // transform write would force a layout of the whole drawing in the middle of the frame.
+  let knownSize = { width: 0, height: 0 };
+  const measureSize = () => {
+    const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
+    knownSize = { width: rect.width || container.clientWidth, height: rect.height || container.clientHeight };
+    return knownSize;
+  };
+  const resizeObserver =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver(() => culler.viewChanged(zoomTransform(svg.node()!), measureSize(), shownDetail !== 'shapes'));
+  resizeObserver?.observe(container);
+
   const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     .on('zoom', (event: { transform: { x: number; y: number; k: number } }) => {
@@ -118,6 +135,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       // Written only when the level changes: each write restyles every text of the graph.
       const detail = detailAt(event.transform.k);
       if (detail !== shownDetail) svg.attr('data-detail', (shownDetail = detail));
+      culler.viewChanged(event.transform, knownSize, detail !== 'shapes');
     });
   svg.call(zoomBehavior);
   // A double click should not zoom: people double-click nodes to inspect them.
@@ -125,14 +143,11 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 
   let lastLayout: GraphLayout | null = null;
 
-  const viewSize = () => {
-    const rect = (svg.node() as SVGSVGElement).getBoundingClientRect();
-    return { width: rect.width || container.clientWidth, height: rect.height || container.clientHeight };
-  };
-
   return {
     update(model, layout, viewState = {}) {
       lastLayout = layout;
+      // Measured before this update writes anything, so the read costs no extra layout.
+      const size = knownSize.width > 0 ? knownSize : measureSize();
       const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
       const drawn = model.nodes.filter((node) => boxes.has(node.id));
       const drawnIds = new Set(drawn.map((node) => node.id));
@@ -151,6 +166,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       drawGroupBoxes(groupLayer, groupBoxViews(model.expandedGroups ?? [], layout), options.onGroupToggle);
       legend.attr('visibility', drawn.some((node) => node.kind === 'op' && node.marks?.pass !== undefined) ? 'visible' : 'hidden');
       drawNodes(nodeLayer, drawn, boxes, model.activeNodeId, new Set(viewState.selectedNodeIds ?? []), options.onNodeClick, options.onGroupToggle);
+      culler.nodesDrawn(boxes, zoomTransform(svg.node()!), size, shownDetail !== 'shapes');
     },
     fit(focusNodeId) {
       if (!lastLayout || lastLayout.nodes.length === 0) {
@@ -159,7 +175,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       }
       // The layout's size holds every node, its gradient label and every group box: fit is exact.
       const focus = focusNodeId === undefined ? undefined : lastLayout.nodes.find((box) => box.id === focusNodeId);
-      const { x, y, k } = fitTransform(viewSize(), lastLayout, focus);
+      const { x, y, k } = fitTransform(measureSize(), lastLayout, focus);
       svg.call(zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
     },
     zoomBy(factor) {
@@ -167,6 +183,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     },
     destroy() {
       svg.on('.zoom', null);
+      resizeObserver?.disconnect();
       svg.remove();
     },
   };

@@ -4,6 +4,8 @@
  * monospace fallback after the font list), framed to the whole graph rather than the zoomed view;
  * and a PNG drawn from that SVG on a canvas at 2× scale.
  */
+import { OFFSCREEN_ATTRIBUTE } from '../graph/visible-region.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PADDING = 16;
 /** Canvases beyond this many pixels a side fail in some browsers; the scale shrinks to fit. */
@@ -36,6 +38,17 @@ export interface StandaloneSvg {
 
 /** Serializes the live graph `<svg>` as a standalone file framed to the whole graph. */
 export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
+  // The view leaves far off-screen text out of layout while zooming; the file shows the whole graph.
+  const offscreen = [...svg.querySelectorAll(`[${OFFSCREEN_ATTRIBUTE}]`)];
+  for (const element of offscreen) element.removeAttribute(OFFSCREEN_ATTRIBUTE);
+  try {
+    return standaloneSvgOfDrawn(svg);
+  } finally {
+    for (const element of offscreen) element.setAttribute(OFFSCREEN_ATTRIBUTE, '');
+  }
+}
+
+function standaloneSvgOfDrawn(svg: SVGSVGElement): StandaloneSvg {
   const viewport = svg.querySelector<SVGGElement>('.gs-viewport');
   const box = viewport ? viewport.getBBox() : { x: 0, y: 0, width: svg.clientWidth, height: svg.clientHeight };
   const width = Math.ceil(box.width + 2 * PADDING);
