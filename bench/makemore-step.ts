@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { enableWasmKernelsSync } from '../engine/kernels/wasm/loader.ts';
 import { createSessionRecording } from '../engine/worker/cell-recorder.ts';
-import { alternateRounds } from './harness.ts';
+import { alternateRounds, cpuMs } from './harness.ts';
 import { nativeTorchInstalled, startNativeTorch } from './native-torch.ts';
 import type { Clock } from './python-ops.ts';
 import { startBenchPython, type BenchPython } from './python-session.ts';
@@ -28,11 +28,6 @@ export const MAKEMORE_ROW = {
   title: 'Python: makemore MLP step (emb 27×10, hidden 200, batch 32), recorded',
   unit: 'ms' as const,
   figure: (ms: number): number => ms,
-};
-
-const cpuMs = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
 };
 
 /** Puts the workload module into the session and runs its SETUP (data and parameters) in the cells' namespace. */

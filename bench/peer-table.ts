@@ -18,7 +18,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setKernels, type Kernels } from '../engine/index.ts';
 import { jsKernels } from '../engine/kernels/js.ts';
 import { mlpData, uniformValues } from './data.ts';
-import { collectGarbage, median } from './harness.ts';
+import { collectGarbage, cpuMs, median } from './harness.ts';
 import { CONV, gradscopeLibrary, jsPytorchLibrary, tfLibrary, type KernelLibrary } from './workloads/kernel-peers.ts';
 
 const N = 512;
@@ -156,11 +156,6 @@ export interface PeerTable {
 
 /** A run slower than this is timed once, not repeated (TF.js CPU's conv2d backward takes about 50 s here). */
 const TOO_SLOW_MS = 5000;
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 /** Interleaved samples of each run; a sample repeats a short run until it lasts 50 ms; a run over 1 s gets 3 rounds. */
 function measure(runs: readonly { select: () => void; run: () => void }[], repeats: number): Samples[] {

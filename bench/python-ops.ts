@@ -18,6 +18,7 @@ import { createSessionRecording } from '../engine/worker/cell-recorder.ts';
 import type { Comparison, Unit } from './comparisons.ts';
 import { nativeTorchInstalled, startNativeTorch, type NativeTorch } from './native-torch.ts';
 import { startBenchPython, type BenchPython } from './python-session.ts';
+import { alternateRounds, cpuMs } from './harness.ts';
 import { formatTable, rowFrom, type Row } from './report.ts';
 
 const OPS_PER_RUN = 1000;
@@ -67,11 +68,6 @@ interface Sample {
   readonly cpu: number;
 }
 
-const cpuMs = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
 /** A sample of our side: Python times the wall clock, Node the CPU time (Pyodide's process_time is a wall clock). */
 function sampleOurs(py: BenchPython, id: string, count: number): Sample {
   const startCpu = cpuMs();
@@ -91,15 +87,7 @@ async function againstNative(py: BenchPython, native: NativeTorch, w: PythonWork
   const peer: number[] = [];
   const takeOurs = (): void => void ours.push(sampleOurs(py, w.id, oursCount)[clock]);
   const takeNative = async (): Promise<void> => void peer.push((await native.ask<Sample>({ op: 'sample', name: w.id, count: nativeCount }))[clock]);
-  for (let round = 0; round < repeats; round++) {
-    if (round % 2 === 0) {
-      takeOurs();
-      await takeNative();
-    } else {
-      await takeNative();
-      takeOurs();
-    }
-  }
+  await alternateRounds(repeats, takeOurs, takeNative);
   return row(w, `native PyTorch ${native.version}`, ours, peer, [oursCount, nativeCount]);
 }
 
